@@ -1,0 +1,74 @@
+package checklist
+
+import "time"
+
+// Status is where a session stands.
+type Status string
+
+// The statuses of a session.
+const (
+	InProgress Status = "in_progress"
+	Completed  Status = "completed"
+)
+
+// Session is one audit: who it is for, who ran it, the pack it was answered
+// with and every answer given so far.
+type Session struct {
+	ID          string    `json:"id"`
+	Client      string    `json:"client"`
+	Assessor    string    `json:"assessor"`
+	Status      Status    `json:"status"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+	CompletedAt time.Time `json:"completed_at,omitzero"`
+	Pack        Ref       `json:"pack"`
+	// Answers maps an item or statement id to its answer.
+	Answers map[string]Answer `json:"answers"`
+	// Cursor is the id of the question the user was on, so that an
+	// unfinished session resumes exactly there.
+	Cursor string `json:"cursor,omitempty"`
+	Plan   Plan   `json:"plan,omitzero"`
+}
+
+// Plan is what the session decided to do next.
+type Plan struct {
+	Vision string `json:"vision,omitempty"`
+	Goals  []Goal `json:"goals,omitempty"`
+}
+
+// Goal is one measurable goal for one of the top problems.
+type Goal struct {
+	Problem string `json:"problem"`
+	What    string `json:"what"`
+	Target  string `json:"target"`
+	Due     string `json:"due,omitempty"`
+	// Met records, on a later session, whether the goal was met.
+	Met *bool `json:"met,omitempty"`
+}
+
+// Answered reports whether id has a value (a note alone does not count).
+func (s *Session) Answered(id string) bool {
+	return s.Answers[id].Value != ""
+}
+
+// Next returns the first question of p after the one at index from that has
+// no value yet, or -1 when every later question is answered.
+func (s *Session) Next(qs []Question, from int) int {
+	for i := from + 1; i < len(qs); i++ {
+		if !s.Answered(qs[i].ID) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Unanswered lists the ids of p's questions that have no value, in order.
+func (s *Session) Unanswered(p *Pack) []string {
+	var ids []string
+	for _, q := range p.Questions() {
+		if !s.Answered(q.ID) {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
+}

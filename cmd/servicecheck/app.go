@@ -1,0 +1,26 @@
+package main
+
+import (
+	"io"
+	"time"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = ""
+
+// app carries what every command needs from the outside world, so that each
+// command's logic runs in tests without a terminal or a real environment.
+type app struct {
+	in     io.Reader
+	out    io.Writer
+	errOut io.Writer
+	getenv func(string) string
+	now    func() time.Time
+
+	// dbFlag is the value of the global --db flag.
+	dbFlag string
+}
+
+func newApp(in io.Reader, out, errOut io.Writer, getenv func(string) string) *app {
+	return &app{in: in, out: out, errOut: errOut, getenv: getenv, now: time.Now}
+}

@@ -1,0 +1,56 @@
+package scoring
+
+import "fmt"
+
+// Delta is the change of one score between two sessions: Delta = B − A,
+// where A is the earlier session.
+type Delta struct {
+	ID    string `json:"id"`
+	Title string `json:"title,omitempty"`
+	A     Score  `json:"a"`
+	B     Score  `json:"b"`
+	Delta Score  `json:"delta"`
+}
+
+// Comparison is the change between two results.
+type Comparison struct {
+	Areas []Delta `json:"areas"`
+	Total Delta   `json:"total"`
+	// Mismatch explains a difference between the packs the two sessions
+	// were answered with; empty when they match.
+	Mismatch string `json:"mismatch,omitempty"`
+}
+
+// Compare compares result a (earlier) with b (later). Only areas scored in
+// both are compared; the totals are compared over those same areas, so a
+// rerun that skipped an area is not shown as a drop. Sessions answered with
+// different pack ids or versions are reported in Mismatch; their areas are
+// matched by id, never by position.
+func Compare(a, b Result) Comparison {
+	var c Comparison
+	if a.Pack.ID != b.Pack.ID || a.Pack.Version != b.Pack.Version {
+		c.Mismatch = fmt.Sprintf("answered with different content: %s %s and %s %s",
+			a.Pack.ID, a.Pack.Version, b.Pack.ID, b.Pack.Version)
+	}
+	byID := make(map[string]Area, len(a.Areas))
+	for _, ar := range a.Areas {
+		byID[ar.ID] = ar
+	}
+	var sa, sb float64
+	for _, br := range b.Areas {
+		ar, ok := byID[br.ID]
+		if !ok || !ar.Score.Valid || !br.Score.Valid {
+			continue
+		}
+		c.Areas = append(c.Areas, Delta{ID: br.ID, Title: br.Title,
+			A: ar.Score, B: br.Score, Delta: Sub(br.Score, ar.Score)})
+		sa += ar.Score.Value
+		sb += br.Score.Value
+	}
+	c.Total = Delta{ID: "total", Title: "Total"}
+	if len(c.Areas) > 0 {
+		c.Total.A, c.Total.B = Of(sa), Of(sb)
+		c.Total.Delta = Sub(c.Total.B, c.Total.A)
+	}
+	return c
+}
