@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+
+	"github.com/servicecheck/servicecheck/checklist"
 )
 
 // Exit codes that scripts can rely on. They are documented in the README.
@@ -59,4 +61,6 @@ func exitCode(err error) int {
 var errorCodes = []struct {
 	target error
 	code   int
-}{}
+}{
+	{checklist.ErrInvalid, exitInvalid},
+}
