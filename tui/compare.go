@@ -56,6 +56,10 @@ func (m *Model) compareKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cmp.view.PageUp()
 	case key.Matches(msg, k.PageDown):
 		m.cmp.view.PageDown()
+	case key.Matches(msg, k.Top):
+		m.cmp.view.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.cmp.view.GotoBottom()
 	}
 	return nil
 }

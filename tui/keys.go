@@ -33,6 +33,8 @@ type keyMap struct {
 	// results, history, compare
 	PageUp   key.Binding
 	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
 	History  key.Binding
 	Edit     key.Binding
 	Mark     key.Binding
@@ -73,6 +75,8 @@ func newKeyMap() keyMap {
 
 		PageUp:   b([]string{"pgup", "b"}, "pgup", "page up"),
 		PageDown: b([]string{"pgdown", "space", "f"}, "pgdn", "page down"),
+		Top:      b([]string{"home", "g"}, "g", "top"),
+		Bottom:   b([]string{"end", "G"}, "G", "bottom"),
 		History:  b([]string{"h"}, "h", "history"),
 		Edit:     b([]string{"e"}, "e", "edit answers"),
 		Mark:     b([]string{"space", "x"}, "space", "mark"),
@@ -115,13 +119,13 @@ func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
 		}
 	case scrResults:
 		short = []key.Binding{k.Up, k.Down, k.History, k.Edit, k.Home, k.Quit}
-		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.History, k.Edit, k.Home, k.Quit}}
+		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.History, k.Edit, k.Home, k.Quit}}
 	case scrHistory:
 		short = []key.Binding{k.Up, k.Down, k.Select, k.Mark, k.Compare, k.Leave, k.Quit}
 		full = [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Mark, k.Compare}, {k.Leave, k.Quit}}
 	case scrCompare:
 		short = []key.Binding{k.Up, k.Down, k.Leave, k.Quit}
-		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Leave, k.Quit}}
+		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Leave, k.Quit}}
 	}
 	return short, full
 }

@@ -311,7 +311,9 @@ func (m Model) questionLines(w int, l qLayout) []string {
 			out = append(out, "")
 		}
 	}
-	out = append(out, m.st.heading.Render(ansi.Truncate(present.Where(m.pack, q), w, "…")))
+	title, counts := present.WhereParts(m.pack, q)
+	title = ansi.Truncate(title, max(1, w-lipgloss.Width(counts)), "…")
+	out = append(out, m.st.heading.Render(ansi.Truncate(title+counts, w, "…")))
 	if l.progress {
 		out = append(out, m.progressLine(w))
 	}

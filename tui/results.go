@@ -57,29 +57,33 @@ func (m Model) loadPrevious() tea.Cmd {
 	r, lookup := m.opts.Repo, m.packFor
 	cur := *m.sess
 	return func() tea.Msg {
-		list, err := r.List(store.Filter{Client: cur.Client, Status: checklist.Completed})
-		if err != nil {
-			return previousMsg{forID: cur.ID, err: fmt.Errorf("read earlier sessions: %w", err)}
-		}
-		for _, s := range list {
-			if s.ID == cur.ID {
-				continue
-			}
-			if cur.Status == checklist.Completed && !cur.CompletedAt.IsZero() && !s.CompletedAt.Before(cur.CompletedAt) {
-				continue
-			}
-			prev, err := r.Get(s.ID)
-			if err != nil {
-				return previousMsg{forID: cur.ID, err: fmt.Errorf("read session %s: %w", s.ID, err)}
-			}
-			p, err := lookup(prev.Pack)
-			if err != nil {
-				return previousMsg{forID: cur.ID, err: fmt.Errorf("session %s: %w", s.ID, err)}
-			}
-			return previousMsg{forID: cur.ID, sess: prev, pack: p}
-		}
-		return previousMsg{forID: cur.ID}
+		prev, p, err := Previous(r, &cur, lookup)
+		return previousMsg{forID: cur.ID, sess: prev, pack: p, err: err}
 	}
+}
+
+// Previous returns the client's newest completed session started before s,
+// with its pack, or nil when there is none.
+func Previous(r Repo, s *checklist.Session, lookup func(checklist.Ref) (*checklist.Pack, error)) (*checklist.Session, *checklist.Pack, error) {
+	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read earlier sessions: %w", err)
+	}
+	for _, sum := range list {
+		if sum.ID == s.ID || !sum.CreatedAt.Before(s.CreatedAt) {
+			continue
+		}
+		prev, err := r.Get(sum.ID)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read session %s: %w", sum.ID, err)
+		}
+		p, err := lookup(prev.Pack)
+		if err != nil {
+			return nil, nil, fmt.Errorf("session %s: %w", sum.ID, err)
+		}
+		return prev, p, nil
+	}
+	return nil, nil, nil
 }
 
 func (m *Model) previousLoaded(msg previousMsg) {
@@ -113,6 +117,10 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.res.view.PageUp()
 	case key.Matches(msg, k.PageDown):
 		m.res.view.PageDown()
+	case key.Matches(msg, k.Top):
+		m.res.view.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.res.view.GotoBottom()
 	case key.Matches(msg, k.History):
 		return m.openHistory(m.sess.Client, scrResults)
 	case key.Matches(msg, k.Edit):
@@ -209,13 +217,14 @@ func (r *resultsState) render(m *Model) {
 	// Checklist percent per section.
 	out = append(out, "", m.st.heading.Render("Checklist"))
 	naItems := 0
+	scols := newSectionCols(w, res)
 	for _, s := range res.Sections {
 		naItems += s.NA
-		extra := fmt.Sprintf("%d of %d answered", s.Answered+s.NA, s.Total)
+		extra := fmt.Sprintf("%d of %d", s.Answered+s.NA, s.Total)
 		if s.NA > 0 {
 			extra += fmt.Sprintf(" · %d N/A", s.NA)
 		}
-		out = append(out, cols.sectionRow(m, s.Title, s.Percent, extra))
+		out = append(out, scols.sectionRow(m, s.Title, s.Percent, extra))
 	}
 
 	// The three weakest areas and what to do.
@@ -275,6 +284,22 @@ func newResultCols(w int, res scoring.Result, p *checklist.Pack, withChange bool
 }
 
 // row draws an area's row: title, bar, score, band, change and a note.
+// newSectionCols lays out the checklist rows, which have no band or
+// change: the room goes to the (often long) section titles.
+func newSectionCols(w int, res scoring.Result) resultCols {
+	c := resultCols{score: 4}
+	for _, s := range res.Sections {
+		c.title = max(c.title, lipgloss.Width(s.Title))
+	}
+	const extra = 16 // "10 of 10 · 2 N/A"
+	c.title = min(c.title, max(14, w-c.score-extra-6-10))
+	c.bar = max(0, min(30, w-c.title-c.score-extra-6))
+	if c.bar < 5 {
+		c.bar = 0
+	}
+	return c
+}
+
 func (c resultCols) row(m *Model, title string, pct scoring.Score, score, band, change, extra string) string {
 	b := c.lead(m, title, pct, score)
 	b += "  " + pad(band, c.band)

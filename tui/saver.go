@@ -1,14 +1,13 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
-	"github.com/servicecheck/servicecheck/store"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 type opKind int
@@ -111,7 +110,7 @@ func (s *saver) flushNow(r Repo, tries int, wait time.Duration) error {
 			return nil
 		}
 		if t+1 >= tries {
-			return fmt.Errorf("%d answers not saved: %w", countAnswers(s.queue), s.err)
+			return fmt.Errorf("%s not saved: %w", plural(countAnswers(s.queue), "answer", "answers"), s.err)
 		}
 		time.Sleep(wait)
 	}
@@ -162,14 +161,4 @@ func (m Model) saveMark() string {
 }
 
 // describe turns an error into the words of the status line.
-func describe(err error) string {
-	switch {
-	case errors.Is(err, store.ErrInUse):
-		return "data file in use by another servicecheck"
-	case errors.Is(err, store.ErrDamaged):
-		return "data file damaged"
-	case errors.Is(err, store.ErrNotFound):
-		return "session not found"
-	}
-	return err.Error()
-}
+func describe(err error) string { return present.Error(err) }

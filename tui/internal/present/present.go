@@ -4,6 +4,7 @@
 package present
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
+	"github.com/servicecheck/servicecheck/store"
 )
 
 // Choice is one possible answer to a question, with its shortcut key.
@@ -66,15 +68,23 @@ func AnswerLabel(k checklist.Kind, v checklist.Value) string {
 // Where says where q stands: "Culture · 3 of 7 · section 1 of 4" for a
 // checklist item, "Responsiveness · 2 of 5 · area 1 of 8" for a statement.
 func Where(p *checklist.Pack, q checklist.Question) string {
+	title, counts := WhereParts(p, q)
+	return title + counts
+}
+
+// WhereParts splits Where into the part's title and the counts after it
+// (" · 3 of 7 · section 1 of 4"), so that a narrow screen can shorten the
+// title and keep the numbers.
+func WhereParts(p *checklist.Pack, q checklist.Question) (title, counts string) {
 	if q.Kind == checklist.KindStatement && q.Area >= 0 && q.Area < len(p.Areas) {
-		return fmt.Sprintf("%s · %d of %d · area %d of %d",
-			p.Areas[q.Area].Title, q.Index+1, q.Of, q.Area+1, len(p.Areas))
+		return p.Areas[q.Area].Title, fmt.Sprintf(" · %d of %d · area %d of %d",
+			q.Index+1, q.Of, q.Area+1, len(p.Areas))
 	}
 	if q.Section >= 0 && q.Section < len(p.Sections) {
-		return fmt.Sprintf("%s · %d of %d · section %d of %d",
-			p.Sections[q.Section].Title, q.Index+1, q.Of, q.Section+1, len(p.Sections))
+		return p.Sections[q.Section].Title, fmt.Sprintf(" · %d of %d · section %d of %d",
+			q.Index+1, q.Of, q.Section+1, len(p.Sections))
 	}
-	return q.ID
+	return q.ID, ""
 }
 
 // Part names the part of the session q belongs to.
@@ -210,4 +220,32 @@ func trim(v float64) string {
 		return fmt.Sprintf("%d", int(v))
 	}
 	return fmt.Sprintf("%.1f", v)
+}
+
+// Error says in a few words why a write or a read failed.
+func Error(err error) string {
+	switch {
+	case errors.Is(err, store.ErrInUse):
+		return "data file in use by another servicecheck"
+	case errors.Is(err, store.ErrDamaged):
+		return "data file damaged"
+	case errors.Is(err, store.ErrNotFound):
+		return "session not found"
+	}
+	return err.Error()
+}
+
+// Change says a change in words, for a screen reader: "up 2.5",
+// "down 1.0", "no change", or "not compared".
+func Change(d scoring.Score, prec int) string {
+	switch Direction(d, prec) {
+	case 1:
+		return "up " + d.Format(prec)
+	case -1:
+		return "down " + scoring.Of(-d.Value).Format(prec)
+	}
+	if !d.Valid {
+		return "not compared"
+	}
+	return "no change"
 }
