@@ -68,7 +68,8 @@ func (m Model) compareView(w, h int) []string {
 	if m.cmp.loading || m.cmp.a == nil {
 		return []string{m.st.title.Render("Compare"), "", m.st.muted.Render("Loading…")}
 	}
-	title := fmt.Sprintf("%s: %s and %s", m.hist.client, present.Date(m.sessionDate(m.cmp.a)), present.Date(m.sessionDate(m.cmp.b)))
+	dates := present.Dates(m.sessionDate(m.cmp.a), m.sessionDate(m.cmp.b))
+	title := fmt.Sprintf("%s: %s and %s", m.hist.client, dates[0], dates[1])
 	return append([]string{m.scrollTitle(title, m.cmp.view, w)}, strings.Split(m.cmp.view.View(), "\n")...)
 }
 
@@ -100,7 +101,9 @@ func (c *compareState) render(m *Model) {
 		}
 		return v
 	}
-	dateA, dateB := present.Date(m.sessionDate(c.a)), present.Date(m.sessionDate(c.b))
+	dates := present.Dates(m.sessionDate(c.a), m.sessionDate(c.b))
+	dateA, dateB := dates[0], dates[1]
+	col = max(col, len([]rune(dateA)), len([]rune(dateB)))
 	var out []string
 	out = append(out, m.st.muted.Render(pad("", title)+"  "+padLeft(dateA, col)+"  "+padLeft(dateB, col)+"  change"))
 	tot := func(s scoring.Score, t scoring.Total) string {
