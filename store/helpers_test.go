@@ -103,3 +103,5 @@ func completedSession(client string, created time.Time) *checklist.Session {
 		Goals: []checklist.Goal{{Problem: "slow replies", What: "reply time", Target: "under 4 hours", Due: "2025-09"}}}
 	return s
 }
+
+func timeHours(n int) time.Duration { return time.Duration(n) * time.Hour }
