@@ -3,10 +3,10 @@ package store
 import (
 	"bytes"
 	"errors"
-	"strconv"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
