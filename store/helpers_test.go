@@ -1,7 +1,9 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -105,3 +107,9 @@ func completedSession(client string, created time.Time) *checklist.Session {
 }
 
 func timeHours(n int) time.Duration { return time.Duration(n) * time.Hour }
+
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -75,6 +75,9 @@ func ImportJSON(r io.Reader) ([]*checklist.Session, error) {
 	if len(data) > MaxDocument {
 		return nil, &ImportError{Msg: fmt.Sprintf("the document is larger than %d MiB", MaxDocument>>20)}
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &ImportError{Msg: "the document is empty"}
+	}
 	var raw json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		var se *json.SyntaxError
