@@ -28,6 +28,7 @@ func newRootCmd(a *app) *cobra.Command {
 		return withCode(exitUsage, err)
 	})
 	root.AddCommand(newContentCmd(a))
+	root.AddCommand(newDoctorCmd(a), newImportCmd(a))
 	return root
 }
 
