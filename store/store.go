@@ -54,27 +54,21 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	exists, err := checkHeader(path)
+	exists, err := checkHeader(path, false)
 	if err != nil {
 		return nil, err
 	}
 	if !exists {
 		if opts.ReadOnly {
-			return nil, newError(ErrNoFile, fmt.Sprintf("no data file at %s yet: run servicecheck to "+
-				"start a first session, or point --db or %s at an existing file", path, EnvDB), nil)
+			return nil, noFile(path, nil)
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("create data folder: %w", err)
 		}
 	}
 	s := &Store{path: path, opts: opts}
-	err = guard(path, func() error {
-		db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
-		s.db = db
-		return err
-	})
-	if err != nil {
-		return nil, s.openError(err)
+	if err := s.openBolt(); err != nil {
+		return nil, err
 	}
 	schema, err := s.prepare()
 	if err != nil {
@@ -93,6 +87,31 @@ func Open(path string, opts Options) (*Store, error) {
 		return Open(path, opts)
 	}
 	return s, nil
+}
+
+// openBolt opens the file with bbolt. bbolt can panic inside Open on a
+// damaged file after it has taken the file lock; the file is then closed
+// here, or the lock would stay held until the process exits.
+func (s *Store) openBolt() error {
+	var f *os.File
+	open := func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		var err error
+		f, err = os.OpenFile(name, flag, perm)
+		return f, err
+	}
+	err := guard(s.path, func() error {
+		db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.opts.Timeout,
+			ReadOnly: s.opts.ReadOnly, OpenFile: open})
+		s.db = db
+		return err
+	})
+	if err != nil {
+		if s.db == nil && f != nil {
+			_ = f.Close()
+		}
+		return s.openError(err)
+	}
+	return nil
 }
 
 // openError turns what bbolt returns from Open into the store's errors.
@@ -164,4 +183,9 @@ func guard(path string, fn func() error) (err error) {
 		}
 	}()
 	return fn()
+}
+
+func noFile(path string, cause error) error {
+	return newError(ErrNoFile, fmt.Sprintf("no data file at %s yet: run servicecheck to "+
+		"start a first session, or point --db or %s at an existing file", path, EnvDB), cause)
 }
