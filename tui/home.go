@@ -234,9 +234,20 @@ func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 		}
 		return nil
 	}
+	ahead := m.setup.typedAhead
+	m.setup = setupState{}
 	m.open(msg.sess, msg.pack)
+	var cmds []tea.Cmd
 	if m.screen == scrResults {
-		return m.loadPrevious()
+		cmds = append(cmds, m.loadPrevious())
 	}
-	return nil
+	// Keys typed while the session was being created go to it now.
+	mm := *m
+	for _, k := range ahead {
+		tm, cmd := mm.key(k)
+		mm = tm.(Model)
+		cmds = append(cmds, cmd)
+	}
+	*m = mm
+	return tea.Batch(cmds...)
 }
