@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io"
 	"strings"
 	"time"
 
@@ -51,6 +52,9 @@ type Options struct {
 	// RetryDelay is the wait before saving again after a failure; 0 means
 	// one second.
 	RetryDelay time.Duration
+	// Notices is where Run writes what it does after the screens are gone
+	// (saving answers that could not be written yet); nil writes nothing.
+	Notices io.Writer
 }
 
 // Start says what the wizard opens with. The zero Start opens the home
