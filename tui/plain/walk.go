@@ -59,22 +59,7 @@ func (r *runner) walk(s *checklist.Session, p *checklist.Pack) error {
 // the index to go to next.
 func (r *runner) question(i int) (int, error) {
 	q := r.qs[i]
-	r.say("")
-	r.say("Question %d of %d. %s, %s.", i+1, len(r.qs), present.Part(q), strings.ReplaceAll(present.Where(r.pack, q), " · ", ", "))
-	if q.Index == 0 {
-		if intro := present.Intro(r.pack, q); intro != "" {
-			if q.Kind == checklist.KindStatement {
-				r.say("About this area: %s", intro)
-			} else {
-				r.say("Purpose of this section: %s", intro)
-			}
-		}
-	}
-	r.say("%s", q.Text)
-	if q.Help != "" {
-		r.say("Hint: %s", q.Help)
-	}
-	r.say("%s", choicesLine(q.Kind))
+	r.introduce(i)
 	for {
 		a := r.sess.Answers[q.ID]
 		if a.Value != "" {
@@ -128,6 +113,28 @@ func (r *runner) question(i int) (int, error) {
 		r.say("Saved: %s.", present.AnswerLabel(q.Kind, v))
 		return i + 1, nil
 	}
+}
+
+// introduce says which question comes, where it stands, the purpose of
+// its part when it is the part's first, the question and its choices.
+func (r *runner) introduce(i int) {
+	q := r.qs[i]
+	r.say("")
+	r.say("Question %d of %d. %s, %s.", i+1, len(r.qs), present.Part(q), strings.ReplaceAll(present.Where(r.pack, q), " · ", ", "))
+	if q.Index == 0 {
+		if intro := present.Intro(r.pack, q); intro != "" {
+			if q.Kind == checklist.KindStatement {
+				r.say("About this area: %s", intro)
+			} else {
+				r.say("Purpose of this section: %s", intro)
+			}
+		}
+	}
+	r.say("%s", q.Text)
+	if q.Help != "" {
+		r.say("Hint: %s", q.Help)
+	}
+	r.say("%s", choicesLine(q.Kind))
 }
 
 // choicesLine lists the answers a question takes, numbered.
