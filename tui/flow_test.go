@@ -496,3 +496,24 @@ func TestSetupTypedFast(t *testing.T) {
 		t.Errorf("typed-ahead answers: %+v", s.Answers)
 	}
 }
+
+func TestResultsEditGoesBack(t *testing.T) {
+	f := newFixture(t)
+	o := f.opts()
+	o.Start.Session = f.bakes
+	d := newDriver(t, o, 80, 24)
+	d.press("y", "r")
+	if d.m.screen != scrResults || !contains(d.screen(), "incomplete: 23 questions not answered yet") {
+		t.Fatalf("partial results:\n%s", d.screen())
+	}
+	d.press("e")
+	if q, _ := d.m.current(); d.m.screen != scrQuestion || q.ID != "identify-db" {
+		t.Errorf("e on unfinished results: screen %v at %s, want identify-db", d.m.screen, q.ID)
+	}
+	o.Start.Session = f.newer
+	d = newDriver(t, o, 80, 24)
+	d.press("e")
+	if q, _ := d.m.current(); d.m.screen != scrQuestion || q.ID != "culture-training" {
+		t.Errorf("e on completed results: screen %v at %s, want the first question", d.m.screen, q.ID)
+	}
+}

@@ -124,7 +124,13 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.History):
 		return m.openHistory(m.sess.Client, scrResults)
 	case key.Matches(msg, k.Edit):
-		m.goTo(0)
+		// A completed session is looked over from the start; an unfinished
+		// one goes on where it was.
+		if m.sess.Status == checklist.Completed {
+			m.goTo(0)
+		} else {
+			m.goTo(m.q.idx)
+		}
 		m.show(scrQuestion)
 	}
 	return nil
