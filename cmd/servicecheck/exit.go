@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/store"
 )
 
 // Exit codes that scripts can rely on. They are documented in the README.
@@ -59,4 +62,13 @@ func exitCode(err error) int {
 var errorCodes = []struct {
 	target error
 	code   int
-}{}
+}{
+	{store.ErrNotFound, exitNotFound},
+	{store.ErrNoFile, exitNotFound},
+	{store.ErrInUse, exitInUse},
+	{store.ErrDamaged, exitDamaged},
+	{store.ErrConflict, exitInvalid},
+	{store.ErrInvalid, exitInvalid},
+	{store.ErrAmbiguous, exitUsage},
+	{checklist.ErrInvalid, exitInvalid},
+}

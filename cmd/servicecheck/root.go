@@ -27,6 +27,8 @@ func newRootCmd(a *app) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return withCode(exitUsage, err)
 	})
+	addWizard(root, a)
+
 	root.AddCommand(newContentCmd(a))
 	return root
 }
