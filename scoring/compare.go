@@ -27,7 +27,8 @@ type Comparison struct {
 // different pack ids or versions are reported in Mismatch; their areas are
 // matched by id, never by position.
 func Compare(a, b Result) Comparison {
-	var c Comparison
+	// Areas is never nil, so JSON readers always get a list.
+	c := Comparison{Areas: make([]Delta, 0, len(b.Areas))}
 	if a.Pack.ID != b.Pack.ID || a.Pack.Version != b.Pack.Version {
 		c.Mismatch = fmt.Sprintf("answered with different content: %s %s and %s %s",
 			a.Pack.ID, a.Pack.Version, b.Pack.ID, b.Pack.Version)

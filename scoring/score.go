@@ -5,8 +5,15 @@ package scoring
 
 import (
 	"encoding/json"
+	"math"
 	"strconv"
 )
+
+// eps absorbs binary floating-point error. Scores are means of small whole
+// numbers, so two scores that differ by less than this are the same score:
+// 2.8 as a percentage is 44.99999999999999, and it must reach a band that
+// starts at 45.
+const eps = 1e-9
 
 // Score is a number that may be missing: an area with no rated statement has
 // no score, which is shown as "–" and encoded as JSON null, never as 0.
@@ -19,19 +26,24 @@ type Score struct {
 func Of(v float64) Score { return Score{Value: v, Valid: true} }
 
 // String formats the score with one decimal, or "–" when missing.
-func (s Score) String() string {
-	if !s.Valid {
-		return "–"
-	}
-	return strconv.FormatFloat(s.Value, 'f', 1, 64)
-}
+func (s Score) String() string { return s.Format(1) }
 
-// Format formats the score with prec decimals, or "–" when missing.
+// Format formats the score with prec decimals, or "–" when missing. Halves
+// round away from zero, as people round by hand: a checklist section at
+// 62.5 % shows as 63, and 2.25 as 2.3 (strconv alone would round half to
+// even and give 62 and 2.2). A value that rounds to zero never shows as
+// "-0.0". A negative prec means as many decimals as needed.
 func (s Score) Format(prec int) string {
 	if !s.Valid {
 		return "–"
 	}
-	return strconv.FormatFloat(s.Value, 'f', prec, 64)
+	v := s.Value
+	if prec >= 0 {
+		v = round(v, prec)
+	} else if v == 0 {
+		v = 0 // drop the sign of −0
+	}
+	return strconv.FormatFloat(v, 'f', prec, 64)
 }
 
 // MarshalJSON encodes a missing score as null.
@@ -56,21 +68,30 @@ func (s *Score) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Sub returns b − a, missing when either is.
+// Sub returns b − a, missing when either is. A difference within rounding
+// error is exactly 0, so two equal totals summed in a different order never
+// read as a drop.
 func Sub(b, a Score) Score {
 	if !a.Valid || !b.Valid {
 		return Score{}
 	}
-	return Of(b.Value - a.Value)
+	d := b.Value - a.Value
+	if math.Abs(d) < eps {
+		d = 0
+	}
+	return Of(d)
 }
 
+// round rounds v to places decimals, halves away from zero, and never
+// returns −0.
 func round(v float64, places int) float64 {
-	p := 1.0
-	for range places {
-		p *= 10
+	r := v
+	// Past float64's precision there is nothing left to round.
+	if p := math.Pow10(places); !math.IsInf(v*p, 0) && !math.IsInf(p, 0) {
+		r = math.Round(v*p) / p
 	}
-	if v < 0 {
-		return -float64(int64(-v*p+0.5)) / p
+	if r == 0 {
+		return 0
 	}
-	return float64(int64(v*p+0.5)) / p
+	return r
 }

@@ -93,7 +93,7 @@ func Band(bands []checklist.Band, percent Score) string {
 	}
 	id := ""
 	for _, b := range bands {
-		if percent.Value+1e-9 >= b.From {
+		if percent.Value+eps >= b.From {
 			id = b.ID
 		}
 	}
@@ -184,8 +184,10 @@ func ScoreTotal(areas []Area, bands []checklist.Band) Total {
 }
 
 // Weakest returns the n lowest-scoring areas, ties broken by pack order,
-// each with the pack's actions for it. Areas with no score are left out.
+// each with a copy of the pack's actions for it. Areas with no score are
+// left out; n below zero means none.
 func Weakest(p *checklist.Pack, areas []Area, n int) []Weak {
+	n = max(n, 0)
 	idx := make([]int, 0, len(areas))
 	for i, a := range areas {
 		if a.Score.Valid {
@@ -201,9 +203,10 @@ func Weakest(p *checklist.Pack, areas []Area, n int) []Weak {
 	out := make([]Weak, 0, len(idx))
 	for _, i := range idx {
 		a := areas[i]
-		w := Weak{ID: a.ID, Title: a.Title, Score: a.Score, Band: a.Band}
+		// Actions is never nil, so JSON readers always get a list.
+		w := Weak{ID: a.ID, Title: a.Title, Score: a.Score, Band: a.Band, Actions: []string{}}
 		if pa, ok := p.Area(a.ID); ok {
-			w.Actions = append([]string(nil), pa.Actions...)
+			w.Actions = append(w.Actions, pa.Actions...)
 		}
 		out = append(out, w)
 	}
