@@ -3,6 +3,9 @@ package main
 import (
 	"io"
 	"time"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/scoring"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -19,6 +22,10 @@ type app struct {
 
 	// dbFlag is the value of the global --db flag.
 	dbFlag string
+	// summarize computes the total stored in each session's summary, so
+	// that history lists show scores without decoding sessions; nil
+	// stores none.
+	summarize func(*checklist.Session) scoring.Total
 }
 
 func newApp(in io.Reader, out, errOut io.Writer, getenv func(string) string) *app {

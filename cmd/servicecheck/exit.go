@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+
+	"github.com/servicecheck/servicecheck/store"
 )
 
 // Exit codes that scripts can rely on. They are documented in the README.
@@ -59,4 +61,12 @@ func exitCode(err error) int {
 var errorCodes = []struct {
 	target error
 	code   int
-}{}
+}{
+	{store.ErrNotFound, exitNotFound},
+	{store.ErrNoFile, exitNotFound},
+	{store.ErrInUse, exitInUse},
+	{store.ErrDamaged, exitDamaged},
+	{store.ErrConflict, exitInvalid},
+	{store.ErrInvalid, exitInvalid},
+	{store.ErrAmbiguous, exitUsage},
+}

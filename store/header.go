@@ -1,0 +1,148 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+)
+
+// The bbolt file header, as bbolt v1 writes it. checkHeader reads it before
+// the file is handed to bbolt because bbolt trusts it: a truncated file makes
+// bbolt touch memory past the end of the mapped file (SIGBUS, which no
+// recover catches), and an empty file is silently formatted as a new
+// database, overwriting what the user may still want to rescue.
+const (
+	boltMagic        = 0xED0CDAED
+	boltVersion      = 2
+	boltPageHeader   = 16 // id u64, flags u16, count u16, overflow u32
+	boltMetaFlag     = 0x04
+	boltMetaSize     = 64 // magic, version, pageSize, flags u32; root, seq, freelist, pgid, txid, checksum u64
+	boltNoFreelist   = ^uint64(0)
+	boltMinPage      = 1024
+	boltMaxPage      = 1 << 24
+	boltChecksumFrom = 56
+)
+
+type boltMeta struct {
+	pageSize uint32
+	root     uint64
+	freelist uint64
+	pgid     uint64
+	txid     uint64
+}
+
+// parseMeta reads a meta page from buf (page header included) and reports
+// whether it is a valid bbolt meta page.
+func parseMeta(buf []byte) (boltMeta, bool) {
+	if len(buf) < boltPageHeader+boltMetaSize {
+		return boltMeta{}, false
+	}
+	if binary.NativeEndian.Uint16(buf[8:]) != boltMetaFlag {
+		return boltMeta{}, false
+	}
+	m := buf[boltPageHeader : boltPageHeader+boltMetaSize]
+	ne := binary.NativeEndian
+	if ne.Uint32(m[0:]) != boltMagic || ne.Uint32(m[4:]) != boltVersion {
+		return boltMeta{}, false
+	}
+	h := fnv.New64a()
+	_, _ = h.Write(m[:boltChecksumFrom])
+	if h.Sum64() != ne.Uint64(m[boltChecksumFrom:]) {
+		return boltMeta{}, false
+	}
+	return boltMeta{pageSize: ne.Uint32(m[8:]), root: ne.Uint64(m[16:]), freelist: ne.Uint64(m[32:]),
+		pgid: ne.Uint64(m[40:]), txid: ne.Uint64(m[48:])}, true
+}
+
+// checkHeader reports whether path exists and, when it does, whether its
+// header is sound enough to give to bbolt. It only reads the file.
+func checkHeader(path string) (exists bool, err error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("open data file %s: %w", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return true, fmt.Errorf("open data file %s: %w", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return true, notOurs(path, "it is not a regular file", nil)
+	}
+	if st.Size() == 0 {
+		return true, damaged(path, "the file is empty", nil)
+	}
+	readAt := func(off int64) []byte {
+		buf := make([]byte, boltPageHeader+boltMetaSize)
+		n, err := f.ReadAt(buf, off)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil
+		}
+		return buf[:n]
+	}
+	// Meta page 0 gives the page size; when it is damaged, look for meta
+	// page 1 at each possible page size, as bbolt does.
+	var metas []boltMeta
+	m0, ok0 := parseMeta(readAt(0))
+	if ok0 {
+		metas = append(metas, m0)
+		if m1, ok := parseMeta(readAt(int64(m0.pageSize))); ok && m1.pageSize == m0.pageSize {
+			metas = append(metas, m1)
+		}
+	} else {
+		for ps := int64(boltMinPage); ps <= boltMaxPage && ps < st.Size(); ps <<= 1 {
+			if m1, ok := parseMeta(readAt(ps)); ok && int64(m1.pageSize) == ps {
+				metas = append(metas, m1)
+				break
+			}
+		}
+	}
+	if len(metas) == 0 {
+		return true, notOurs(path, "it has no database header", nil)
+	}
+	m := metas[0]
+	for _, x := range metas[1:] {
+		if x.txid > m.txid {
+			m = x
+		}
+	}
+	// The size is read after the header: bbolt grows the file before it
+	// writes a header that points into the new part.
+	if st, err = f.Stat(); err != nil {
+		return true, fmt.Errorf("open data file %s: %w", path, err)
+	}
+	ps := uint64(m.pageSize)
+	switch {
+	case ps < boltMinPage || ps > boltMaxPage || ps&(ps-1) != 0:
+		return true, damaged(path, fmt.Sprintf("its page size %d is impossible", ps), nil)
+	case m.pgid < 2 || m.pgid > uint64(st.Size())/ps:
+		return true, damaged(path, fmt.Sprintf("it is truncated: %d bytes where %d are needed",
+			st.Size(), m.pgid*ps), nil)
+	case m.root < 2 || m.root >= m.pgid:
+		return true, damaged(path, "its root page is past the end of the data", nil)
+	case m.freelist == boltNoFreelist:
+		return true, notOurs(path, "it was written without a free list, which servicecheck never does", nil)
+	case m.freelist < 2 || m.freelist >= m.pgid:
+		return true, damaged(path, "its free list is past the end of the data", nil)
+	}
+	return true, nil
+}
+
+// damaged and notOurs build the ErrDamaged messages: what is wrong, that
+// the file was left alone, and what to do.
+func damaged(path, why string, cause error) error {
+	return newError(ErrDamaged, fmt.Sprintf("data file %s is damaged (%s); it was left unchanged: "+
+		"restore it from a backup, or move it aside to start a new one; "+
+		"'servicecheck doctor' checks a data file", path, why), cause)
+}
+
+func notOurs(path, why string, cause error) error {
+	return newError(ErrDamaged, fmt.Sprintf("%s is not a servicecheck data file (%s); it was left unchanged: "+
+		"pass another file with --db or %s, or move it aside", path, why, EnvDB), cause)
+}

@@ -1,0 +1,75 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+
+	"github.com/adrg/xdg"
+)
+
+// EnvDB is the environment variable that overrides the data file.
+const EnvDB = "SERVICECHECK_DB"
+
+// DefaultDir and DefaultFile name the data file inside the user data folder.
+const (
+	DefaultDir  = "servicecheck"
+	DefaultFile = "servicecheck.db"
+)
+
+// ResolvePath returns the data file to use: flag (--db) when set, else
+// $SERVICECHECK_DB, else servicecheck/servicecheck.db in the user data
+// folder. The folder is computed from getenv rather than from xdg's values,
+// which are read once at program start and would ignore a test's (or a
+// caller's) environment. The result is absolute.
+func ResolvePath(flag string, getenv func(string) string) (string, error) {
+	p := flag
+	if p == "" {
+		p = getenv(EnvDB)
+	}
+	if p == "" {
+		dir, err := dataHome(getenv)
+		if err != nil {
+			return "", err
+		}
+		p = filepath.Join(dir, DefaultDir, DefaultFile)
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", fmt.Errorf("data file %s: %w", p, err)
+	}
+	return abs, nil
+}
+
+// dataHome follows the XDG base directory rules as adrg/xdg does for each
+// platform: an absolute $XDG_DATA_HOME wins (a relative one is ignored, as
+// the spec says), then the platform default under $HOME.
+func dataHome(getenv func(string) string) (string, error) {
+	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return d, nil
+	}
+	home := getenv("HOME")
+	switch runtime.GOOS {
+	case "windows":
+		if d := getenv("LOCALAPPDATA"); d != "" {
+			return d, nil
+		}
+	case "darwin", "ios":
+		if home != "" {
+			return filepath.Join(home, "Library", "Application Support"), nil
+		}
+	case "plan9":
+		if home != "" {
+			return filepath.Join(home, "lib"), nil
+		}
+	default:
+		if home != "" {
+			return filepath.Join(home, ".local", "share"), nil
+		}
+	}
+	if xdg.DataHome != "" {
+		return xdg.DataHome, nil
+	}
+	return "", errors.New("cannot find a folder for the data file: set HOME, XDG_DATA_HOME or " + EnvDB + ", or pass --db")
+}

@@ -1,0 +1,182 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The layout of a data file, schema 2:
+//
+//	meta       app = "servicecheck", schema = uint64 big-endian
+//	sessions   id -> record (codec.go)
+//	summaries  created ms (uint64 big-endian) + id -> summary (codec.go)
+//	clients    client key + 0x00 + created ms + id -> client name as written
+//
+// Schema 1 had meta and sessions only; listing had to decode every record.
+var (
+	bucketMeta      = []byte("meta")
+	bucketSessions  = []byte("sessions")
+	bucketSummaries = []byte("summaries")
+	bucketClients   = []byte("clients")
+
+	keyApp    = []byte("app")
+	keySchema = []byte("schema")
+	appName   = []byte("servicecheck")
+)
+
+// currentSchema is the schema this servicecheck writes.
+const currentSchema = 2
+
+// A migration brings a file from schema-1 to schema. Like containerd's
+// metadata store, migrations are an ordered list and all that a file needs
+// run in one write transaction: an upgrade either completes or leaves the
+// file as it was.
+type migration struct {
+	schema int
+	name   string
+	fn     func(tx *bolt.Tx, s *Store) error
+}
+
+// migrations lists every migration in order; the last one's schema is
+// currentSchema (a test checks it).
+func migrations() []migration {
+	return []migration{
+		{1, "create the sessions bucket", func(tx *bolt.Tx, _ *Store) error {
+			meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+			if err != nil {
+				return err
+			}
+			if err := meta.Put(keyApp, appName); err != nil {
+				return err
+			}
+			_, err = tx.CreateBucketIfNotExists(bucketSessions)
+			return err
+		}},
+		{2, "build the summary and client indexes", func(tx *bolt.Tx, s *Store) error {
+			return s.rebuildIndexes(tx)
+		}},
+	}
+}
+
+// readSchema returns the schema of the file open in tx: 0 for a file with
+// no buckets at all (new), an error for a file that is not servicecheck's.
+func readSchema(tx *bolt.Tx, path string) (int, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		if k, _ := tx.Cursor().First(); k != nil {
+			return 0, notOurs(path, "it holds no servicecheck marker", nil)
+		}
+		return 0, nil
+	}
+	if string(meta.Get(keyApp)) != string(appName) {
+		return 0, notOurs(path, "it holds no servicecheck marker", nil)
+	}
+	v := meta.Get(keySchema)
+	if len(v) != 8 {
+		return 0, damaged(path, "its schema version is unreadable", nil)
+	}
+	n := binary.BigEndian.Uint64(v)
+	if n == 0 || n > 1<<20 {
+		return 0, damaged(path, fmt.Sprintf("its schema version %d is impossible", n), nil)
+	}
+	return int(n), nil
+}
+
+// errNewer is returned for a file written by a newer servicecheck; it is
+// reported as ErrDamaged (exit 5) with a message that says to upgrade.
+func errNewer(path string, schema int) error {
+	return newError(ErrDamaged, fmt.Sprintf("data file %s was written by a newer servicecheck "+
+		"(schema %d; this one reads up to %d): upgrade servicecheck; the file was left unchanged",
+		path, schema, currentSchema), nil)
+}
+
+// prepare checks the file's schema and, on a writable store, upgrades it.
+// It returns the schema the file is at afterwards.
+func (s *Store) prepare() (int, error) {
+	var schema int
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		schema, err = readSchema(tx, s.path)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	if schema > currentSchema {
+		return 0, errNewer(s.path, schema)
+	}
+	if schema == currentSchema || s.opts.ReadOnly {
+		return schema, nil
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		// Read again under the write lock's transaction: another process
+		// may have upgraded the file since the read above.
+		from, err := readSchema(tx, s.path)
+		if err != nil {
+			return err
+		}
+		return s.migrate(tx, from, currentSchema)
+	})
+	if err != nil {
+		return 0, err
+	}
+	return currentSchema, nil
+}
+
+// migrate runs the migrations after from, up to and including to.
+func (s *Store) migrate(tx *bolt.Tx, from, to int) error {
+	for _, m := range migrations() {
+		if m.schema <= from || m.schema > to {
+			continue
+		}
+		if err := m.fn(tx, s); err != nil {
+			if errors.Is(err, ErrDamaged) {
+				return err
+			}
+			return fmt.Errorf("upgrade data file %s to schema %d (%s): %w", s.path, m.schema, m.name, err)
+		}
+		v := binary.BigEndian.AppendUint64(nil, uint64(m.schema))
+		if err := tx.Bucket(bucketMeta).Put(keySchema, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rebuildIndexes drops and rebuilds the summary and client indexes from the
+// records.
+func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketSummaries, bucketClients} {
+		if tx.Bucket(name) != nil {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		b, err := tx.CreateBucket(name)
+		if err != nil {
+			return err
+		}
+		b.FillPercent = indexFill
+	}
+	return tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
+		sess, err := decodeRecord(string(k), v)
+		if err != nil {
+			return damaged(s.path, fmt.Sprintf("session %s does not decode: %v", k, err), err)
+		}
+		return s.putIndexes(tx, nil, sess)
+	})
+}
+
+// Reindex rebuilds the summary and client indexes from the records, for
+// example after Options.Summarize changed how totals are computed.
+func (s *Store) Reindex() error {
+	return s.update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketSessions) == nil {
+			return nil
+		}
+		return s.rebuildIndexes(tx)
+	})
+}

@@ -1,0 +1,366 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/servicecheck/servicecheck/checklist"
+)
+
+// idAlphabet is Crockford's base32 in lower case: no i, l, o or u, so an id
+// read aloud or copied by hand is hard to get wrong.
+const idAlphabet = "0123456789abcdefghjkmnpqrstvwxyz"
+
+// idEpoch is where id times start counting.
+var idEpoch = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// newID returns a 12-character id: 7 characters of seconds since 2020 (good
+// for 1,000 years), so ids sort by creation, then 5 random characters (25
+// bits), so that ids made on two laptops in the same second still differ.
+// Create also checks the id is unused in the file.
+func newID(t time.Time) string {
+	var b [12]byte
+	sec := max(int64(t.Sub(idEpoch)/time.Second), 0)
+	for i := 6; i >= 0; i-- {
+		b[i] = idAlphabet[sec&31]
+		sec >>= 5
+	}
+	r := rand.Uint32()
+	for i := 11; i >= 7; i-- {
+		b[i] = idAlphabet[r&31]
+		r >>= 5
+	}
+	return string(b[:])
+}
+
+// Create stores a new session. It assigns an ID, CreatedAt, UpdatedAt and
+// Status (in progress) where they are empty, trims the client and assessor
+// names, and writes them back into sess. A session with the same id is a
+// conflict.
+func (s *Store) Create(sess *checklist.Session) error {
+	now := s.now()
+	sess.Client = trimSpace(sess.Client)
+	sess.Assessor = trimSpace(sess.Assessor)
+	if sess.CreatedAt.IsZero() {
+		sess.CreatedAt = now
+	}
+	if sess.UpdatedAt.IsZero() {
+		sess.UpdatedAt = sess.CreatedAt
+	}
+	if sess.Status == "" {
+		sess.Status = checklist.InProgress
+	}
+	normalizeTimes(sess)
+	return s.update(func(tx *bolt.Tx) error {
+		b := bucketsOf(tx)
+		if sess.ID == "" {
+			for {
+				sess.ID = newID(sess.CreatedAt)
+				if b.sessions.Get([]byte(sess.ID)) == nil {
+					break
+				}
+			}
+		} else if b.sessions.Get([]byte(sess.ID)) != nil {
+			return newError(ErrConflict, fmt.Sprintf("session %s already exists", sess.ID), nil)
+		}
+		if err := s.validate(sess, now); err != nil {
+			return err
+		}
+		return s.putSession(tx, nil, sess)
+	})
+}
+
+// Put writes a whole session, creating it or replacing the stored one with
+// the same id, and sets UpdatedAt to now. CreatedAt and Status are filled as
+// in Create when empty.
+func (s *Store) Put(sess *checklist.Session) error {
+	if sess.ID == "" {
+		return newError(ErrInvalid, "put a session: it has no id", nil)
+	}
+	now := s.now()
+	if sess.CreatedAt.IsZero() {
+		sess.CreatedAt = now
+	}
+	if sess.Status == "" {
+		sess.Status = checklist.InProgress
+	}
+	sess.UpdatedAt = later(now, sess.CreatedAt)
+	normalizeTimes(sess)
+	if err := s.validate(sess, now); err != nil {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		old, err := s.load(tx, sess.ID)
+		if err != nil && !isNotFound(err) {
+			return err
+		}
+		return s.putSession(tx, old, sess)
+	})
+}
+
+// Record stores one answer (or note) to question qid and the position to
+// resume at, in one transaction: once it returns nil the answer survives a
+// crash. An answer with neither value nor note removes the answer. A zero
+// ans.At is set to now.
+func (s *Store) Record(id, qid string, ans checklist.Answer, cursor string) error {
+	now := s.now()
+	if ans.At.IsZero() {
+		ans.At = now
+	}
+	ans.At = truncMS(ans.At)
+	if ans.Value != "" || ans.Note != "" {
+		if err := validateAnswer(qid, ans, now); err != nil {
+			return newError(ErrInvalid, fmt.Sprintf("session %s: %v", id, err), err)
+		}
+	} else if qid == "" {
+		return newError(ErrInvalid, fmt.Sprintf("session %s: answers: an answer has an empty question id", id), nil)
+	}
+	if err := checkText("cursor", cursor, maxRef, false); err != nil {
+		return newError(ErrInvalid, fmt.Sprintf("session %s: %v", id, err), err)
+	}
+	return s.modify(id, func(sess *checklist.Session) error {
+		if sess.Answers == nil {
+			sess.Answers = make(map[string]checklist.Answer)
+		}
+		if ans.Value == "" && ans.Note == "" {
+			delete(sess.Answers, qid)
+		} else {
+			if _, ok := sess.Answers[qid]; !ok && len(sess.Answers) >= MaxAnswers {
+				return newError(ErrInvalid, fmt.Sprintf("session %s: more than %d answers", id, MaxAnswers), nil)
+			}
+			sess.Answers[qid] = ans
+		}
+		sess.Cursor = cursor
+		return nil
+	})
+}
+
+// SetCursor stores the position to resume the session at.
+func (s *Store) SetCursor(id, cursor string) error {
+	if err := checkText("cursor", cursor, maxRef, false); err != nil {
+		return newError(ErrInvalid, fmt.Sprintf("session %s: %v", id, err), err)
+	}
+	return s.modify(id, func(sess *checklist.Session) error {
+		sess.Cursor = cursor
+		return nil
+	})
+}
+
+// SetPlan stores the session's plan, replacing the previous one.
+func (s *Store) SetPlan(id string, plan checklist.Plan) error {
+	if err := validatePlan(plan); err != nil {
+		return newError(ErrInvalid, fmt.Sprintf("session %s: %v", id, err), err)
+	}
+	return s.modify(id, func(sess *checklist.Session) error {
+		sess.Plan = plan
+		return nil
+	})
+}
+
+// Complete marks the session completed now. Completing a completed session
+// keeps its first completion time.
+func (s *Store) Complete(id string) error {
+	return s.modify(id, func(sess *checklist.Session) error {
+		if sess.Status != checklist.Completed {
+			sess.Status = checklist.Completed
+			sess.CompletedAt = s.now()
+		}
+		return nil
+	})
+}
+
+// Get returns the session with the given id or unique id prefix.
+func (s *Store) Get(id string) (*checklist.Session, error) {
+	var sess *checklist.Session
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		sess, err = s.load(tx, id)
+		return err
+	})
+	return sess, err
+}
+
+// Delete removes a session (id or unique prefix) with its index entries.
+func (s *Store) Delete(id string) error {
+	return s.update(func(tx *bolt.Tx) error {
+		sess, err := s.load(tx, id)
+		if err != nil {
+			return err
+		}
+		return s.deleteSession(tx, sess)
+	})
+}
+
+// DeleteClient removes every session of a client (matched as ClientKey
+// does) and returns how many there were; none is ErrNotFound.
+func (s *Store) DeleteClient(client string) (int, error) {
+	n := 0
+	err := s.update(func(tx *bolt.Tx) error {
+		b := bucketsOf(tx)
+		p := clientPrefix(client)
+		var ids []string
+		c := b.clients.Cursor()
+		for k, _ := c.Seek(p); hasPrefix(k, p); k, _ = c.Next() {
+			ids = append(ids, string(k[len(p)+8:]))
+		}
+		if len(ids) == 0 {
+			return newError(ErrNotFound, fmt.Sprintf("no sessions for client %q", trimSpace(client)), nil)
+		}
+		for _, id := range ids {
+			sess, err := s.loadExact(tx, id)
+			if err != nil {
+				return err
+			}
+			if err := s.deleteSession(tx, sess); err != nil {
+				return err
+			}
+		}
+		n = len(ids)
+		return nil
+	})
+	return n, err
+}
+
+// modify loads a session, applies fn, stamps UpdatedAt and writes it back,
+// all in one transaction.
+func (s *Store) modify(id string, fn func(*checklist.Session) error) error {
+	return s.update(func(tx *bolt.Tx) error {
+		sess, err := s.load(tx, id)
+		if err != nil {
+			return err
+		}
+		old := *sess
+		if err := fn(sess); err != nil {
+			return err
+		}
+		sess.UpdatedAt = later(s.now(), sess.CreatedAt)
+		return s.putSession(tx, &old, sess)
+	})
+}
+
+func (s *Store) validate(sess *checklist.Session, now time.Time) error {
+	if err := validateSession(sess, now); err != nil {
+		return newError(ErrInvalid, fmt.Sprintf("session %s: %v", clip(sess.ID), err), err)
+	}
+	return nil
+}
+
+// load reads a session by exact id or unique prefix.
+func (s *Store) load(tx *bolt.Tx, id string) (*checklist.Session, error) {
+	b := tx.Bucket(bucketSessions)
+	if id == "" {
+		return nil, newError(ErrNotFound, "no session id given", nil)
+	}
+	if v := b.Get([]byte(id)); v != nil {
+		return s.decode(id, v)
+	}
+	c := b.Cursor()
+	p := []byte(id)
+	k, v := c.Seek(p)
+	if !hasPrefix(k, p) {
+		return nil, newError(ErrNotFound, fmt.Sprintf("no session %q", clip(id)), nil)
+	}
+	full := string(k)
+	if k2, _ := c.Next(); hasPrefix(k2, p) {
+		return nil, newError(ErrAmbiguous, fmt.Sprintf("%q matches more than one session (%s, %s…): "+
+			"give more of the id", clip(id), full, k2), nil)
+	}
+	return s.decode(full, v)
+}
+
+func (s *Store) loadExact(tx *bolt.Tx, id string) (*checklist.Session, error) {
+	v := tx.Bucket(bucketSessions).Get([]byte(id))
+	if v == nil {
+		return nil, damaged(s.path, fmt.Sprintf("the client index names session %s, which is missing", id), nil)
+	}
+	return s.decode(id, v)
+}
+
+func (s *Store) decode(id string, v []byte) (*checklist.Session, error) {
+	sess, err := decodeRecord(id, v)
+	if err != nil {
+		return nil, damaged(s.path, fmt.Sprintf("session %s does not decode: %v", id, err), err)
+	}
+	return sess, nil
+}
+
+// later returns the later of a and b.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+func trimSpace(s string) string { return strings.TrimSpace(s) }
+
+func isNotFound(err error) bool {
+	ke, ok := err.(*kindError)
+	return ok && ke.kind == ErrNotFound
+}
+
+// putSession writes sess and its index entries, removing old's entries
+// where they moved (old is the stored version, nil for a new session).
+func (s *Store) putSession(tx *bolt.Tx, old, sess *checklist.Session) error {
+	rec, err := encodeRecord(sess)
+	if err != nil {
+		return err
+	}
+	if err := bucketsOf(tx).sessions.Put([]byte(sess.ID), rec); err != nil {
+		return fmt.Errorf("save session %s: %w", sess.ID, err)
+	}
+	return s.putIndexes(tx, old, sess)
+}
+
+func (s *Store) putIndexes(tx *bolt.Tx, old, sess *checklist.Session) error {
+	b := bucketsOf(tx)
+	tk, ck := timeKey(sess), clientKey(sess)
+	if old != nil {
+		if otk := timeKey(old); !bytes.Equal(otk, tk) {
+			if err := b.summaries.Delete(otk); err != nil {
+				return err
+			}
+		}
+		if ock := clientKey(old); !bytes.Equal(ock, ck) {
+			if err := b.clients.Delete(ock); err != nil {
+				return err
+			}
+		}
+	}
+	sum := summaryOf(sess, s.opts.Summarize)
+	if err := b.summaries.Put(tk, encodeSummary(&sum)); err != nil {
+		return err
+	}
+	if old == nil || old.Client != sess.Client || !bytes.Equal(clientKey(old), ck) {
+		return b.clients.Put(ck, []byte(sess.Client))
+	}
+	return nil
+}
+
+func (s *Store) deleteSession(tx *bolt.Tx, sess *checklist.Session) error {
+	b := bucketsOf(tx)
+	if err := b.summaries.Delete(timeKey(sess)); err != nil {
+		return err
+	}
+	if err := b.clients.Delete(clientKey(sess)); err != nil {
+		return err
+	}
+	return b.sessions.Delete([]byte(sess.ID))
+}
+
+// normalizeTimes drops what the store cannot keep (below a millisecond), so
+// that what the caller holds equals what Get returns.
+func normalizeTimes(s *checklist.Session) {
+	s.CreatedAt = truncMS(s.CreatedAt)
+	s.UpdatedAt = truncMS(s.UpdatedAt)
+	s.CompletedAt = truncMS(s.CompletedAt)
+	for id, a := range s.Answers {
+		a.At = truncMS(a.At)
+		s.Answers[id] = a
+	}
+}

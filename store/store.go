@@ -1,0 +1,167 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/scoring"
+)
+
+// DefaultTimeout is how long Open waits for another servicecheck to let go
+// of the data file before it reports ErrInUse.
+const DefaultTimeout = time.Second
+
+// Options tune Open.
+type Options struct {
+	// ReadOnly opens the file for reading only, shared with other readers.
+	// A missing file is reported (ErrNoFile), never created.
+	ReadOnly bool
+	// Timeout is how long to wait for the file lock; 0 means DefaultTimeout.
+	Timeout time.Duration
+	// Now is the clock for created, updated and answer times; nil means
+	// time.Now.
+	Now func() time.Time
+	// Summarize fills Summary.Total on every write; it may be nil, and then
+	// summaries carry no total.
+	Summarize func(*checklist.Session) scoring.Total
+}
+
+// Store is an open data file. Its methods may be called from several
+// goroutines; each runs in its own transaction.
+type Store struct {
+	db   *bolt.DB
+	path string
+	opts Options
+}
+
+// Open opens (and, unless opts.ReadOnly, creates) the data file at path,
+// upgrading its schema when it was written by an older servicecheck. The
+// folder is created 0700 and the file 0600. A file held by another
+// servicecheck gives ErrInUse after opts.Timeout; a damaged or foreign file
+// gives ErrDamaged and is left untouched.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	exists, err := checkHeader(path)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		if opts.ReadOnly {
+			return nil, newError(ErrNoFile, fmt.Sprintf("no data file at %s yet: run servicecheck to "+
+				"start a first session, or point --db or %s at an existing file", path, EnvDB), nil)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("create data folder: %w", err)
+		}
+	}
+	s := &Store{path: path, opts: opts}
+	err = guard(path, func() error {
+		db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+		s.db = db
+		return err
+	})
+	if err != nil {
+		return nil, s.openError(err)
+	}
+	schema, err := s.prepare()
+	if err != nil {
+		_ = s.db.Close()
+		return nil, err
+	}
+	if schema < currentSchema && opts.ReadOnly {
+		// An old file is upgraded even for a read: the file exists, so
+		// nothing is created, and every reader then sees one layout.
+		_ = s.db.Close()
+		rw := opts
+		rw.ReadOnly = false
+		if err := Do(path, rw, func(*Store) error { return nil }); err != nil {
+			return nil, err
+		}
+		return Open(path, opts)
+	}
+	return s, nil
+}
+
+// openError turns what bbolt returns from Open into the store's errors.
+func (s *Store) openError(err error) error {
+	switch {
+	case errors.Is(err, ErrDamaged):
+		return err
+	case errors.Is(err, berrors.ErrTimeout):
+		return newError(ErrInUse, fmt.Sprintf("data file %s is in use by another servicecheck: "+
+			"finish or quit that one and try again", s.path), err)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
+		errors.Is(err, berrors.ErrVersionMismatch):
+		return notOurs(s.path, err.Error(), err)
+	}
+	return fmt.Errorf("open data file %s: %w", s.path, err)
+}
+
+// Do opens the file, runs fn and closes the file, so that the file is held
+// only as long as fn runs.
+func Do(path string, opts Options, fn func(*Store) error) (err error) {
+	s, err := Open(path, opts)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := s.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	return fn(s)
+}
+
+// Close releases the file.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close data file %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Path returns the data file's path.
+func (s *Store) Path() string { return s.path }
+
+func (s *Store) now() time.Time { return truncMS(s.opts.Now()) }
+
+// view and update run fn in a transaction, turning a panic inside bbolt
+// (which it raises on some damaged files) into ErrDamaged.
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	return guard(s.path, func() error { return s.db.View(fn) })
+}
+
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	err := guard(s.path, func() error { return s.db.Update(fn) })
+	if _, ok := err.(*kindError); err != nil && !ok {
+		// A write that failed below the store: a full disk, a lost
+		// device. bbolt rolled the transaction back.
+		return fmt.Errorf("save to data file %s: %w", s.path, err)
+	}
+	return err
+}
+
+// guard runs fn, turning a panic (bbolt's, or a memory fault on a damaged
+// mapping, which SetPanicOnFault makes recoverable) into ErrDamaged.
+func guard(path string, fn func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(path, fmt.Sprint(r), nil)
+		}
+	}()
+	return fn()
+}

@@ -1,0 +1,200 @@
+package store
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+	"unicode/utf8"
+
+	"github.com/servicecheck/servicecheck/checklist"
+)
+
+// Limits on what a session may hold. They are far above what a real audit
+// needs and keep a hostile or broken import from filling the disk.
+const (
+	MaxNote     = 64 << 10 // bytes in a note, a vision or a goal field
+	MaxAnswers  = 10_000   // answers in one session
+	MaxDocument = 64 << 20 // bytes in an import document
+	MaxSessions = 100_000  // sessions in one import document
+	MaxGoals    = 100      // goals in a plan
+	maxName     = 256      // bytes in a client or assessor name
+	maxID       = 64       // bytes in a session id
+	maxRef      = 128      // bytes in a pack id, version, language, question id or cursor
+)
+
+// Times before minTime are surely wrong (servicecheck did not exist); a
+// little clock skew between laptops is allowed into the future.
+var minTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+const futureSkew = 48 * time.Hour
+
+// fieldError is one validation failure of a session.
+type fieldError struct {
+	field, msg string
+}
+
+func (e *fieldError) Error() string { return e.field + ": " + e.msg }
+
+func bad(field, format string, args ...any) error {
+	return &fieldError{field: field, msg: fmt.Sprintf(format, args...)}
+}
+
+// ValidID reports whether id can name a session: 1 to 64 ASCII letters,
+// digits, '-' or '_'.
+func ValidID(id string) bool {
+	if id == "" || len(id) > maxID {
+		return false
+	}
+	for i := range len(id) {
+		c := id[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkText reports what is wrong with s as a text field: invalid UTF-8,
+// too long, or holding control characters (which could drive a terminal);
+// multiline allows newlines and tabs.
+func checkText(field, s string, limit int, multiline bool) error {
+	if len(s) > limit {
+		return bad(field, "%d bytes, more than %d", len(s), limit)
+	}
+	if !utf8.ValidString(s) {
+		return bad(field, "not valid UTF-8")
+	}
+	for _, r := range s {
+		if multiline && (r == '\n' || r == '\t' || r == '\r') {
+			continue
+		}
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return bad(field, "holds the control character %U", r)
+		}
+	}
+	return nil
+}
+
+func checkTime(field string, t, now time.Time, required bool) error {
+	if t.IsZero() {
+		if required {
+			return bad(field, "missing")
+		}
+		return nil
+	}
+	if t.Before(minTime) || t.After(now.Add(futureSkew)) {
+		return bad(field, "%s is out of range", t.UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
+// validateSession checks everything the store relies on and everything a
+// hostile document could abuse. It does not check answers against a pack:
+// the store does not know packs; values must only be valid for some kind.
+func validateSession(s *checklist.Session, now time.Time) error {
+	if !ValidID(s.ID) {
+		return bad("id", "%q is not a session id (1 to %d letters, digits, '-' or '_')", clip(s.ID), maxID)
+	}
+	for _, f := range []struct{ name, v string }{{"client", s.Client}, {"assessor", s.Assessor}} {
+		if err := checkText(f.name, f.v, maxName, false); err != nil {
+			return err
+		}
+	}
+	if _, ok := statusCode(s.Status); !ok {
+		return bad("status", "%q is not a status (%s or %s)", clip(string(s.Status)), checklist.InProgress, checklist.Completed)
+	}
+	if err := checkTime("created_at", s.CreatedAt, now, true); err != nil {
+		return err
+	}
+	if err := checkTime("updated_at", s.UpdatedAt, now, true); err != nil {
+		return err
+	}
+	if s.UpdatedAt.Before(s.CreatedAt) {
+		return bad("updated_at", "before created_at")
+	}
+	switch {
+	case s.Status == checklist.Completed && s.CompletedAt.IsZero():
+		return bad("completed_at", "missing for a completed session")
+	case s.Status != checklist.Completed && !s.CompletedAt.IsZero():
+		return bad("completed_at", "set on a session that is not completed")
+	}
+	if err := checkTime("completed_at", s.CompletedAt, now, false); err != nil {
+		return err
+	}
+	if !s.CompletedAt.IsZero() && s.CompletedAt.Before(s.CreatedAt) {
+		return bad("completed_at", "before created_at")
+	}
+	for _, f := range []struct{ name, v string }{{"pack.id", s.Pack.ID}, {"pack.version", s.Pack.Version},
+		{"pack.lang", s.Pack.Lang}} {
+		if f.v == "" {
+			return bad(f.name, "missing")
+		}
+		if err := checkText(f.name, f.v, maxRef, false); err != nil {
+			return err
+		}
+	}
+	if err := checkText("cursor", s.Cursor, maxRef, false); err != nil {
+		return err
+	}
+	if len(s.Answers) > MaxAnswers {
+		return bad("answers", "%d answers, more than %d", len(s.Answers), MaxAnswers)
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.Answers)) {
+		if err := validateAnswer(id, s.Answers[id], now); err != nil {
+			return err
+		}
+	}
+	return validatePlan(s.Plan)
+}
+
+func validateAnswer(id string, a checklist.Answer, now time.Time) error {
+	if id == "" {
+		return bad("answers", "an answer has an empty question id")
+	}
+	if err := checkText("answers", id, maxRef, false); err != nil {
+		return bad("answers", "question id %q: %v", clip(id), err.(*fieldError).msg)
+	}
+	field := "answers." + id
+	if _, ok := valueCode(a.Value); !ok {
+		return bad(field+".value", "%q is not an answer (yes, partly, no, na or 1 to 5)", clip(string(a.Value)))
+	}
+	if a.Value == "" && a.Note == "" {
+		return bad(field, "neither a value nor a note")
+	}
+	if err := checkText(field+".note", a.Note, MaxNote, true); err != nil {
+		return err
+	}
+	return checkTime(field+".at", a.At, now, false)
+}
+
+func validatePlan(p checklist.Plan) error {
+	if err := checkText("plan.vision", p.Vision, MaxNote, true); err != nil {
+		return err
+	}
+	if len(p.Goals) > MaxGoals {
+		return bad("plan.goals", "%d goals, more than %d", len(p.Goals), MaxGoals)
+	}
+	for i, g := range p.Goals {
+		for _, f := range []struct{ name, v string }{{"problem", g.Problem}, {"what", g.What},
+			{"target", g.Target}, {"due", g.Due}} {
+			if err := checkText(fmt.Sprintf("plan.goals[%d].%s", i, f.name), f.v, MaxNote, true); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// clip shortens hostile values quoted in messages.
+func clip(s string) string {
+	const n = 40
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
