@@ -48,7 +48,7 @@ type AnswersFile struct {
 	// Missing lists the pack's ids with no value, in the wizard's order.
 	Missing []string
 
-	answersAt filePos // where the answers mapping is, for the missing-ids error
+	answersAt pos // where the answers mapping is, for the missing-ids error
 }
 
 // Incomplete returns a validation error listing every missing id, or nil
@@ -64,12 +64,12 @@ func (f *AnswersFile) Incomplete() error {
 		more = fmt.Sprintf(" and %d more", len(ids)-show)
 		ids = ids[:show]
 	}
-	return answersErrors{f.errAt(f.answersAt, "answers",
+	return ValidationErrors{f.errAt(f.answersAt, "answers",
 		fmt.Sprintf("%d of the pack's ids not answered: %s%s", len(f.Missing), strings.Join(ids, ", "), more))}
 }
 
-func (f *AnswersFile) errAt(p filePos, field, msg string) *answersError {
-	return &answersError{File: f.Name, Line: p.line, Column: p.col, Field: field, Msg: msg}
+func (f *AnswersFile) errAt(p pos, field, msg string) *FieldError {
+	return &FieldError{File: f.Name, Line: p.line, Column: p.col, Field: field, Msg: msg}
 }
 
 // ParseAnswers reads an answers file named name (for messages) and checks it
@@ -80,27 +80,27 @@ func (f *AnswersFile) errAt(p filePos, field, msg string) *answersError {
 func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 	f := &AnswersFile{Name: name, Answers: map[string]Answer{}}
 	if len(data) > MaxAnswersFileSize {
-		return nil, answersErrors{f.errAt(filePos{}, "", fmt.Sprintf("file is larger than %d bytes", MaxAnswersFileSize))}
+		return nil, ValidationErrors{f.errAt(pos{}, "", fmt.Sprintf("file is larger than %d bytes", MaxAnswersFileSize))}
 	}
 	// Editors on Windows start files with a byte order mark; it is not
 	// part of the first key.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
-		return nil, answersErrors{f.errAt(filePos{line, 1}, "", "not valid UTF-8: save the file as UTF-8")}
+		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", "not valid UTF-8: save the file as UTF-8")}
 	}
 	if line := tooDeep(data); line > 0 {
-		return nil, answersErrors{f.errAt(filePos{line, 1}, "", fmt.Sprintf("nested more than %d levels deep", maxNesting))}
+		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", fmt.Sprintf("nested more than %d levels deep", maxNesting))}
 	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, answersErrors{syntaxError(name, err)}
+		return nil, ValidationErrors{answersSyntaxError(name, err)}
 	}
-	var errs answersErrors
-	fail := func(at filePos, field, msg string) { errs = append(errs, f.errAt(at, field, msg)) }
+	var errs ValidationErrors
+	fail := func(at pos, field, msg string) { errs = append(errs, f.errAt(at, field, msg)) }
 
 	if len(file.Docs) > 1 {
-		fail(nodePosOf(file.Docs[1]), "", "more than one document: an answers file holds one session")
+		fail(nodePos(file.Docs[1]), "", "more than one document: an answers file holds one session")
 	}
 	var body ast.Node
 	if len(file.Docs) > 0 {
@@ -109,9 +109,9 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 	top, ok := body.(*ast.MappingNode)
 	if !ok {
 		if body == nil {
-			fail(filePos{1, 1}, "", "file is empty: expected client, assessor and answers")
+			fail(pos{1, 1}, "", "file is empty: expected client, assessor and answers")
 		} else {
-			fail(nodePosOf(body), "", "expected a mapping with client, assessor and answers")
+			fail(nodePos(body), "", "expected a mapping with client, assessor and answers")
 		}
 		return nil, errs
 	}
@@ -123,7 +123,7 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 		case "client", "assessor":
 			s, msg := scalarText(mv.Value)
 			if msg != "" {
-				fail(nodePosOf(mv.Value), key, msg)
+				fail(nodePos(mv.Value), key, msg)
 				continue
 			}
 			s = strings.TrimSpace(s)
@@ -135,7 +135,7 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 		case "answers":
 			seenAnswers = true
 			f.answersAt = at
-			eachEntry(mv.Value, key, fail, func(id string, idAt filePos, v ast.Node) {
+			eachEntry(mv.Value, key, fail, func(id string, idAt pos, v ast.Node) {
 				k, known := kinds[id]
 				if !known {
 					fail(idAt, "answers."+id, "unknown id: not a checklist item or statement of "+p.ID+" "+p.Version)
@@ -143,7 +143,7 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 				}
 				s, msg := scalarText(v)
 				if msg != "" {
-					fail(nodePosOf(v), "answers."+id, msg)
+					fail(nodePos(v), "answers."+id, msg)
 					return
 				}
 				if strings.TrimSpace(s) == "" {
@@ -151,7 +151,7 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 				}
 				val, err := ParseValue(k, s)
 				if err != nil {
-					fail(nodePosOf(v), "answers."+id, err.Error())
+					fail(nodePos(v), "answers."+id, err.Error())
 					return
 				}
 				a := f.Answers[id]
@@ -159,14 +159,14 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 				f.Answers[id] = a
 			})
 		case "notes":
-			eachEntry(mv.Value, key, fail, func(id string, idAt filePos, v ast.Node) {
+			eachEntry(mv.Value, key, fail, func(id string, idAt pos, v ast.Node) {
 				if _, known := kinds[id]; !known {
 					fail(idAt, "notes."+id, "unknown id: not a checklist item or statement of "+p.ID+" "+p.Version)
 					return
 				}
 				s, msg := scalarText(v)
 				if msg != "" {
-					fail(nodePosOf(v), "notes."+id, msg)
+					fail(nodePos(v), "notes."+id, msg)
 					return
 				}
 				if s == "" {
@@ -181,10 +181,10 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 		}
 	}
 	if !seenAnswers {
-		fail(nodePosOf(top), "answers", "no answers: add an answers mapping of id: value")
+		fail(nodePos(top), "answers", "no answers: add an answers mapping of id: value")
 	}
 	if len(errs) > 0 {
-		slices.SortStableFunc(errs, func(a, b *answersError) int {
+		slices.SortStableFunc(errs, func(a, b *FieldError) int {
 			if a.Line != b.Line {
 				return a.Line - b.Line
 			}
@@ -261,7 +261,7 @@ func kindsOf(p *Pack) map[string]Kind {
 
 // eachEntry calls fn for every key of the mapping n, reporting anything
 // that is not a mapping of scalar keys.
-func eachEntry(n ast.Node, field string, fail func(filePos, string, string), fn func(id string, at filePos, v ast.Node)) {
+func eachEntry(n ast.Node, field string, fail func(pos, string, string), fn func(id string, at pos, v ast.Node)) {
 	switch m := unwrap(n).(type) {
 	case *ast.NullNode, nil:
 		return
@@ -275,16 +275,16 @@ func eachEntry(n ast.Node, field string, fail func(filePos, string, string), fn 
 			fn(id, at, mv.Value)
 		}
 	default:
-		fail(nodePosOf(n), field, "expected a mapping of id: value")
+		fail(nodePos(n), field, "expected a mapping of id: value")
 	}
 }
 
 // keyOf returns the text of a mapping key and where it is.
-func keyOf(mv *ast.MappingValueNode) (string, filePos) {
+func keyOf(mv *ast.MappingValueNode) (string, pos) {
 	if mv == nil || mv.Key == nil {
-		return "", filePos{}
+		return "", pos{}
 	}
-	at := nodePosOf(mv.Key)
+	at := nodePos(mv.Key)
 	switch k := mv.Key.(type) {
 	case *ast.StringNode:
 		return k.Value, at
@@ -337,83 +337,17 @@ func unwrap(n ast.Node) ast.Node {
 	}
 }
 
-func nodePosOf(n ast.Node) filePos {
-	if n == nil {
-		return filePos{}
-	}
-	switch v := n.(type) {
-	case *ast.MappingNode:
-		if !v.IsFlowStyle && len(v.Values) > 0 && v.Values[0] != nil && v.Values[0].Key != nil {
-			return nodePosOf(v.Values[0].Key)
-		}
-		if v.Start != nil && v.Start.Position != nil {
-			return filePos{v.Start.Position.Line, max(v.Start.Position.Column, 1)}
-		}
-	case *ast.DocumentNode:
-		if v.Body != nil {
-			return nodePosOf(v.Body)
-		}
-		if v.Start != nil && v.Start.Position != nil {
-			return filePos{v.Start.Position.Line, max(v.Start.Position.Column, 1)}
-		}
-		return filePos{}
-	}
-	tk := n.GetToken()
-	if tk == nil || tk.Position == nil {
-		return filePos{}
-	}
-	return filePos{tk.Position.Line, max(tk.Position.Column, 1)}
-}
-
-// syntaxError turns a YAML parse error into one positioned error, keeping
+// answersSyntaxError turns a YAML parse error into one positioned error, keeping
 // goccy's message but not its multi-line source excerpt.
-func syntaxError(name string, err error) *answersError {
+func answersSyntaxError(name string, err error) *FieldError {
 	var ye yaml.Error
 	if errors.As(err, &ye) {
-		e := &answersError{File: name, Msg: "syntax error: " + ye.GetMessage()}
+		e := &FieldError{File: name, Msg: "syntax error: " + ye.GetMessage()}
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Column = tk.Position.Line, max(tk.Position.Column, 1)
 		}
 		return e
 	}
 	first, _, _ := strings.Cut(err.Error(), "\n")
-	return &answersError{File: name, Msg: "syntax error: " + first}
-}
-
-// filePos is a place in an answers file; the zero value means unknown.
-type filePos struct{ line, col int }
-
-// answersError is one problem of an answers file, located at the node that
-// causes it: "file:line:col: field: msg".
-type answersError struct {
-	File   string
-	Line   int
-	Column int
-	Field  string
-	Msg    string
-}
-
-func (e *answersError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, max(e.Column, 1))
-	}
-	b.WriteString(": ")
-	if e.Field != "" {
-		b.WriteString(e.Field + ": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
-
-// answersErrors lists every problem of one answers file, in file order.
-type answersErrors []*answersError
-
-func (v answersErrors) Error() string {
-	lines := make([]string, len(v))
-	for i, e := range v {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
+	return &FieldError{File: name, Msg: "syntax error: " + first}
 }

@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -146,6 +147,10 @@ func TestParseAnswersErrors(t *testing.T) {
 			}
 			if f != nil {
 				t.Error("a file with errors returned as well")
+			}
+			var fe *FieldError
+			if !errors.Is(err, ErrInvalid) || !errors.As(err, &fe) || fe.File != "f" {
+				t.Errorf("error %T is not a located validation error", err)
 			}
 			if got := err.Error(); got != strings.Join(tt.want, "\n") {
 				t.Errorf("error =\n%s\nwant\n%s", got, strings.Join(tt.want, "\n"))

@@ -26,7 +26,7 @@ func TestMarkdown(t *testing.T) {
 		"- Date: 2025-04-10 (completed)\n",
 		"5.0 on a scale of 3 to 15 (38%), Critical.",
 		"Incomplete: 2 of 3 areas scored, 0 answers missing.",
-		"| Responsiveness | 3.5 | 62% | Needs work | 2 of 2 | 0 |\n",
+		"| Responsiveness | 3.5 | 63% | Needs work | 2 of 2 | 0 |\n",
 		"| Continuous improvement | – | – | – | 0 of 1 | 1 |\n",
 		"1. **Ease of contact**: 1.5, Critical\n   - Print the contact details on every invoice\n",
 		"## Change since 2025-01-10\n",
@@ -185,7 +185,7 @@ func TestTerminal(t *testing.T) {
 	for _, want := range []string{
 		"Customer service check: Acme \"Ltd\" <b>",
 		"Total  5.0 of 3–15  38%  Critical",
-		"Responsiveness", "3.5  62%  Needs work",
+		"Responsiveness", "3.5  63%  Needs work",
 		"1. Ease of contact  1.5  Critical",
 		"• Print the contact details on every invoice",
 		"Change since 2025-01-10",

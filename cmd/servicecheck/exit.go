@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -69,4 +70,5 @@ var errorCodes = []struct {
 	{store.ErrConflict, exitInvalid},
 	{store.ErrInvalid, exitInvalid},
 	{store.ErrAmbiguous, exitUsage},
+	{checklist.ErrInvalid, exitInvalid},
 }

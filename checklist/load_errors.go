@@ -1,0 +1,75 @@
+package checklist
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// ErrInvalid is matched (with errors.Is) by every error that says a content
+// pack failed validation, so that callers can tell a bad pack from a file
+// that could not be read.
+var ErrInvalid = errors.New("invalid content pack")
+
+// FieldError is one problem found in a content pack file, located at the
+// node that causes it. For a missing field the position is that of the
+// mapping that should hold it.
+type FieldError struct {
+	File   string
+	Line   int // from 1; 0 when the problem concerns the whole file
+	Column int // from 1
+	// Field is the path of the offending field, such as
+	// areas[2].statements[0].id; empty for syntax errors and problems of the
+	// file as a whole.
+	Field string
+	Msg   string
+}
+
+// Error returns "file:line:col: field: msg", the form editors and compilers
+// use, leaving out the position or field when there is none.
+func (e *FieldError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(e.Line))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(max(e.Column, 1)))
+	}
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Is reports whether target is ErrInvalid.
+func (e *FieldError) Is(target error) bool { return target == ErrInvalid }
+
+// ValidationErrors lists every problem found in one content pack file, in
+// the order they appear in the file.
+type ValidationErrors []*FieldError
+
+// Error returns one line per problem.
+func (v ValidationErrors) Error() string {
+	lines := make([]string, len(v))
+	for i, e := range v {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the individual errors, so that errors.As finds a
+// *FieldError in a ValidationErrors.
+func (v ValidationErrors) Unwrap() []error {
+	errs := make([]error, len(v))
+	for i, e := range v {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Is reports whether target is ErrInvalid.
+func (v ValidationErrors) Is(target error) bool { return target == ErrInvalid }

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/spf13/cobra"
+)
+
+// contentShowOptions are the inputs of `servicecheck content show`.
+type contentShowOptions struct {
+	Out, ErrOut io.Writer
+	JSON        bool
+	Lang        string // built-in pack language; "" for the default
+	PackFile    string // a pack file to show instead of a built-in pack
+}
+
+func newContentShowCmd(a *app) *cobra.Command {
+	opts := &contentShowOptions{}
+	cmd := &cobra.Command{
+		Use:   "show",
+		Short: "Show the questions, statements, advice and bands of a content pack",
+		Example: "  servicecheck content show\n" +
+			"  servicecheck content show --json | jq '.areas[].title'\n" +
+			"  servicecheck content show --pack my-pack.yaml",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.Out, opts.ErrOut = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			return runContentShow(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the pack as JSON")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the built-in pack (default en)")
+	cmd.Flags().StringVar(&opts.PackFile, "pack", "", "show this pack file instead of a built-in one")
+	return cmd
+}
+
+func runContentShow(opts *contentShowOptions) error {
+	p, err := choosePack(opts.ErrOut, opts.Lang, opts.PackFile)
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(opts.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(p)
+	}
+	return writeOutline(opts.Out, p)
+}
+
+// outlineWidth is where the outline wraps: it is read in terminals and
+// pasted into e-mails, where 80 columns is the safe width.
+const outlineWidth = 80
+
+// writeOutline writes a plain-text outline of p: no colour or box drawing,
+// so that it reads the same in a pipe, a file and a screen reader.
+func writeOutline(w io.Writer, p *checklist.Pack) error {
+	o := &outline{}
+	o.para("", "", p.Title)
+	o.line(fmt.Sprintf("Pack %s, version %s, language %s", p.ID, p.Version, p.Lang))
+	if p.Intro != "" {
+		o.blank()
+		o.para("", "", p.Intro)
+	}
+	o.blank()
+	o.line("CHECKLIST: answer each question Yes, Partly, No or N/A")
+	for si, s := range p.Sections {
+		o.blank()
+		o.para("", "   ", fmt.Sprintf("%d. %s (%s)", si+1, s.Title, s.ID))
+		o.para("   ", "   ", s.Purpose)
+		for ii, it := range s.Items {
+			o.blank()
+			num := fmt.Sprintf("   %d.%d ", si+1, ii+1)
+			hang := strings.Repeat(" ", len(num))
+			o.para(num, hang, it.Text)
+			o.line(hang + "id: " + it.ID)
+			if it.Help != "" {
+				o.para(hang+"hint: ", hang+"      ", it.Help)
+			}
+		}
+	}
+	o.blank()
+	o.line("SELF-ASSESSMENT: rate each statement from 1 (never) to 5 (always)")
+	for ai, a := range p.Areas {
+		o.blank()
+		o.para("", "   ", fmt.Sprintf("%d. %s (%s)", ai+1, a.Title, a.ID))
+		o.para("   ", "   ", a.Explanation)
+		o.blank()
+		for i, st := range a.Statements {
+			num := fmt.Sprintf("   %d.%d ", ai+1, i+1)
+			hang := strings.Repeat(" ", len(num))
+			o.para(num, hang, st.Text)
+			o.line(hang + "id: " + st.ID)
+		}
+		o.blank()
+		o.line("   What to do:")
+		for _, act := range a.Actions {
+			o.para("   - ", "     ", act)
+		}
+	}
+	o.blank()
+	o.line("BANDS: for the total and for each area, as a percentage")
+	o.blank()
+	labelWidth := 0
+	for _, b := range p.Bands {
+		labelWidth = max(labelWidth, runes(b.Label))
+	}
+	for i, b := range p.Bands {
+		upTo := "100%"
+		if i+1 < len(p.Bands) {
+			upTo = "under " + formatPercent(p.Bands[i+1].From)
+		}
+		pad := strings.Repeat(" ", labelWidth-runes(b.Label))
+		o.line(fmt.Sprintf("   %s%s  %s to %s (%s)", b.Label, pad, formatPercent(b.From), upTo, b.ID))
+	}
+	_, err := io.WriteString(w, o.b.String())
+	return err
+}
+
+// runes counts characters rather than bytes, so that text in Albanian or
+// Italian wraps and lines up like English.
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+func formatPercent(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".") + "%"
+}
+
+// outline builds wrapped plain text.
+type outline struct{ b strings.Builder }
+
+func (o *outline) line(s string) { o.b.WriteString(s + "\n") }
+func (o *outline) blank()        { o.b.WriteString("\n") }
+
+// para writes text wrapped at outlineWidth, the first line starting with
+// first and the others with indent. Words longer than a line are kept whole.
+func (o *outline) para(first, indent, text string) {
+	prefix, n := first, runes(first)
+	lineStart := true
+	for _, word := range strings.Fields(text) {
+		if !lineStart && n+1+runes(word) > outlineWidth {
+			o.b.WriteString("\n")
+			prefix, n, lineStart = indent, runes(indent), true
+		}
+		if lineStart {
+			o.b.WriteString(prefix)
+			lineStart = false
+		} else {
+			o.b.WriteString(" ")
+			n++
+		}
+		o.b.WriteString(word)
+		n += runes(word)
+	}
+	if !lineStart {
+		o.b.WriteString("\n")
+	}
+}

@@ -1,0 +1,158 @@
+// Package content holds the content packs built into servicecheck: one per
+// language, every one with the same pack id, version and question ids, so
+// that a session answered in one language can be shown in another.
+//
+// The packs are embedded YAML files (packs/*.yaml) in the format that
+// checklist.Load reads; a user's own pack file loads the same way.
+package content
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/servicecheck/servicecheck/checklist"
+)
+
+// DefaultLang is the language of the pack Default returns.
+const DefaultLang = "en"
+
+// ErrUnknown is matched by the errors of Lookup and ForLang when no
+// embedded pack fits the request.
+var ErrUnknown = errors.New("unknown content pack")
+
+//go:embed packs/*.yaml
+var packFS embed.FS
+
+// embedded is one pack file, parsed.
+type embedded struct {
+	file string // path inside packFS, for messages
+	raw  []byte
+	pack *checklist.Pack
+}
+
+// load parses every embedded pack once. The result is never modified after
+// it is built; callers get copies of the packs, so nothing here is shared
+// mutable state.
+var load = sync.OnceValues(func() (map[string]embedded, error) {
+	names, err := fs.Glob(packFS, "packs/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	packs := make(map[string]embedded, len(names))
+	for _, name := range names {
+		raw, err := packFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		p, err := checklist.Load(name, raw)
+		if err != nil {
+			return nil, fmt.Errorf("embedded content pack %s:\n%w", name, err)
+		}
+		lang := strings.TrimSuffix(path.Base(name), ".yaml")
+		if p.Lang != lang {
+			return nil, fmt.Errorf("embedded content pack %s: lang is %q, want %q", name, p.Lang, lang)
+		}
+		packs[lang] = embedded{file: name, raw: raw, pack: p}
+	}
+	if _, ok := packs[DefaultLang]; !ok {
+		return nil, fmt.Errorf("no embedded content pack for %q", DefaultLang)
+	}
+	return packs, nil
+})
+
+// all returns the parsed embedded packs. A broken embedded pack is a bug
+// caught by this package's tests, never a user error, so it panics.
+func all() map[string]embedded {
+	packs, err := load()
+	if err != nil {
+		panic("content: " + err.Error())
+	}
+	return packs
+}
+
+// Default returns the English pack. It is never nil. Each call returns a
+// fresh copy that the caller may change freely.
+func Default() *checklist.Pack {
+	return clonePack(all()[DefaultLang].pack)
+}
+
+// Languages returns the language codes of the embedded packs, sorted.
+func Languages() []string {
+	packs := all()
+	langs := make([]string, 0, len(packs))
+	for l := range packs {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	return langs
+}
+
+// ForLang returns a copy of the embedded pack in lang. A regional code such
+// as "en-GB" or "it_CH" falls back to its base language, the case of lang
+// does not matter, and "" means the default language.
+func ForLang(lang string) (*checklist.Pack, error) {
+	e, ok := find(lang)
+	if !ok {
+		return nil, unknownLang(lang)
+	}
+	return clonePack(e.pack), nil
+}
+
+// YAML returns the file the embedded pack in lang was loaded from, byte for
+// byte: the starting point for a custom pack. Languages resolve as in ForLang.
+func YAML(lang string) ([]byte, error) {
+	e, ok := find(lang)
+	if !ok {
+		return nil, unknownLang(lang)
+	}
+	return slices.Clone(e.raw), nil
+}
+
+func find(lang string) (embedded, bool) {
+	packs := all()
+	l := strings.ToLower(strings.TrimSpace(lang))
+	if l == "" {
+		l = DefaultLang
+	}
+	if e, ok := packs[l]; ok {
+		return e, true
+	}
+	if i := strings.IndexAny(l, "-_."); i > 0 {
+		e, ok := packs[l[:i]]
+		return e, ok
+	}
+	return embedded{}, false
+}
+
+// Lookup returns a copy of the embedded pack a session was answered with.
+// When that pack's language is no longer built in, it returns the same id
+// and version in English, so old sessions stay readable; an unknown id or
+// version is an error matching ErrUnknown.
+func Lookup(ref checklist.Ref) (*checklist.Pack, error) {
+	packs := all()
+	if e, ok := packs[ref.Lang]; ok && e.pack.ID == ref.ID && e.pack.Version == ref.Version {
+		return clonePack(e.pack), nil
+	}
+	if e := packs[DefaultLang]; e.pack.ID == ref.ID && e.pack.Version == ref.Version {
+		return clonePack(e.pack), nil
+	}
+	return nil, &unknownError{fmt.Sprintf("content pack %s version %s is not built into this servicecheck", ref.ID, ref.Version)}
+}
+
+// unknownError says what was not found in words of its own while matching
+// ErrUnknown.
+type unknownError struct{ msg string }
+
+func (e *unknownError) Error() string        { return e.msg }
+func (e *unknownError) Is(target error) bool { return target == ErrUnknown }
+
+func unknownLang(lang string) error {
+	return &unknownError{fmt.Sprintf("no content pack in language %q (built in: %s)",
+		lang, strings.Join(Languages(), ", "))}
+}
