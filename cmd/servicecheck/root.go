@@ -28,6 +28,7 @@ func newRootCmd(a *app) *cobra.Command {
 		return withCode(exitUsage, err)
 	})
 	root.AddCommand(newContentCmd(a))
+	root.AddCommand(newListCmd(a), newShowCmd(a), newCompareCmd(a), newAnswerCmd(a), newExportCmd(a), newDeleteCmd(a))
 	return root
 }
 
