@@ -59,7 +59,7 @@ func runDelete(a *app, opts *deleteOptions) error {
 	}
 	// Read what would be deleted first, with the file opened read-only and
 	// released while the person thinks about it.
-	var what string
+	var what, clientName string
 	err := a.withStore(true, func(st *store.Store) error {
 		if opts.Client != "" {
 			sums, err := st.List(store.Filter{Client: opts.Client})
@@ -69,7 +69,8 @@ func runDelete(a *app, opts *deleteOptions) error {
 			if len(sums) == 0 {
 				return notFoundf("client %q has no sessions", opts.Client)
 			}
-			what = fmt.Sprintf("%s of client %s", plural(len(sums), "session"), sums[0].Client)
+			clientName = sums[0].Client
+			what = fmt.Sprintf("%s of client %s", plural(len(sums), "session"), clientName)
 			return nil
 		}
 		s, err := st.Get(opts.Session)
@@ -108,7 +109,7 @@ func runDelete(a *app, opts *deleteOptions) error {
 		return err
 	}
 	if opts.Client != "" {
-		fmt.Fprintf(opts.Out, "deleted %s of client %s\n", plural(n, "session"), opts.Client)
+		fmt.Fprintf(opts.Out, "deleted %s of client %s\n", plural(n, "session"), clientName)
 	} else {
 		fmt.Fprintf(opts.Out, "deleted session %s\n", opts.Session)
 	}
