@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -11,7 +12,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/report"
+	"github.com/servicecheck/servicecheck/store"
 )
 
 // exportFormats are the report formats, in the order help lists them.
@@ -63,7 +66,16 @@ func runExport(a *app, opts *exportOptions) error {
 	}
 	// JSON describes the session alone, so that it round-trips through
 	// import; the readable formats show the change since last time.
-	doc, err := a.loadDocument(opts.Session, opts.Client, opts.Format != "json")
+	var sess *checklist.Session
+	var doc report.Document
+	err := a.withStore(true, func(st *store.Store) error {
+		var err error
+		if sess, err = findSession(st, opts.Session, opts.Client); err != nil {
+			return err
+		}
+		doc, err = buildDocument(st, sess, opts.Format != "json")
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -74,7 +86,8 @@ func runExport(a *app, opts *exportOptions) error {
 	case "html":
 		err = report.WriteHTML(&buf, doc)
 	case "json":
-		err = report.WriteJSON(&buf, doc)
+		err = writeJSON(&buf, exportDocument{Format: interchangeFormat, Version: interchangeVersion,
+			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}})
 	case "csv":
 		err = report.WriteCSV(&buf, doc)
 	}
@@ -86,6 +99,28 @@ func runExport(a *app, opts *exportOptions) error {
 		return err
 	}
 	return writeFileAtomic(opts.Output, buf.Bytes())
+}
+
+// exportDocument is the JSON export: the interchange document that
+// `servicecheck import` reads (format, version, sessions), with the scored
+// report of each session beside it. Import ignores the reports, which are
+// derived from the sessions and scored again wherever they are shown. The
+// document depends on nothing but the session, so that export, import into
+// another file and export again give the same bytes.
+type exportDocument struct {
+	Format   string               `json:"format"`
+	Version  int                  `json:"version"`
+	Sessions []*checklist.Session `json:"sessions"`
+	Reports  []report.Document    `json:"reports"`
+}
+
+// writeJSON writes v as indented JSON, leaving <, > and & as they are:
+// the documents are data, and escaped notes read badly.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // writeFileAtomic writes data to a temporary file next to path and renames
@@ -112,3 +147,11 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// The interchange document's format name and version, as store's
+// ExportJSON writes them (store.DocFormat and store.DocVersion, which this
+// branch does not have yet).
+const (
+	interchangeFormat  = "servicecheck-sessions"
+	interchangeVersion = 1
+)

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/store"
 )
 
 // twoSessions records two completed sessions of Acme (all 2s, then all 4s
@@ -132,5 +134,27 @@ func TestShowErrors(t *testing.T) {
 		if stderr := c.fails(tt.code, tt.args...); !strings.Contains(stderr, tt.stderr) {
 			t.Errorf("%v: stderr %q lacks %q", tt.args, stderr, tt.stderr)
 		}
+	}
+}
+
+// The documented exit codes for a data file that is held by another
+// servicecheck (4) or is not a servicecheck file (5).
+func TestDataFileExitCodes(t *testing.T) {
+	c := newCLITest(t)
+	twoSessions(c)
+	held, err := store.Open(c.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"list"}, {"show", "latest"}, {"answer", "--answers", c.file("q.yaml", answersFile("A", flat("3"), nil))}} {
+		if stderr := c.fails(exitInUse, args...); !strings.Contains(stderr, "servicecheck: ") {
+			t.Errorf("%v: stderr %q", args, stderr)
+		}
+	}
+	held.Close()
+
+	c.db = c.file("junk.db", bytes.Repeat([]byte("not a database "), 1000))
+	for _, args := range [][]string{{"list", "--json"}, {"show", "latest"}, {"compare", "--client", "A"}, {"export", "latest"}, {"delete", "x", "--yes"}} {
+		c.fails(exitDamaged, args...)
 	}
 }
