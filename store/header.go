@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -19,6 +20,7 @@ const (
 	boltVersion      = 2
 	boltPageHeader   = 16 // id u64, flags u16, count u16, overflow u32
 	boltMetaFlag     = 0x04
+	boltFreelistFlag = 0x10
 	boltMetaSize     = 64 // magic, version, pageSize, flags u32; root, seq, freelist, pgid, txid, checksum u64
 	boltNoFreelist   = ^uint64(0)
 	boltMinPage      = 1024
@@ -59,7 +61,11 @@ func parseMeta(buf []byte) (boltMeta, bool) {
 
 // checkHeader reports whether path exists and, when it does, whether its
 // header is sound enough to give to bbolt. It only reads the file.
-func checkHeader(path string) (exists bool, err error) {
+//
+// The tree check (tree.go) reads the whole file, so it runs on open only for
+// files up to treeCheckLimit (a few thousand sessions); all reads through
+// bbolt are also guarded (see guard), and doctor checks files of any size.
+func checkHeader(path string, fullTree bool) (exists bool, err error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
@@ -131,7 +137,63 @@ func checkHeader(path string) (exists bool, err error) {
 	case m.freelist < 2 || m.freelist >= m.pgid:
 		return true, damaged(path, "its free list is past the end of the data", nil)
 	}
+	if why := checkFreelist(f, m); why != "" {
+		return true, damaged(path, why, nil)
+	}
+	var r io.ReaderAt = f
+	if !fullTree {
+		if st.Size() > treeCheckLimit {
+			return true, nil
+		}
+		// One read of a small file is faster than a read per page.
+		b := make([]byte, st.Size())
+		if _, err := f.ReadAt(b, 0); err != nil {
+			return true, fmt.Errorf("open data file %s: %w", path, err)
+		}
+		r = bytes.NewReader(b)
+	}
+	if err := checkTree(r, m); err != nil {
+		return true, damaged(path, err.Error(), err)
+	}
 	return true, nil
+}
+
+// treeCheckLimit is the largest file whose tree Open checks.
+const treeCheckLimit = 16 << 20
+
+// checkFreelist checks the free-list page, which bbolt reads while opening
+// a file for writing: a panic there would leave the file locked and mapped
+// until the process exits, with nothing to close.
+func checkFreelist(f *os.File, m boltMeta) string {
+	ps := int64(m.pageSize)
+	hdr := make([]byte, boltPageHeader+8)
+	if _, err := f.ReadAt(hdr, int64(m.freelist)*ps); err != nil {
+		return "its free list is unreadable"
+	}
+	ne := binary.NativeEndian
+	id, flags := ne.Uint64(hdr[0:]), ne.Uint16(hdr[8:])
+	count, overflow := uint64(ne.Uint16(hdr[10:])), uint64(ne.Uint32(hdr[12:]))
+	if id != m.freelist || flags != boltFreelistFlag || m.freelist+overflow >= m.pgid {
+		return "its free list page is not a free list"
+	}
+	start := int64(boltPageHeader)
+	if count == 0xFFFF { // the real count is in the first element
+		count = ne.Uint64(hdr[boltPageHeader:])
+		start += 8
+	}
+	if uint64(start)+count*8 > (overflow+1)*uint64(ps) {
+		return "its free list is longer than its page"
+	}
+	ids := make([]byte, count*8)
+	if _, err := f.ReadAt(ids, int64(m.freelist)*ps+start); err != nil {
+		return "its free list is unreadable"
+	}
+	for i := uint64(0); i < count; i++ {
+		if p := ne.Uint64(ids[i*8:]); p < 2 || p >= m.pgid {
+			return "its free list names a page past the end of the data"
+		}
+	}
+	return ""
 }
 
 // damaged and notOurs build the ErrDamaged messages: what is wrong, that

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -102,4 +104,12 @@ func completedSession(client string, created time.Time) *checklist.Session {
 	s.Plan = checklist.Plan{Vision: "every customer hears back within a day",
 		Goals: []checklist.Goal{{Problem: "slow replies", What: "reply time", Target: "under 4 hours", Due: "2025-09"}}}
 	return s
+}
+
+func timeHours(n int) time.Duration { return time.Duration(n) * time.Hour }
+
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

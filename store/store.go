@@ -54,7 +54,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	exists, err := checkHeader(path)
+	exists, err := checkHeader(path, false)
 	if err != nil {
 		return nil, err
 	}
@@ -68,13 +68,8 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 	}
 	s := &Store{path: path, opts: opts}
-	err = guard(path, func() error {
-		db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
-		s.db = db
-		return err
-	})
-	if err != nil {
-		return nil, s.openError(err)
+	if err := s.openBolt(); err != nil {
+		return nil, err
 	}
 	schema, err := s.prepare()
 	if err != nil {
@@ -93,6 +88,31 @@ func Open(path string, opts Options) (*Store, error) {
 		return Open(path, opts)
 	}
 	return s, nil
+}
+
+// openBolt opens the file with bbolt. bbolt can panic inside Open on a
+// damaged file after it has taken the file lock; the file is then closed
+// here, or the lock would stay held until the process exits.
+func (s *Store) openBolt() error {
+	var f *os.File
+	open := func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		var err error
+		f, err = os.OpenFile(name, flag, perm)
+		return f, err
+	}
+	err := guard(s.path, func() error {
+		db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.opts.Timeout,
+			ReadOnly: s.opts.ReadOnly, OpenFile: open})
+		s.db = db
+		return err
+	})
+	if err != nil {
+		if s.db == nil && f != nil {
+			_ = f.Close()
+		}
+		return s.openError(err)
+	}
+	return nil
 }
 
 // openError turns what bbolt returns from Open into the store's errors.

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Health is what Inspect found in a data file.
+type Health struct {
+	Path string
+	// Size is the file's length in bytes.
+	Size int64
+	// Schema is the file's schema version; CurrentSchema is what this
+	// servicecheck writes (an older file is upgraded when next opened).
+	Schema, CurrentSchema int
+	Sessions              int
+	Clients               int
+	// Problems lists what is wrong, empty for a sound file.
+	Problems []string
+}
+
+// maxProblems caps the problems Inspect lists; one is enough to act on.
+const maxProblems = 20
+
+// Inspect checks the data file at path without changing it: the header,
+// bbolt's own consistency check (tx.Check, as `bbolt check` runs it), and
+// servicecheck's: every record decodes and the indexes match the records.
+// It returns ErrNoFile for a missing file, ErrInUse when another
+// servicecheck is writing, and ErrDamaged (with h.Problems) for a problem.
+func Inspect(path string, opts Options) (Health, error) {
+	h := Health{Path: path, CurrentSchema: currentSchema}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	st, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return h, newError(ErrNoFile, fmt.Sprintf("no data file at %s", path), err)
+	}
+	if err != nil {
+		return h, fmt.Errorf("inspect data file: %w", err)
+	}
+	h.Size = st.Size()
+	if _, err := checkHeader(path, true); err != nil {
+		h.Problems = append(h.Problems, err.Error())
+		return h, err
+	}
+	s := &Store{path: path, opts: Options{ReadOnly: true, Timeout: opts.Timeout}}
+	if err := s.openBolt(); err != nil {
+		if errors.Is(err, ErrDamaged) {
+			h.Problems = append(h.Problems, err.Error())
+		}
+		return h, err
+	}
+	defer s.db.Close()
+	// Read every page first, in this goroutine, where a memory fault on
+	// a damaged page is recovered (see guard). tx.Check reads the same
+	// pages in a goroutine of its own, where such a fault would crash.
+	if err := s.view(walk); err != nil {
+		h.Problems = append(h.Problems, err.Error())
+		return h, err
+	}
+	err = s.view(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			if len(h.Problems) < maxProblems {
+				h.Problems = append(h.Problems, "bbolt: "+err.Error())
+			}
+		}
+		if len(h.Problems) > 0 {
+			return nil // the servicecheck checks below would read damaged pages
+		}
+		schema, err := readSchema(tx, path)
+		if err != nil {
+			h.Problems = append(h.Problems, err.Error())
+			return nil
+		}
+		h.Schema = schema
+		if schema > currentSchema {
+			h.Problems = append(h.Problems, errNewer(path, schema).Error())
+			return nil
+		}
+		h.Problems = append(h.Problems, s.checkRecords(tx, &h)...)
+		return nil
+	})
+	if err != nil && errors.Is(err, ErrDamaged) && len(h.Problems) == 0 {
+		h.Problems = append(h.Problems, err.Error())
+	}
+	if err == nil && len(h.Problems) > 0 {
+		why := h.Problems[0]
+		if len(h.Problems) > 1 {
+			why = fmt.Sprintf("%s, and %d more problems", why, len(h.Problems)-1)
+		}
+		err = newError(ErrDamaged, fmt.Sprintf("data file %s has problems: %s", path, why), nil)
+	}
+	return h, err
+}
+
+// checkRecords decodes every record and, from schema 2, checks that the
+// summary and client indexes hold exactly one matching entry per record.
+func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
+	var problems []string
+	add := func(format string, args ...any) {
+		if len(problems) < maxProblems {
+			problems = append(problems, fmt.Sprintf(format, args...))
+		}
+	}
+	sessions := tx.Bucket(bucketSessions)
+	if sessions == nil {
+		return nil // a new, empty file
+	}
+	indexed := h.Schema >= 2
+	var sums, clients *bolt.Bucket
+	if indexed {
+		sums, clients = tx.Bucket(bucketSummaries), tx.Bucket(bucketClients)
+		if sums == nil || clients == nil {
+			return []string{"the summary or client index is missing"}
+		}
+	}
+	_ = sessions.ForEach(func(k, v []byte) error {
+		h.Sessions++
+		sess, err := decodeRecord(string(k), v)
+		if err != nil {
+			add("session %s does not decode: %v", k, err)
+			return nil
+		}
+		if !indexed {
+			return nil
+		}
+		sv := sums.Get(timeKey(sess))
+		if sum, err := decodeSummary(sv); sv == nil || err != nil || sum.ID != sess.ID {
+			add("session %s has no matching summary", k)
+		}
+		if cv := clients.Get(clientKey(sess)); cv == nil || !bytes.Equal(cv, []byte(sess.Client)) {
+			add("session %s has no matching client index entry", k)
+		}
+		return nil
+	})
+	if !indexed {
+		return problems
+	}
+	if n := sums.Stats().KeyN; n != h.Sessions {
+		add("the summary index has %d entries for %d sessions", n, h.Sessions)
+	}
+	names := map[string]bool{}
+	n := 0
+	_ = clients.ForEach(func(k, _ []byte) error {
+		n++
+		if i := bytes.IndexByte(k, 0); i > 0 {
+			names[string(k[:i])] = true
+		}
+		return nil
+	})
+	if n != h.Sessions {
+		add("the client index has %d entries for %d sessions", n, h.Sessions)
+	}
+	h.Clients = len(names)
+	return problems
+}
+
+// walk reads every key and value of every bucket.
+func walk(tx *bolt.Tx) error {
+	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return walkBucket(b) })
+}
+
+func walkBucket(b *bolt.Bucket) error {
+	return b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			if nb := b.Bucket(k); nb != nil {
+				return walkBucket(nb)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,145 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"io"
+)
+
+// checkTree walks the B+tree of a bbolt file from the raw bytes, without
+// bbolt: every page must lie inside the data, hold the type its parent
+// expects, keep its elements inside its bounds and be reached once. bbolt
+// trusts all of this; a page that points back at itself sends its cursor
+// into an endless loop that eats all memory, and an element that points out
+// of its page makes it read past the mapping. Neither can be recovered from,
+// so such damage must be found before bbolt reads the file.
+const (
+	boltBranchFlag = 0x01
+	boltLeafFlag   = 0x02
+	boltBucketLeaf = 0x01
+	boltElemSize   = 16
+	boltBucketHdr  = 16
+	maxTreeDepth   = 64
+)
+
+type treeChecker struct {
+	r    io.ReaderAt
+	ps   uint64
+	hwm  uint64
+	seen map[uint64]bool
+}
+
+func checkTree(r io.ReaderAt, m boltMeta) error {
+	c := &treeChecker{r: r, ps: uint64(m.pageSize), hwm: m.pgid, seen: map[uint64]bool{0: true, 1: true}}
+	hdr := make([]byte, boltPageHeader)
+	if _, err := r.ReadAt(hdr, int64(m.freelist*c.ps)); err != nil {
+		return fmt.Errorf("the free list is unreadable: %v", err)
+	}
+	if err := c.mark(m.freelist, uint64(binary.NativeEndian.Uint32(hdr[12:]))); err != nil {
+		return err
+	}
+	return c.bucket(m.root, nil, 0)
+}
+
+// mark records pages id..id+overflow as used.
+func (c *treeChecker) mark(id, overflow uint64) error {
+	if id < 2 || id+overflow >= c.hwm || id+overflow < id {
+		return fmt.Errorf("page %d is past the end of the data", id)
+	}
+	for p := id; p <= id+overflow; p++ {
+		if c.seen[p] {
+			return fmt.Errorf("page %d is reached twice", p)
+		}
+		c.seen[p] = true
+	}
+	return nil
+}
+
+// bucket checks a bucket whose root is page root, or the inline page in
+// inline when root is 0.
+func (c *treeChecker) bucket(root uint64, inline []byte, depth int) error {
+	if root == 0 {
+		if len(inline) < boltPageHeader {
+			return fmt.Errorf("an inline bucket is cut short")
+		}
+		return c.elements(inline, boltLeafFlag, depth)
+	}
+	return c.page(root, depth)
+}
+
+func (c *treeChecker) page(id uint64, depth int) error {
+	if depth > maxTreeDepth {
+		return fmt.Errorf("the tree is deeper than %d levels", maxTreeDepth)
+	}
+	if id < 2 || id >= c.hwm {
+		return fmt.Errorf("page %d is past the end of the data", id)
+	}
+	hdr := make([]byte, boltPageHeader)
+	if _, err := c.r.ReadAt(hdr, int64(id*c.ps)); err != nil {
+		return fmt.Errorf("page %d is unreadable: %v", id, err)
+	}
+	ne := binary.NativeEndian
+	overflow := uint64(ne.Uint32(hdr[12:]))
+	if ne.Uint64(hdr) != id {
+		return fmt.Errorf("page %d carries the id %d", id, ne.Uint64(hdr))
+	}
+	if err := c.mark(id, overflow); err != nil {
+		return err
+	}
+	buf := make([]byte, (overflow+1)*c.ps)
+	if _, err := c.r.ReadAt(buf, int64(id*c.ps)); err != nil {
+		return fmt.Errorf("page %d is unreadable: %v", id, err)
+	}
+	flags := ne.Uint16(buf[8:])
+	if flags != boltBranchFlag && flags != boltLeafFlag {
+		return fmt.Errorf("page %d has the unknown type %#x", id, flags)
+	}
+	return c.elements(buf, flags, depth)
+}
+
+// elements checks the elements of the page in buf (header included).
+func (c *treeChecker) elements(buf []byte, want uint16, depth int) error {
+	ne := binary.NativeEndian
+	id := ne.Uint64(buf)
+	if ne.Uint16(buf[8:]) != want {
+		return fmt.Errorf("page %d has type %#x where %#x belongs", id, ne.Uint16(buf[8:]), want)
+	}
+	count := uint64(ne.Uint16(buf[10:]))
+	if want == boltBranchFlag && count == 0 {
+		return fmt.Errorf("branch page %d is empty", id)
+	}
+	if boltPageHeader+count*boltElemSize > uint64(len(buf)) {
+		return fmt.Errorf("page %d holds more elements than fit", id)
+	}
+	for i := range count {
+		at := boltPageHeader + i*boltElemSize
+		e := buf[at : at+boltElemSize]
+		if want == boltBranchFlag {
+			pos, ksize := uint64(ne.Uint32(e[0:])), uint64(ne.Uint32(e[4:]))
+			if at+pos+ksize > uint64(len(buf)) {
+				return fmt.Errorf("page %d: a key lies outside the page", id)
+			}
+			if err := c.page(ne.Uint64(e[8:]), depth+1); err != nil {
+				return err
+			}
+			continue
+		}
+		flags, pos := ne.Uint32(e[0:]), uint64(ne.Uint32(e[4:]))
+		ksize, vsize := uint64(ne.Uint32(e[8:])), uint64(ne.Uint32(e[12:]))
+		end := at + pos + ksize + vsize
+		if end > uint64(len(buf)) || end < at {
+			return fmt.Errorf("page %d: a value lies outside the page", id)
+		}
+		if flags&boltBucketLeaf == 0 {
+			continue
+		}
+		v := buf[at+pos+ksize : end]
+		if len(v) < boltBucketHdr {
+			return fmt.Errorf("page %d: a bucket header is cut short", id)
+		}
+		if err := c.bucket(ne.Uint64(v), v[boltBucketHdr:], depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
