@@ -210,6 +210,21 @@ func (tm *term) screen() string {
 	return tm.emu.String()
 }
 
+// altScreen reports whether the program has the alternate screen on; a
+// full-screen program must switch it off before it exits.
+func (tm *term) altScreen() bool {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.emu.IsAltScreen()
+}
+
+// cursorHidden reports whether the program has hidden the cursor.
+func (tm *term) cursorHidden() bool {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.emu.CursorHidden()
+}
+
 // output returns everything the program has written so far, escape
 // sequences removed. It holds what scrolled off or was drawn on the
 // alternate screen and then cleared, such as a message printed on exit.
@@ -245,6 +260,31 @@ func (tm *term) waitFor(text string, timeout time.Duration) {
 	tm.t.Helper()
 	if !tm.waitUntil(timeout, func() bool { return strings.Contains(tm.screen(), text) }) {
 		tm.t.Fatalf("screen does not show %q after %v\n%s", text, timeout, tm.dump())
+	}
+}
+
+// waitForText is waitFor for running text that the program may have
+// wrapped: line breaks and runs of spaces on screen and in text count as
+// one space.
+func (tm *term) waitForText(text string, timeout time.Duration) {
+	tm.t.Helper()
+	want := collapse(text)
+	if !tm.waitUntil(timeout, func() bool { return strings.Contains(collapse(tm.screen()), want) }) {
+		tm.t.Fatalf("screen does not show the text %q after %v\n%s", text, timeout, tm.dump())
+	}
+}
+
+// collapse turns every run of white space into one space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// waitScreen waits until ok holds for the screen; what stands for the
+// condition in the failure message. A frame may reach the terminal in
+// several writes, so a screen must never be judged once: only a condition
+// that keeps failing until timeout is a failure.
+func (tm *term) waitScreen(what string, timeout time.Duration, ok func(screen string) bool) {
+	tm.t.Helper()
+	if !tm.waitUntil(timeout, func() bool { return ok(tm.screen()) }) {
+		tm.t.Fatalf("screen does not show %s after %v\n%s", what, timeout, tm.dump())
 	}
 }
 
