@@ -225,6 +225,22 @@ func (tm *term) cursorHidden() bool {
 	return tm.emu.CursorHidden()
 }
 
+// colours counts the cells on screen drawn with a foreground or
+// background colour.
+func (tm *term) colours() int {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	n := 0
+	for y := range tm.emu.Height() {
+		for x := range tm.emu.Width() {
+			if c := tm.emu.CellAt(x, y); c != nil && (c.Style.Fg != nil || c.Style.Bg != nil) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // output returns everything the program has written so far, escape
 // sequences removed. It holds what scrolled off or was drawn on the
 // alternate screen and then cleared, such as a message printed on exit.

@@ -96,3 +96,30 @@ func TestResizeDuringAudit(t *testing.T) {
 	}
 	checkAnswers(t, onlySession(t, s.db), plan, 0, len(plan.qs))
 }
+
+// TestNoColor checks that NO_COLOR takes every colour off the wizard's
+// screen, while the same screen is coloured without it.
+func TestNoColor(t *testing.T) {
+	t.Parallel()
+	for _, noColor := range []bool{false, true} {
+		t.Run(fmt.Sprintf("NO_COLOR=%v", noColor), func(t *testing.T) {
+			t.Parallel()
+			s := newSandbox(t, servicecheckBin)
+			if noColor {
+				s.setenv("NO_COLOR", "1")
+			}
+			tm := s.start(80, 24)
+			tm.waitFor("4  Quit", wait)
+			tm.waitFor("q quit", wait)
+			if n := tm.colours(); noColor && n != 0 {
+				t.Errorf("%d coloured cells with NO_COLOR set\n%s", n, tm.dump())
+			} else if !noColor && n == 0 {
+				t.Errorf("no coloured cell without NO_COLOR: the check cannot see colour\n%s", tm.dump())
+			}
+			tm.send("q")
+			if code := tm.waitExit(wait); code != 0 {
+				t.Fatalf("exit code %d\n%s", code, tm.dump())
+			}
+		})
+	}
+}
