@@ -68,7 +68,8 @@ func (m Model) compareView(w, h int) []string {
 	if m.cmp.loading || m.cmp.a == nil {
 		return []string{m.st.title.Render("Compare"), "", m.st.muted.Render("Loading…")}
 	}
-	title := fmt.Sprintf("%s: %s and %s", m.hist.client, present.Date(m.sessionDate(m.cmp.a)), present.Date(m.sessionDate(m.cmp.b)))
+	dates := present.Dates(m.sessionDate(m.cmp.a), m.sessionDate(m.cmp.b))
+	title := fmt.Sprintf("%s: %s and %s", m.hist.client, dates[0], dates[1])
 	return append([]string{m.scrollTitle(title, m.cmp.view, w)}, strings.Split(m.cmp.view.View(), "\n")...)
 }
 
@@ -78,15 +79,21 @@ func (c *compareState) render(m *Model) {
 		return
 	}
 	w := c.view.Width()
+	dates := present.Dates(m.sessionDate(c.a), m.sessionDate(c.b))
+	dateA, dateB := dates[0], dates[1]
+	const change = 7 // "↑ +12.5"
+	col := max(5, len([]rune(dateA)), len([]rune(dateB)))
 	title := 4
 	for _, a := range c.rb.Areas {
 		title = max(title, len([]rune(a.Title)))
 	}
-	title = min(title, max(14, w-34))
-	col := 12
+	for _, s := range c.rb.Sections {
+		title = max(title, len([]rune(s.Title)))
+	}
+	title = min(title, max(10, w-2*col-change-6))
 	bar := 0
-	if w-title-3*col-6 >= 24 {
-		bar = 8 // room for small bars next to each score
+	if spare := w - title - 2*col - change - 6; spare >= 2*9 {
+		bar = min(12, spare/2-1) // small bars next to each score
 		col += bar + 1
 	}
 	cell := func(s scoring.Score, pctOf scoring.Score) string {
@@ -100,7 +107,6 @@ func (c *compareState) render(m *Model) {
 		}
 		return v
 	}
-	dateA, dateB := present.Date(m.sessionDate(c.a)), present.Date(m.sessionDate(c.b))
 	var out []string
 	out = append(out, m.st.muted.Render(pad("", title)+"  "+padLeft(dateA, col)+"  "+padLeft(dateB, col)+"  change"))
 	tot := func(s scoring.Score, t scoring.Total) string {

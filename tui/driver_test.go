@@ -200,7 +200,7 @@ type fixture struct {
 	older, newer, bakes *checklist.Session
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	p := testpack.Pack()
 	r := memrepo.New(epoch.AddDate(0, -6, 0))
@@ -233,7 +233,7 @@ func newFixture(t *testing.T) *fixture {
 	return f
 }
 
-func (f *fixture) session(t *testing.T, client, assessor string, at time.Time, val func(int, checklist.Question) checklist.Value, complete bool) *checklist.Session {
+func (f *fixture) session(t testing.TB, client, assessor string, at time.Time, val func(int, checklist.Question) checklist.Value, complete bool) *checklist.Session {
 	t.Helper()
 	s := &checklist.Session{Client: client, Assessor: assessor, Pack: f.pack.Ref(), Status: checklist.InProgress,
 		CreatedAt: at, UpdatedAt: at, Answers: map[string]checklist.Answer{}}

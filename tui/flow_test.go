@@ -430,3 +430,24 @@ func TestBackgroundColourAndHelp(t *testing.T) {
 type lightBg struct{}
 
 func (lightBg) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+// TestQueuedWritesSurviveOpeningAnotherSession: an answer still waiting to
+// be written is not dropped when the user moves to another session.
+func TestQueuedWritesSurviveOpeningAnotherSession(t *testing.T) {
+	f := newFixture(t)
+	o := f.opts()
+	o.Start.Session = f.bakes
+	o.RetryDelay = time.Hour
+	d := newDriver(t, o, 80, 24)
+	f.repo.FailWrites(1000, store.ErrInUse)
+	d.press("n", "esc", "3", "enter", "enter") // answer, home, history, ACME, open newest
+	if d.m.screen != scrResults || d.m.sess.ID != f.newer.ID {
+		t.Fatalf("screen %v session %s, want the results of %s", d.m.screen, d.m.sess.ID, f.newer.ID)
+	}
+	f.repo.FailWrites(0, nil)
+	d.send(retrySaveMsg{})
+	s, _ := f.repo.Get(f.bakes.ID)
+	if s.Answers["identify-users"].Value != checklist.No {
+		t.Errorf("queued answer lost: %+v", s.Answers["identify-users"])
+	}
+}

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -196,7 +197,19 @@ func (m Model) historyView(w, h int) []string {
 			m.st.barFull.Render(present.Sparkline(totals, lo, hi)))
 	}
 	lines = append(lines, "")
-	head := fmt.Sprintf("      %-12s  %-11s  %5s  %s", "date", "status", "total", "band")
+	times := make([]time.Time, len(m.hist.list))
+	for i, s := range m.hist.list {
+		times[i] = s.CompletedAt
+		if s.Status != checklist.Completed {
+			times[i] = s.CreatedAt
+		}
+	}
+	dates := present.Dates(times...)
+	dw := 12
+	for _, d := range dates {
+		dw = max(dw, len([]rune(d)))
+	}
+	head := fmt.Sprintf("      %-*s  %-11s  %5s  %s", dw, "date", "status", "total", "band")
 	lines = append(lines, m.st.muted.Render(head))
 	rows := make([]string, len(m.hist.list))
 	for i, s := range m.hist.list {
@@ -205,9 +218,8 @@ func (m Model) historyView(w, h int) []string {
 			mark = "[x]"
 		}
 		status := "completed"
-		date := s.CompletedAt
 		if s.Status != checklist.Completed {
-			status, date = "in progress", s.CreatedAt
+			status = "in progress"
 		}
 		band := ""
 		if s.Total.Band != "" {
@@ -216,7 +228,7 @@ func (m Model) historyView(w, h int) []string {
 				band = present.BandLabel(p, s.Total.Band)
 			}
 		}
-		text := fmt.Sprintf("%s %-12s  %-11s  %5s  %s", mark, present.Date(date), status, s.Total.Score, band)
+		text := fmt.Sprintf("%s %s  %-11s  %5s  %s", mark, pad(dates[i], dw), status, s.Total.Score, band)
 		rows[i] = m.row(i == m.hist.cursor, text, "")
 	}
 	return append(lines, window(rows, m.hist.cursor, h-len(lines))...)

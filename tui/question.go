@@ -64,8 +64,9 @@ func (m *Model) open(s *checklist.Session, p *checklist.Pack) {
 	if s.Answers == nil {
 		s.Answers = map[string]checklist.Answer{}
 	}
+	// The saver is kept: writes still queued for the session shown before
+	// carry its id and go through all the same.
 	m.sess, m.pack, m.qs = s, p, p.Questions()
-	m.saver = saver{}
 	m.res = resultsState{view: m.res.view}
 	m.q.editing = false
 	at := 0

@@ -268,9 +268,6 @@ func newResultCols(w int, res scoring.Result, p *checklist.Pack, withChange bool
 	for _, a := range res.Areas {
 		c.title = max(c.title, lipgloss.Width(a.Title))
 	}
-	for _, s := range res.Sections {
-		c.title = max(c.title, lipgloss.Width(s.Title))
-	}
 	c.title = min(c.title, max(14, w*2/5))
 	if withChange {
 		c.change = 6

@@ -193,6 +193,29 @@ func Date(t time.Time) string {
 	return t.Format("2 Jan 2006")
 }
 
+// Dates formats days like Date, adding the time of day to all of them when
+// two fall on the same day, so that sessions in a list stay apart.
+func Dates(ts ...time.Time) []string {
+	out := make([]string, len(ts))
+	seen := map[string]bool{}
+	clash := false
+	for i, t := range ts {
+		out[i] = Date(t)
+		if seen[out[i]] && !t.IsZero() {
+			clash = true
+		}
+		seen[out[i]] = true
+	}
+	if clash {
+		for i, t := range ts {
+			if !t.IsZero() {
+				out[i] = t.Format("2 Jan 2006 15:04")
+			}
+		}
+	}
+	return out
+}
+
 // Total formats a total as "27.5 of 40 (range 8–40)".
 func Total(t scoring.Total) string {
 	return fmt.Sprintf("%s of %s (range %s–%s)", t.Score.String(),
