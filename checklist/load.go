@@ -17,7 +17,7 @@ import (
 // MaxPackSize is the largest content pack file Load accepts. The English
 // pack is a few dozen kilobytes; the limit keeps a wrong or hostile file
 // from costing much memory or time.
-const MaxPackSize = 1 << 20
+const MaxPackSize = 1 << 20 // 1 MiB, as the error message says
 
 // LoadFile reads and validates the content pack at path. Errors name the
 // file as path was given.
@@ -43,7 +43,7 @@ func LoadFile(path string) (*Pack, error) {
 func Load(name string, data []byte) (*Pack, error) {
 	d := &decoder{file: name, seen: map[string]pos{}}
 	if len(data) > MaxPackSize {
-		d.add(pos{}, "", fmt.Sprintf("file is too large (%d bytes, the limit is %d)", len(data), MaxPackSize))
+		d.add(pos{}, "", "file is larger than the limit of 1 MiB")
 		return nil, d.errs
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // editors on Windows add a byte-order mark

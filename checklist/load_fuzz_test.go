@@ -89,7 +89,7 @@ func checkPack(t *testing.T, p *checklist.Pack) {
 	if len(p.Sections) == 0 || len(p.Areas) == 0 || len(p.Bands) == 0 {
 		t.Fatalf("empty list: %+v", p)
 	}
-	seen := map[string]bool{p.ID: true}
+	seen := map[string]bool{}
 	use := func(id string) {
 		if id == "" || seen[id] {
 			t.Fatalf("empty or duplicate id %q", id)

@@ -53,7 +53,9 @@ func (d *decoder) pack(root ast.Node) *Pack {
 		return nil
 	}
 	p := &Pack{}
-	p.ID = d.id(o, "id", dottedRE, dottedRule, "")
+	// The pack's own id names the pack, not an answer: it may equal a
+	// section or area id.
+	p.ID, _, _ = d.checkID(o, "id", dottedRE, dottedRule, "")
 	p.Version = d.plain(o, "version", true)
 	if lang, at, ok := d.text(o, "lang", true); ok {
 		if langRE.MatchString(lang) {
@@ -91,27 +93,38 @@ func (d *decoder) plain(o *object, name string, required bool) string {
 	return strings.TrimSpace(s)
 }
 
-// id reads an id field, checks it against re and, when prefix is not
-// empty, that it starts with prefix; and records it as used.
+// id reads an id field, checks it and records it as used: the ids of
+// sections, items, areas, statements and bands are unique across the pack
+// because answers and bands are looked up by id alone.
 func (d *decoder) id(o *object, name string, re *regexp.Regexp, rule, prefix string) string {
-	s, at, ok := d.text(o, name, true)
+	s, at, ok := d.checkID(o, name, re, rule, prefix)
 	if !ok {
-		return ""
+		return s
 	}
-	field := o.field(name)
-	switch {
-	case prefix != "" && !strings.HasPrefix(s, prefix):
-		d.add(at, field, fmt.Sprintf("%q must start with %q, the id it belongs to", s, prefix))
-	case !re.MatchString(s):
-		d.add(at, field, fmt.Sprintf("%q is not a valid id: %s", s, rule))
-	default:
-		if first, dup := d.seen[s]; dup {
-			d.add(at, field, fmt.Sprintf("duplicate id %q (first used at line %d)", s, first.line))
-		} else {
-			d.seen[s] = at
-		}
+	if first, dup := d.seen[s]; dup {
+		d.add(at, o.field(name), fmt.Sprintf("duplicate id %q (first used at line %d)", s, first.line))
+	} else {
+		d.seen[s] = at
 	}
 	return s
+}
+
+// checkID reads an id field and checks it against re and, when prefix is
+// not empty, that it starts with prefix.
+func (d *decoder) checkID(o *object, name string, re *regexp.Regexp, rule, prefix string) (string, pos, bool) {
+	s, at, ok := d.text(o, name, true)
+	if !ok {
+		return "", at, false
+	}
+	switch {
+	case prefix != "" && !strings.HasPrefix(s, prefix):
+		d.add(at, o.field(name), fmt.Sprintf("%q must start with %q, the id it belongs to", s, prefix))
+		return s, at, false
+	case !re.MatchString(s):
+		d.add(at, o.field(name), fmt.Sprintf("%q is not a valid id: %s", s, rule))
+		return s, at, false
+	}
+	return s, at, true
 }
 
 func (d *decoder) section(n ast.Node, path string) (Section, bool) {

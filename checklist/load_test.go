@@ -83,6 +83,7 @@ func TestLoadAccepts(t *testing.T) {
 		{"fractional band", "from: 50", "from: 50.5", func(p *checklist.Pack) string { return fmt.Sprint(p.Bands[1].From) }, "50.5"},
 		{"optional intro", "title: Mini pack", "title: Mini pack\nintro: Hello.", func(p *checklist.Pack) string { return p.Intro }, "Hello."},
 		{"regional lang", "lang: en", "lang: pt-BR", func(p *checklist.Pack) string { return p.Lang }, "pt-BR"},
+		{"pack id equal to a section id", "id: mini", "id: culture", func(p *checklist.Pack) string { return p.ID }, "culture"},
 		{"empty optional help", "help: Count everyone.", "help:", func(p *checklist.Pack) string { return p.Sections[0].Items[0].Help }, ""},
 	}
 	for _, tc := range tests {
@@ -116,7 +117,7 @@ func TestLoadRejects(t *testing.T) {
 		{"text at the top", "hello\n", "in.yaml:1:1: must be a mapping, not text"},
 		{"invalid utf-8", "id: mini\ntitle: caf\xe9\n", "in.yaml:2:11: file is not valid UTF-8 text"},
 		{"too large", mini + strings.Repeat("#", checklist.MaxPackSize),
-			fmt.Sprintf("in.yaml: file is too large (%d bytes, the limit is %d)", len(mini)+checklist.MaxPackSize, checklist.MaxPackSize)},
+			"in.yaml: file is larger than the limit of 1 MiB"},
 		{"unsupported tag", strings.Replace(mini, "title: Mini pack", "title: !!binary aGk=", 1),
 			"in.yaml:6:8: title: tag !!binary is not supported"},
 		{"merge key", strings.Replace(mini, "      - id: culture.first\n", "      - <<: {}\n        id: culture.first\n", 1),
@@ -211,5 +212,17 @@ func TestLoadReportsAllErrorsInFileOrder(t *testing.T) {
 		"x.yaml:11:5: sections[0].title: must not be empty"
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
+// TestLoadFileTooLarge checks that LoadFile stops reading at the limit.
+func TestLoadFileTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(path, bytes.Repeat([]byte("# padding\n"), checklist.MaxPackSize/5), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := checklist.LoadFile(path)
+	if want := path + ": file is larger than the limit of 1 MiB"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }
