@@ -183,13 +183,13 @@ func hasItems(d *Document) bool {
 // Markdown structure or raw HTML when the file is rendered. CommonMark
 // allows a backslash before any ASCII punctuation, so the text still reads.
 var mdEscaper = strings.NewReplacer(
+	"\r\n", " ", "\n", " ", "\r", " ",
 	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
 	`<`, `\<`, `>`, `\>`, `|`, `\|`,
 )
 
 // mdInline escapes one line of user text; line breaks become spaces.
 func mdInline(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 	s = mdEscaper.Replace(s)
 	// A line starting with a block marker would become a heading or a list.
 	if t := strings.TrimLeft(s, " "); t != "" && strings.ContainsRune("#-+=", rune(t[0])) {
