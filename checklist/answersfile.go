@@ -116,6 +116,7 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 		return nil, errs
 	}
 	kinds := kindsOf(p)
+	unknown := &unknownIDs{pack: p, kinds: kinds}
 	seenAnswers := false
 	for _, mv := range top.Values {
 		key, at := keyOf(mv)
@@ -138,7 +139,7 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 			eachEntry(mv.Value, key, fail, func(id string, idAt pos, v ast.Node) {
 				k, known := kinds[id]
 				if !known {
-					fail(idAt, "answers."+id, "unknown id: not a checklist item or statement of "+p.ID+" "+p.Version)
+					fail(idAt, "answers."+id, unknown.msg(id))
 					return
 				}
 				s, msg := scalarText(v)
@@ -161,7 +162,7 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 		case "notes":
 			eachEntry(mv.Value, key, fail, func(id string, idAt pos, v ast.Node) {
 				if _, known := kinds[id]; !known {
-					fail(idAt, "notes."+id, "unknown id: not a checklist item or statement of "+p.ID+" "+p.Version)
+					fail(idAt, "notes."+id, unknown.msg(id))
 					return
 				}
 				s, msg := scalarText(v)
@@ -247,6 +248,36 @@ func tooDeep(data []byte) int {
 		}
 	}
 	return 0
+}
+
+// unknownIDs words the error for an id the pack does not have, with the
+// nearest id as a suggestion for a typo. Suggestions stop after a few, so
+// that a hostile file of thousands of unknown ids costs no more than
+// listing them.
+type unknownIDs struct {
+	pack      *Pack
+	kinds     map[string]Kind
+	suggested int
+}
+
+const maxSuggestions = 20
+
+func (u *unknownIDs) msg(id string) string {
+	msg := "unknown id: not a checklist item or statement of " + u.pack.ID + " " + u.pack.Version
+	if u.suggested >= maxSuggestions {
+		return msg
+	}
+	u.suggested++
+	best, bestDist := "", 4
+	for _, q := range u.pack.Questions() {
+		if d := editDistance(id, q.ID); d < bestDist {
+			best, bestDist = q.ID, d
+		}
+	}
+	if best != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", best)
+	}
+	return msg
 }
 
 // kindsOf maps every id of p to its kind in one pass, rather than
