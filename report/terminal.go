@@ -115,7 +115,9 @@ func WriteTerminal(w io.Writer, d Document, opt TermOptions) error {
 
 	if len(d.Sections) > 0 {
 		e.printf("\n%s\n", st.heading.Render("Checklist"))
-		secW := columnWidth(width, sectionTitles(&d))
+		// "  title  62%  yes 1 · partly 1 · no 1 · n/a 0": 42 cells besides
+		// the title.
+		secW := max(8, min(columnWidth(width, sectionTitles(&d)), width-42))
 		for _, s := range d.Sections {
 			e.printf("  %s %4s  %s\n", pad(oneLine(s.Title), secW), pct(s.Percent),
 				st.faint.Render(fmt.Sprintf("yes %d · partly %d · no %d · n/a %d", s.Yes, s.Partly, s.No, s.NA)))
@@ -281,7 +283,7 @@ func columnWidth(width int, titles []string) int {
 	for _, t := range titles {
 		w = max(w, lipgloss.Width(oneLine(t)))
 	}
-	return min(w, max(12, width/3))
+	return min(w, max(12, width*2/5))
 }
 
 func areaTitles(d *Document) []string {
