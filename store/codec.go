@@ -360,15 +360,45 @@ func encodeSummary(s *Summary) []byte {
 	return e.b
 }
 
-func decodeSummary(b []byte) (Summary, error) {
+// interner hands out one string for repeated byte strings: a history
+// list repeats the same client, assessor and pack in many summaries, and
+// sharing them saves most of List's allocations.
+type interner map[string]string
+
+func (in interner) str(d *decoder) string {
+	if in == nil {
+		return d.str()
+	}
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return ""
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	if s, ok := in[string(b)]; ok { // no allocation for the lookup
+		return s
+	}
+	s := string(b)
+	if len(in) < 4096 {
+		in[s] = s
+	}
+	return s
+}
+
+func decodeSummary(b []byte) (Summary, error) { return decodeSummaryInterned(b, nil) }
+
+// decodeSummaryInterned decodes a summary, sharing repeated strings
+// through in (which may be nil).
+func decodeSummaryInterned(b []byte, in interner) (Summary, error) {
 	d := decoder{b: b}
 	if f := d.byte(); d.err == nil && f != summaryFormat {
 		return Summary{}, fmt.Errorf("summary format %d is not known to this servicecheck", f)
 	}
 	var s Summary
 	s.ID = d.str()
-	s.Client = d.str()
-	s.Assessor = d.str()
+	s.Client = in.str(&d)
+	s.Assessor = in.str(&d)
 	if st := d.byte(); int(st) < len(statusCodes) {
 		s.Status = statusCodes[st]
 	} else {
@@ -381,9 +411,9 @@ func decodeSummary(b []byte) (Summary, error) {
 	if flags&1 != 0 {
 		s.CompletedAt = msTime(created + d.varint())
 	}
-	s.Pack.ID = d.str()
-	s.Pack.Version = d.str()
-	s.Pack.Lang = d.str()
+	s.Pack.ID = in.str(&d)
+	s.Pack.Version = in.str(&d)
+	s.Pack.Lang = in.str(&d)
 	s.Answered = int(d.uvarint())
 	if flags&2 != 0 {
 		s.Total.Score = scoring.Of(d.float())
@@ -394,7 +424,7 @@ func decodeSummary(b []byte) (Summary, error) {
 		s.Total.Percent = scoring.Of(d.float())
 	}
 	s.Total.Complete = flags&8 != 0
-	s.Total.Band = d.str()
+	s.Total.Band = in.str(&d)
 	s.Total.Scored = int(d.uvarint())
 	s.Total.Areas = int(d.uvarint())
 	if d.err != nil {

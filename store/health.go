@@ -38,7 +38,7 @@ func Inspect(path string, opts Options) (Health, error) {
 	}
 	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return h, newError(ErrNoFile, fmt.Sprintf("no data file at %s", path), err)
+		return h, noFile(path, err)
 	}
 	if err != nil {
 		return h, fmt.Errorf("inspect data file: %w", err)

@@ -60,8 +60,7 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	if !exists {
 		if opts.ReadOnly {
-			return nil, newError(ErrNoFile, fmt.Sprintf("no data file at %s yet: run servicecheck to "+
-				"start a first session, or point --db or %s at an existing file", path, EnvDB), nil)
+			return nil, noFile(path, nil)
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("create data folder: %w", err)
@@ -184,4 +183,9 @@ func guard(path string, fn func() error) (err error) {
 		}
 	}()
 	return fn()
+}
+
+func noFile(path string, cause error) error {
+	return newError(ErrNoFile, fmt.Sprintf("no data file at %s yet: run servicecheck to "+
+		"start a first session, or point --db or %s at an existing file", path, EnvDB), cause)
 }

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/store"
+)
+
+// importOptions are the inputs of `servicecheck import`.
+type importOptions struct {
+	In    io.Reader
+	Out   io.Writer
+	Files []string // "-" reads In
+}
+
+func newImportCmd(a *app) *cobra.Command {
+	opts := &importOptions{}
+	return &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Add sessions exported on another computer",
+		Long: "Add the sessions in one or more JSON files written by 'servicecheck export\n" +
+			"--format json' (or a single session object). Every file is checked first;\n" +
+			"then all sessions are stored at once, or none are. A session that is\n" +
+			"already stored with the same content is skipped; one whose id is stored\n" +
+			"with different content is refused (exit 6) and nothing is imported.\n" +
+			"Use - to read standard input.",
+		Example: "  servicecheck import acme-2025.json\n  servicecheck import laptop/*.json",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.In, opts.Out, opts.Files = cmd.InOrStdin(), cmd.OutOrStdout(), args
+			return runImport(a, opts)
+		},
+	}
+}
+
+func runImport(a *app, opts *importOptions) error {
+	var all []*checklist.Session
+	for _, name := range opts.Files {
+		sessions, err := readImportFile(name, opts.In)
+		if err != nil {
+			return err
+		}
+		all = append(all, sessions...)
+	}
+	var res store.ImportResult
+	err := a.withStore(false, func(s *store.Store) error {
+		var err error
+		res, err = s.Import(all)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	msg := "imported " + sessionCount(len(res.Imported))
+	if n := len(res.Skipped); n > 0 {
+		msg += fmt.Sprintf(", skipped %d already present", n)
+	}
+	_, err = fmt.Fprintln(opts.Out, msg)
+	return err
+}
+
+// readImportFile reads and validates one file, naming it (and the line)
+// in any error.
+func readImportFile(name string, stdin io.Reader) ([]*checklist.Session, error) {
+	r, display := stdin, "standard input"
+	if name != "-" {
+		f, err := os.Open(name)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, withCode(exitNotFound, fmt.Errorf("import: no file %s", name))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		defer f.Close()
+		r, display = f, name
+	}
+	sessions, err := store.ImportJSON(r)
+	var ie *store.ImportError
+	switch {
+	case errors.As(err, &ie) && ie.Line > 0:
+		return nil, withCode(exitInvalid, fmt.Errorf("import %s:%d: %s", display, ie.Line, ie.Msg))
+	case errors.As(err, &ie):
+		return nil, withCode(exitInvalid, fmt.Errorf("import %s: %s", display, ie.Msg))
+	case err != nil:
+		return nil, fmt.Errorf("import %s: %w", display, err)
+	}
+	return sessions, nil
+}
+
+// sessionCount says "1 session" or "n sessions".
+func sessionCount(n int) string {
+	if n == 1 {
+		return "1 session"
+	}
+	return fmt.Sprintf("%d sessions", n)
+}
