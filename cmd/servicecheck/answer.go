@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -101,32 +102,10 @@ func runAnswer(a *app, opts *answerOptions) error {
 		return answersError(opts.ErrOut, name, err)
 	}
 
-	now := a.now()
-	sess := &checklist.Session{
-		Client:   firstNonEmpty(opts.Client, af.Client),
-		Assessor: firstNonEmpty(opts.Assessor, af.Assessor),
-		Pack:     p.Ref(),
-		Answers:  make(map[string]checklist.Answer, len(af.Answers)),
-		Status:   checklist.Completed,
-		// The session's times are the answers' time, so that completion
-		// is never before creation.
-		CreatedAt: now,
-		UpdatedAt: now,
+	sess, err := sessionFromAnswers(af, opts, p, a.now())
+	if err != nil {
+		return err
 	}
-	if strings.TrimSpace(sess.Client) == "" {
-		return usageErrorf("%s: no client: add \"client: NAME\" to the file or pass --client", name)
-	}
-	for id, ans := range af.Answers {
-		ans.At = now
-		sess.Answers[id] = ans
-	}
-	if len(af.Missing) > 0 {
-		sess.Status = checklist.InProgress
-		sess.Cursor = af.Missing[0]
-	} else {
-		sess.CompletedAt = now
-	}
-
 	var doc report.Document
 	err = a.withStore(false, func(st *store.Store) error {
 		if err := st.Create(sess); err != nil {
@@ -145,6 +124,37 @@ func runAnswer(a *app, opts *answerOptions) error {
 	}
 	fmt.Fprintf(opts.ErrOut, "recorded session %s for %s (%s)\n", sess.ID, sess.Client, what)
 	return writeShow(opts.Out, doc, opts.JSON, opts.Term)
+}
+
+// sessionFromAnswers makes the session an answers file records: completed
+// when every question is answered, else in progress with the wizard's
+// cursor on the first unanswered question. Flags override the file's names.
+func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *checklist.Pack, now time.Time) (*checklist.Session, error) {
+	sess := &checklist.Session{
+		Client:   firstNonEmpty(opts.Client, af.Client),
+		Assessor: firstNonEmpty(opts.Assessor, af.Assessor),
+		Pack:     p.Ref(),
+		Answers:  make(map[string]checklist.Answer, len(af.Answers)),
+		Status:   checklist.Completed,
+		// The session's times are the answers' time, so that completion
+		// is never before creation.
+		CreatedAt: now,
+		UpdatedAt: now,
+	}
+	if strings.TrimSpace(sess.Client) == "" {
+		return nil, usageErrorf("%s: no client: add \"client: NAME\" to the file or pass --client", af.Name)
+	}
+	for id, ans := range af.Answers {
+		ans.At = now
+		sess.Answers[id] = ans
+	}
+	if len(af.Missing) > 0 {
+		sess.Status = checklist.InProgress
+		sess.Cursor = af.Missing[0]
+	} else {
+		sess.CompletedAt = now
+	}
+	return sess, nil
 }
 
 // readAnswersFile reads the answers file, or standard input for "-", up to
