@@ -86,7 +86,7 @@ func runExport(a *app, opts *exportOptions) error {
 	case "html":
 		err = report.WriteHTML(&buf, doc)
 	case "json":
-		err = writeJSON(&buf, exportDocument{Format: interchangeFormat, Version: interchangeVersion,
+		err = writeJSON(&buf, exportDocument{Format: store.DocFormat, Version: store.DocVersion,
 			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}})
 	case "csv":
 		err = report.WriteCSV(&buf, doc)
@@ -147,11 +147,3 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
-
-// The interchange document's format name and version, as store's
-// ExportJSON writes them (store.DocFormat and store.DocVersion, which this
-// branch does not have yet).
-const (
-	interchangeFormat  = "servicecheck-sessions"
-	interchangeVersion = 1
-)

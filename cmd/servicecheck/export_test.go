@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/report"
+	"github.com/servicecheck/servicecheck/store"
 )
 
 func TestExportFormats(t *testing.T) {
@@ -157,4 +159,45 @@ func TestExportErrors(t *testing.T) {
 			t.Errorf("left %s", e.Name())
 		}
 	}
+}
+
+// The JSON export round-trips exactly: export, import into an empty file,
+// export again, and the two documents are the same bytes.
+func TestExportJSONRoundTrip(t *testing.T) {
+	c := newCLITest(t)
+	_, second, beta := twoSessions(c)
+	for _, id := range []string{second, beta} {
+		first := c.ok("export", id, "--format", "json")
+
+		sessions, err := store.ImportJSON(strings.NewReader(first))
+		if err != nil {
+			t.Fatalf("import of the export: %v", err)
+		}
+		empty := filepath.Join(t.TempDir(), "other.db")
+		err = store.Do(empty, store.Options{Summarize: summarizeTotal}, func(st *store.Store) error {
+			res, err := st.Import(sessions)
+			if err == nil && (len(res.Imported) != 1 || res.Imported[0] != id) {
+				err = fmt.Errorf("imported %v", res.Imported)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		again := c.ok("--db", empty, "export", id, "--format", "json")
+		if again != first {
+			t.Errorf("%s: export after import differs:\n%s", id, firstDiff(first, again))
+		}
+	}
+}
+
+// firstDiff shows where two texts part.
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
 }
