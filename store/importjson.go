@@ -20,6 +20,7 @@ type ImportError struct {
 	Msg  string
 }
 
+// Error returns the message, with its line when known.
 func (e *ImportError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
