@@ -1,0 +1,263 @@
+package checklist
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// MaxAnswersFileSize bounds an answers file: a full pack's answers with
+// long notes fit in a few tens of kilobytes, and the limit keeps a hostile
+// file from costing time or memory.
+const MaxAnswersFileSize = 256 << 10
+
+// AnswersFile is an answers file read and checked against a pack: who the
+// session is for and every answer given, ready to store as a session.
+//
+// The file is YAML or JSON (JSON is YAML):
+//
+//	client: Acme Ltd
+//	assessor: Jo
+//	answers:
+//	  culture.front-line-time: yes     # item: yes | partly | no | na
+//	  responsiveness.third-ring: 4     # statement: 1..5 | na
+//	notes:
+//	  responsiveness.third-ring: "Phones ring out at lunch"
+//
+// An id left empty (`id:` or `id: null`) counts as not answered.
+type AnswersFile struct {
+	Name     string
+	Client   string
+	Assessor string
+	// Answers maps each answered or annotated id to its answer; At is
+	// left zero for the caller to set.
+	Answers map[string]Answer
+	// Missing lists the pack's ids with no value, in the wizard's order.
+	Missing []string
+
+	answersAt pos // where the answers mapping is, for the missing-ids error
+}
+
+// Incomplete returns a validation error listing every missing id, or nil
+// when every question of the pack has a value.
+func (f *AnswersFile) Incomplete() error {
+	if len(f.Missing) == 0 {
+		return nil
+	}
+	const show = 10
+	ids := f.Missing
+	more := ""
+	if len(ids) > show {
+		more = fmt.Sprintf(" and %d more", len(ids)-show)
+		ids = ids[:show]
+	}
+	return ValidationErrors{f.errAt(f.answersAt, "answers",
+		fmt.Sprintf("%d of the pack's ids not answered: %s%s", len(f.Missing), strings.Join(ids, ", "), more))}
+}
+
+func (f *AnswersFile) errAt(p pos, field, msg string) *FieldError {
+	return &FieldError{File: f.Name, Line: p.line, Column: p.col, Field: field, Msg: msg}
+}
+
+// ParseAnswers reads an answers file named name (for messages) and checks it
+// against p. It reports every problem at once, each with its line and
+// column: syntax errors, unknown fields and ids, values that do not fit
+// the question, notes for unknown ids. Missing ids are not an error here:
+// they are listed in Missing, and Incomplete turns them into one.
+func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
+	f := &AnswersFile{Name: name, Answers: map[string]Answer{}}
+	body, err := parseAnswersYAML(f, data)
+	if err != nil {
+		return nil, err
+	}
+	ap := &answersParser{f: f, pack: p, kinds: kindsOf(p)}
+	ap.unknown = &unknownIDs{pack: p}
+	ap.walk(body)
+	if len(ap.errs) > 0 {
+		slices.SortStableFunc(ap.errs, func(a, b *FieldError) int {
+			if a.Line != b.Line {
+				return a.Line - b.Line
+			}
+			return a.Column - b.Column
+		})
+		return nil, ap.errs
+	}
+	for _, q := range p.Questions() {
+		if f.Answers[q.ID].Value == "" {
+			f.Missing = append(f.Missing, q.ID)
+		}
+	}
+	return f, nil
+}
+
+// parseAnswersYAML checks what must hold before parsing (size, encoding,
+// nesting) and parses data into the body of its one document.
+func parseAnswersYAML(f *AnswersFile, data []byte) (ast.Node, error) {
+	if len(data) > MaxAnswersFileSize {
+		return nil, ValidationErrors{f.errAt(pos{}, "", fmt.Sprintf("file is larger than %d bytes", MaxAnswersFileSize))}
+	}
+	// Editors on Windows start files with a byte order mark; it is not
+	// part of the first key.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
+		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", "not valid UTF-8: save the file as UTF-8")}
+	}
+	if line := tooDeep(data); line > 0 {
+		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", fmt.Sprintf("nested more than %d levels deep", maxNesting))}
+	}
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, ValidationErrors{answersSyntaxError(f.Name, err)}
+	}
+	if len(file.Docs) > 1 {
+		return nil, ValidationErrors{f.errAt(nodePos(file.Docs[1]), "", "more than one document: an answers file holds one session")}
+	}
+	if len(file.Docs) == 0 {
+		return nil, nil
+	}
+	return file.Docs[0].Body, nil
+}
+
+// answersParser walks the AST of an answers file, collecting every
+// problem rather than stopping at the first.
+type answersParser struct {
+	f       *AnswersFile
+	pack    *Pack
+	kinds   map[string]Kind
+	unknown *unknownIDs
+	errs    ValidationErrors
+}
+
+func (ap *answersParser) fail(at pos, field, msg string) {
+	ap.errs = append(ap.errs, ap.f.errAt(at, field, msg))
+}
+
+// walk reads the top-level mapping: client, assessor, answers, notes.
+func (ap *answersParser) walk(body ast.Node) {
+	top, ok := body.(*ast.MappingNode)
+	if !ok {
+		if body == nil {
+			ap.fail(pos{1, 1}, "", "file is empty: expected client, assessor and answers")
+		} else {
+			ap.fail(nodePos(body), "", "expected a mapping with client, assessor and answers")
+		}
+		return
+	}
+	seenAnswers := false
+	for _, mv := range top.Values {
+		key, at := keyOf(mv)
+		switch key {
+		case "client", "assessor":
+			s, msg := scalarText(mv.Value)
+			if msg != "" {
+				ap.fail(nodePos(mv.Value), key, msg)
+				continue
+			}
+			if key == "client" {
+				ap.f.Client = strings.TrimSpace(s)
+			} else {
+				ap.f.Assessor = strings.TrimSpace(s)
+			}
+		case "answers":
+			seenAnswers = true
+			ap.f.answersAt = at
+			eachEntry(mv.Value, key, ap.fail, ap.answer)
+		case "notes":
+			eachEntry(mv.Value, key, ap.fail, ap.note)
+		default:
+			ap.fail(at, key, "unknown field: use client, assessor, answers and notes")
+		}
+	}
+	if !seenAnswers {
+		ap.fail(nodePos(top), "answers", "no answers: add an answers mapping of id: value")
+	}
+}
+
+// answer reads one entry of answers: an id and a value that fits its kind.
+func (ap *answersParser) answer(id string, idAt pos, v ast.Node) {
+	k, known := ap.kinds[id]
+	if !known {
+		ap.fail(idAt, "answers."+id, ap.unknown.msg(id))
+		return
+	}
+	s, msg := scalarText(v)
+	if msg != "" {
+		ap.fail(nodePos(v), "answers."+id, msg)
+		return
+	}
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	val, err := ParseValue(k, s)
+	if err != nil {
+		ap.fail(nodePos(v), "answers."+id, err.Error())
+		return
+	}
+	a := ap.f.Answers[id]
+	a.Value = val
+	ap.f.Answers[id] = a
+}
+
+// note reads one entry of notes: an id and any text.
+func (ap *answersParser) note(id string, idAt pos, v ast.Node) {
+	if _, known := ap.kinds[id]; !known {
+		ap.fail(idAt, "notes."+id, ap.unknown.msg(id))
+		return
+	}
+	s, msg := scalarText(v)
+	if msg != "" {
+		ap.fail(nodePos(v), "notes."+id, msg)
+		return
+	}
+	if s == "" {
+		return
+	}
+	a := ap.f.Answers[id]
+	a.Note = s
+	ap.f.Answers[id] = a
+}
+
+// unknownIDs words the error for an id the pack does not have, with the
+// nearest id as a suggestion for a typo. Suggestions stop after a few, so
+// that a hostile file of thousands of unknown ids costs no more than
+// listing them.
+type unknownIDs struct {
+	pack      *Pack
+	suggested int
+}
+
+const maxSuggestions = 20
+
+func (u *unknownIDs) msg(id string) string {
+	msg := "unknown id: not a checklist item or statement of " + u.pack.ID + " " + u.pack.Version
+	if u.suggested >= maxSuggestions {
+		return msg
+	}
+	u.suggested++
+	best, bestDist := "", 4
+	for _, q := range u.pack.Questions() {
+		if d := editDistance(id, q.ID); d < bestDist {
+			best, bestDist = q.ID, d
+		}
+	}
+	if best != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", best)
+	}
+	return msg
+}
+
+// kindsOf maps every id of p to its kind in one pass, rather than
+// searching the pack for each line of the file.
+func kindsOf(p *Pack) map[string]Kind {
+	m := make(map[string]Kind)
+	for _, q := range p.Questions() {
+		m[q.ID] = q.Kind
+	}
+	return m
+}
