@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
@@ -25,7 +26,9 @@ func newQuestionState() questionState {
 	ta.ShowLineNumbers = false
 	ta.Prompt = "│ "
 	ta.Placeholder = "Type a note. enter saves it, esc cancels"
-	ta.CharLimit = 4000
+	// A note may be long (minutes pasted in), within what the store keeps
+	// even when every character takes four bytes.
+	ta.CharLimit = store.MaxNote / 4
 	// enter saves the note; a new line inside a note is alt+enter.
 	ta.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
 	q := questionState{note: ta}

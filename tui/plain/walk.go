@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
@@ -174,6 +175,10 @@ func (r *runner) note(q checklist.Question) error {
 		return nil
 	case "-":
 		line = ""
+	}
+	if len(line) > store.MaxNote {
+		r.say("The note is too long: %d bytes, at most %d. It was not saved.", len(line), store.MaxNote)
+		return nil
 	}
 	a.Note = line
 	if a.At.IsZero() {
