@@ -41,8 +41,13 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outc
 	if m.saver.pending() {
 		// Writes still queued when the program ended: try a little longer,
 		// the data file may only be busy for a moment.
-		if opts.Notices != nil {
+		switch {
+		case opts.Notices == nil:
+		case m.saver.err != nil:
 			fmt.Fprintf(opts.Notices, "saving the last answers (%s)…\n", describe(m.saver.err))
+		default:
+			// The user quit while a write was still on its way.
+			fmt.Fprintln(opts.Notices, "saving the last answers…")
 		}
 		if ferr := m.saver.flushNow(opts.Repo, 5, time.Second); ferr != nil {
 			return out, fmt.Errorf("save answers: %w", ferr)
