@@ -73,7 +73,7 @@ func TestRunWithStore(t *testing.T) {
 	p := testpack.Pack()
 	path := filepath.Join(t.TempDir(), "data", "servicecheck.db")
 	repo := StoreRepo{Path: path, Opts: store.Options{
-		Summarize: func(s *checklist.Session) scoring.Total { return scoring.Session(p, s).Total }}}
+		Summarize: func(s *checklist.Session, _ store.PackSource) scoring.Total { return scoring.Session(p, s).Total }}}
 	// The program draws on an emulated 80×24 terminal; the typist reads it.
 	screen := vt.NewSafeEmulator(80, 24)
 	// The terminal's replies to the program's queries are dropped. The
