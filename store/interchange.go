@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -108,8 +109,11 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 		// The packs first: the sessions' totals are scored with them.
 		for i, f := range packs {
 			added, err := putPack(tx, f.Ref(), parsed[i], []byte(f.YAML))
+			if errors.Is(err, ErrConflict) {
+				return newError(ErrConflict, err.Error()+": nothing was imported", nil)
+			}
 			if err != nil {
-				return fmt.Errorf("%w: nothing was imported", err)
+				return err
 			}
 			if added {
 				res.Packs = append(res.Packs, f.Ref())

@@ -205,3 +205,41 @@ func TestKeepPackConflicts(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestOwnPackSessionEverywhere: a completed session answered with a pack of
+// one's own, the pack file deleted, reads in every command that scores it,
+// and compares with a session answered with the built-in pack.
+func TestOwnPackSessionEverywhere(t *testing.T) {
+	c := newCLITest(t)
+	answers := c.file("q.yaml", answersFile("Acme Ltd", flat("3"), nil))
+	c.ok("answer", "--answers", answers)
+	own := c.file("own.yaml", ownYAML(t, "9.0.0"))
+	c.ok("answer", "--pack", own, "--answers", answers)
+	if err := os.Remove(own); err != nil {
+		t.Fatal(err)
+	}
+	ss := c.sessions()
+	if ss[0].Pack.Version != "9.0.0" || ss[1].Pack.Version != "1.0.0" {
+		t.Fatalf("packs %v and %v", ss[0].Pack, ss[1].Pack)
+	}
+	checks := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"compare", "--client", "Acme Ltd"}, []string{
+			"answered with different content: servicecheck 1.0.0 and servicecheck 9.0.0",
+			"| **Total** | 24.0 | 24.0 | 0.0 |"}},
+		{[]string{"show", ss[0].ID}, []string{"We pick up before the second ring.", "24.0 on a scale of 8 to 40 (50%), All."}},
+		{[]string{"list"}, []string{ss[0].ID + "  Acme Ltd  Jo        ", "completed  24.0/40"}},
+		{[]string{"export", ss[0].ID, "--format", "csv"}, []string{"We pick up before the second ring."}},
+		{[]string{"export", ss[0].ID, "--format", "html"}, []string{"We pick up before the second ring."}},
+	}
+	for _, ch := range checks {
+		out := c.ok(ch.args...)
+		for _, w := range ch.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: no %q in\n%s", ch.args, w, out)
+			}
+		}
+	}
+}
