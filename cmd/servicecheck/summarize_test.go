@@ -9,7 +9,7 @@ import (
 	"github.com/servicecheck/servicecheck/store"
 )
 
-// keptPacks is a store.PackSource over a map, as the store's transaction
+// keptPacksMap is a store.PackSource over a map, as the store's transaction
 // would read it.
 type keptPacksMap map[checklist.Ref][]byte
 
@@ -49,5 +49,32 @@ func TestSummarizeTotal(t *testing.T) {
 	}
 	if newApp(nil, nil, nil, nil).summarize == nil {
 		t.Error("the app does not give the store its summarize function")
+	}
+}
+
+// BenchmarkSummarize scores a full session for the summary index, as every
+// write does: with a built-in pack, and with a pack of one's own read
+// through the transaction (its YAML copied out and hashed; parsed once).
+func BenchmarkSummarize(b *testing.B) {
+	own, y := ownPack(b, "9.0.0")
+	for _, bc := range []struct {
+		name string
+		pack *checklist.Pack
+	}{{"builtin", content.Default()}, {"own", own}} {
+		b.Run(bc.name, func(b *testing.B) {
+			s := &checklist.Session{Pack: bc.pack.Ref(), Answers: map[string]checklist.Answer{}}
+			for i, q := range bc.pack.Questions() {
+				s.Answers[q.ID] = checklist.Answer{Value: checklist.Rating(1 + i%5)}
+				if q.Kind == checklist.KindItem {
+					s.Answers[q.ID] = checklist.Answer{Value: checklist.Yes}
+				}
+			}
+			r, kept := newPackResolver(), keptPacksMap{own.Ref(): y}
+			for b.Loop() {
+				if t := r.summarize(s, kept); !t.Score.Valid {
+					b.Fatal("no total")
+				}
+			}
+		})
 	}
 }
