@@ -64,11 +64,11 @@ func checkPack(ref checklist.Ref, yaml []byte) (*checklist.Pack, error) {
 	return p, nil
 }
 
-// putPack keeps yaml under ref in tx, after checkPack. The same content
-// (the same bytes, or YAML that loads to the same pack) is already there:
-// nothing changes, and the copy first kept stays. Different content under
-// ref is refused with ErrConflict.
-// It reports whether the pack was new to the file.
+// putPack keeps yaml under ref in tx, after checkPack, and reports whether
+// the pack was new to the file. When the same content (the same bytes, or
+// YAML that loads to the same pack) is already there, nothing changes and
+// the copy first kept stays; a different content under ref is refused with
+// ErrConflict.
 func putPack(tx *bolt.Tx, ref checklist.Ref, p *checklist.Pack, yaml []byte) (bool, error) {
 	b, err := tx.CreateBucketIfNotExists(bucketPacks)
 	if err != nil {
