@@ -41,13 +41,11 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outc
 	if m.saver.pending() {
 		// Writes still queued when the program ended: try a little longer,
 		// the data file may only be busy for a moment.
-		switch {
-		case opts.Notices == nil:
-		case m.saver.err != nil:
+		// The queue may hold an answer given just before quitting whose
+		// write has not failed, only not finished: there is no reason to
+		// give then.
+		if opts.Notices != nil && m.saver.err != nil {
 			fmt.Fprintf(opts.Notices, "saving the last answers (%s)…\n", describe(m.saver.err))
-		default:
-			// The user quit while a write was still on its way.
-			fmt.Fprintln(opts.Notices, "saving the last answers…")
 		}
 		if ferr := m.saver.flushNow(opts.Repo, 5, time.Second); ferr != nil {
 			return out, fmt.Errorf("save answers: %w", ferr)
