@@ -170,6 +170,14 @@ func decodeDocument(data []byte) ([]*checklist.Session, []int, error) {
 			if _, err := dec.Token(); err != nil {
 				return nil, nil, fail(jsonMsg(err))
 			}
+		case "reports":
+			// The scored reports that `export --format json` writes beside
+			// the sessions: derived data, scored again wherever they are
+			// shown, so import reads past them.
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, nil, fail(jsonMsg(err))
+			}
 		default:
 			return nil, nil, fail(fmt.Sprintf("unknown field %q", clip(key)))
 		}

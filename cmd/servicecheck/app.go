@@ -29,5 +29,5 @@ type app struct {
 }
 
 func newApp(in io.Reader, out, errOut io.Writer, getenv func(string) string) *app {
-	return &app{in: in, out: out, errOut: errOut, getenv: getenv, now: time.Now}
+	return &app{in: in, out: out, errOut: errOut, getenv: getenv, now: time.Now, summarize: summarizeTotal}
 }

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/report"
+	"github.com/servicecheck/servicecheck/store"
+)
+
+// answerOptions are the inputs of `servicecheck answer`.
+type answerOptions struct {
+	In          io.Reader // read when File is "-"
+	Out, ErrOut io.Writer
+	File        string
+	Client      string // overrides the file's client
+	Assessor    string // overrides the file's assessor
+	Lang        string // language of the built-in pack; "" for the default
+	Incomplete  bool   // store an unfinished session instead of refusing
+	JSON        bool
+	Term        terminal
+}
+
+func newAnswerCmd(a *app) *cobra.Command {
+	opts := &answerOptions{}
+	cmd := &cobra.Command{
+		Use:   "answer --answers FILE",
+		Short: "Record a completed session from an answers file",
+		Long: "Record a session from a YAML or JSON answers file, without the wizard, and\n" +
+			"print its result as show does. Every problem of the file is listed with its\n" +
+			"line and column (exit status 6). Every item and statement of the pack must be\n" +
+			"answered; --allow-incomplete stores an unfinished session instead, which the\n" +
+			"wizard resumes at the first unanswered question. FILE - reads standard input.\n\n" +
+			"The file format is described in the README:\n\n" +
+			"  client: Acme Ltd\n" +
+			"  assessor: Jo\n" +
+			"  answers:\n" +
+			"    culture.front-line-time: yes     # checklist item: yes | partly | no | na\n" +
+			"    responsiveness.third-ring: 4     # statement: 1..5 | na\n" +
+			"  notes:\n" +
+			"    responsiveness.third-ring: \"Phones ring out at lunch\"",
+		Example: "  servicecheck answer --answers q2.yaml\n" +
+			"  servicecheck answer --answers q2.yaml --client \"Acme Ltd\" --json",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.In, opts.Out, opts.ErrOut = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
+			opts.Term = stdoutTerminal(opts.Out)
+			if opts.Term.Styled {
+				opts.Out = a.colorWriter(opts.Out)
+			}
+			return runAnswer(a, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.File, "answers", "", "the answers file (YAML or JSON; - for standard input)")
+	cmd.Flags().StringVar(&opts.Client, "client", "", "client name (overrides the file's)")
+	cmd.Flags().StringVar(&opts.Assessor, "assessor", "", "assessor name (overrides the file's)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the content pack (default en)")
+	cmd.Flags().BoolVar(&opts.Incomplete, "allow-incomplete", false, "store an unfinished session when answers are missing")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON")
+	return cmd
+}
+
+func runAnswer(a *app, opts *answerOptions) error {
+	if opts.File == "" {
+		return usageErrorf("answer needs --answers FILE")
+	}
+	p := content.Default()
+	if opts.Lang != "" {
+		var err error
+		if p, err = content.ForLang(opts.Lang); err != nil {
+			return withCode(exitUsage, err)
+		}
+	}
+	name, data, err := readAnswersFile(opts.In, opts.File)
+	if err != nil {
+		return err
+	}
+	af, err := checklist.ParseAnswers(name, data, p)
+	if err == nil && !opts.Incomplete {
+		err = af.Incomplete()
+	}
+	if err != nil {
+		return answersError(opts.ErrOut, name, err)
+	}
+
+	now := a.now()
+	sess := &checklist.Session{
+		Client:   firstNonEmpty(opts.Client, af.Client),
+		Assessor: firstNonEmpty(opts.Assessor, af.Assessor),
+		Pack:     p.Ref(),
+		Answers:  make(map[string]checklist.Answer, len(af.Answers)),
+		Status:   checklist.Completed,
+		// The session's times are the answers' time, so that completion
+		// is never before creation.
+		CreatedAt: now,
+		UpdatedAt: now,
+	}
+	if strings.TrimSpace(sess.Client) == "" {
+		return usageErrorf("%s: no client: add \"client: NAME\" to the file or pass --client", name)
+	}
+	for id, ans := range af.Answers {
+		ans.At = now
+		sess.Answers[id] = ans
+	}
+	if len(af.Missing) > 0 {
+		sess.Status = checklist.InProgress
+		sess.Cursor = af.Missing[0]
+	} else {
+		sess.CompletedAt = now
+	}
+
+	var doc report.Document
+	err = a.withStore(false, func(st *store.Store) error {
+		if err := st.Create(sess); err != nil {
+			return fmt.Errorf("record session: %w", err)
+		}
+		var err error
+		doc, err = buildDocument(st, sess, !opts.JSON)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	what := "completed"
+	if sess.Status != checklist.Completed {
+		what = fmt.Sprintf("in progress, %d questions left", len(af.Missing))
+	}
+	fmt.Fprintf(opts.ErrOut, "recorded session %s for %s (%s)\n", sess.ID, sess.Client, what)
+	return writeShow(opts.Out, doc, opts.JSON, opts.Term)
+}
+
+// readAnswersFile reads the answers file, or standard input for "-", up to
+// one byte past the parser's limit so that the parser can report the size.
+func readAnswersFile(in io.Reader, file string) (string, []byte, error) {
+	name := file
+	var r io.Reader
+	if file == "-" {
+		name, r = "stdin", in
+	} else {
+		f, err := os.Open(file)
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", nil, withCode(exitNotFound, fmt.Errorf("read answers: %w", err))
+		}
+		if err != nil {
+			return "", nil, fmt.Errorf("read answers: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, checklist.MaxAnswersFileSize+1))
+	if err != nil {
+		return "", nil, fmt.Errorf("read answers %s: %w", name, err)
+	}
+	return name, data, nil
+}
+
+// answersError lists every problem of an answers file on errOut, one line
+// each as file:line:col: field: message, and returns the summary line.
+func answersError(errOut io.Writer, name string, err error) error {
+	var verrs checklist.ValidationErrors
+	if !errors.As(err, &verrs) {
+		return err
+	}
+	for _, e := range verrs {
+		fmt.Fprintln(errOut, e)
+	}
+	return withCode(exitInvalid, fmt.Errorf("%s: invalid answers file: %s", name, plural(len(verrs), "problem")))
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}

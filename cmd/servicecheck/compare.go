@@ -1,0 +1,114 @@
+package main
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/report"
+	"github.com/servicecheck/servicecheck/store"
+)
+
+// compareOptions are the inputs of `servicecheck compare`.
+type compareOptions struct {
+	Out    io.Writer
+	A, B   string // session ids or prefixes; empty with Client
+	Client string // compare this client's last two completed sessions
+	JSON   bool
+	Term   terminal
+}
+
+func newCompareCmd(a *app) *cobra.Command {
+	opts := &compareOptions{}
+	cmd := &cobra.Command{
+		Use:   "compare A B | --client NAME",
+		Short: "Compare two sessions area by area",
+		Long: "Compare two sessions: the score of each area and the total in both, and the\n" +
+			"change (delta = B − A). The two are put in time order, so A is always the\n" +
+			"earlier one. Only areas scored in both are compared; sessions answered with\n" +
+			"different content versions are compared by area id and the difference is stated.\n\n" +
+			"With --client, the client's last two completed sessions are compared.",
+		Example: "  servicecheck compare 01JQ4 01JZ9\n" +
+			"  servicecheck compare --client \"Acme Ltd\" --json",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case opts.Client != "" && len(args) != 0:
+				return usageErrorf("compare takes two session ids or --client, not both")
+			case opts.Client == "" && len(args) != 2:
+				return usageErrorf("compare takes two session ids, or --client NAME")
+			case len(args) == 2:
+				opts.A, opts.B = args[0], args[1]
+			}
+			opts.Out = cmd.OutOrStdout()
+			opts.Term = stdoutTerminal(opts.Out)
+			if opts.Term.Styled {
+				opts.Out = a.colorWriter(opts.Out)
+			}
+			return runCompare(a, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Client, "client", "", "compare this client's last two completed sessions")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the comparison as JSON")
+	return cmd
+}
+
+func runCompare(a *app, opts *compareOptions) error {
+	var sa, sb *checklist.Session
+	err := a.withStore(true, func(st *store.Store) error {
+		var err error
+		if opts.Client != "" {
+			sa, sb, err = lastTwoCompleted(st, opts.Client)
+			return err
+		}
+		if sa, err = st.Get(opts.A); err != nil {
+			return err
+		}
+		sb, err = st.Get(opts.B)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if sessionDate(sb).Before(sessionDate(sa)) {
+		sa, sb = sb, sa
+	}
+	pa, err := packFor(sa)
+	if err != nil {
+		return err
+	}
+	pb, err := packFor(sb)
+	if err != nil {
+		return err
+	}
+	c := report.Compare(pa, sa, pb, sb)
+	switch {
+	case opts.JSON:
+		return report.WriteComparisonJSON(opts.Out, c)
+	case opts.Term.Styled:
+		return report.WriteComparisonTerminal(opts.Out, c, report.TermOptions{Width: opts.Term.Width})
+	default:
+		return report.WriteComparisonMarkdown(opts.Out, c)
+	}
+}
+
+// lastTwoCompleted returns the client's two newest completed sessions,
+// earlier first.
+func lastTwoCompleted(st *store.Store, client string) (*checklist.Session, *checklist.Session, error) {
+	sums, err := st.List(store.Filter{Client: client, Status: checklist.Completed, Limit: 2})
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(sums) < 2 {
+		return nil, nil, notFoundf("client %q has %d completed sessions: compare needs two", client, len(sums))
+	}
+	b, err := st.Get(sums[0].ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err := st.Get(sums[1].ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, b, nil
+}

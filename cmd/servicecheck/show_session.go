@@ -1,0 +1,173 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/colorprofile"
+	"golang.org/x/term"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/report"
+	"github.com/servicecheck/servicecheck/store"
+)
+
+// latest is the session argument that means the newest session.
+const latest = "latest"
+
+// findSession returns the session that arg names: an id, a unique id
+// prefix, or "latest" for the newest session (of client, when given).
+func findSession(st *store.Store, arg, client string) (*checklist.Session, error) {
+	if arg != latest {
+		return st.Get(arg)
+	}
+	sums, err := st.List(store.Filter{Client: client, Limit: 1})
+	if err != nil {
+		return nil, err
+	}
+	if len(sums) == 0 {
+		if client != "" {
+			return nil, notFoundf("client %q has no sessions", client)
+		}
+		return nil, notFoundf("no sessions yet")
+	}
+	return st.Get(sums[0].ID)
+}
+
+// checkSessionArgs rejects --client next to an id: the id alone names the
+// session, and a client that does not match it would be silently ignored.
+func checkSessionArgs(arg, client string) error {
+	if client != "" && arg != latest {
+		return usageErrorf("--client goes with 'latest', not with a session id")
+	}
+	return nil
+}
+
+// packFor returns the pack s was answered with.
+func packFor(s *checklist.Session) (*checklist.Pack, error) {
+	p, err := content.Lookup(s.Pack)
+	if err != nil {
+		return nil, fmt.Errorf("session %s: %w", s.ID, err)
+	}
+	return p, nil
+}
+
+// previousCompleted returns the client's newest completed session from
+// before s, with its pack, or nils when there is none (or its pack is not
+// built in, in which case there is nothing to compare with).
+func previousCompleted(st *store.Store, s *checklist.Session) (*checklist.Session, *checklist.Pack, error) {
+	if strings.TrimSpace(s.Client) == "" {
+		return nil, nil, nil
+	}
+	sums, err := st.List(store.Filter{Client: s.Client, Status: checklist.Completed})
+	if err != nil {
+		return nil, nil, err
+	}
+	at := sessionDate(s)
+	for _, sum := range sums {
+		if sum.ID == s.ID || !sum.CompletedAt.Before(at) {
+			continue
+		}
+		prev, err := st.Get(sum.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		p, err := content.Lookup(prev.Pack)
+		if err != nil {
+			return nil, nil, nil
+		}
+		return prev, p, nil
+	}
+	return nil, nil, nil
+}
+
+// sessionDate is when a session stands for: its completion, else its last
+// change.
+func sessionDate(s *checklist.Session) time.Time {
+	if !s.CompletedAt.IsZero() {
+		return s.CompletedAt
+	}
+	return s.UpdatedAt
+}
+
+// loadDocument reads the session arg names and builds its report, with the
+// comparison to the client's previous completed session when compare is
+// set. The file is read only.
+func (a *app) loadDocument(arg, client string, compare bool) (report.Document, error) {
+	var doc report.Document
+	err := a.withStore(true, func(st *store.Store) error {
+		s, err := findSession(st, arg, client)
+		if err != nil {
+			return err
+		}
+		doc, err = buildDocument(st, s, compare)
+		return err
+	})
+	return doc, err
+}
+
+// buildDocument builds the report of s, with the comparison to the
+// client's previous completed session when compare is set.
+func buildDocument(st *store.Store, s *checklist.Session, compare bool) (report.Document, error) {
+	p, err := packFor(s)
+	if err != nil {
+		return report.Document{}, err
+	}
+	var prev *checklist.Session
+	var prevPack *checklist.Pack
+	if compare {
+		if prev, prevPack, err = previousCompleted(st, s); err != nil {
+			return report.Document{}, err
+		}
+	}
+	return report.Build(p, s, prev, prevPack), nil
+}
+
+// terminal says how standard output is shown.
+type terminal struct {
+	// Styled is true when stdout is a terminal: reports are then styled
+	// with colour and layout instead of printed as Markdown.
+	Styled bool
+	Width  int
+}
+
+// stdoutTerminal inspects w, which is a terminal only when it is one of
+// the process's files.
+func stdoutTerminal(w io.Writer) terminal {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return terminal{}
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || width <= 0 {
+		width = 80
+	}
+	return terminal{Styled: true, Width: width}
+}
+
+// isInteractive reports whether r is a terminal a person can answer on.
+func isInteractive(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// colorWriter wraps w so that colours are reduced to what the terminal and
+// the environment (NO_COLOR, CLICOLOR, TERM) allow.
+func (a *app) colorWriter(w io.Writer) io.Writer {
+	var env []string
+	for _, k := range []string{"TERM", "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"} {
+		if v := a.getenv(k); v != "" {
+			env = append(env, k+"="+v)
+		}
+	}
+	return colorprofile.NewWriter(w, env)
+}
+
+// notFoundf reports that a session or client does not exist (exit 3).
+func notFoundf(format string, args ...any) error {
+	return withCode(exitNotFound, fmt.Errorf(format, args...))
+}

@@ -1,0 +1,246 @@
+// Package report turns a scored session into documents to hand over:
+// Markdown, a self-contained HTML page, CSV and JSON, and the styled text that
+// `servicecheck show` prints on a terminal.
+//
+// Every renderer works from one view model, Document, built by Build from a
+// pack and a session with the scoring package, so no scoring rule is copied
+// here. Renderers are pure: they write to an io.Writer and read no clock,
+// file or environment.
+package report
+
+import (
+	"time"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/scoring"
+)
+
+// Document is everything a report shows about one session. Its JSON encoding
+// is the stable document of `servicecheck show --json`; with the answers
+// (Area.Statements, Section.Items) it is the JSON report.
+type Document struct {
+	ID       string           `json:"id"`
+	Client   string           `json:"client"`
+	Assessor string           `json:"assessor"`
+	Status   checklist.Status `json:"status"`
+	// Times are UTC so that a document does not depend on where it was made.
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	// CompletedAt is nil (JSON null) while the session is in progress.
+	CompletedAt *time.Time `json:"completed_at"`
+	Pack        Pack       `json:"pack"`
+	Total       Total      `json:"total"`
+	Areas       []Area     `json:"areas"`
+	Sections    []Section  `json:"sections"`
+	Weakest     []Weak     `json:"weakest"`
+	// Unanswered lists the ids with no value yet, in the order of the
+	// wizard; empty for a complete session.
+	Unanswered []string        `json:"unanswered"`
+	Plan       *checklist.Plan `json:"plan,omitempty"`
+
+	// Comparison is the change since the client's previous completed
+	// session; nil when there is none. It is shown by the Markdown, HTML
+	// and terminal renderers only: JSON documents describe one session,
+	// and `compare --json` carries comparisons.
+	Comparison *Comparison `json:"-"`
+	// Bands are the pack's bands, lowest first, for legends and colours.
+	Bands []checklist.Band `json:"-"`
+}
+
+// Pack names the content pack a session was answered with.
+type Pack struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Lang    string `json:"lang"`
+	Title   string `json:"title"`
+}
+
+// Total is the scored total with its band's label.
+type Total struct {
+	scoring.Total
+	BandLabel string `json:"band_label"`
+}
+
+// Area is one rated area, with its statements and their answers in the full
+// document.
+type Area struct {
+	scoring.Area
+	BandLabel  string `json:"band_label"`
+	Statements []Line `json:"statements,omitempty"`
+}
+
+// Section is one checklist section, with its items and their answers in the
+// full document.
+type Section struct {
+	scoring.Section
+	Items []Line `json:"items,omitempty"`
+}
+
+// Weak is one of the weakest areas with the actions the pack suggests.
+type Weak struct {
+	scoring.Weak
+	BandLabel string `json:"band_label"`
+}
+
+// Line is one item or statement with what was answered.
+type Line struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	// Answer is yes, partly, no, na or a rating "1".."5"; null when not
+	// answered.
+	Answer *checklist.Value `json:"answer"`
+	Note   string           `json:"note,omitempty"`
+}
+
+// Value returns the answer, "" when there is none.
+func (l Line) Value() checklist.Value {
+	if l.Answer == nil {
+		return ""
+	}
+	return *l.Answer
+}
+
+// Comparison is the change between an earlier session A and a later one B:
+// every delta is B − A over the areas scored in both.
+type Comparison struct {
+	A        SessionRef      `json:"a"`
+	B        SessionRef      `json:"b"`
+	Mismatch string          `json:"mismatch,omitempty"`
+	Areas    []scoring.Delta `json:"areas"`
+	Total    scoring.Delta   `json:"total"`
+}
+
+// SessionRef names one side of a comparison.
+type SessionRef struct {
+	ID          string           `json:"id"`
+	Client      string           `json:"client"`
+	Status      checklist.Status `json:"status"`
+	CreatedAt   time.Time        `json:"created_at"`
+	CompletedAt *time.Time       `json:"completed_at"`
+	Pack        checklist.Ref    `json:"pack"`
+}
+
+// Date is the day a session stands for: when it was completed, else when it
+// was last changed.
+func (d Document) Date() time.Time {
+	if d.CompletedAt != nil {
+		return *d.CompletedAt
+	}
+	return d.UpdatedAt
+}
+
+// Date is the day the session stands for, as for Document.Date.
+func (r SessionRef) Date() time.Time {
+	if r.CompletedAt != nil {
+		return *r.CompletedAt
+	}
+	return r.CreatedAt
+}
+
+// Build scores s against p and gathers everything a report shows. prev is
+// the client's previous completed session, answered with prevPack, or nil;
+// when given, the document carries the comparison prev → s.
+func Build(p *checklist.Pack, s *checklist.Session, prev *checklist.Session, prevPack *checklist.Pack) Document {
+	r := scoring.Session(p, s)
+	d := Document{
+		ID:          s.ID,
+		Client:      s.Client,
+		Assessor:    s.Assessor,
+		Status:      s.Status,
+		CreatedAt:   s.CreatedAt.UTC(),
+		UpdatedAt:   s.UpdatedAt.UTC(),
+		CompletedAt: timePtr(s.CompletedAt),
+		Pack:        Pack{ID: p.ID, Version: p.Version, Lang: p.Lang, Title: p.Title},
+		Total:       Total{Total: r.Total, BandLabel: label(p, r.Total.Band)},
+		Unanswered:  s.Unanswered(p),
+		Bands:       p.Bands,
+	}
+	if d.Unanswered == nil {
+		d.Unanswered = []string{}
+	}
+	if s.Plan.Vision != "" || len(s.Plan.Goals) > 0 {
+		plan := s.Plan
+		d.Plan = &plan
+	}
+	d.Areas = make([]Area, len(r.Areas))
+	for i, a := range r.Areas {
+		d.Areas[i] = Area{Area: a, BandLabel: label(p, a.Band)}
+		for _, st := range p.Areas[i].Statements {
+			d.Areas[i].Statements = append(d.Areas[i].Statements, line(st.ID, st.Text, s.Answers))
+		}
+	}
+	d.Sections = make([]Section, len(r.Sections))
+	for i, sec := range r.Sections {
+		d.Sections[i] = Section{Section: sec}
+		for _, it := range p.Sections[i].Items {
+			d.Sections[i].Items = append(d.Sections[i].Items, line(it.ID, it.Text, s.Answers))
+		}
+	}
+	d.Weakest = make([]Weak, len(r.Weakest))
+	for i, w := range r.Weakest {
+		if w.Actions == nil {
+			w.Actions = []string{}
+		}
+		d.Weakest[i] = Weak{Weak: w, BandLabel: label(p, w.Band)}
+	}
+	if prev != nil && prevPack != nil {
+		c := Compare(prevPack, prev, p, s)
+		d.Comparison = &c
+	}
+	return d
+}
+
+// Compare scores a and b against their packs and compares them, a being the
+// earlier session.
+func Compare(pa *checklist.Pack, a *checklist.Session, pb *checklist.Pack, b *checklist.Session) Comparison {
+	c := scoring.Compare(scoring.Session(pa, a), scoring.Session(pb, b))
+	if c.Areas == nil {
+		c.Areas = []scoring.Delta{}
+	}
+	return Comparison{A: ref(a), B: ref(b), Mismatch: c.Mismatch, Areas: c.Areas, Total: c.Total}
+}
+
+// Summary returns d without the answers: the `show --json` document.
+func (d Document) Summary() Document {
+	d.Areas = append([]Area(nil), d.Areas...)
+	for i := range d.Areas {
+		d.Areas[i].Statements = nil
+	}
+	d.Sections = append([]Section(nil), d.Sections...)
+	for i := range d.Sections {
+		d.Sections[i].Items = nil
+	}
+	return d
+}
+
+func ref(s *checklist.Session) SessionRef {
+	return SessionRef{ID: s.ID, Client: s.Client, Status: s.Status, CreatedAt: s.CreatedAt.UTC(),
+		CompletedAt: timePtr(s.CompletedAt), Pack: s.Pack}
+}
+
+func line(id, text string, answers map[string]checklist.Answer) Line {
+	l := Line{ID: id, Text: text}
+	if a, ok := answers[id]; ok {
+		if a.Value != "" {
+			v := a.Value
+			l.Answer = &v
+		}
+		l.Note = a.Note
+	}
+	return l
+}
+
+func label(p *checklist.Pack, band string) string {
+	if band == "" {
+		return ""
+	}
+	return scoring.BandLabel(p.Bands, band)
+}
+
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}

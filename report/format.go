@@ -1,0 +1,110 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/scoring"
+)
+
+// dateLayout is how every report writes a day: ISO 8601, unambiguous in
+// every language the packs come in.
+const dateLayout = "2006-01-02"
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.UTC().Format(dateLayout)
+}
+
+// pct formats a percentage score with no decimals, or "–" when missing.
+func pct(s scoring.Score) string {
+	if !s.Valid {
+		return "–"
+	}
+	return s.Format(0) + "%"
+}
+
+// signed formats a delta with its sign, so that "+0.5" and "-0.5" read
+// alike in a table.
+func signed(s scoring.Score) string {
+	if !s.Valid {
+		return "–"
+	}
+	if s.Value > -0.05 && s.Value < 0.05 {
+		return "0.0"
+	}
+	if s.Value > 0 {
+		return "+" + s.Format(1)
+	}
+	return s.Format(1)
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "–"
+	}
+	return s
+}
+
+func statusLabel(s checklist.Status) string {
+	switch s {
+	case checklist.Completed:
+		return "completed"
+	case checklist.InProgress:
+		return "in progress"
+	}
+	return string(s)
+}
+
+// totalLine says the total in one sentence, and that it is incomplete
+// when it is.
+func totalLine(t Total) string {
+	if !t.Score.Valid {
+		return "No area has been rated yet."
+	}
+	s := fmt.Sprintf("%s on a scale of %s to %s (%s)", t.Score.Format(1),
+		trimFloat(t.Min), trimFloat(t.Max), pct(t.Percent))
+	if t.BandLabel != "" {
+		s += ", " + t.BandLabel
+	}
+	return s + "."
+}
+
+// incompleteLine explains an incomplete total; "" when complete.
+func incompleteLine(d *Document) string {
+	if d.Total.Complete {
+		return ""
+	}
+	return fmt.Sprintf("Incomplete: %d of %d areas scored, %d answers missing.",
+		d.Total.Scored, d.Total.Areas, len(d.Unanswered))
+}
+
+func trimFloat(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".")
+}
+
+// errWriter remembers the first write error so that renderers can write
+// line by line and check once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err != nil {
+		return
+	}
+	_, e.err = fmt.Fprintf(e.w, format, args...)
+}
+
+func (e *errWriter) print(s string) {
+	if e.err != nil {
+		return
+	}
+	_, e.err = io.WriteString(e.w, s)
+}

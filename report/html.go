@@ -1,0 +1,156 @@
+package report
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/scoring"
+)
+
+//go:embed report.html.tmpl
+var htmlSource string
+
+// htmlTemplate is parsed once; html/template escapes every user text by
+// its context (element, attribute, SVG text), which is why no text is
+// escaped by hand here.
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"day":      day,
+	"pct":      pct,
+	"score":    func(s scoring.Score) string { return s.Format(1) },
+	"signed":   signed,
+	"dash":     orDash,
+	"status":   statusLabel,
+	"total":    totalLine,
+	"answer":   func(l Line) string { return l.Value().Label() },
+	"add1":     func(i int) int { return i + 1 },
+	"num":      func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
+	"addf":     func(a, b float64) float64 { return a + b },
+	"answered": answeredClass,
+	"met":      metLabel,
+}).Parse(htmlSource))
+
+// WriteHTML writes d as one self-contained HTML page: inline CSS, an inline
+// SVG chart of the areas, no script and nothing fetched from the network. It
+// prints on A4 and Letter alike.
+func WriteHTML(w io.Writer, d Document) error {
+	data := htmlData{Doc: d, Incomplete: incompleteLine(&d), Chart: buildChart(&d)}
+	if err := htmlTemplate.Execute(w, data); err != nil {
+		return fmt.Errorf("write html: %w", err)
+	}
+	return nil
+}
+
+type htmlData struct {
+	Doc        Document
+	Incomplete string
+	Chart      chart
+}
+
+// chart is the SVG bar chart of the areas, laid out in Go so that the
+// template only places numbers. Each title sits above its bar, so a long
+// title never runs into the bars.
+type chart struct {
+	Width, Height float64
+	BarX, BarW    float64 // where the 0–100% scale starts and how wide it is
+	AxisY         float64 // the scale's baseline, under the last bar
+	Rows          []chartRow
+	Ticks         []chartTick
+}
+
+type chartRow struct {
+	Title      string
+	TitleX     float64
+	Value      string // "3.5 (62%)" or "–"
+	Y          float64
+	TextY      float64
+	W          float64 // bar width; 0 when the area has no score
+	BandClass  string
+	Scored     bool
+	Percentage string
+}
+
+type chartTick struct {
+	X     float64
+	Label string
+}
+
+const (
+	chartWidth = 640.0
+	chartRowH  = 34.0
+	chartBarH  = 12.0
+	chartTop   = 6.0
+	chartAxisH = 18.0
+)
+
+func buildChart(d *Document) chart {
+	// The bars start a little in from the left so that the "0%" tick
+	// label, centred on its tick, is not cut off.
+	c := chart{Width: chartWidth, BarX: 14, BarW: chartWidth - 124}
+	for i, a := range d.Areas {
+		y := chartTop + float64(i)*chartRowH
+		r := chartRow{Title: a.Title, TextY: y + 12, Y: y + 17, Scored: a.Score.Valid, Value: "–"}
+		r.TitleX = c.BarX
+		if a.Score.Valid {
+			r.W = round1(c.BarW * a.Percent.Value / 100)
+			r.Value = a.Score.Format(1) + " (" + pct(a.Percent) + ")"
+			r.Percentage = pct(a.Percent)
+		}
+		r.BandClass = bandClass(d.Bands, a.Band)
+		c.Rows = append(c.Rows, r)
+	}
+	c.AxisY = chartTop + float64(len(d.Areas))*chartRowH
+	c.Height = c.AxisY + chartAxisH
+	for p := 0; p <= 100; p += 25 {
+		c.Ticks = append(c.Ticks, chartTick{X: round1(c.BarX + c.BarW*float64(p)/100), Label: strconv.Itoa(p) + "%"})
+	}
+	return c
+}
+
+func round1(f float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 1, 64), 64)
+	return v
+}
+
+// bandClass maps a band to one of five colour classes, lowest band red,
+// highest green, however many bands the pack defines.
+func bandClass(bands []checklist.Band, id string) string {
+	if id == "" {
+		return "band-none"
+	}
+	for i, b := range bands {
+		if b.ID == id {
+			if len(bands) == 1 {
+				return "band-4"
+			}
+			return "band-" + strconv.Itoa(i*4/(len(bands)-1))
+		}
+	}
+	return "band-none"
+}
+
+func answeredClass(l Line) string {
+	switch v := l.Value(); {
+	case v == "":
+		return "unanswered"
+	case v == checklist.NA:
+		return "na"
+	default:
+		return "answered"
+	}
+}
+
+// metLabel says whether a goal was met: "" when nobody has said yet.
+func metLabel(m *bool) string {
+	switch {
+	case m == nil:
+		return ""
+	case *m:
+		return "yes"
+	default:
+		return "no"
+	}
+}
