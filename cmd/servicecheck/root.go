@@ -27,6 +27,8 @@ func newRootCmd(a *app) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return withCode(exitUsage, err)
 	})
+	addWizard(root, a)
+
 	root.AddCommand(newContentCmd(a))
 	root.AddCommand(newDoctorCmd(a), newImportCmd(a))
 	root.AddCommand(newListCmd(a), newShowCmd(a), newCompareCmd(a), newAnswerCmd(a), newExportCmd(a), newDeleteCmd(a))

@@ -1,0 +1,234 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/store"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
+)
+
+// homeState is the home menu and the list of unfinished sessions.
+type homeState struct {
+	cursor       int
+	resumeCursor int
+	loading      bool
+	clients      []string
+	unfinished   []store.Summary
+}
+
+type menuItem struct {
+	key, label string
+}
+
+var homeMenu = []menuItem{
+	{"1", "Start a new session"},
+	{"2", "Resume an unfinished session"},
+	{"3", "History and comparisons"},
+	{"4", "Quit"},
+}
+
+// loadHome reads the known clients and the unfinished sessions.
+func (m Model) loadHome() tea.Cmd {
+	r := m.opts.Repo
+	return func() tea.Msg {
+		clients, err := r.Clients()
+		if err != nil {
+			return homeLoadedMsg{err: fmt.Errorf("read clients: %w", err)}
+		}
+		list, err := r.List(store.Filter{Status: checklist.InProgress})
+		if err != nil {
+			return homeLoadedMsg{err: fmt.Errorf("read sessions: %w", err)}
+		}
+		return homeLoadedMsg{clients: clients, unfinished: list}
+	}
+}
+
+func (m *Model) homeLoaded(msg homeLoadedMsg) {
+	m.home.loading = false
+	if msg.err != nil {
+		m.err = msg.err
+		return
+	}
+	m.home.clients, m.home.unfinished = msg.clients, msg.unfinished
+	m.home.resumeCursor = min(m.home.resumeCursor, max(0, len(msg.unfinished)-1))
+	if m.setup.form != nil {
+		m.setup.setClients(msg.clients)
+	}
+}
+
+// goHome shows the home menu with fresh counts.
+func (m *Model) goHome() tea.Cmd {
+	m.show(scrHome)
+	return m.loadHome()
+}
+
+func (m *Model) homeKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.home.cursor = (m.home.cursor + len(homeMenu) - 1) % len(homeMenu)
+	case key.Matches(msg, k.Down):
+		m.home.cursor = (m.home.cursor + 1) % len(homeMenu)
+	case key.Matches(msg, k.Select):
+		return m.homeChoose(m.home.cursor)
+	default:
+		for i, it := range homeMenu {
+			if msg.String() == it.key {
+				m.home.cursor = i
+				return m.homeChoose(i)
+			}
+		}
+	}
+	return nil
+}
+
+func (m *Model) homeChoose(i int) tea.Cmd {
+	switch i {
+	case 0:
+		m.show(scrSetup)
+		m.setup = newSetup("", "", m.home.clients)
+		m.setup.form.WithWidth(min(m.width-2, 72))
+		return m.setup.form.Init()
+	case 1:
+		m.show(scrResume)
+		return m.loadHome()
+	case 2:
+		return m.openClients()
+	default:
+		return m.quit()
+	}
+}
+
+func (m Model) homeView(w, h int) []string {
+	lines := []string{
+		m.st.title.Render("A checklist and self-assessment of your customer service"),
+		"",
+	}
+	for _, l := range wrap("Walk the checklist and rate the eight areas; every answer is saved "+
+		"as you give it. The results show your weakest areas and what changed since last time.", w) {
+		lines = append(lines, m.st.muted.Render(l))
+	}
+	lines = append(lines, "")
+	for i, it := range homeMenu {
+		extra := ""
+		switch i {
+		case 1:
+			if !m.home.loading {
+				extra = plural(len(m.home.unfinished), "unfinished session", "unfinished sessions")
+			}
+		case 2:
+			if !m.home.loading {
+				extra = plural(len(m.home.clients), "client", "clients")
+			}
+		}
+		lines = append(lines, m.row(i == m.home.cursor, pad(it.key+"  "+it.label, 33), extra))
+	}
+	return lines
+}
+
+// row draws one row of a menu or list: the cursor mark, the text and a
+// muted note after it.
+func (m Model) row(on bool, text, note string) string {
+	mark := "  "
+	if on {
+		mark = m.st.cursor.Render("› ")
+		text = m.st.selected.Render(text)
+	} else {
+		text = m.st.text.Render(text)
+	}
+	if note != "" {
+		text += m.st.muted.Render("   " + note)
+	}
+	return mark + text
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, n := m.keys, len(m.home.unfinished)
+	switch {
+	case key.Matches(msg, k.Leave):
+		return m.goHome()
+	case n == 0:
+	case key.Matches(msg, k.Up):
+		m.home.resumeCursor = max(0, m.home.resumeCursor-1)
+	case key.Matches(msg, k.Down):
+		m.home.resumeCursor = min(n-1, m.home.resumeCursor+1)
+	case key.Matches(msg, k.Select):
+		return m.loadSession(m.home.unfinished[m.home.resumeCursor].ID)
+	}
+	return nil
+}
+
+func (m Model) resumeView(w, h int) []string {
+	lines := []string{m.st.title.Render("Resume an unfinished session"), ""}
+	switch {
+	case m.home.loading:
+		return append(lines, m.st.muted.Render("Loading…"))
+	case len(m.home.unfinished) == 0:
+		return append(lines, m.st.muted.Render("No unfinished sessions. Press esc and start a new one."))
+	}
+	total := len(m.opts.Pack.Questions())
+	rows := make([]string, len(m.home.unfinished))
+	for i, s := range m.home.unfinished {
+		note := fmt.Sprintf("started %s · %d of %d answered", present.Date(s.CreatedAt), s.Answered, total)
+		rows[i] = m.row(i == m.home.resumeCursor, s.Client, note)
+	}
+	return append(lines, window(rows, m.home.resumeCursor, h-len(lines))...)
+}
+
+// window returns the rows of a list that fit in h lines, keeping the
+// cursor in view.
+func window(rows []string, cursor, h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	if len(rows) <= h {
+		return rows
+	}
+	start := max(0, min(cursor-h/2, len(rows)-h))
+	return rows[start : start+h]
+}
+
+// loadSession reads a session and its pack, then opens it.
+func (m Model) loadSession(id string) tea.Cmd {
+	r, lookup := m.opts.Repo, m.packFor
+	return func() tea.Msg {
+		s, err := r.Get(id)
+		if err != nil {
+			return sessionMsg{err: fmt.Errorf("open session %s: %w", id, err)}
+		}
+		p, err := lookup(s.Pack)
+		if err != nil {
+			return sessionMsg{err: fmt.Errorf("open session %s: %w", id, err)}
+		}
+		return sessionMsg{sess: s, pack: p}
+	}
+}
+
+func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
+	if msg.err != nil {
+		m.err = msg.err
+		if m.screen == scrSetup && m.setup.form != nil {
+			// Give the form back with what was typed, to try again.
+			m.setup = newSetup(*m.setup.client, *m.setup.assessor, m.setup.clients)
+			m.setup.form.WithWidth(min(m.width-2, 72))
+			return m.setup.form.Init()
+		}
+		return nil
+	}
+	m.open(msg.sess, msg.pack)
+	if m.screen == scrResults {
+		return m.loadPrevious()
+	}
+	return nil
+}

@@ -1,0 +1,131 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// keyMap holds every key of the app. Screens pick the bindings they use;
+// the footer shows them through the help bubble.
+type keyMap struct {
+	// everywhere
+	Quit      key.Binding // q: not inside a text field
+	ForceQuit key.Binding // ctrl+c: always
+	Help      key.Binding
+	Home      key.Binding
+	Leave     key.Binding // esc on a screen below another one
+
+	// lists and menus
+	Up     key.Binding
+	Down   key.Binding
+	Select key.Binding
+
+	// questions
+	Choose      key.Binding // enter on a question: give the highlighted answer
+	Answer      key.Binding // help only: the choices' own shortcut keys
+	Rate        key.Binding // help only: 1-5 and a
+	Back        key.Binding
+	Next        key.Binding
+	PrevPart    key.Binding
+	NextPart    key.Binding
+	Note        key.Binding
+	SaveNote    key.Binding
+	CancelNote  key.Binding
+	ShowResults key.Binding
+
+	// results, history, compare
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	History  key.Binding
+	Edit     key.Binding
+	Mark     key.Binding
+	Compare  key.Binding
+
+	// setup form (help only: huh handles them)
+	FormNext     key.Binding
+	FormPrev     key.Binding
+	FormComplete key.Binding
+}
+
+func newKeyMap() keyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return keyMap{
+		Quit:      b([]string{"q"}, "q", "quit"),
+		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Help:      b([]string{"?"}, "?", "more"),
+		Home:      b([]string{"esc"}, "esc", "home"),
+		Leave:     b([]string{"esc"}, "esc", "back"),
+
+		Up:     b([]string{"up", "k"}, "↑/k", "up"),
+		Down:   b([]string{"down", "j"}, "↓/j", "down"),
+		Select: b([]string{"enter", "space"}, "enter", "choose"),
+
+		Choose:      b([]string{"enter", "space"}, "enter", "pick"),
+		Answer:      b([]string{"y", "p", "n", "a"}, "y/p/n/a", "answer"),
+		Rate:        b([]string{"1", "2", "3", "4", "5", "a"}, "1-5/a", "rate"),
+		Back:        b([]string{"left", "b", "shift+tab", "pgup"}, "←/b", "back"),
+		Next:        b([]string{"right", "pgdown"}, "→", "next"),
+		PrevPart:    b([]string{"["}, "[", "previous section"),
+		NextPart:    b([]string{"]"}, "]", "next section"),
+		Note:        b([]string{"tab"}, "tab", "note"),
+		SaveNote:    b([]string{"enter"}, "enter", "save note"),
+		CancelNote:  b([]string{"esc"}, "esc", "cancel"),
+		ShowResults: b([]string{"r"}, "r", "results"),
+
+		PageUp:   b([]string{"pgup", "b"}, "pgup", "page up"),
+		PageDown: b([]string{"pgdown", "space", "f"}, "pgdn", "page down"),
+		Top:      b([]string{"home", "g"}, "g", "top"),
+		Bottom:   b([]string{"end", "G"}, "G", "bottom"),
+		History:  b([]string{"h"}, "h", "history"),
+		Edit:     b([]string{"e"}, "e", "edit answers"),
+		Mark:     b([]string{"space", "x"}, "space", "mark"),
+		Compare:  b([]string{"c"}, "c", "compare"),
+
+		FormNext:     b([]string{"enter"}, "enter", "next"),
+		FormPrev:     b([]string{"shift+tab"}, "shift+tab", "back"),
+		FormComplete: b([]string{"ctrl+e"}, "ctrl+e", "complete name"),
+	}
+}
+
+// helpFor returns the short and the full help of a screen.
+func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
+	k := m.keys
+	switch m.screen {
+	case scrHome, scrResume, scrClients:
+		short = []key.Binding{k.Up, k.Down, k.Select, k.Leave, k.Quit}
+		if m.screen == scrHome {
+			short = []key.Binding{k.Up, k.Down, k.Select, k.Quit}
+		}
+		full = [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Leave, k.Quit, k.ForceQuit, k.Help}}
+	case scrSetup:
+		short = []key.Binding{k.FormNext, k.FormPrev, k.FormComplete, k.Home, k.ForceQuit}
+		full = [][]key.Binding{{k.FormNext, k.FormPrev, k.FormComplete}, {k.Home, k.ForceQuit}}
+	case scrQuestion:
+		if m.q.editing {
+			short = []key.Binding{k.SaveNote, k.CancelNote, k.ForceQuit}
+			full = [][]key.Binding{{k.SaveNote, k.CancelNote, k.ForceQuit}}
+			return short, full
+		}
+		ans := k.Answer
+		if q, ok := m.current(); ok && q.Kind == kindStatement {
+			ans = k.Rate
+		}
+		short = []key.Binding{ans, k.Choose, k.Back, k.Next, k.Note, k.Quit, k.Help}
+		full = [][]key.Binding{
+			{ans, k.Up, k.Down, k.Choose},
+			{k.Back, k.Next, k.PrevPart, k.NextPart},
+			{k.Note, k.ShowResults, k.Home, k.Quit, k.ForceQuit},
+		}
+	case scrResults:
+		short = []key.Binding{k.Up, k.Down, k.History, k.Edit, k.Home, k.Quit}
+		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.History, k.Edit, k.Home, k.Quit}}
+	case scrHistory:
+		short = []key.Binding{k.Up, k.Down, k.Select, k.Mark, k.Compare, k.Leave, k.Quit}
+		full = [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Mark, k.Compare}, {k.Leave, k.Quit}}
+	case scrCompare:
+		short = []key.Binding{k.Up, k.Down, k.Leave, k.Quit}
+		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Leave, k.Quit}}
+	}
+	return short, full
+}

@@ -1,0 +1,55 @@
+package tui
+
+import (
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/store"
+)
+
+// Messages are plain types; each carries what one tea.Cmd found out.
+
+// homeLoadedMsg brings the known clients and the unfinished sessions.
+type homeLoadedMsg struct {
+	clients    []string
+	unfinished []store.Summary
+	err        error
+}
+
+// sessionMsg brings a session that was created or loaded, with its pack.
+type sessionMsg struct {
+	sess *checklist.Session
+	pack *checklist.Pack
+	err  error
+}
+
+// previousMsg brings the client's last completed session before the open
+// one, or nil when there is none.
+type previousMsg struct {
+	forID string
+	sess  *checklist.Session
+	pack  *checklist.Pack
+	err   error
+}
+
+// historyMsg brings a client's sessions, newest first.
+type historyMsg struct {
+	client string
+	list   []store.Summary
+	err    error
+}
+
+// compareMsg brings two sessions to compare, a the earlier one.
+type compareMsg struct {
+	a, b         *checklist.Session
+	packA, packB *checklist.Pack
+	err          error
+}
+
+// savedMsg says how many queued writes went through, and why the next did
+// not.
+type savedMsg struct {
+	n   int
+	err error
+}
+
+// retrySaveMsg says it is time to try a failed write again.
+type retrySaveMsg struct{}

@@ -1,0 +1,490 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/servicecheck/servicecheck/checklist"
+)
+
+// The smallest window the app draws its screens in; below it, it says how
+// big the window must be and keeps its state.
+const (
+	MinWidth  = 60
+	MinHeight = 15
+)
+
+const kindStatement = checklist.KindStatement
+
+type screenID int
+
+const (
+	scrHome screenID = iota
+	scrResume
+	scrSetup
+	scrQuestion
+	scrResults
+	scrClients
+	scrHistory
+	scrCompare
+)
+
+// Options configure the wizard.
+type Options struct {
+	// Repo stores sessions; required.
+	Repo Repo
+	// Pack is the content new sessions are answered with; required.
+	Pack *checklist.Pack
+	// Lookup finds the pack a stored session was answered with; nil means
+	// Pack is used when the ids match.
+	Lookup func(checklist.Ref) (*checklist.Pack, error)
+	// Start says what to show first.
+	Start Start
+	// Now is the clock for answer times; nil means time.Now.
+	Now func() time.Time
+	// RetryDelay is the wait before saving again after a failure; 0 means
+	// one second.
+	RetryDelay time.Duration
+}
+
+// Start says what the wizard opens with. The zero Start opens the home
+// screen.
+type Start struct {
+	// Session opens this stored session: at its cursor when unfinished, at
+	// its results when completed. SessionPack is the pack it was answered
+	// with (nil means look it up).
+	Session     *checklist.Session
+	SessionPack *checklist.Pack
+	// New opens the new-session form filled with Client and Assessor.
+	New              bool
+	Client, Assessor string
+	// Resume opens the list of unfinished sessions.
+	Resume bool
+}
+
+// Model is the wizard: one top-level model that routes each message to the
+// screen on show. Screens keep their own state here and expose plain
+// methods; every store call runs in a tea.Cmd.
+type Model struct {
+	opts Options
+	keys keyMap
+	st   styles
+	help help.Model
+
+	width, height int
+	screen        screenID
+	fullHelp      bool
+	quitting      bool
+
+	// The open session, its pack and the walk through it.
+	sess *checklist.Session
+	pack *checklist.Pack
+	qs   []checklist.Question
+
+	saver  saver
+	notice string // a one-off message for the status line
+	err    error  // the last failed load, for the status line
+
+	home  homeState
+	setup setupState
+	q     questionState
+	res   resultsState
+	hist  historyState
+	cmp   compareState
+}
+
+// New builds the wizard model. opts.Repo and opts.Pack must be set.
+func New(opts Options) Model {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.RetryDelay <= 0 {
+		opts.RetryDelay = time.Second
+	}
+	m := Model{
+		opts: opts,
+		keys: newKeyMap(),
+		st:   newStyles(true),
+		help: help.New(),
+		q:    newQuestionState(),
+	}
+	m.help.Styles = m.st.help
+	m.res.view = newViewport()
+	m.cmp.view = newViewport()
+	switch s := opts.Start; {
+	case s.Session != nil:
+		p := s.SessionPack
+		if p == nil {
+			var err error
+			if p, err = m.packFor(s.Session.Pack); err != nil {
+				m.err = err
+				m.screen = scrHome
+				break
+			}
+		}
+		m.open(s.Session, p)
+	case s.New:
+		m.screen = scrSetup
+		m.setup = newSetup(s.Client, s.Assessor, nil)
+	case s.Resume:
+		m.screen = scrResume
+		m.home.loading = true
+	default:
+		m.screen = scrHome
+		m.home.loading = true
+	}
+	return m
+}
+
+// Init asks for the background colour and loads what the first screen needs.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	switch m.screen {
+	case scrHome, scrResume:
+		cmds = append(cmds, m.loadHome())
+	case scrSetup:
+		cmds = append(cmds, m.setup.form.Init(), m.loadHome())
+	case scrResults:
+		cmds = append(cmds, m.loadPrevious())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.st = newStyles(msg.IsDark())
+		m.help.Styles = m.st.help
+		m.q.setDark(msg.IsDark())
+		if m.screen == scrSetup {
+			return m, m.updateForm(msg)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.PasteMsg:
+		return m, m.paste(msg)
+	case savedMsg:
+		return m, m.saved(msg)
+	case retrySaveMsg:
+		m.saver.retrying = false
+		return m, m.flush()
+	case homeLoadedMsg:
+		m.homeLoaded(msg)
+		return m, nil
+	case sessionMsg:
+		return m, m.sessionLoaded(msg)
+	case previousMsg:
+		m.previousLoaded(msg)
+		return m, nil
+	case historyMsg:
+		m.historyLoaded(msg)
+		return m, nil
+	case compareMsg:
+		m.compareLoaded(msg)
+		return m, nil
+	}
+	if m.screen == scrSetup {
+		return m, m.updateForm(msg)
+	}
+	if m.screen == scrQuestion && m.q.editing {
+		return m, m.q.updateNote(msg)
+	}
+	return m, nil
+}
+
+// key handles a key press: ctrl+c always quits, q quits outside text
+// fields, and the rest belongs to the screen on show.
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return m, m.quit()
+	}
+	typing := m.screen == scrSetup || (m.screen == scrQuestion && m.q.editing)
+	if m.tooSmall() {
+		if !typing && key.Matches(msg, m.keys.Quit) {
+			return m, m.quit()
+		}
+		return m, nil
+	}
+	if !typing {
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			return m, m.quit()
+		case key.Matches(msg, m.keys.Help):
+			m.fullHelp = !m.fullHelp
+			return m, nil
+		}
+	}
+	m.notice, m.err = "", nil
+	var cmd tea.Cmd
+	switch m.screen {
+	case scrHome:
+		cmd = m.homeKey(msg)
+	case scrResume:
+		cmd = m.resumeKey(msg)
+	case scrSetup:
+		cmd = m.setupKey(msg)
+	case scrQuestion:
+		cmd = m.questionKey(msg)
+	case scrResults:
+		cmd = m.resultsKey(msg)
+	case scrClients:
+		cmd = m.clientsKey(msg)
+	case scrHistory:
+		cmd = m.historyKey(msg)
+	case scrCompare:
+		cmd = m.compareKey(msg)
+	}
+	return m, cmd
+}
+
+// paste sends pasted text to the text field on show; on a question it
+// opens the note with the text in it.
+func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
+	switch m.screen {
+	case scrSetup:
+		return m.updateForm(msg)
+	case scrQuestion:
+		if !m.q.editing {
+			cmd := m.startNote()
+			return tea.Batch(cmd, m.q.updateNote(msg))
+		}
+		return m.q.updateNote(msg)
+	}
+	return nil
+}
+
+// quit ends the app once the save in flight, if any, has come back; what
+// is still queued is saved by Run after the program ends.
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	if m.saver.inFlight > 0 {
+		return nil
+	}
+	return tea.Quit
+}
+
+func (m *Model) show(s screenID) {
+	m.screen = s
+	m.fullHelp = false
+}
+
+func (m *Model) resize(w, h int) {
+	m.width, m.height = max(0, w), max(0, h)
+	bw, bh := m.bodySize()
+	m.help.SetWidth(bw)
+	m.q.resize(bw, bh)
+	m.res.resize(bw, bh-1)
+	m.cmp.resize(bw, bh-1)
+	if m.screen == scrResults {
+		m.res.render(m)
+	}
+	if m.screen == scrCompare {
+		m.cmp.render(m)
+	}
+	if m.setup.form != nil {
+		m.setup.form.WithWidth(min(bw, 72))
+	}
+}
+
+func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+// bodySize is the room between the header and the footer.
+func (m Model) bodySize() (int, int) {
+	return max(0, m.width-2), max(0, m.height-3)
+}
+
+func (m Model) now() time.Time { return m.opts.Now() }
+
+// View draws the frame: header, the screen's body, status line and keys.
+func (m Model) View() tea.View {
+	v := tea.NewView("")
+	v.AltScreen = true
+	v.WindowTitle = "servicecheck"
+	if m.quitting || m.width == 0 || m.height == 0 {
+		return v
+	}
+	if m.tooSmall() {
+		v.SetContent(m.tooSmallView())
+		return v
+	}
+	bw, bh := m.bodySize()
+	var body []string
+	if m.fullHelp {
+		_, full := m.helpFor()
+		body = strings.Split(m.help.FullHelpView(full), "\n")
+	} else {
+		body = m.body(bw, bh)
+	}
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.headerView(bw))
+	lines = append(lines, fit(body, bw, bh)...)
+	lines = append(lines, m.statusView(bw), m.helpView(bw))
+	for i, l := range lines {
+		lines[i] = " " + l
+	}
+	v.SetContent(strings.Join(lines, "\n"))
+	if m.screen == scrQuestion && m.q.editing {
+		v.Cursor = nil
+	}
+	return v
+}
+
+func (m Model) body(w, h int) []string {
+	switch m.screen {
+	case scrHome:
+		return m.homeView(w, h)
+	case scrResume:
+		return m.resumeView(w, h)
+	case scrSetup:
+		return m.setupView(w, h)
+	case scrQuestion:
+		return m.questionView(w, h)
+	case scrResults:
+		return m.resultsView(w, h)
+	case scrClients:
+		return m.clientsView(w, h)
+	case scrHistory:
+		return m.historyView(w, h)
+	case scrCompare:
+		return m.compareView(w, h)
+	}
+	return nil
+}
+
+func (m Model) headerView(w int) string {
+	left := m.st.brand.Render("servicecheck")
+	if c := m.context(); c != "" {
+		left += m.st.context.Render(" · " + c)
+	}
+	right := m.saveMark()
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		left = ansi.Truncate(left, max(0, w-lipgloss.Width(right)-1), "…")
+		gap = max(1, w-lipgloss.Width(left)-lipgloss.Width(right))
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// context names where the user is, for the header.
+func (m Model) context() string {
+	switch m.screen {
+	case scrResume:
+		return "Resume"
+	case scrSetup:
+		return "New session"
+	case scrQuestion:
+		if q, ok := m.current(); ok && m.sess != nil {
+			return m.sess.Client + " · " + partName(q)
+		}
+	case scrResults:
+		if m.sess != nil {
+			return m.sess.Client + " · Results"
+		}
+	case scrClients:
+		return "History"
+	case scrHistory:
+		return m.hist.client + " · History"
+	case scrCompare:
+		return m.hist.client + " · Compare"
+	}
+	return ""
+}
+
+func partName(q checklist.Question) string {
+	if q.Kind == kindStatement {
+		return "Self-assessment"
+	}
+	return "Checklist"
+}
+
+func (m Model) statusView(w int) string {
+	switch {
+	case m.saver.err != nil:
+		return ansi.Truncate(m.st.warn.Render("not saved: "+describe(m.saver.err)+" — retrying"), w, "…")
+	case m.err != nil:
+		return ansi.Truncate(m.st.err.Render(describe(m.err)), w, "…")
+	case m.notice != "":
+		return ansi.Truncate(m.st.status.Render(m.notice), w, "…")
+	}
+	return ""
+}
+
+// helpView is the one line of keys at the bottom. It drops whole keys
+// that do not fit rather than cutting one in half.
+func (m Model) helpView(w int) string {
+	short, _ := m.helpFor()
+	hs := m.st.help
+	sep := hs.ShortSeparator.Render(" • ")
+	tail := hs.Ellipsis.Render(" …")
+	var b strings.Builder
+	used := 0
+	for i, kb := range short {
+		item := hs.ShortKey.Render(kb.Help().Key) + " " + hs.ShortDesc.Render(kb.Help().Desc)
+		if i > 0 {
+			item = sep + item
+		}
+		iw := lipgloss.Width(item)
+		room := w
+		if i < len(short)-1 {
+			room -= lipgloss.Width(tail)
+		}
+		if used+iw > room {
+			b.WriteString(tail)
+			break
+		}
+		b.WriteString(item)
+		used += iw
+	}
+	return b.String()
+}
+
+// fit makes lines exactly h lines of at most w cells: long lines are cut,
+// missing lines are blank.
+func fit(lines []string, w, h int) []string {
+	out := make([]string, h)
+	for i := range out {
+		if i < len(lines) {
+			out[i] = ansi.Truncate(lines[i], w, "…")
+		}
+	}
+	return out
+}
+
+// wrap breaks s into lines of at most w cells.
+func wrap(s string, w int) []string {
+	if s == "" {
+		return nil
+	}
+	if w < 1 {
+		w = 1
+	}
+	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+}
+
+// styleLines applies st to each line.
+func styleLines(st lipgloss.Style, lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = st.Render(l)
+	}
+	return out
+}
+
+// packFor returns the pack a stored session was answered with.
+func (m Model) packFor(ref checklist.Ref) (*checklist.Pack, error) {
+	if m.opts.Lookup != nil {
+		return m.opts.Lookup(ref)
+	}
+	return m.opts.Pack, nil
+}

@@ -1,0 +1,268 @@
+// Package plain is the wizard as plain prompts, for screen readers, pipes
+// and dumb terminals: one question per prompt, numbered choices, answers
+// typed as words or numbers and read line by line, all on one output
+// stream. It saves and scores exactly like the full-screen app.
+//
+// It does not use huh's accessible mode: huh v2.0.3 makes a new scanner per
+// prompt and so loses every piped answer after the first.
+package plain
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/store"
+	"github.com/servicecheck/servicecheck/tui"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
+)
+
+// ErrNoInput means the input ended, or could not be read, before the first
+// answer: there is nobody to ask.
+var ErrNoInput = errors.New("no input")
+
+// errQuit ends the walk when the user types q or the input ends.
+var errQuit = errors.New("quit")
+
+// Run asks on out and reads the answers from in, starting where
+// opts.Start says. Every answer is saved before the next question.
+func Run(in io.Reader, out io.Writer, opts tui.Options) (tui.Outcome, error) {
+	if opts.Repo == nil || opts.Pack == nil {
+		return tui.Outcome{}, errors.New("wizard: no repository or content pack")
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.RetryDelay <= 0 {
+		opts.RetryDelay = time.Second
+	}
+	r := &runner{in: bufio.NewReader(in), out: out, opts: opts, echo: !isTerminal(in)}
+	err := r.run()
+	out2 := tui.Outcome{}
+	if r.sess != nil {
+		out2.SessionID = r.sess.ID
+		out2.Completed = r.sess.Status == checklist.Completed
+	}
+	if errors.Is(err, errQuit) {
+		err = nil
+	}
+	if ferr := r.flush(5); ferr != nil && err == nil {
+		err = ferr
+	}
+	return out2, err
+}
+
+type runner struct {
+	in   *bufio.Reader
+	out  io.Writer
+	opts tui.Options
+	read int // lines read so far
+
+	sess *checklist.Session
+	pack *checklist.Pack
+	qs   []checklist.Question
+	// pending holds writes that failed, oldest first, to try again.
+	pending []func() error
+	// lazy is the session still to be created, on the first answer.
+	lazy bool
+	// echo repeats each answer after its prompt: piped answers are not
+	// shown by a terminal, and the transcript should read as a dialogue.
+	echo bool
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func (r *runner) say(format string, args ...any) {
+	fmt.Fprintf(r.out, format+"\n", args...)
+}
+
+// ask prints a prompt and reads one line. The end of the input before the
+// first line is ErrNoInput; after it, it quits (progress is saved).
+func (r *runner) ask(prompt string) (string, error) {
+	fmt.Fprint(r.out, prompt)
+	line, err := r.in.ReadString('\n')
+	if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
+		fmt.Fprintln(r.out)
+		if r.read == 0 {
+			if errors.Is(err, io.EOF) {
+				return "", fmt.Errorf("%w: the input ended before the first answer; answer on a terminal or pipe one answer per line", ErrNoInput)
+			}
+			return "", fmt.Errorf("%w: read answers: %v", ErrNoInput, err)
+		}
+		if errors.Is(err, io.EOF) {
+			r.say("The input ended.")
+			return "", errQuit
+		}
+		return "", fmt.Errorf("read answers: %w", err)
+	}
+	r.read++
+	line = strings.TrimSpace(line)
+	if r.echo {
+		fmt.Fprintln(r.out, line)
+	}
+	return line, nil
+}
+
+func (r *runner) run() error {
+	s := r.opts.Start
+	r.say("servicecheck: a checklist and self-assessment of your customer service.")
+	r.say("Every answer is saved as you give it. Type q at any prompt to save and quit.")
+	switch {
+	case s.Session != nil:
+		p := s.SessionPack
+		if p == nil {
+			var err error
+			if p, err = r.packFor(s.Session.Pack); err != nil {
+				return err
+			}
+		}
+		return r.open(s.Session, p)
+	case s.New:
+		return r.newSession(s.Client, s.Assessor)
+	case s.Resume:
+		return r.resume()
+	}
+	return r.home()
+}
+
+func (r *runner) packFor(ref checklist.Ref) (*checklist.Pack, error) {
+	if r.opts.Lookup != nil {
+		return r.opts.Lookup(ref)
+	}
+	return r.opts.Pack, nil
+}
+
+func (r *runner) home() error {
+	unfinished, err := r.opts.Repo.List(store.Filter{Status: checklist.InProgress})
+	if err != nil {
+		return fmt.Errorf("read sessions: %w", err)
+	}
+	for {
+		r.say("")
+		r.say("1 start a new session")
+		r.say("2 resume an unfinished session (%s)", countOf(len(unfinished), "unfinished session", "unfinished sessions"))
+		r.say("3 quit")
+		line, err := r.ask("Choose 1, 2 or 3: ")
+		if err != nil {
+			return err
+		}
+		switch strings.ToLower(line) {
+		case "1", "new":
+			return r.newSession("", "")
+		case "2", "resume":
+			return r.resume()
+		case "3", "q", "quit":
+			return errQuit
+		}
+		r.say("Please type 1, 2 or 3.")
+	}
+}
+
+func (r *runner) newSession(client, assessor string) error {
+	if strings.TrimSpace(client) == "" {
+		if clients, err := r.opts.Repo.Clients(); err == nil && len(clients) > 0 {
+			r.say("Known clients: %s.", strings.Join(clients, ", "))
+		}
+		for client == "" {
+			line, err := r.ask("Client name: ")
+			if err != nil {
+				return err
+			}
+			if line == "q" {
+				return errQuit
+			}
+			client = line
+			if client == "" {
+				r.say("The client's name cannot be empty.")
+			}
+		}
+		line, err := r.ask("Assessor (optional, press enter to skip): ")
+		if err != nil {
+			return err
+		}
+		assessor = line
+		if err := r.create(client, assessor); err != nil {
+			return err
+		}
+	} else {
+		// Created on the first answer, so that no input leaves nothing behind.
+		r.sess = &checklist.Session{Client: strings.TrimSpace(client), Assessor: strings.TrimSpace(assessor),
+			Pack: r.opts.Pack.Ref(), Answers: map[string]checklist.Answer{}}
+		r.lazy = true
+	}
+	return r.walk(r.sess, r.opts.Pack)
+}
+
+func (r *runner) create(client, assessor string) error {
+	s := &checklist.Session{Client: strings.TrimSpace(client), Assessor: strings.TrimSpace(assessor),
+		Pack: r.opts.Pack.Ref(), Answers: map[string]checklist.Answer{}}
+	if err := r.opts.Repo.Create(s); err != nil {
+		return fmt.Errorf("create session: %w", err)
+	}
+	r.sess = s
+	r.say("Session %s for %s started.", s.ID, s.Client)
+	return nil
+}
+
+func (r *runner) resume() error {
+	list, err := r.opts.Repo.List(store.Filter{Status: checklist.InProgress})
+	if err != nil {
+		return fmt.Errorf("read sessions: %w", err)
+	}
+	if len(list) == 0 {
+		r.say("There is no unfinished session.")
+		return r.home()
+	}
+	r.say("")
+	r.say("Unfinished sessions:")
+	for i, s := range list {
+		r.say("%d %s, started %s, %d answered", i+1, s.Client, present.Date(s.CreatedAt), s.Answered)
+	}
+	for {
+		line, err := r.ask(fmt.Sprintf("Choose 1 to %d, or q to quit: ", len(list)))
+		if err != nil {
+			return err
+		}
+		if line == "q" {
+			return errQuit
+		}
+		n, err := strconv.Atoi(line)
+		if err == nil && n >= 1 && n <= len(list) {
+			s, err := r.opts.Repo.Get(list[n-1].ID)
+			if err != nil {
+				return fmt.Errorf("open session %s: %w", list[n-1].ID, err)
+			}
+			p, err := r.packFor(s.Pack)
+			if err != nil {
+				return err
+			}
+			return r.open(s, p)
+		}
+		r.say("Please type a number from 1 to %d.", len(list))
+	}
+}
+
+// open continues a stored session, or shows its results when completed.
+func (r *runner) open(s *checklist.Session, p *checklist.Pack) error {
+	r.sess = s
+	if s.Answers == nil {
+		s.Answers = map[string]checklist.Answer{}
+	}
+	if s.Status == checklist.Completed {
+		r.pack, r.qs = p, p.Questions()
+		return r.results()
+	}
+	r.say("Session %s for %s.", s.ID, s.Client)
+	return r.walk(s, p)
+}

@@ -1,0 +1,246 @@
+package plain
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
+)
+
+const keysHint = "b goes back, n adds a note, q saves and quits"
+
+// walk asks the questions from the session's cursor on.
+func (r *runner) walk(s *checklist.Session, p *checklist.Pack) error {
+	r.sess, r.pack, r.qs = s, p, p.Questions()
+	i := 0
+	found := false
+	for j, q := range r.qs {
+		if q.ID == s.Cursor {
+			i, found = j, true
+			break
+		}
+	}
+	if !found {
+		if open := s.Next(r.qs, -1); open >= 0 {
+			i = open
+		}
+	}
+	for {
+		next, err := r.question(i)
+		if err != nil {
+			return err
+		}
+		if next < len(r.qs) {
+			i = next
+			continue
+		}
+		if open := s.Next(r.qs, -1); open >= 0 {
+			r.say("")
+			r.say("%s still open; here is the first.", countOf(len(s.Unanswered(p)), "question is", "questions are"))
+			i = open
+			continue
+		}
+		if s.Status != checklist.Completed {
+			s.Status = checklist.Completed
+			s.CompletedAt = r.opts.Now()
+			id := s.ID
+			if err := r.save(func() error { return r.opts.Repo.Complete(id) }); err != nil {
+				return err
+			}
+		}
+		return r.results()
+	}
+}
+
+// question asks question i until it gets an answer or a move, and returns
+// the index to go to next.
+func (r *runner) question(i int) (int, error) {
+	q := r.qs[i]
+	r.say("")
+	r.say("Question %d of %d. %s, %s.", i+1, len(r.qs), present.Part(q), strings.ReplaceAll(present.Where(r.pack, q), " · ", ", "))
+	if q.Index == 0 {
+		if intro := present.Intro(r.pack, q); intro != "" {
+			if q.Kind == checklist.KindStatement {
+				r.say("About this area: %s", intro)
+			} else {
+				r.say("Purpose of this section: %s", intro)
+			}
+		}
+	}
+	r.say("%s", q.Text)
+	if q.Help != "" {
+		r.say("Hint: %s", q.Help)
+	}
+	r.say("%s", choicesLine(q.Kind))
+	for {
+		a := r.sess.Answers[q.ID]
+		if a.Value != "" {
+			r.say("Current answer: %s. Press enter to keep it.", present.AnswerLabel(q.Kind, a.Value))
+		}
+		if a.Note != "" {
+			r.say("Note: %s", a.Note)
+		}
+		line, err := r.ask("Answer (" + keysHint + "): ")
+		if err != nil {
+			return 0, err
+		}
+		switch strings.ToLower(line) {
+		case "":
+			if a.Value != "" {
+				return i + 1, r.cursor(i + 1)
+			}
+			r.say("Please give an answer: %s", strings.ToLower(choicesLine(q.Kind)))
+			continue
+		case "q", "quit":
+			return 0, errQuit
+		case "b", "back":
+			if i == 0 {
+				r.say("This is the first question.")
+				continue
+			}
+			return i - 1, r.cursor(i - 1)
+		case "n", "note":
+			if err := r.note(q); err != nil {
+				return 0, err
+			}
+			continue
+		case "?", "h", "help":
+			r.say("Type the answer as a word or its number. %s.", strings.ToUpper(keysHint[:1])+keysHint[1:])
+			continue
+		}
+		v, err := parse(q.Kind, line)
+		if err != nil {
+			r.say("%s.", err)
+			continue
+		}
+		a.Value, a.At = v, r.opts.Now()
+		r.sess.Answers[q.ID] = a
+		cursor := q.ID
+		if i+1 < len(r.qs) {
+			cursor = r.qs[i+1].ID
+		}
+		if err := r.record(q.ID, a, cursor); err != nil {
+			return 0, err
+		}
+		r.say("Saved: %s.", present.AnswerLabel(q.Kind, v))
+		return i + 1, nil
+	}
+}
+
+// choicesLine lists the answers a question takes, numbered.
+func choicesLine(k checklist.Kind) string {
+	if k == checklist.KindStatement {
+		return "Rate 1 (never), 2 (rarely), 3 (sometimes), 4 (often), 5 (always), or na (not applicable)."
+	}
+	return "Choices: 1 yes, 2 partly, 3 no, 4 na (not applicable)."
+}
+
+// parse reads a typed answer: a word, a number of the numbered choices, or
+// for items the first letter of yes and partly ("n" adds a note).
+func parse(k checklist.Kind, s string) (checklist.Value, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	if k == checklist.KindItem {
+		if n, err := strconv.Atoi(t); err == nil && n >= 1 && n <= 4 {
+			return present.Choices(k)[n-1].Value, nil
+		}
+		switch t {
+		case "y":
+			return checklist.Yes, nil
+		case "p":
+			return checklist.Partly, nil
+		}
+	}
+	return checklist.ParseValue(k, t)
+}
+
+func (r *runner) note(q checklist.Question) error {
+	line, err := r.ask("Note (one line; enter keeps the old one, - removes it): ")
+	if err != nil {
+		return err
+	}
+	a := r.sess.Answers[q.ID]
+	switch line {
+	case "":
+		return nil
+	case "-":
+		line = ""
+	}
+	a.Note = line
+	if a.At.IsZero() {
+		a.At = r.opts.Now()
+	}
+	r.sess.Answers[q.ID] = a
+	if err := r.record(q.ID, a, q.ID); err != nil {
+		return err
+	}
+	r.say("Note saved.")
+	return nil
+}
+
+// record saves one answer, creating the session first when it was only
+// planned.
+func (r *runner) record(qid string, a checklist.Answer, cursor string) error {
+	if r.lazy {
+		s := r.sess
+		answers := s.Answers
+		s.Answers = map[string]checklist.Answer{}
+		if err := r.opts.Repo.Create(s); err != nil {
+			return fmt.Errorf("create session: %w", err)
+		}
+		s.Answers = answers
+		r.lazy = false
+		r.say("Session %s for %s started.", s.ID, s.Client)
+	}
+	id := r.sess.ID
+	return r.save(func() error { return r.opts.Repo.Record(id, qid, a, cursor) })
+}
+
+func (r *runner) cursor(i int) error {
+	if r.lazy || i >= len(r.qs) {
+		return nil
+	}
+	id, qid := r.sess.ID, r.qs[i].ID
+	return r.save(func() error { return r.opts.Repo.SetCursor(id, qid) })
+}
+
+// save runs a write after any that failed before it, in order. A write
+// that keeps failing is kept for later and the walk goes on: the answer is
+// in memory and is tried again with the next one and at the end.
+func (r *runner) save(w func() error) error {
+	r.pending = append(r.pending, w)
+	return r.flush(3)
+}
+
+// flush writes the pending writes, trying up to tries times.
+func (r *runner) flush(tries int) error {
+	var err error
+	for t := 0; t < tries && len(r.pending) > 0; t++ {
+		if t > 0 {
+			r.say("Not saved: %s. Trying again.", describe(err))
+			time.Sleep(r.opts.RetryDelay)
+		}
+		for len(r.pending) > 0 {
+			if err = r.pending[0](); err != nil {
+				break
+			}
+			r.pending = r.pending[1:]
+		}
+	}
+	if len(r.pending) > 0 {
+		r.say("Not saved yet: %s. The answers are kept and tried again.", describe(err))
+		if tries >= 5 {
+			return fmt.Errorf("%d writes not saved: %w", len(r.pending), err)
+		}
+	}
+	return nil
+}
+
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

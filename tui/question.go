@@ -1,0 +1,433 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
+)
+
+// questionState is the walk through the open session: which question is on
+// show, which choice is highlighted and the note being written.
+type questionState struct {
+	idx     int
+	choice  int
+	editing bool
+	note    textarea.Model
+}
+
+func newQuestionState() questionState {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = "│ "
+	ta.Placeholder = "Type a note. enter saves it, esc cancels"
+	ta.CharLimit = 4000
+	// enter saves the note; a new line inside a note is alt+enter.
+	ta.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
+	q := questionState{note: ta}
+	q.setDark(true)
+	return q
+}
+
+func (q *questionState) setDark(isDark bool) {
+	s := textarea.DefaultStyles(isDark)
+	s.Cursor.Blink = false // a steady cursor: no timer, stable frames
+	q.note.SetStyles(s)
+}
+
+func (q *questionState) resize(w, h int) {
+	q.note.SetWidth(max(10, w))
+	if h >= 18 {
+		q.note.SetHeight(3)
+	} else {
+		q.note.SetHeight(1)
+	}
+}
+
+func (q *questionState) updateNote(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	q.note, cmd = q.note.Update(msg)
+	return cmd
+}
+
+// open makes s the open session and shows it where it was left: its
+// results when completed, else the question at its cursor, else the first
+// question without an answer.
+func (m *Model) open(s *checklist.Session, p *checklist.Pack) {
+	if s.Answers == nil {
+		s.Answers = map[string]checklist.Answer{}
+	}
+	// The saver is kept: writes still queued for the session shown before
+	// carry its id and go through all the same.
+	m.sess, m.pack, m.qs = s, p, p.Questions()
+	m.res = resultsState{view: m.res.view}
+	m.q.editing = false
+	at := 0
+	for i, q := range m.qs {
+		if q.ID == s.Cursor {
+			at = i
+			break
+		}
+	}
+	if s.Cursor == "" {
+		if open := s.Next(m.qs, -1); open >= 0 {
+			at = open
+		}
+	}
+	m.goTo(at)
+	if s.Status == checklist.Completed {
+		m.showResults()
+		return
+	}
+	m.show(scrQuestion)
+}
+
+// current is the question on show.
+func (m Model) current() (checklist.Question, bool) {
+	if m.q.idx < 0 || m.q.idx >= len(m.qs) {
+		return checklist.Question{}, false
+	}
+	return m.qs[m.q.idx], true
+}
+
+// goTo shows question i with its answer highlighted.
+func (m *Model) goTo(i int) {
+	if len(m.qs) == 0 {
+		return
+	}
+	i = max(0, min(len(m.qs)-1, i))
+	m.q.idx = i
+	q := m.qs[i]
+	m.q.choice = max(0, present.ChoiceIndex(q.Kind, m.sess.Answers[q.ID].Value))
+}
+
+func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	if m.q.editing {
+		switch {
+		case key.Matches(msg, k.SaveNote):
+			return m.saveNote()
+		case key.Matches(msg, k.CancelNote):
+			m.q.editing = false
+			m.q.note.Blur()
+			return nil
+		}
+		return m.q.updateNote(msg)
+	}
+	q, ok := m.current()
+	if !ok {
+		return nil
+	}
+	choices := present.Choices(q.Kind)
+	switch {
+	case key.Matches(msg, k.Home):
+		return m.goHome()
+	case key.Matches(msg, k.Up):
+		m.q.choice = (m.q.choice + len(choices) - 1) % len(choices)
+	case key.Matches(msg, k.Down):
+		m.q.choice = (m.q.choice + 1) % len(choices)
+	case key.Matches(msg, k.Choose):
+		return m.answer(choices[m.q.choice].Value)
+	case key.Matches(msg, k.Back):
+		if m.q.idx == 0 {
+			m.notice = "This is the first question"
+			return nil
+		}
+		return m.move(m.q.idx - 1)
+	case key.Matches(msg, k.Next):
+		if m.q.idx == len(m.qs)-1 {
+			return m.showResults()
+		}
+		return m.move(m.q.idx + 1)
+	case key.Matches(msg, k.PrevPart):
+		return m.move(m.partStart(m.q.idx, -1))
+	case key.Matches(msg, k.NextPart):
+		return m.move(m.partStart(m.q.idx, +1))
+	case key.Matches(msg, k.Note):
+		return m.startNote()
+	case key.Matches(msg, k.ShowResults):
+		return m.showResults()
+	default:
+		s := msg.String()
+		if s == "0" {
+			s = "a"
+		}
+		for _, c := range choices {
+			if s == c.Key {
+				return m.answer(c.Value)
+			}
+		}
+	}
+	return nil
+}
+
+// partStart finds the first question of the section or area before (dir
+// -1) or after (+1) the one question i is in; going back from inside a
+// part goes to the part's own start.
+func (m Model) partStart(i, dir int) int {
+	part := func(j int) [2]int { return [2]int{m.qs[j].Section, m.qs[j].Area} }
+	start := i
+	for start > 0 && part(start-1) == part(i) {
+		start--
+	}
+	if dir < 0 {
+		if start < i {
+			return start
+		}
+		if start == 0 {
+			return 0
+		}
+		j := start - 1
+		for j > 0 && part(j-1) == part(start-1) {
+			j--
+		}
+		return j
+	}
+	j := i
+	for j < len(m.qs) && part(j) == part(i) {
+		j++
+	}
+	return min(j, len(m.qs)-1)
+}
+
+// move shows question i and saves the position.
+func (m *Model) move(i int) tea.Cmd {
+	m.goTo(i)
+	m.saver.add(saveOp{kind: opCursor, id: m.sess.ID, cursor: m.qs[m.q.idx].ID})
+	return m.flush()
+}
+
+// answer records v for the question on show and moves on: to the next
+// question, to the first one still open after the last, or to the results
+// once every question has an answer.
+func (m *Model) answer(v checklist.Value) tea.Cmd {
+	q, _ := m.current()
+	a := m.sess.Answers[q.ID]
+	a.Value, a.At = v, m.now()
+	m.sess.Answers[q.ID] = a
+	open := m.sess.Next(m.qs, -1)
+	if open < 0 && m.sess.Status != checklist.Completed {
+		m.saver.add(saveOp{kind: opRecord, id: m.sess.ID, qid: q.ID, ans: a, cursor: q.ID})
+		return tea.Batch(m.finish(), m.flush())
+	}
+	next := m.q.idx + 1
+	if next >= len(m.qs) {
+		if open < 0 {
+			m.saver.add(saveOp{kind: opRecord, id: m.sess.ID, qid: q.ID, ans: a, cursor: q.ID})
+			return tea.Batch(m.flush(), m.showResults())
+		}
+		next = open
+		n := len(m.sess.Unanswered(m.pack))
+		m.notice = plural(n, "question", "questions") + " still open: here is the first"
+	}
+	m.goTo(next)
+	m.saver.add(saveOp{kind: opRecord, id: m.sess.ID, qid: q.ID, ans: a, cursor: m.qs[next].ID})
+	return m.flush()
+}
+
+// finish marks the open session completed and shows its results.
+func (m *Model) finish() tea.Cmd {
+	m.sess.Status = checklist.Completed
+	m.sess.CompletedAt = m.now()
+	m.saver.add(saveOp{kind: opComplete, id: m.sess.ID})
+	return m.showResults()
+}
+
+func (m *Model) startNote() tea.Cmd {
+	q, ok := m.current()
+	if !ok {
+		return nil
+	}
+	m.q.editing = true
+	m.q.note.SetValue(m.sess.Answers[q.ID].Note)
+	m.q.note.MoveToEnd()
+	return m.q.note.Focus()
+}
+
+// saveNote keeps the note with the question's answer, given or not.
+func (m *Model) saveNote() tea.Cmd {
+	m.q.editing = false
+	m.q.note.Blur()
+	q, _ := m.current()
+	note := strings.TrimSpace(m.q.note.Value())
+	a, had := m.sess.Answers[q.ID]
+	if note == a.Note {
+		return nil
+	}
+	a.Note = note
+	if !had || a.At.IsZero() {
+		a.At = m.now()
+	}
+	m.sess.Answers[q.ID] = a
+	m.saver.add(saveOp{kind: opRecord, id: m.sess.ID, qid: q.ID, ans: a, cursor: q.ID})
+	return m.flush()
+}
+
+// qLayout is one way to lay a question out; questionView takes the first
+// that fits the height, from roomy to tight.
+type qLayout struct {
+	blanks   bool
+	intro    int // lines of the section's purpose; 0 hides it
+	hint     bool
+	compact  bool
+	progress bool
+}
+
+var qLayouts = []qLayout{
+	{blanks: true, intro: 3, hint: true, progress: true},
+	{intro: 3, hint: true, progress: true},
+	{intro: 1, hint: true, progress: true},
+	{intro: 1, progress: true},
+	{intro: 1, compact: true, progress: true},
+	{compact: true, progress: true},
+	{compact: true},
+}
+
+func (m Model) questionView(w, h int) []string {
+	var lines []string
+	for _, l := range qLayouts {
+		lines = m.questionLines(w, l)
+		if len(lines) <= h {
+			break
+		}
+	}
+	return lines
+}
+
+func (m Model) questionLines(w int, l qLayout) []string {
+	q, ok := m.current()
+	if !ok {
+		return nil
+	}
+	var out []string
+	blank := func() {
+		if l.blanks {
+			out = append(out, "")
+		}
+	}
+	title, counts := present.WhereParts(m.pack, q)
+	title = ansi.Truncate(title, max(1, w-lipgloss.Width(counts)), "…")
+	out = append(out, m.st.heading.Render(ansi.Truncate(title+counts, w, "…")))
+	if l.progress {
+		out = append(out, m.progressLine(w))
+	}
+	if intro := present.Intro(m.pack, q); intro != "" && l.intro > 0 {
+		blank()
+		il := wrap(intro, w)
+		if len(il) > l.intro {
+			il = il[:l.intro]
+			il[len(il)-1] = ansi.Truncate(il[len(il)-1]+" …", w, "…")
+		}
+		out = append(out, styleLines(m.st.muted.Italic(true), il)...)
+	}
+	blank()
+	out = append(out, styleLines(m.st.question, wrap(q.Text, w))...)
+	if l.hint && q.Help != "" {
+		out = append(out, styleLines(m.st.muted, wrap(q.Help, w))...)
+	}
+	blank()
+	if l.compact {
+		out = append(out, m.choicesCompact(q, w)...)
+	} else {
+		out = append(out, m.choicesList(q)...)
+	}
+	blank()
+	out = append(out, m.noteLines(q, w)...)
+	return out
+}
+
+// progressLine is the overall bar: "████░░░ 12 of 60 answered".
+func (m Model) progressLine(w int) string {
+	done, total := present.Answered(m.sess, m.qs), len(m.qs)
+	label := fmt.Sprintf(" %d of %d answered", done, total)
+	bw := min(60, w-lipgloss.Width(label))
+	f := 0.0
+	if total > 0 {
+		f = float64(done) / float64(total)
+	}
+	return m.bar(f, bw) + m.st.muted.Render(label)
+}
+
+// bar draws a styled bar; its shape alone tells the fraction.
+func (m Model) bar(f float64, w int) string {
+	b := present.Bar(f, w)
+	full := strings.Count(b, "█")
+	return m.st.barFull.Render(strings.Repeat("█", full)) + m.st.barEmpty.Render(strings.Repeat("░", w-full))
+}
+
+func (m Model) choicesList(q checklist.Question) []string {
+	choices := present.Choices(q.Kind)
+	given := m.sess.Answers[q.ID].Value
+	width := 0
+	for _, c := range choices {
+		width = max(width, lipgloss.Width(c.Label))
+	}
+	out := make([]string, len(choices))
+	for i, c := range choices {
+		mark := "( )"
+		if c.Value == given {
+			mark = m.st.chosen.Render("(•)")
+		}
+		label := c.Label + strings.Repeat(" ", width-lipgloss.Width(c.Label))
+		hint := ""
+		if !strings.HasPrefix(c.Label, c.Key) {
+			hint = m.st.keyHint.Render("  " + c.Key)
+		}
+		if i == m.q.choice {
+			out[i] = m.st.cursor.Render("› ") + mark + " " + m.st.selected.Render(label) + hint
+		} else {
+			out[i] = "  " + mark + " " + m.st.text.Render(label) + hint
+		}
+	}
+	return out
+}
+
+// choicesCompact puts the choices on one line (two for ratings, with the
+// scale's words below) for short windows.
+func (m Model) choicesCompact(q checklist.Question, w int) []string {
+	choices := present.Choices(q.Kind)
+	given := m.sess.Answers[q.ID].Value
+	var line strings.Builder
+	for i, c := range choices {
+		label := c.Label
+		if q.Kind == kindStatement && c.Value != checklist.NA {
+			label = c.Key
+		}
+		mark := "( )"
+		if c.Value == given {
+			mark = m.st.chosen.Render("(•)")
+		}
+		if i > 0 {
+			line.WriteString(" ")
+		}
+		if i == m.q.choice {
+			line.WriteString(m.st.cursor.Render("›") + mark + m.st.selected.Render(label))
+		} else {
+			line.WriteString(" " + mark + m.st.text.Render(label))
+		}
+	}
+	out := []string{line.String()}
+	if q.Kind == kindStatement {
+		out = append(out, m.st.muted.Render(ansi.Truncate("1 never · 2 rarely · 3 sometimes · 4 often · 5 always", w, "…")))
+	}
+	return out
+}
+
+func (m Model) noteLines(q checklist.Question, w int) []string {
+	if m.q.editing {
+		return append([]string{m.st.heading.Render("Note")}, strings.Split(m.q.note.View(), "\n")...)
+	}
+	note := m.sess.Answers[q.ID].Note
+	if note == "" {
+		return []string{m.st.muted.Render("tab adds a note")}
+	}
+	flat := strings.Join(strings.Fields(note), " ")
+	return []string{m.st.heading.Render("Note ") + m.st.text.Render(ansi.Truncate(flat, max(1, w-5), "…"))}
+}
