@@ -2,13 +2,11 @@ package checklist
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 )
@@ -17,12 +15,6 @@ import (
 // long notes fit in a few tens of kilobytes, and the limit keeps a hostile
 // file from costing time or memory.
 const MaxAnswersFileSize = 256 << 10
-
-// maxNesting bounds how deeply flow collections ([ {) and compact block
-// indicators (- ? on one line) may nest. An answers file needs two levels;
-// the YAML parser slows down steeply with depth (100,000 levels take tens
-// of seconds), so deeper input is refused before it is parsed.
-const maxNesting = 64
 
 // AnswersFile is an answers file read and checked against a pack: who the
 // session is for and every answer given, ready to store as a session.
@@ -79,6 +71,33 @@ func (f *AnswersFile) errAt(p pos, field, msg string) *FieldError {
 // they are listed in Missing, and Incomplete turns them into one.
 func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 	f := &AnswersFile{Name: name, Answers: map[string]Answer{}}
+	body, err := parseAnswersYAML(f, data)
+	if err != nil {
+		return nil, err
+	}
+	ap := &answersParser{f: f, pack: p, kinds: kindsOf(p)}
+	ap.unknown = &unknownIDs{pack: p}
+	ap.walk(body)
+	if len(ap.errs) > 0 {
+		slices.SortStableFunc(ap.errs, func(a, b *FieldError) int {
+			if a.Line != b.Line {
+				return a.Line - b.Line
+			}
+			return a.Column - b.Column
+		})
+		return nil, ap.errs
+	}
+	for _, q := range p.Questions() {
+		if f.Answers[q.ID].Value == "" {
+			f.Missing = append(f.Missing, q.ID)
+		}
+	}
+	return f, nil
+}
+
+// parseAnswersYAML checks what must hold before parsing (size, encoding,
+// nesting) and parses data into the body of its one document.
+func parseAnswersYAML(f *AnswersFile, data []byte) (ast.Node, error) {
 	if len(data) > MaxAnswersFileSize {
 		return nil, ValidationErrors{f.errAt(pos{}, "", fmt.Sprintf("file is larger than %d bytes", MaxAnswersFileSize))}
 	}
@@ -94,28 +113,42 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, ValidationErrors{answersSyntaxError(name, err)}
+		return nil, ValidationErrors{answersSyntaxError(f.Name, err)}
 	}
-	var errs ValidationErrors
-	fail := func(at pos, field, msg string) { errs = append(errs, f.errAt(at, field, msg)) }
-
 	if len(file.Docs) > 1 {
-		fail(nodePos(file.Docs[1]), "", "more than one document: an answers file holds one session")
+		return nil, ValidationErrors{f.errAt(nodePos(file.Docs[1]), "", "more than one document: an answers file holds one session")}
 	}
-	var body ast.Node
-	if len(file.Docs) > 0 {
-		body = file.Docs[0].Body
+	if len(file.Docs) == 0 {
+		return nil, nil
 	}
+	return file.Docs[0].Body, nil
+}
+
+// answersParser walks the AST of an answers file, collecting every
+// problem rather than stopping at the first.
+type answersParser struct {
+	f       *AnswersFile
+	pack    *Pack
+	kinds   map[string]Kind
+	unknown *unknownIDs
+	errs    ValidationErrors
+}
+
+func (ap *answersParser) fail(at pos, field, msg string) {
+	ap.errs = append(ap.errs, ap.f.errAt(at, field, msg))
+}
+
+// walk reads the top-level mapping: client, assessor, answers, notes.
+func (ap *answersParser) walk(body ast.Node) {
 	top, ok := body.(*ast.MappingNode)
 	if !ok {
 		if body == nil {
-			fail(pos{1, 1}, "", "file is empty: expected client, assessor and answers")
+			ap.fail(pos{1, 1}, "", "file is empty: expected client, assessor and answers")
 		} else {
-			fail(nodePos(body), "", "expected a mapping with client, assessor and answers")
+			ap.fail(nodePos(body), "", "expected a mapping with client, assessor and answers")
 		}
-		return nil, errs
+		return
 	}
-	kinds := kindsOf(p)
 	seenAnswers := false
 	for _, mv := range top.Values {
 		key, at := keyOf(mv)
@@ -123,130 +156,100 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 		case "client", "assessor":
 			s, msg := scalarText(mv.Value)
 			if msg != "" {
-				fail(nodePos(mv.Value), key, msg)
+				ap.fail(nodePos(mv.Value), key, msg)
 				continue
 			}
-			s = strings.TrimSpace(s)
 			if key == "client" {
-				f.Client = s
+				ap.f.Client = strings.TrimSpace(s)
 			} else {
-				f.Assessor = s
+				ap.f.Assessor = strings.TrimSpace(s)
 			}
 		case "answers":
 			seenAnswers = true
-			f.answersAt = at
-			eachEntry(mv.Value, key, fail, func(id string, idAt pos, v ast.Node) {
-				k, known := kinds[id]
-				if !known {
-					fail(idAt, "answers."+id, "unknown id: not a checklist item or statement of "+p.ID+" "+p.Version)
-					return
-				}
-				s, msg := scalarText(v)
-				if msg != "" {
-					fail(nodePos(v), "answers."+id, msg)
-					return
-				}
-				if strings.TrimSpace(s) == "" {
-					return
-				}
-				val, err := ParseValue(k, s)
-				if err != nil {
-					fail(nodePos(v), "answers."+id, err.Error())
-					return
-				}
-				a := f.Answers[id]
-				a.Value = val
-				f.Answers[id] = a
-			})
+			ap.f.answersAt = at
+			eachEntry(mv.Value, key, ap.fail, ap.answer)
 		case "notes":
-			eachEntry(mv.Value, key, fail, func(id string, idAt pos, v ast.Node) {
-				if _, known := kinds[id]; !known {
-					fail(idAt, "notes."+id, "unknown id: not a checklist item or statement of "+p.ID+" "+p.Version)
-					return
-				}
-				s, msg := scalarText(v)
-				if msg != "" {
-					fail(nodePos(v), "notes."+id, msg)
-					return
-				}
-				if s == "" {
-					return
-				}
-				a := f.Answers[id]
-				a.Note = s
-				f.Answers[id] = a
-			})
+			eachEntry(mv.Value, key, ap.fail, ap.note)
 		default:
-			fail(at, key, "unknown field: use client, assessor, answers and notes")
+			ap.fail(at, key, "unknown field: use client, assessor, answers and notes")
 		}
 	}
 	if !seenAnswers {
-		fail(nodePos(top), "answers", "no answers: add an answers mapping of id: value")
+		ap.fail(nodePos(top), "answers", "no answers: add an answers mapping of id: value")
 	}
-	if len(errs) > 0 {
-		slices.SortStableFunc(errs, func(a, b *FieldError) int {
-			if a.Line != b.Line {
-				return a.Line - b.Line
-			}
-			return a.Column - b.Column
-		})
-		return nil, errs
-	}
-	for _, q := range p.Questions() {
-		if f.Answers[q.ID].Value == "" {
-			f.Missing = append(f.Missing, q.ID)
-		}
-	}
-	return f, nil
 }
 
-// invalidUTF8At returns the offset of the first byte that is not UTF-8.
-func invalidUTF8At(data []byte) int {
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
+// answer reads one entry of answers: an id and a value that fits its kind.
+func (ap *answersParser) answer(id string, idAt pos, v ast.Node) {
+	k, known := ap.kinds[id]
+	if !known {
+		ap.fail(idAt, "answers."+id, ap.unknown.msg(id))
+		return
 	}
-	return len(data)
+	s, msg := scalarText(v)
+	if msg != "" {
+		ap.fail(nodePos(v), "answers."+id, msg)
+		return
+	}
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	val, err := ParseValue(k, s)
+	if err != nil {
+		ap.fail(nodePos(v), "answers."+id, err.Error())
+		return
+	}
+	a := ap.f.Answers[id]
+	a.Value = val
+	ap.f.Answers[id] = a
 }
 
-// tooDeep returns the line where data nests deeper than maxNesting, or 0.
-// It over-counts brackets inside quoted text, which is harmless: no real
-// note holds 64 unclosed brackets.
-func tooDeep(data []byte) int {
-	line, depth := 1, 0
-	atLineStart, indicators := true, 0
-	for i, c := range data {
-		switch c {
-		case '\n':
-			line++
-			atLineStart, indicators = true, 0
-			continue
-		case '[', '{':
-			depth++
-		case ']', '}':
-			depth = max(depth-1, 0)
-		}
-		if atLineStart {
-			next := byte(' ')
-			if i+1 < len(data) {
-				next = data[i+1]
-			}
-			switch {
-			case c == ' ' || c == '\t':
-			case (c == '-' || c == '?' || c == ':') && (next == ' ' || next == '\t'):
-				indicators++
-			default:
-				atLineStart = false
-			}
-		}
-		if depth > maxNesting || indicators > maxNesting {
-			return line
+// note reads one entry of notes: an id and any text.
+func (ap *answersParser) note(id string, idAt pos, v ast.Node) {
+	if _, known := ap.kinds[id]; !known {
+		ap.fail(idAt, "notes."+id, ap.unknown.msg(id))
+		return
+	}
+	s, msg := scalarText(v)
+	if msg != "" {
+		ap.fail(nodePos(v), "notes."+id, msg)
+		return
+	}
+	if s == "" {
+		return
+	}
+	a := ap.f.Answers[id]
+	a.Note = s
+	ap.f.Answers[id] = a
+}
+
+// unknownIDs words the error for an id the pack does not have, with the
+// nearest id as a suggestion for a typo. Suggestions stop after a few, so
+// that a hostile file of thousands of unknown ids costs no more than
+// listing them.
+type unknownIDs struct {
+	pack      *Pack
+	suggested int
+}
+
+const maxSuggestions = 20
+
+func (u *unknownIDs) msg(id string) string {
+	msg := "unknown id: not a checklist item or statement of " + u.pack.ID + " " + u.pack.Version
+	if u.suggested >= maxSuggestions {
+		return msg
+	}
+	u.suggested++
+	best, bestDist := "", 4
+	for _, q := range u.pack.Questions() {
+		if d := editDistance(id, q.ID); d < bestDist {
+			best, bestDist = q.ID, d
 		}
 	}
-	return 0
+	if best != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", best)
+	}
+	return msg
 }
 
 // kindsOf maps every id of p to its kind in one pass, rather than
@@ -257,97 +260,4 @@ func kindsOf(p *Pack) map[string]Kind {
 		m[q.ID] = q.Kind
 	}
 	return m
-}
-
-// eachEntry calls fn for every key of the mapping n, reporting anything
-// that is not a mapping of scalar keys.
-func eachEntry(n ast.Node, field string, fail func(pos, string, string), fn func(id string, at pos, v ast.Node)) {
-	switch m := unwrap(n).(type) {
-	case *ast.NullNode, nil:
-		return
-	case *ast.MappingNode:
-		for _, mv := range m.Values {
-			id, at := keyOf(mv)
-			if id == "" {
-				fail(at, field, "expected an id as key")
-				continue
-			}
-			fn(id, at, mv.Value)
-		}
-	default:
-		fail(nodePos(n), field, "expected a mapping of id: value")
-	}
-}
-
-// keyOf returns the text of a mapping key and where it is.
-func keyOf(mv *ast.MappingValueNode) (string, pos) {
-	if mv == nil || mv.Key == nil {
-		return "", pos{}
-	}
-	at := nodePos(mv.Key)
-	switch k := mv.Key.(type) {
-	case *ast.StringNode:
-		return k.Value, at
-	case ast.ScalarNode:
-		if tk := k.GetToken(); tk != nil {
-			return tk.Value, at
-		}
-	}
-	return "", at
-}
-
-// scalarText returns a scalar's text as written (so 4 and "4" read alike,
-// and yes stays yes whatever the YAML version), or a message saying why n
-// is not a usable scalar. Null reads as "".
-func scalarText(n ast.Node) (string, string) {
-	if _, ok := n.(*ast.TagNode); ok {
-		n = unwrap(n)
-	}
-	switch v := n.(type) {
-	case nil, *ast.NullNode:
-		return "", ""
-	case *ast.StringNode:
-		return v.Value, ""
-	case *ast.LiteralNode:
-		if v.Value == nil {
-			return "", ""
-		}
-		return v.Value.Value, ""
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-		if tk := v.GetToken(); tk != nil {
-			return tk.Value, ""
-		}
-		return "", ""
-	case *ast.AnchorNode, *ast.AliasNode:
-		return "", "anchors and aliases are not supported in an answers file"
-	case *ast.MappingNode, *ast.SequenceNode:
-		return "", "expected a single value, not a list or mapping"
-	}
-	return "", "expected a single value"
-}
-
-// unwrap removes tags (such as !!str) around a node.
-func unwrap(n ast.Node) ast.Node {
-	for {
-		t, ok := n.(*ast.TagNode)
-		if !ok {
-			return n
-		}
-		n = t.Value
-	}
-}
-
-// answersSyntaxError turns a YAML parse error into one positioned error, keeping
-// goccy's message but not its multi-line source excerpt.
-func answersSyntaxError(name string, err error) *FieldError {
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		e := &FieldError{File: name, Msg: "syntax error: " + ye.GetMessage()}
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			e.Line, e.Column = tk.Position.Line, max(tk.Position.Column, 1)
-		}
-		return e
-	}
-	first, _, _ := strings.Cut(err.Error(), "\n")
-	return &FieldError{File: name, Msg: "syntax error: " + first}
 }

@@ -133,6 +133,9 @@ func TestParseAnswersErrors(t *testing.T) {
 		{"duplicate id", "answers:\n  culture.training: yes\n  culture.training: no\n", []string{`f:3:3: syntax error: mapping key "culture.training" already defined at [2:3]`}},
 		{"invalid utf-8", "answers: {}\nnotes:\n  culture.training: \"a\xffb\"\n", []string{"f:3:1: not valid UTF-8: save the file as UTF-8"}},
 		{"syntax", "answers:\n  culture.training: [yes\n", []string{"f:2:21: syntax error: sequence end token ']' not found"}},
+		{"typo", "answers:\n  responsivness.promises: 4\nnotes:\n  culture.trainin: hello\n", []string{
+			"f:2:3: answers.responsivness.promises: unknown id: not a checklist item or statement of mini 1.0.0 (did you mean responsiveness.promises?)",
+			"f:4:3: notes.culture.trainin: unknown id: not a checklist item or statement of mini 1.0.0 (did you mean culture.training?)"}},
 		{"many at once", "client: A\nanswers:\n  culture.training: maybe\n  bogus: yes\n  responsiveness.promises: 0\nextra: 1\n", []string{
 			`f:3:21: answers.culture.training: "maybe" is not a checklist answer: use yes, partly, no or na`,
 			"f:4:3: answers.bogus: unknown id: not a checklist item or statement of mini 1.0.0",

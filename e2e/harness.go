@@ -210,6 +210,37 @@ func (tm *term) screen() string {
 	return tm.emu.String()
 }
 
+// altScreen reports whether the program has the alternate screen on; a
+// full-screen program must switch it off before it exits.
+func (tm *term) altScreen() bool {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.emu.IsAltScreen()
+}
+
+// cursorHidden reports whether the program has hidden the cursor.
+func (tm *term) cursorHidden() bool {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.emu.CursorHidden()
+}
+
+// colours counts the cells on screen drawn with a foreground or
+// background colour.
+func (tm *term) colours() int {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	n := 0
+	for y := range tm.emu.Height() {
+		for x := range tm.emu.Width() {
+			if c := tm.emu.CellAt(x, y); c != nil && (c.Style.Fg != nil || c.Style.Bg != nil) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // output returns everything the program has written so far, escape
 // sequences removed. It holds what scrolled off or was drawn on the
 // alternate screen and then cleared, such as a message printed on exit.
@@ -245,6 +276,31 @@ func (tm *term) waitFor(text string, timeout time.Duration) {
 	tm.t.Helper()
 	if !tm.waitUntil(timeout, func() bool { return strings.Contains(tm.screen(), text) }) {
 		tm.t.Fatalf("screen does not show %q after %v\n%s", text, timeout, tm.dump())
+	}
+}
+
+// waitForText is waitFor for running text that the program may have
+// wrapped: line breaks and runs of spaces on screen and in text count as
+// one space.
+func (tm *term) waitForText(text string, timeout time.Duration) {
+	tm.t.Helper()
+	want := collapse(text)
+	if !tm.waitUntil(timeout, func() bool { return strings.Contains(collapse(tm.screen()), want) }) {
+		tm.t.Fatalf("screen does not show the text %q after %v\n%s", text, timeout, tm.dump())
+	}
+}
+
+// collapse turns every run of white space into one space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// waitScreen waits until ok holds for the screen; what stands for the
+// condition in the failure message. A frame may reach the terminal in
+// several writes, so a screen must never be judged once: only a condition
+// that keeps failing until timeout is a failure.
+func (tm *term) waitScreen(what string, timeout time.Duration, ok func(screen string) bool) {
+	tm.t.Helper()
+	if !tm.waitUntil(timeout, func() bool { return ok(tm.screen()) }) {
+		tm.t.Fatalf("screen does not show %s after %v\n%s", what, timeout, tm.dump())
 	}
 }
 
@@ -323,104 +379,4 @@ func (tm *term) resize(cols, rows int) {
 	if err := pty.Setsize(tm.pty, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}); err != nil {
 		tm.t.Fatalf("resize pty: %v", err)
 	}
-}
-
-// result is what a non-interactive run of a program produced.
-type result struct {
-	stdout, stderr string
-	code           int
-}
-
-// runPiped runs bin without a terminal: stdin from the given text (an empty
-// stdin when it is ""), stdout and stderr captured. It fails the test if the
-// program does not end within timeout, which is how a hang on a missing
-// terminal shows up.
-func runPiped(t testing.TB, bin, dir string, env []string, stdin string, timeout time.Duration, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Env = env
-	cmd.Dir = dir
-	cmd.Stdin = strings.NewReader(stdin)
-	var out, errOut bytes.Buffer
-	cmd.Stdout = &out
-	cmd.Stderr = &errOut
-	// Put the child in its own session, without a controlling terminal,
-	// so that it cannot fall back to /dev/tty of whoever runs the tests.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start %s: %v", bin, err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		var exitErr *exec.ExitError
-		if err != nil && !errors.As(err, &exitErr) {
-			t.Fatalf("run %s %v: %v", bin, args, err)
-		}
-	case <-time.After(timeout):
-		_ = cmd.Process.Kill()
-		<-done
-		t.Fatalf("%s %v still running after %v (hangs without a terminal?)\nstdout:\n%s\nstderr:\n%s",
-			bin, args, timeout, out.String(), errOut.String())
-	}
-	return result{stdout: out.String(), stderr: errOut.String(), code: cmd.ProcessState.ExitCode()}
-}
-
-// sandbox is one test's private world: its own home, data folders and
-// data file, shared by every program the test starts so that a second run
-// sees what the first one stored.
-type sandbox struct {
-	t   testing.TB
-	bin string // the program start and run execute
-	dir string // working directory and root of the private folders
-	db  string // the data file, passed as $SERVICECHECK_DB
-	env map[string]string
-}
-
-// newSandbox prepares a sandbox for bin in a fresh temporary folder.
-func newSandbox(t testing.TB, bin string) *sandbox {
-	dir := t.TempDir()
-	s := &sandbox{t: t, bin: bin, dir: dir, db: dir + "/data/sc.db", env: map[string]string{
-		"HOME":            dir + "/home",
-		"XDG_DATA_HOME":   dir + "/xdg/data",
-		"XDG_CONFIG_HOME": dir + "/xdg/config",
-		"XDG_CACHE_HOME":  dir + "/xdg/cache",
-		"XDG_STATE_HOME":  dir + "/xdg/state",
-		"TMPDIR":          dir,
-		"TERM":            "xterm-256color",
-		"LANG":            "C.UTF-8",
-	}}
-	s.env["SERVICECHECK_DB"] = s.db
-	return s
-}
-
-// setenv sets (or, with value "", removes) a variable for the programs
-// started after it.
-func (s *sandbox) setenv(key, value string) {
-	if value == "" {
-		delete(s.env, key)
-		return
-	}
-	s.env[key] = value
-}
-
-func (s *sandbox) environ() []string {
-	env := make([]string, 0, len(s.env))
-	for k, v := range s.env {
-		env = append(env, k+"="+v)
-	}
-	return env
-}
-
-// start runs the program with args in a cols×rows pseudo-terminal.
-func (s *sandbox) start(cols, rows int, args ...string) *term {
-	s.t.Helper()
-	return startTerm(s.t, s.bin, s.dir, cols, rows, s.environ(), args...)
-}
-
-// run runs the program without a terminal, stdin fed from stdin.
-func (s *sandbox) run(stdin string, args ...string) result {
-	s.t.Helper()
-	return runPiped(s.t, s.bin, s.dir, s.environ(), stdin, 20*time.Second, args...)
 }

@@ -9,8 +9,10 @@ import (
 	"github.com/servicecheck/servicecheck/checklist"
 )
 
-// CSVHeader is the header row of the CSV report, in column order.
-var CSVHeader = []string{"session_id", "client", "date", "kind", "group_id", "item_id", "text", "answer", "note"}
+// CSVHeader returns the header row of the CSV report, in column order.
+func CSVHeader() []string {
+	return []string{"session_id", "client", "date", "kind", "group_id", "item_id", "text", "answer", "note"}
+}
 
 // utf8BOM starts the CSV file so that spreadsheet programs that guess the
 // encoding (Excel among them) read ë, Cyrillic and emoji as UTF-8 instead of
@@ -29,7 +31,7 @@ func WriteCSV(w io.Writer, d Document) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(CSVHeader); err != nil {
+	if err := cw.Write(CSVHeader()); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	date := day(d.Date())

@@ -126,7 +126,10 @@ func bandClass(bands []checklist.Band, id string) string {
 			if len(bands) == 1 {
 				return "band-4"
 			}
-			return "band-" + strconv.Itoa(i*4/(len(bands)-1))
+			// Rounded to the nearest class, so that with four bands the
+			// third ("good") is green rather than amber.
+			n := len(bands) - 1
+			return "band-" + strconv.Itoa((i*4+n/2)/n)
 		}
 	}
 	return "band-none"

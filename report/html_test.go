@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/servicecheck/servicecheck/checklist"
 	"golang.org/x/net/html/atom"
 )
 
@@ -217,5 +219,24 @@ func TestHTMLEscapesPackText(t *testing.T) {
 	}
 	if strings.Contains(raw, "onload=\"x") {
 		t.Error("attribute injected through the pack language")
+	}
+}
+
+func TestBandClass(t *testing.T) {
+	four := testPack().Bands
+	tests := []struct {
+		bands []checklist.Band
+		id    string
+		want  string
+	}{
+		{four, "critical", "band-0"}, {four, "needs-work", "band-1"}, {four, "good", "band-3"}, {four, "excellent", "band-4"},
+		{four, "", "band-none"}, {four, "nosuch", "band-none"},
+		{four[:1], "critical", "band-4"},
+		{four[:2], "critical", "band-0"}, {four[:2], "needs-work", "band-4"},
+	}
+	for _, tt := range tests {
+		if got := bandClass(tt.bands, tt.id); got != tt.want {
+			t.Errorf("bandClass(%d bands, %q) = %q, want %q", len(tt.bands), tt.id, got, tt.want)
+		}
 	}
 }

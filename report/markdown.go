@@ -11,6 +11,21 @@ import (
 // answer with its note, and the plan.
 func WriteMarkdown(w io.Writer, d Document) error {
 	e := &errWriter{w: w}
+	writeMarkdownHeader(e, &d)
+	writeMarkdownAreas(e, &d)
+	if c := d.Comparison; c != nil {
+		writeMarkdownComparison(e, c, "## Change since "+day(c.A.Date()))
+	}
+	writeMarkdownChecklist(e, &d)
+	writeMarkdownAnswers(e, &d)
+	if d.Plan != nil {
+		writeMarkdownPlan(e, d)
+	}
+	return e.err
+}
+
+// writeMarkdownHeader writes who, when and what, and the total.
+func writeMarkdownHeader(e *errWriter, d *Document) {
 	e.printf("# Customer service check: %s\n\n", mdInline(orDash(d.Client)))
 	e.printf("- Client: %s\n", mdInline(orDash(d.Client)))
 	e.printf("- Assessor: %s\n", mdInline(orDash(d.Assessor)))
@@ -21,10 +36,14 @@ func WriteMarkdown(w io.Writer, d Document) error {
 
 	e.print("## Total\n\n")
 	e.printf("%s\n\n", totalLine(d.Total))
-	if s := incompleteLine(&d); s != "" {
+	if s := incompleteLine(d); s != "" {
 		e.printf("%s\n\n", s)
 	}
+}
 
+// writeMarkdownAreas writes the table of areas and the weakest areas with
+// their actions.
+func writeMarkdownAreas(e *errWriter, d *Document) {
 	e.print("## Areas\n\n")
 	e.print("| Area | Score | Percent | Band | Rated | N/A |\n")
 	e.print("| --- | ---: | ---: | --- | ---: | ---: |\n")
@@ -33,55 +52,55 @@ func WriteMarkdown(w io.Writer, d Document) error {
 			pct(a.Percent), mdInline(orDash(a.BandLabel)), a.Answered, a.Total, a.NA)
 	}
 	e.print("\n")
-
-	if len(d.Weakest) > 0 {
-		e.print("## Weakest areas\n\n")
-		for i, wk := range d.Weakest {
-			e.printf("%d. **%s**: %s", i+1, mdInline(wk.Title), wk.Score.Format(1))
-			if wk.BandLabel != "" {
-				e.printf(", %s", mdInline(wk.BandLabel))
-			}
-			e.print("\n")
-			for _, act := range wk.Actions {
-				e.printf("   - %s\n", mdInline(act))
-			}
+	if len(d.Weakest) == 0 {
+		return
+	}
+	e.print("## Weakest areas\n\n")
+	for i, wk := range d.Weakest {
+		e.printf("%d. **%s**: %s", i+1, mdInline(wk.Title), wk.Score.Format(1))
+		if wk.BandLabel != "" {
+			e.printf(", %s", mdInline(wk.BandLabel))
 		}
 		e.print("\n")
-	}
-
-	if c := d.Comparison; c != nil {
-		writeMarkdownComparison(e, c, "## Change since "+day(c.A.Date()))
-	}
-
-	if len(d.Sections) > 0 {
-		e.print("## Checklist\n\n")
-		e.print("| Section | Done | Yes | Partly | No | N/A |\n")
-		e.print("| --- | ---: | ---: | ---: | ---: | ---: |\n")
-		for _, s := range d.Sections {
-			e.printf("| %s | %s | %d | %d | %d | %d |\n", mdInline(s.Title), pct(s.Percent),
-				s.Yes, s.Partly, s.No, s.NA)
+		for _, act := range wk.Actions {
+			e.printf("   - %s\n", mdInline(act))
 		}
-		e.print("\n")
 	}
+	e.print("\n")
+}
 
-	if hasStatements(&d) {
+// writeMarkdownChecklist writes the table of checklist sections.
+func writeMarkdownChecklist(e *errWriter, d *Document) {
+	if len(d.Sections) == 0 {
+		return
+	}
+	e.print("## Checklist\n\n")
+	e.print("| Section | Done | Yes | Partly | No | N/A |\n")
+	e.print("| --- | ---: | ---: | ---: | ---: | ---: |\n")
+	for _, s := range d.Sections {
+		e.printf("| %s | %s | %d | %d | %d | %d |\n", mdInline(s.Title), pct(s.Percent),
+			s.Yes, s.Partly, s.No, s.NA)
+	}
+	e.print("\n")
+}
+
+// writeMarkdownAnswers writes every statement and item with its answer
+// and note, when the document carries them.
+func writeMarkdownAnswers(e *errWriter, d *Document) {
+	if hasStatements(d) {
 		e.print("## Self-assessment answers\n\n")
 		for _, a := range d.Areas {
 			e.printf("### %s (%s)\n\n", mdInline(a.Title), a.Score.Format(1))
 			writeMarkdownLines(e, a.Statements)
 		}
 	}
-	if hasItems(&d) {
+	if hasItems(d) {
 		e.print("## Checklist answers\n\n")
 		for _, s := range d.Sections {
 			e.printf("### %s (%s)\n\n", mdInline(s.Title), pct(s.Percent))
 			writeMarkdownLines(e, s.Items)
 		}
 	}
-	if d.Plan != nil {
-		writeMarkdownPlan(e, d)
-	}
-	return e.err
 }
 
 // WriteComparisonMarkdown writes a comparison on its own, as `compare`
@@ -183,13 +202,13 @@ func hasItems(d *Document) bool {
 // Markdown structure or raw HTML when the file is rendered. CommonMark
 // allows a backslash before any ASCII punctuation, so the text still reads.
 var mdEscaper = strings.NewReplacer(
+	"\r\n", " ", "\n", " ", "\r", " ",
 	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
 	`<`, `\<`, `>`, `\>`, `|`, `\|`,
 )
 
 // mdInline escapes one line of user text; line breaks become spaces.
 func mdInline(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 	s = mdEscaper.Replace(s)
 	// A line starting with a block marker would become a heading or a list.
 	if t := strings.TrimLeft(s, " "); t != "" && strings.ContainsRune("#-+=", rune(t[0])) {

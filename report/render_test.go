@@ -109,7 +109,7 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != strings.Join(CSVHeader, ",") {
+	if strings.Join(rows[0], ",") != strings.Join(CSVHeader(), ",") {
 		t.Errorf("header = %v", rows[0])
 	}
 	rows = rows[1:]

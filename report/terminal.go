@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/servicecheck/servicecheck/scoring"
 )
@@ -56,74 +55,107 @@ func (st termStyles) bandStyle(d *Document, band string) lipgloss.Style {
 // WriteTerminal writes d as styled text for a terminal: the same structure
 // as the Markdown report, laid out in columns with bars for the areas.
 func WriteTerminal(w io.Writer, d Document, opt TermOptions) error {
+	t := newTermWriter(w, &d, opt)
+	t.header()
+	t.areas()
+	t.weakest()
+	if c := d.Comparison; c != nil {
+		t.e.printf("\n%s\n", t.st.heading.Render("Change since "+day(c.A.Date())))
+		writeTermComparison(t.e, t.st, c, t.width)
+	}
+	t.checklist()
+	writeTermAnswers(t.e, t.st, &d, t.width)
+	return t.e.err
+}
+
+// termWriter writes one document's sections for a terminal.
+type termWriter struct {
+	e     *errWriter
+	st    termStyles
+	d     *Document
+	width int
+}
+
+func newTermWriter(w io.Writer, d *Document, opt TermOptions) *termWriter {
 	width := opt.Width
 	if width <= 0 {
 		width = 80
 	}
-	st := newTermStyles()
-	e := &errWriter{w: w}
+	return &termWriter{e: &errWriter{w: w}, st: newTermStyles(), d: d, width: width}
+}
+
+// header writes who, when and what, and the total.
+func (t *termWriter) header() {
+	d, e, st := t.d, t.e, t.st
 	e.printf("%s\n", st.title.Render("Customer service check: "+oneLine(orDash(d.Client))))
 	e.print(renderLines(st.faint, indentWrap(fmt.Sprintf("Assessor %s · %s · %s · session %s · %s %s (%s)",
 		oneLine(orDash(d.Assessor)), day(d.Date()), statusLabel(d.Status), d.ID, d.Pack.ID, d.Pack.Version, d.Pack.Lang),
-		"", "", width)))
+		"", "", t.width)))
 	e.print("\n")
-
 	e.printf("%s  ", st.heading.Render("Total"))
 	if d.Total.Score.Valid {
 		e.printf("%s of %s–%s  %s  %s\n", st.bold.Render(d.Total.Score.Format(1)), trimFloat(d.Total.Min),
-			trimFloat(d.Total.Max), pct(d.Total.Percent), st.bandStyle(&d, d.Total.Band).Render(d.Total.BandLabel))
+			trimFloat(d.Total.Max), pct(d.Total.Percent), st.bandStyle(d, d.Total.Band).Render(d.Total.BandLabel))
 	} else {
 		e.print("no area has been rated yet\n")
 	}
-	if s := incompleteLine(&d); s != "" {
+	if s := incompleteLine(d); s != "" {
 		e.printf("%s\n", st.faint.Render(s))
 	}
+}
 
-	titleW := columnWidth(width, areaTitles(&d))
+// areas writes one line per area with a bar of its percentage.
+func (t *termWriter) areas() {
+	d, e, st := t.d, t.e, t.st
+	titleW := columnWidth(t.width, areaTitles(d))
 	labelW := 0
 	for _, b := range d.Bands {
 		labelW = max(labelW, lipgloss.Width(b.Label))
 	}
 	// "  title bar  3.5  62%  label": everything but the bar is fixed.
-	barW := max(10, min(30, width-titleW-labelW-15))
+	barW := max(10, min(30, t.width-titleW-labelW-15))
 	e.printf("\n%s\n", st.heading.Render("Areas"))
 	for _, a := range d.Areas {
 		filled := 0
 		if a.Percent.Valid {
 			filled = int(a.Percent.Value/100*float64(barW) + 0.5)
 		}
-		bar := st.bandStyle(&d, a.Band).Render(strings.Repeat("█", filled)) + st.faint.Render(strings.Repeat("░", barW-filled))
+		bar := st.bandStyle(d, a.Band).Render(strings.Repeat("█", filled)) + st.faint.Render(strings.Repeat("░", barW-filled))
 		e.printf("  %s %s %4s %4s  %s\n", pad(oneLine(a.Title), titleW), bar, a.Score.Format(1), pct(a.Percent),
-			st.bandStyle(&d, a.Band).Render(a.BandLabel))
+			st.bandStyle(d, a.Band).Render(a.BandLabel))
 	}
+}
 
-	if len(d.Weakest) > 0 {
-		e.printf("\n%s\n", st.heading.Render("Weakest areas"))
-		for i, wk := range d.Weakest {
-			e.printf("  %d. %s  %s  %s\n", i+1, st.label.Render(oneLine(wk.Title)), wk.Score.Format(1),
-				st.bandStyle(&d, wk.Band).Render(wk.BandLabel))
-			for _, act := range wk.Actions {
-				e.print(indentWrap(act, "     • ", "       ", width))
-			}
+// weakest writes the weakest areas with their actions.
+func (t *termWriter) weakest() {
+	d, e, st := t.d, t.e, t.st
+	if len(d.Weakest) == 0 {
+		return
+	}
+	e.printf("\n%s\n", st.heading.Render("Weakest areas"))
+	for i, wk := range d.Weakest {
+		e.printf("  %d. %s  %s  %s\n", i+1, st.label.Render(oneLine(wk.Title)), wk.Score.Format(1),
+			st.bandStyle(d, wk.Band).Render(wk.BandLabel))
+		for _, act := range wk.Actions {
+			e.print(indentWrap(act, "     • ", "       ", t.width))
 		}
 	}
+}
 
-	if c := d.Comparison; c != nil {
-		e.printf("\n%s\n", st.heading.Render("Change since "+day(c.A.Date())))
-		writeTermComparison(e, st, c, width)
+// checklist writes one line per checklist section.
+func (t *termWriter) checklist() {
+	d, e, st := t.d, t.e, t.st
+	if len(d.Sections) == 0 {
+		return
 	}
-
-	if len(d.Sections) > 0 {
-		e.printf("\n%s\n", st.heading.Render("Checklist"))
-		secW := columnWidth(width, sectionTitles(&d))
-		for _, s := range d.Sections {
-			e.printf("  %s %4s  %s\n", pad(oneLine(s.Title), secW), pct(s.Percent),
-				st.faint.Render(fmt.Sprintf("yes %d · partly %d · no %d · n/a %d", s.Yes, s.Partly, s.No, s.NA)))
-		}
+	e.printf("\n%s\n", st.heading.Render("Checklist"))
+	// "  title  62%  yes 1 · partly 1 · no 1 · n/a 0": 42 cells besides
+	// the title.
+	secW := max(8, min(columnWidth(t.width, sectionTitles(d)), t.width-42))
+	for _, s := range d.Sections {
+		e.printf("  %s %4s  %s\n", pad(oneLine(s.Title), secW), pct(s.Percent),
+			st.faint.Render(fmt.Sprintf("yes %d · partly %d · no %d · n/a %d", s.Yes, s.Partly, s.No, s.NA)))
 	}
-
-	writeTermAnswers(e, st, &d, width)
-	return e.err
 }
 
 // WriteComparisonTerminal writes a comparison as `compare` shows it on a
@@ -217,85 +249,4 @@ func writeTermLines(e *errWriter, st termStyles, lines []Line, width int) {
 			e.print(renderLines(st.faint, indentWrap("note: "+l.Note, "           ", "           ", width)))
 		}
 	}
-}
-
-// indentWrap wraps s to width, the first line after first, the rest after
-// rest, keeping the writer's own line breaks. Terminal control characters
-// in user text are removed so a note cannot move the cursor or recolour the
-// screen.
-func indentWrap(s, first, rest string, width int) string {
-	s = ansi.Strip(s)
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return -1
-		}
-		return r
-	}, s)
-	avail := max(20, width-lipgloss.Width(rest))
-	var b strings.Builder
-	prefix := first
-	for _, para := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
-		for _, ln := range strings.Split(lipgloss.Wrap(para, avail, " "), "\n") {
-			b.WriteString(prefix + ln + "\n")
-			prefix = rest
-		}
-	}
-	return b.String()
-}
-
-// renderLines styles each line of s on its own: a style rendered over
-// several lines would pad them all to one width.
-func renderLines(style lipgloss.Style, s string) string {
-	var b strings.Builder
-	for _, ln := range strings.SplitAfter(s, "\n") {
-		body := strings.TrimSuffix(ln, "\n")
-		if body != "" {
-			b.WriteString(style.Render(body))
-		}
-		b.WriteString(ln[len(body):])
-	}
-	return b.String()
-}
-
-// oneLine makes user text safe for a single line of a column.
-func oneLine(s string) string {
-	return strings.TrimSuffix(indentWrap(strings.ReplaceAll(s, "\n", " "), "", "", 1<<20), "\n")
-}
-
-// pad truncates or pads s to exactly n cells, counting wide characters.
-func pad(s string, n int) string {
-	s = ansi.Truncate(s, n, "…")
-	if w := lipgloss.Width(s); w < n {
-		s += strings.Repeat(" ", n-w)
-	}
-	return s
-}
-
-// columnWidth is the width of a title column: the widest title, capped so
-// the numbers still fit on an 80-column line.
-func columnWidth(width int, titles []string) int {
-	w := 8
-	for _, t := range titles {
-		w = max(w, lipgloss.Width(oneLine(t)))
-	}
-	return min(w, max(12, width/3))
-}
-
-func areaTitles(d *Document) []string {
-	out := make([]string, len(d.Areas))
-	for i, a := range d.Areas {
-		out[i] = a.Title
-	}
-	return out
-}
-
-func sectionTitles(d *Document) []string {
-	out := make([]string, len(d.Sections))
-	for i, s := range d.Sections {
-		out[i] = s.Title
-	}
-	return out
 }

@@ -237,3 +237,26 @@ func TestImportIntoStore(t *testing.T) {
 		t.Errorf("invalid session: %v", err)
 	}
 }
+
+func FuzzImportJSON(f *testing.F) {
+	f.Add(doc(session(nil)))
+	f.Add(session(nil))
+	f.Add(`{"format":"servicecheck-sessions","version":1,"sessions":[5]}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		// Any input gives sessions that pass validation, or an ImportError;
+		// never a panic.
+		got, err := ImportJSON(strings.NewReader(in))
+		if err != nil {
+			var ie *ImportError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an ImportError", err)
+			}
+			return
+		}
+		for _, s := range got {
+			if err := validateSession(s, time.Now()); err != nil {
+				t.Fatalf("accepted an invalid session: %v", err)
+			}
+		}
+	})
+}

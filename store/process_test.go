@@ -61,7 +61,13 @@ func childRecord(path, id string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	step := bufio.NewReader(os.Stdin)
 	for i := start; i < len(qs); i++ {
+		// Wait for the parent's go-ahead, so that it decides when the
+		// kill comes: between answers or during one.
+		if _, err := step.ReadByte(); err != nil {
+			return 0
+		}
 		next := ""
 		if i+1 < len(qs) {
 			next = qs[i+1]
@@ -125,6 +131,10 @@ func TestKillNineLosesNothing(t *testing.T) {
 	done := false
 	for round := 0; round < 40 && !done; round++ {
 		cmd := child(t, "record", path, id)
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		out, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -132,23 +142,30 @@ func TestKillNineLosesNothing(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Kill after a random number of confirmations, plus a random
-		// delay so that the kill also lands inside a commit.
-		after := 1 + rng.IntN(12)
+		// Let the child record a random number of answers, then start one
+		// more and kill the child after a random delay: before, during or
+		// after that answer's commit.
+		after := rng.IntN(12)
 		sc := bufio.NewScanner(out)
-		n := 0
-		for sc.Scan() {
+		for n := 0; ; n++ {
+			if _, err := in.Write([]byte{'g'}); err != nil {
+				break // the child finished the session and left
+			}
+			if n == after {
+				time.Sleep(time.Duration(rng.IntN(4000)) * time.Microsecond)
+				if cmd.Process.Signal(syscall.SIGKILL) == nil {
+					kills++
+				}
+				break
+			}
+			if !sc.Scan() {
+				break
+			}
 			qid, ok := strings.CutPrefix(sc.Text(), "ok ")
 			if !ok {
 				t.Fatalf("child said %q", sc.Text())
 			}
 			confirmed[qid] = true
-			if n++; n == after {
-				time.Sleep(time.Duration(rng.IntN(3000)) * time.Microsecond)
-				_ = cmd.Process.Signal(syscall.SIGKILL)
-				kills++
-				break
-			}
 		}
 		// Whatever the child printed before it died was confirmed too.
 		for sc.Scan() {
@@ -156,6 +173,7 @@ func TestKillNineLosesNothing(t *testing.T) {
 				confirmed[qid] = true
 			}
 		}
+		_ = in.Close()
 		_ = cmd.Wait()
 
 		s, err := Open(path, Options{ReadOnly: true})

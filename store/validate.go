@@ -104,26 +104,8 @@ func validateSession(s *checklist.Session, now time.Time) error {
 	if _, ok := statusCode(s.Status); !ok {
 		return bad("status", "%q is not a status (%s or %s)", clip(string(s.Status)), checklist.InProgress, checklist.Completed)
 	}
-	if err := checkTime("created_at", s.CreatedAt, now, true); err != nil {
+	if err := validateTimes(s, now); err != nil {
 		return err
-	}
-	if err := checkTime("updated_at", s.UpdatedAt, now, true); err != nil {
-		return err
-	}
-	if s.UpdatedAt.Before(s.CreatedAt) {
-		return bad("updated_at", "before created_at")
-	}
-	switch {
-	case s.Status == checklist.Completed && s.CompletedAt.IsZero():
-		return bad("completed_at", "missing for a completed session")
-	case s.Status != checklist.Completed && !s.CompletedAt.IsZero():
-		return bad("completed_at", "set on a session that is not completed")
-	}
-	if err := checkTime("completed_at", s.CompletedAt, now, false); err != nil {
-		return err
-	}
-	if !s.CompletedAt.IsZero() && s.CompletedAt.Before(s.CreatedAt) {
-		return bad("completed_at", "before created_at")
 	}
 	for _, f := range []struct{ name, v string }{{"pack.id", s.Pack.ID}, {"pack.version", s.Pack.Version},
 		{"pack.lang", s.Pack.Lang}} {
@@ -146,6 +128,33 @@ func validateSession(s *checklist.Session, now time.Time) error {
 		}
 	}
 	return validatePlan(s.Plan)
+}
+
+// validateTimes checks the session's times against each other and its
+// status.
+func validateTimes(s *checklist.Session, now time.Time) error {
+	if err := checkTime("created_at", s.CreatedAt, now, true); err != nil {
+		return err
+	}
+	if err := checkTime("updated_at", s.UpdatedAt, now, true); err != nil {
+		return err
+	}
+	if s.UpdatedAt.Before(s.CreatedAt) {
+		return bad("updated_at", "before created_at")
+	}
+	switch {
+	case s.Status == checklist.Completed && s.CompletedAt.IsZero():
+		return bad("completed_at", "missing for a completed session")
+	case s.Status != checklist.Completed && !s.CompletedAt.IsZero():
+		return bad("completed_at", "set on a session that is not completed")
+	}
+	if err := checkTime("completed_at", s.CompletedAt, now, false); err != nil {
+		return err
+	}
+	if !s.CompletedAt.IsZero() && s.CompletedAt.Before(s.CreatedAt) {
+		return bad("completed_at", "before created_at")
+	}
+	return nil
 }
 
 func validateAnswer(id string, a checklist.Answer, now time.Time) error {

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/servicecheck/servicecheck/checklist"
@@ -79,43 +80,19 @@ func (c *compareState) render(m *Model) {
 		return
 	}
 	w := c.view.Width()
-	title := 4
-	for _, a := range c.rb.Areas {
-		title = max(title, len([]rune(a.Title)))
-	}
-	title = min(title, max(14, w-34))
-	col := 12
-	bar := 0
-	if w-title-3*col-6 >= 24 {
-		bar = 8 // room for small bars next to each score
-		col += bar + 1
-	}
-	cell := func(s scoring.Score, pctOf scoring.Score) string {
-		v := padLeft(s.String(), 4)
-		if bar > 0 {
-			f := 0.0
-			if pctOf.Valid {
-				f = pctOf.Value / 100
-			}
-			v = m.bar(f, bar) + " " + v
-		}
-		return v
-	}
 	dates := present.Dates(m.sessionDate(c.a), m.sessionDate(c.b))
-	dateA, dateB := dates[0], dates[1]
-	col = max(col, len([]rune(dateA)), len([]rune(dateB)))
-	var out []string
-	out = append(out, m.st.muted.Render(pad("", title)+"  "+padLeft(dateA, col)+"  "+padLeft(dateB, col)+"  change"))
-	tot := func(s scoring.Score, t scoring.Total) string {
-		pct := scoring.Score{}
-		if s.Valid && t.Max > t.Min {
-			pct = scoring.Of((s.Value - t.Min) / (t.Max - t.Min) * 100)
+	l := newCompareLayout(c, w, dates)
+	out := []string{m.st.muted.Render(pad("", l.title) + "  " + padLeft(dates[0], l.col) + "  " +
+		padLeft(dates[1], l.col) + "  change")}
+	totalPct := func(s scoring.Score, t scoring.Total) scoring.Score {
+		if !s.Valid || t.Max <= t.Min {
+			return scoring.Score{}
 		}
-		return cell(s, pct)
+		return scoring.Of((s.Value - t.Min) / (t.Max - t.Min) * 100)
 	}
-	out = append(out, m.st.heading.Render(pad("Total", title))+"  "+
-		padLeft(tot(c.cmp.Total.A, c.ra.Total), col)+"  "+padLeft(tot(c.cmp.Total.B, c.rb.Total), col)+"  "+
-		m.delta(c.cmp.Total.Delta, 1))
+	out = append(out, l.row(m, m.st.heading, "Total",
+		l.cell(m, c.cmp.Total.A, totalPct(c.cmp.Total.A, c.ra.Total)),
+		l.cell(m, c.cmp.Total.B, totalPct(c.cmp.Total.B, c.rb.Total)), m.delta(c.cmp.Total.Delta, 1)))
 	byID := map[string]scoring.Delta{}
 	for _, d := range c.cmp.Areas {
 		byID[d.ID] = d
@@ -130,8 +107,7 @@ func (c *compareState) render(m *Model) {
 		if d, ok := byID[b.ID]; ok {
 			change = m.delta(d.Delta, 1)
 		}
-		out = append(out, m.st.text.Render(pad(ansi.Truncate(b.Title, title, "…"), title))+"  "+
-			padLeft(cell(a.Score, a.Percent), col)+"  "+padLeft(cell(b.Score, b.Percent), col)+"  "+change)
+		out = append(out, l.row(m, m.st.text, b.Title, l.cell(m, a.Score, a.Percent), l.cell(m, b.Score, b.Percent), change))
 	}
 	out = append(out, "", m.st.heading.Render("Checklist"))
 	secA := map[string]scoring.Section{}
@@ -140,16 +116,54 @@ func (c *compareState) render(m *Model) {
 	}
 	for _, s := range c.rb.Sections {
 		a := secA[s.ID]
-		out = append(out, m.st.text.Render(pad(ansi.Truncate(s.Title, title, "…"), title))+"  "+
-			padLeft(present.Percent(a.Percent), col)+"  "+padLeft(present.Percent(s.Percent), col)+"  "+
-			m.delta(scoring.Sub(s.Percent, a.Percent), 0))
+		out = append(out, l.row(m, m.st.text, s.Title, present.Percent(a.Percent), present.Percent(s.Percent),
+			m.delta(scoring.Sub(s.Percent, a.Percent), 0)))
 	}
 	out = append(out, "")
-	for _, l := range wrap("The total is compared over the areas scored in both sessions.", w) {
-		out = append(out, m.st.muted.Render(l))
-	}
+	out = append(out, styleLines(m.st.muted, wrap("The total is compared over the areas scored in both sessions.", w))...)
 	if c.cmp.Mismatch != "" {
 		out = append(out, m.st.warn.Render(ansi.Truncate(c.cmp.Mismatch, w, "…")))
 	}
 	c.view.SetContent(strings.Join(out, "\n"))
+}
+
+// compareLayout is the columns of the compare screen: title, one column
+// per session (with a small bar when there is room), the change.
+type compareLayout struct {
+	title, col, bar int
+}
+
+func newCompareLayout(c *compareState, w int, dates []string) compareLayout {
+	const change = 7 // "↑ +12.5"
+	l := compareLayout{col: max(5, len([]rune(dates[0])), len([]rune(dates[1]))), title: 4}
+	for _, a := range c.rb.Areas {
+		l.title = max(l.title, len([]rune(a.Title)))
+	}
+	for _, s := range c.rb.Sections {
+		l.title = max(l.title, len([]rune(s.Title)))
+	}
+	l.title = min(l.title, max(10, w-2*l.col-change-6))
+	if spare := w - l.title - 2*l.col - change - 6; spare >= 2*9 {
+		l.bar = min(12, spare/2-1)
+		l.col += l.bar + 1
+	}
+	return l
+}
+
+// cell is one session's score, after a small bar of pct when there is room.
+func (l compareLayout) cell(m *Model, s, pct scoring.Score) string {
+	v := padLeft(s.String(), 4)
+	if l.bar > 0 {
+		f := 0.0
+		if pct.Valid {
+			f = pct.Value / 100
+		}
+		v = m.bar(f, l.bar) + " " + v
+	}
+	return v
+}
+
+func (l compareLayout) row(m *Model, st lipgloss.Style, title, a, b, change string) string {
+	return st.Render(pad(ansi.Truncate(title, l.title, "…"), l.title)) + "  " +
+		padLeft(a, l.col) + "  " + padLeft(b, l.col) + "  " + change
 }

@@ -451,3 +451,69 @@ func TestQueuedWritesSurviveOpeningAnotherSession(t *testing.T) {
 		t.Errorf("queued answer lost: %+v", s.Answers["identify-users"])
 	}
 }
+
+// TestSetupTypedFast: keys typed right after enter land in the next field,
+// and keys typed while the session is being created reach its first
+// question, as when a form is filled by a fast typist or a script.
+func TestSetupTypedFast(t *testing.T) {
+	f := newFixture(t)
+	m := New(f.opts())
+	var tm tea.Model = m
+	tm, _ = tm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	var pending []tea.Cmd // commands not run until the end: the slowest machine
+	send := func(msg tea.Msg) {
+		var cmd tea.Cmd
+		tm, cmd = tm.Update(msg)
+		pending = append(pending, cmd)
+	}
+	send(keyMsg("1"))
+	for _, r := range "Kafe" {
+		send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	send(keyMsg("enter"))
+	for _, r := range "Ana" {
+		send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	send(keyMsg("enter"))
+	send(keyMsg("y"))
+	send(keyMsg("p"))
+	// Now let the commands run; the creation among them.
+	d := &driver{t: t, m: tm.(Model)}
+	for _, c := range pending {
+		d.run(c)
+	}
+	if d.m.screen != scrQuestion {
+		t.Fatalf("screen %v, want a question:\n%s", d.m.screen, d.screen())
+	}
+	s, err := f.repo.Get(d.m.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Client != "Kafe" || s.Assessor != "Ana" {
+		t.Errorf("client %q assessor %q", s.Client, s.Assessor)
+	}
+	if s.Answers["culture-training"].Value != checklist.Yes || s.Answers["culture-internal"].Value != checklist.Partly {
+		t.Errorf("typed-ahead answers: %+v", s.Answers)
+	}
+}
+
+func TestResultsEditGoesBack(t *testing.T) {
+	f := newFixture(t)
+	o := f.opts()
+	o.Start.Session = f.bakes
+	d := newDriver(t, o, 80, 24)
+	d.press("y", "r")
+	if d.m.screen != scrResults || !contains(d.screen(), "incomplete: 23 questions not answered yet") {
+		t.Fatalf("partial results:\n%s", d.screen())
+	}
+	d.press("e")
+	if q, _ := d.m.current(); d.m.screen != scrQuestion || q.ID != "identify-db" {
+		t.Errorf("e on unfinished results: screen %v at %s, want identify-db", d.m.screen, q.ID)
+	}
+	o.Start.Session = f.newer
+	d = newDriver(t, o, 80, 24)
+	d.press("e")
+	if q, _ := d.m.current(); d.m.screen != scrQuestion || q.ID != "culture-training" {
+		t.Errorf("e on completed results: screen %v at %s, want the first question", d.m.screen, q.ID)
+	}
+}

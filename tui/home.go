@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/store"
@@ -177,10 +178,17 @@ func (m Model) resumeView(w, h int) []string {
 	case len(m.home.unfinished) == 0:
 		return append(lines, m.st.muted.Render("No unfinished sessions. Press esc and start a new one."))
 	}
-	total := len(m.opts.Pack.Questions())
 	rows := make([]string, len(m.home.unfinished))
 	for i, s := range m.home.unfinished {
+		p := m.opts.Pack
+		if sp, err := m.packFor(s.Pack); err == nil {
+			p = sp
+		}
+		total := len(p.Questions())
 		note := fmt.Sprintf("started %s · %d of %d answered", present.Date(s.CreatedAt), s.Answered, total)
+		if lipgloss.Width(s.Client)+lipgloss.Width(note)+5 > w {
+			note = fmt.Sprintf("%s · %d/%d", present.Date(s.CreatedAt), s.Answered, total)
+		}
 		rows[i] = m.row(i == m.home.resumeCursor, s.Client, note)
 	}
 	return append(lines, window(rows, m.home.resumeCursor, h-len(lines))...)
@@ -226,9 +234,20 @@ func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 		}
 		return nil
 	}
+	ahead := m.setup.typedAhead
+	m.setup = setupState{}
 	m.open(msg.sess, msg.pack)
+	var cmds []tea.Cmd
 	if m.screen == scrResults {
-		return m.loadPrevious()
+		cmds = append(cmds, m.loadPrevious())
 	}
-	return nil
+	// Keys typed while the session was being created go to it now.
+	mm := *m
+	for _, k := range ahead {
+		tm, cmd := mm.key(k)
+		mm = tm.(Model)
+		cmds = append(cmds, cmd)
+	}
+	*m = mm
+	return tea.Batch(cmds...)
 }

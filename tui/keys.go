@@ -42,6 +42,7 @@ type keyMap struct {
 
 	// setup form (help only: huh handles them)
 	FormNext     key.Binding
+	FormTab      key.Binding // like enter, not shown
 	FormPrev     key.Binding
 	FormComplete key.Binding
 }
@@ -83,6 +84,7 @@ func newKeyMap() keyMap {
 		Compare:  b([]string{"c"}, "c", "compare"),
 
 		FormNext:     b([]string{"enter"}, "enter", "next"),
+		FormTab:      b([]string{"tab"}, "tab", "next"),
 		FormPrev:     b([]string{"shift+tab"}, "shift+tab", "back"),
 		FormComplete: b([]string{"ctrl+e"}, "ctrl+e", "complete name"),
 	}

@@ -41,6 +41,9 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outc
 	if m.saver.pending() {
 		// Writes still queued when the program ended: try a little longer,
 		// the data file may only be busy for a moment.
+		if opts.Notices != nil {
+			fmt.Fprintf(opts.Notices, "saving the last answers (%s)…\n", describe(m.saver.err))
+		}
 		if ferr := m.saver.flushNow(opts.Repo, 5, time.Second); ferr != nil {
 			return out, fmt.Errorf("save answers: %w", ferr)
 		}

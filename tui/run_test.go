@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
@@ -17,21 +20,50 @@ import (
 	"github.com/servicecheck/servicecheck/tui/internal/testpack"
 )
 
-// slowReader hands out its input a little at a time, like a person typing,
-// so that each key reaches the screen it was meant for.
-type slowReader struct {
-	chunks []string
+// typist hands out its input a key at a time, like a person, each only
+// once its condition holds (the screen it is meant for is up), so that
+// the test does not depend on how fast the machine is.
+type typist struct {
+	t     *testing.T
+	steps []step
+	dump  func() string
 }
 
-func (r *slowReader) Read(p []byte) (int, error) {
-	if len(r.chunks) == 0 {
+type step struct {
+	keys  string
+	ready func() bool // nil: at once
+}
+
+func (r *typist) Read(p []byte) (int, error) {
+	if len(r.steps) == 0 {
 		time.Sleep(50 * time.Millisecond)
 		return 0, io.EOF
 	}
-	time.Sleep(30 * time.Millisecond)
-	n := copy(p, r.chunks[0])
-	r.chunks = r.chunks[1:]
+	s := r.steps[0]
+	for deadline := time.Now().Add(10 * time.Second); s.ready != nil && !s.ready(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			r.t.Errorf("gave up waiting to type %q", s.keys)
+			if r.dump != nil {
+				r.t.Log(r.dump())
+			}
+			return 0, io.EOF
+		}
+	}
+	time.Sleep(10 * time.Millisecond)
+	n := copy(p, s.keys)
+	r.steps = r.steps[1:]
 	return n, nil
+}
+
+// onlcr turns "\n" into "\r\n" on the way to the emulated terminal, as a
+// real terminal's line discipline does.
+type onlcr struct{ w io.Writer }
+
+func (o onlcr) Write(p []byte) (int, error) {
+	if _, err := o.w.Write(bytes.ReplaceAll(p, []byte("\n"), []byte("\r\n"))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // TestRunWithStore runs the real program over a real data file: a new
@@ -42,10 +74,21 @@ func TestRunWithStore(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "data", "servicecheck.db")
 	repo := StoreRepo{Path: path, Opts: store.Options{
 		Summarize: func(s *checklist.Session) scoring.Total { return scoring.Session(p, s).Total }}}
-	in := &slowReader{chunks: []string{"1", "Kafe Shkodër ë", "\r", "Ana", "\r", "y", "p", "q"}}
+	// The program draws on an emulated 80×24 terminal; the typist reads it.
+	screen := vt.NewSafeEmulator(80, 24)
+	// The terminal's replies to the program's queries are dropped. The
+	// emulator is not closed: its Close races with a pending Read.
+	go func() { _, _ = io.Copy(io.Discard, screen) }()
+	shows := func(text string) func() bool {
+		return func() bool { return strings.Contains(ansi.Strip(screen.Render()), text) }
+	}
+	in := &typist{t: t, steps: []step{{keys: "1", ready: shows("Start a new session")},
+		{keys: "Kafe Shkodër ë", ready: shows("Who is this audit for?")}, {keys: "\r"}, {keys: "Ana"},
+		{keys: "\r"}, {keys: "y", ready: shows("0 of 27 answered")}, {keys: "p", ready: shows("1 of 27 answered")},
+		{keys: "q", ready: shows("2 of 27 answered")}}, dump: func() string { return screen.Render() }}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	out, err := Run(ctx, Options{Repo: repo, Pack: p}, tea.WithInput(in), tea.WithOutput(io.Discard),
+	out, err := Run(ctx, Options{Repo: repo, Pack: p}, tea.WithInput(in), tea.WithOutput(onlcr{screen}),
 		tea.WithWindowSize(80, 24))
 	if err != nil {
 		t.Fatalf("Run: %v", err)

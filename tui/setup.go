@@ -21,6 +21,8 @@ type setupState struct {
 	input    *huh.Input
 	clients  []string
 	creating bool
+	// typedAhead holds keys pressed while the session was being created.
+	typedAhead []tea.KeyPressMsg
 }
 
 func newSetup(client, assessor string, clients []string) setupState {
@@ -65,6 +67,12 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	if f, ok := fm.(*huh.Form); ok {
 		m.setup.form = f
 	}
+	return m.formState(cmd)
+}
+
+// formState starts the session once the form is complete, and goes home
+// if it was aborted; cmd is what the form asked for last.
+func (m *Model) formState(cmd tea.Cmd) tea.Cmd {
 	switch m.setup.form.State {
 	case huh.StateCompleted:
 		if m.setup.creating {
@@ -79,11 +87,43 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) setupKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Home) {
+	if m.setup.creating {
+		// Typed ahead while the session is being created: kept for the
+		// first question.
+		if len(m.setup.typedAhead) < 64 {
+			m.setup.typedAhead = append(m.setup.typedAhead, msg)
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Home):
 		m.setup = setupState{}
 		return m.goHome()
+	case key.Matches(msg, m.keys.FormNext, m.keys.FormTab):
+		return m.formNext(msg)
+	case key.Matches(msg, m.keys.FormPrev):
+		return m.setup.form.PrevField()
 	}
 	return m.updateForm(msg)
+}
+
+// formNext moves to the next field, or submits, at once. Huh moves through
+// a command, so keys typed quickly after enter would still land in the
+// field being left; here the move happens before the next key is read.
+func (m *Model) formNext(msg tea.KeyPressMsg) tea.Cmd {
+	field := m.setup.form.GetFocusedField()
+	// The key validates the field; the move it asks for is done below.
+	fm, _ := m.setup.form.Update(msg)
+	if f, ok := fm.(*huh.Form); ok {
+		m.setup.form = f
+	}
+	if field.Error() != nil {
+		return nil
+	}
+	if field.GetKey() != "assessor" {
+		return m.setup.form.NextField()
+	}
+	return m.formState(m.setup.form.NextGroup())
 }
 
 // createSession stores a new session for the client with the default pack.

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +27,7 @@ type answerOptions struct {
 	Assessor    string // overrides the file's assessor
 	Lang        string // language of the built-in pack; "" for the default
 	Incomplete  bool   // store an unfinished session instead of refusing
+	Template    bool   // print an empty answers file instead
 	JSON        bool
 	Term        terminal
 }
@@ -47,7 +50,8 @@ func newAnswerCmd(a *app) *cobra.Command {
 			"    responsiveness.third-ring: 4     # statement: 1..5 | na\n" +
 			"  notes:\n" +
 			"    responsiveness.third-ring: \"Phones ring out at lunch\"",
-		Example: "  servicecheck answer --answers q2.yaml\n" +
+		Example: "  servicecheck answer --template > q2.yaml\n" +
+			"  servicecheck answer --answers q2.yaml\n" +
 			"  servicecheck answer --answers q2.yaml --client \"Acme Ltd\" --json",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -65,19 +69,26 @@ func newAnswerCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the content pack (default en)")
 	cmd.Flags().BoolVar(&opts.Incomplete, "allow-incomplete", false, "store an unfinished session when answers are missing")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON")
+	cmd.Flags().BoolVar(&opts.Template, "template", false, "print an empty answers file with every id and question, to fill in")
 	return cmd
 }
 
 func runAnswer(a *app, opts *answerOptions) error {
-	if opts.File == "" {
-		return usageErrorf("answer needs --answers FILE")
-	}
 	p := content.Default()
 	if opts.Lang != "" {
 		var err error
 		if p, err = content.ForLang(opts.Lang); err != nil {
 			return withCode(exitUsage, err)
 		}
+	}
+	if opts.Template {
+		if opts.File != "" {
+			return usageErrorf("--template prints a file to fill in: it takes no --answers")
+		}
+		return writeAnswersTemplate(opts.Out, p, opts.Client, opts.Assessor)
+	}
+	if opts.File == "" {
+		return usageErrorf("answer needs --answers FILE (or --template to get one)")
 	}
 	name, data, err := readAnswersFile(opts.In, opts.File)
 	if err != nil {
@@ -91,32 +102,10 @@ func runAnswer(a *app, opts *answerOptions) error {
 		return answersError(opts.ErrOut, name, err)
 	}
 
-	now := a.now()
-	sess := &checklist.Session{
-		Client:   firstNonEmpty(opts.Client, af.Client),
-		Assessor: firstNonEmpty(opts.Assessor, af.Assessor),
-		Pack:     p.Ref(),
-		Answers:  make(map[string]checklist.Answer, len(af.Answers)),
-		Status:   checklist.Completed,
-		// The session's times are the answers' time, so that completion
-		// is never before creation.
-		CreatedAt: now,
-		UpdatedAt: now,
+	sess, err := sessionFromAnswers(af, opts, p, a.now())
+	if err != nil {
+		return err
 	}
-	if strings.TrimSpace(sess.Client) == "" {
-		return usageErrorf("%s: no client: add \"client: NAME\" to the file or pass --client", name)
-	}
-	for id, ans := range af.Answers {
-		ans.At = now
-		sess.Answers[id] = ans
-	}
-	if len(af.Missing) > 0 {
-		sess.Status = checklist.InProgress
-		sess.Cursor = af.Missing[0]
-	} else {
-		sess.CompletedAt = now
-	}
-
 	var doc report.Document
 	err = a.withStore(false, func(st *store.Store) error {
 		if err := st.Create(sess); err != nil {
@@ -135,6 +124,37 @@ func runAnswer(a *app, opts *answerOptions) error {
 	}
 	fmt.Fprintf(opts.ErrOut, "recorded session %s for %s (%s)\n", sess.ID, sess.Client, what)
 	return writeShow(opts.Out, doc, opts.JSON, opts.Term)
+}
+
+// sessionFromAnswers makes the session an answers file records: completed
+// when every question is answered, else in progress with the wizard's
+// cursor on the first unanswered question. Flags override the file's names.
+func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *checklist.Pack, now time.Time) (*checklist.Session, error) {
+	sess := &checklist.Session{
+		Client:   firstNonEmpty(opts.Client, af.Client),
+		Assessor: firstNonEmpty(opts.Assessor, af.Assessor),
+		Pack:     p.Ref(),
+		Answers:  make(map[string]checklist.Answer, len(af.Answers)),
+		Status:   checklist.Completed,
+		// The session's times are the answers' time, so that completion
+		// is never before creation.
+		CreatedAt: now,
+		UpdatedAt: now,
+	}
+	if strings.TrimSpace(sess.Client) == "" {
+		return nil, usageErrorf("%s: no client: add \"client: NAME\" to the file or pass --client", af.Name)
+	}
+	for id, ans := range af.Answers {
+		ans.At = now
+		sess.Answers[id] = ans
+	}
+	if len(af.Missing) > 0 {
+		sess.Status = checklist.InProgress
+		sess.Cursor = af.Missing[0]
+	} else {
+		sess.CompletedAt = now
+	}
+	return sess, nil
 }
 
 // readAnswersFile reads the answers file, or standard input for "-", up to
@@ -173,6 +193,42 @@ func answersError(errOut io.Writer, name string, err error) error {
 		fmt.Fprintln(errOut, e)
 	}
 	return withCode(exitInvalid, fmt.Errorf("%s: invalid answers file: %s", name, plural(len(verrs), "problem")))
+}
+
+// writeAnswersTemplate writes an answers file with every id of p and an
+// empty value, each question as a comment beside it: an empty value reads
+// as not answered, so the file is valid at every stage of filling it in.
+func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor string) error {
+	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Answers for %s (%s %s, %s).\n", oneLine(p.Title), p.ID, p.Version, p.Lang)
+	b.WriteString("# Fill in the answers, then run: servicecheck answer --answers FILE\n")
+	b.WriteString("# Checklist items: yes, partly, no or na. Statements: 1 (never) to 5 (always) or na.\n")
+	fmt.Fprintf(&b, "client: %s\nassessor: %s\nanswers:\n", yamlString(client), yamlString(assessor))
+	for _, s := range p.Sections {
+		fmt.Fprintf(&b, "\n  # %s\n", oneLine(s.Title))
+		for _, it := range s.Items {
+			fmt.Fprintf(&b, "  %s:   # %s\n", it.ID, oneLine(it.Text))
+		}
+	}
+	for _, a := range p.Areas {
+		fmt.Fprintf(&b, "\n  # %s: rate 1 (never) to 5 (always)\n", oneLine(a.Title))
+		for _, st := range a.Statements {
+			fmt.Fprintf(&b, "  %s:   # %s\n", st.ID, oneLine(st.Text))
+		}
+	}
+	b.WriteString("\n# A note for any id, in quotes, for example:\n#   responsiveness.third-ring: \"Phones ring out at lunch\"\nnotes:\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// yamlString quotes s for YAML when it is not empty.
+func yamlString(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	q, _ := json.Marshal(strings.TrimSpace(s))
+	return string(q)
 }
 
 func firstNonEmpty(s ...string) string {

@@ -140,3 +140,34 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// The template is a valid answers file at every stage: empty, it lists
+// every id as missing; filled in, it records a completed session.
+func TestAnswerTemplate(t *testing.T) {
+	c := newCLITest(t)
+	tmpl := c.ok("answer", "--template", "--client", "Acme \"Ltd\"")
+	p := content.Default()
+	af, err := checklist.ParseAnswers("t.yaml", []byte(tmpl), p)
+	if err != nil {
+		t.Fatalf("template does not parse: %v\n%s", err, tmpl)
+	}
+	if af.Client != `Acme "Ltd"` || len(af.Missing) != len(p.Questions()) {
+		t.Errorf("client %q, %d missing, want %d", af.Client, len(af.Missing), len(p.Questions()))
+	}
+	var filled strings.Builder
+	for _, ln := range strings.SplitAfter(tmpl, "\n") {
+		id, rest, ok := strings.Cut(ln, ":   # ")
+		switch kind := p.Kind(strings.TrimSpace(id)); {
+		case ok && kind == checklist.KindItem:
+			ln = id + ": partly   # " + rest
+		case ok && kind == checklist.KindStatement:
+			ln = id + ": 3   # " + rest
+		}
+		filled.WriteString(ln)
+	}
+	c.ok("answer", "--answers", c.file("filled.yaml", []byte(filled.String())))
+	if s := c.sessions()[0]; s.Status != checklist.Completed || s.Client != `Acme "Ltd"` || len(s.Answers) != len(p.Questions()) {
+		t.Errorf("recorded %s for %q with %d answers", s.Status, s.Client, len(s.Answers))
+	}
+	c.fails(exitUsage, "answer", "--template", "--answers", "x.yaml")
+}

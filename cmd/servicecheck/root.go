@@ -30,8 +30,8 @@ func newRootCmd(a *app) *cobra.Command {
 	addWizard(root, a)
 
 	root.AddCommand(newContentCmd(a))
-	root.AddCommand(newDoctorCmd(a), newImportCmd(a))
 	root.AddCommand(newListCmd(a), newShowCmd(a), newCompareCmd(a), newAnswerCmd(a), newExportCmd(a), newDeleteCmd(a))
+	root.AddCommand(newDoctorCmd(a), newImportCmd(a))
 	return root
 }
 

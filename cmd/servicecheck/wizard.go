@@ -116,6 +116,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 		if a.getenv("NO_COLOR") != "" {
 			popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 		}
+		topts.Notices = a.errOut
 		out, err = tui.Run(ctx, topts, popts...)
 	} else {
 		out, err = plain.Run(a.in, a.out, topts)

@@ -307,3 +307,19 @@ func (f *failAfter) Record(id, qid string, a checklist.Answer, c string) error {
 	}
 	return f.Repo.Record(id, qid, a, c)
 }
+
+func TestNoteTooLong(t *testing.T) {
+	r, o := setup(t)
+	o.Start = tui.Start{New: true, Client: "ACME"}
+	long := strings.Repeat("ë", store.MaxNote) // two bytes each
+	var out bytes.Buffer
+	if _, err := Run(strings.NewReader(input("yes", "n", long, "n", "short one", "q")), &out, o); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if !strings.Contains(out.String(), "The note is too long: 131072 bytes, at most 65536. It was not saved.") {
+		t.Errorf("no word about the long note")
+	}
+	if got := only(t, r).Answers["culture-internal"].Note; got != "short one" {
+		t.Errorf("note %q, want the short one", got)
+	}
+}

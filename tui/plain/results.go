@@ -48,28 +48,11 @@ func (r *runner) results() error {
 			deltas[d.ID] = d
 		}
 	}
-	r.say("")
-	r.say("Areas, scored 1 to 5:")
-	for _, a := range res.Areas {
-		parts := []string{a.Score.String(), present.BandLabel(p, a.Band)}
-		if d, ok := deltas[a.ID]; ok {
-			parts = append(parts, present.Change(d.Delta, 1))
-		}
-		if a.NA > 0 {
-			parts = append(parts, fmt.Sprintf("%d N/A", a.NA))
-		}
-		r.say("%s: %s.", a.Title, strings.Join(parts, ", "))
-	}
-	r.say("")
-	r.say("Checklist, share of yes (partly counts half):")
+	r.areas(res, deltas)
+	r.sections(res)
 	naItems, naStatements := 0, 0
 	for _, sec := range res.Sections {
 		naItems += sec.NA
-		line := fmt.Sprintf("%s: %s, %d of %d answered", sec.Title, present.Percent(sec.Percent), sec.Answered+sec.NA, sec.Total)
-		if sec.NA > 0 {
-			line += fmt.Sprintf(", %d N/A", sec.NA)
-		}
-		r.say("%s.", line)
 	}
 	for _, a := range res.Areas {
 		naStatements += a.NA
@@ -88,4 +71,33 @@ func (r *runner) results() error {
 	r.say("N/A answers: %s, %s.", countOf(naItems, "checklist item", "checklist items"),
 		countOf(naStatements, "statement", "statements"))
 	return nil
+}
+
+// areas says each area's score and band, and its change since last time.
+func (r *runner) areas(res scoring.Result, deltas map[string]scoring.Delta) {
+	r.say("")
+	r.say("Areas, scored 1 to 5:")
+	for _, a := range res.Areas {
+		parts := []string{a.Score.String(), present.BandLabel(r.pack, a.Band)}
+		if d, ok := deltas[a.ID]; ok {
+			parts = append(parts, present.Change(d.Delta, 1))
+		}
+		if a.NA > 0 {
+			parts = append(parts, fmt.Sprintf("%d N/A", a.NA))
+		}
+		r.say("%s: %s.", a.Title, strings.Join(parts, ", "))
+	}
+}
+
+// sections says the checklist percentage of each section.
+func (r *runner) sections(res scoring.Result) {
+	r.say("")
+	r.say("Checklist, share of yes (partly counts half):")
+	for _, sec := range res.Sections {
+		line := fmt.Sprintf("%s: %s, %d of %d answered", sec.Title, present.Percent(sec.Percent), sec.Answered+sec.NA, sec.Total)
+		if sec.NA > 0 {
+			line += fmt.Sprintf(", %d N/A", sec.NA)
+		}
+		r.say("%s.", line)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
@@ -59,22 +60,7 @@ func (r *runner) walk(s *checklist.Session, p *checklist.Pack) error {
 // the index to go to next.
 func (r *runner) question(i int) (int, error) {
 	q := r.qs[i]
-	r.say("")
-	r.say("Question %d of %d. %s, %s.", i+1, len(r.qs), present.Part(q), strings.ReplaceAll(present.Where(r.pack, q), " · ", ", "))
-	if q.Index == 0 {
-		if intro := present.Intro(r.pack, q); intro != "" {
-			if q.Kind == checklist.KindStatement {
-				r.say("About this area: %s", intro)
-			} else {
-				r.say("Purpose of this section: %s", intro)
-			}
-		}
-	}
-	r.say("%s", q.Text)
-	if q.Help != "" {
-		r.say("Hint: %s", q.Help)
-	}
-	r.say("%s", choicesLine(q.Kind))
+	r.introduce(i)
 	for {
 		a := r.sess.Answers[q.ID]
 		if a.Value != "" {
@@ -130,6 +116,28 @@ func (r *runner) question(i int) (int, error) {
 	}
 }
 
+// introduce says which question comes, where it stands, the purpose of
+// its part when it is the part's first, the question and its choices.
+func (r *runner) introduce(i int) {
+	q := r.qs[i]
+	r.say("")
+	r.say("Question %d of %d. %s, %s.", i+1, len(r.qs), present.Part(q), strings.ReplaceAll(present.Where(r.pack, q), " · ", ", "))
+	if q.Index == 0 {
+		if intro := present.Intro(r.pack, q); intro != "" {
+			if q.Kind == checklist.KindStatement {
+				r.say("About this area: %s", intro)
+			} else {
+				r.say("Purpose of this section: %s", intro)
+			}
+		}
+	}
+	r.say("%s", q.Text)
+	if q.Help != "" {
+		r.say("Hint: %s", q.Help)
+	}
+	r.say("%s", choicesLine(q.Kind))
+}
+
 // choicesLine lists the answers a question takes, numbered.
 func choicesLine(k checklist.Kind) string {
 	if k == checklist.KindStatement {
@@ -167,6 +175,10 @@ func (r *runner) note(q checklist.Question) error {
 		return nil
 	case "-":
 		line = ""
+	}
+	if len(line) > store.MaxNote {
+		r.say("The note is too long: %d bytes, at most %d. It was not saved.", len(line), store.MaxNote)
+		return nil
 	}
 	a.Note = line
 	if a.At.IsZero() {

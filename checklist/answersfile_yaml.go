@@ -1,0 +1,162 @@
+package checklist
+
+// The YAML side of answers files: checks made before parsing, and reading
+// goccy/go-yaml AST nodes as the scalars and mappings an answers file
+// holds, each problem with its position.
+
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+)
+
+// maxNesting bounds how deeply flow collections ([ {) and compact block
+// indicators (- ? on one line) may nest. An answers file needs two levels;
+// the YAML parser slows down steeply with depth (100,000 levels take tens
+// of seconds), so deeper input is refused before it is parsed.
+const maxNesting = 64
+
+// invalidUTF8At returns the offset of the first byte that is not UTF-8.
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+// tooDeep returns the line where data nests deeper than maxNesting, or 0.
+// It over-counts brackets inside quoted text, which is harmless: no real
+// note holds 64 unclosed brackets.
+func tooDeep(data []byte) int {
+	line, depth := 1, 0
+	atLineStart, indicators := true, 0
+	for i, c := range data {
+		switch c {
+		case '\n':
+			line++
+			atLineStart, indicators = true, 0
+			continue
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+		if atLineStart {
+			next := byte(' ')
+			if i+1 < len(data) {
+				next = data[i+1]
+			}
+			switch {
+			case c == ' ' || c == '\t':
+			case (c == '-' || c == '?' || c == ':') && (next == ' ' || next == '\t'):
+				indicators++
+			default:
+				atLineStart = false
+			}
+		}
+		if depth > maxNesting || indicators > maxNesting {
+			return line
+		}
+	}
+	return 0
+}
+
+// eachEntry calls fn for every key of the mapping n, reporting anything
+// that is not a mapping of scalar keys.
+func eachEntry(n ast.Node, field string, fail func(pos, string, string), fn func(id string, at pos, v ast.Node)) {
+	switch m := unwrap(n).(type) {
+	case *ast.NullNode, nil:
+		return
+	case *ast.MappingNode:
+		for _, mv := range m.Values {
+			id, at := keyOf(mv)
+			if id == "" {
+				fail(at, field, "expected an id as key")
+				continue
+			}
+			fn(id, at, mv.Value)
+		}
+	default:
+		fail(nodePos(n), field, "expected a mapping of id: value")
+	}
+}
+
+// keyOf returns the text of a mapping key and where it is.
+func keyOf(mv *ast.MappingValueNode) (string, pos) {
+	if mv == nil || mv.Key == nil {
+		return "", pos{}
+	}
+	at := nodePos(mv.Key)
+	switch k := mv.Key.(type) {
+	case *ast.StringNode:
+		return k.Value, at
+	case ast.ScalarNode:
+		if tk := k.GetToken(); tk != nil {
+			return tk.Value, at
+		}
+	}
+	return "", at
+}
+
+// scalarText returns a scalar's text as written (so 4 and "4" read alike,
+// and yes stays yes whatever the YAML version), or a message saying why n
+// is not a usable scalar. Null reads as "".
+func scalarText(n ast.Node) (string, string) {
+	if _, ok := n.(*ast.TagNode); ok {
+		n = unwrap(n)
+	}
+	switch v := n.(type) {
+	case nil, *ast.NullNode:
+		return "", ""
+	case *ast.StringNode:
+		return v.Value, ""
+	case *ast.LiteralNode:
+		if v.Value == nil {
+			return "", ""
+		}
+		return v.Value.Value, ""
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		if tk := v.GetToken(); tk != nil {
+			return tk.Value, ""
+		}
+		return "", ""
+	case *ast.AnchorNode, *ast.AliasNode:
+		return "", "anchors and aliases are not supported in an answers file"
+	case *ast.MappingNode, *ast.SequenceNode:
+		return "", "expected a single value, not a list or mapping"
+	}
+	return "", "expected a single value"
+}
+
+// unwrap removes tags (such as !!str) around a node.
+func unwrap(n ast.Node) ast.Node {
+	for {
+		t, ok := n.(*ast.TagNode)
+		if !ok {
+			return n
+		}
+		n = t.Value
+	}
+}
+
+// answersSyntaxError turns a YAML parse error into one positioned error, keeping
+// goccy's message but not its multi-line source excerpt.
+func answersSyntaxError(name string, err error) *FieldError {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		e := &FieldError{File: name, Msg: "syntax error: " + ye.GetMessage()}
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			e.Line, e.Column = tk.Position.Line, max(tk.Position.Column, 1)
+		}
+		return e
+	}
+	first, _, _ := strings.Cut(err.Error(), "\n")
+	return &FieldError{File: name, Msg: "syntax error: " + first}
+}

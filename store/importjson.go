@@ -1,0 +1,256 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/servicecheck/servicecheck/checklist"
+)
+
+// ImportError is a document that failed to read or validate. Line, when
+// not 0, is where in the document the problem is (the session's first line
+// for a session that fails validation); the CLI prints it as file:line.
+type ImportError struct {
+	Line int
+	Msg  string
+}
+
+// Error returns the message, with its line when known.
+func (e *ImportError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return e.Msg
+}
+
+// Unwrap makes errors.Is(err, ErrInvalid) true.
+func (e *ImportError) Unwrap() error { return ErrInvalid }
+
+// ImportJSON reads an interchange document (or one bare session) from r and
+// validates every session in it. Input of any size or shape is safe: the
+// document is capped at MaxDocument bytes, every string and count at the
+// limits in validate.go, and any error is returned, never a panic.
+func ImportJSON(r io.Reader) ([]*checklist.Session, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocument+1))
+	if err != nil {
+		return nil, fmt.Errorf("read sessions: %w", err)
+	}
+	if len(data) > MaxDocument {
+		return nil, &ImportError{Msg: fmt.Sprintf("the document is larger than %d MiB", MaxDocument>>20)}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &ImportError{Msg: "the document is empty"}
+	}
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, &ImportError{Line: lineAt(data, se.Offset), Msg: "not valid JSON: " + jsonMsg(err)}
+		}
+		return nil, &ImportError{Msg: "not valid JSON: " + jsonMsg(err)}
+	}
+	start := skipSpace(data, 0)
+	if data[start] != '{' {
+		return nil, &ImportError{Line: lineAt(data, int64(start)),
+			Msg: "not a servicecheck sessions document: want a JSON object"}
+	}
+	var probe struct {
+		Format *string `json:"format"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil || probe.Format == nil {
+		s, err := decodeSession(data, start)
+		if err != nil {
+			return nil, err
+		}
+		return []*checklist.Session{s}, validateAll(data, []*checklist.Session{s}, []int{start})
+	}
+	sessions, starts, err := decodeDocument(data)
+	if err != nil {
+		return nil, err
+	}
+	return sessions, validateAll(data, sessions, starts)
+}
+
+// decodeDocument reads the document's members one by one, to know where
+// each session starts.
+func decodeDocument(data []byte) ([]*checklist.Session, []int, error) {
+	r := &docReader{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	if _, err := r.dec.Token(); err != nil { // the opening brace, checked before
+		return nil, nil, r.fail(jsonMsg(err))
+	}
+	seen := map[string]bool{}
+	for r.dec.More() {
+		t, err := r.dec.Token()
+		if err != nil {
+			return nil, nil, r.fail(jsonMsg(err))
+		}
+		key, _ := t.(string)
+		if seen[key] {
+			return nil, nil, r.fail(fmt.Sprintf("%q appears twice", clip(key)))
+		}
+		seen[key] = true
+		if err := r.member(key); err != nil {
+			return nil, nil, err
+		}
+	}
+	switch {
+	case !seen["version"]:
+		return nil, nil, &ImportError{Msg: "version: missing"}
+	case !seen["sessions"]:
+		return nil, nil, &ImportError{Msg: "sessions: missing"}
+	}
+	return r.sessions, r.starts, nil
+}
+
+// docReader reads an interchange document member by member.
+type docReader struct {
+	data     []byte
+	dec      *json.Decoder
+	sessions []*checklist.Session
+	starts   []int // byte offset of each session
+}
+
+func (r *docReader) fail(msg string) error {
+	return &ImportError{Line: lineAt(r.data, r.dec.InputOffset()), Msg: msg}
+}
+
+// member reads the value of the document member key.
+func (r *docReader) member(key string) error {
+	switch key {
+	case "format":
+		var f string
+		if err := r.dec.Decode(&f); err != nil || f != DocFormat {
+			return r.fail(fmt.Sprintf("format: want %q", DocFormat))
+		}
+	case "version":
+		var v int
+		if err := r.dec.Decode(&v); err != nil || v < 1 {
+			return r.fail("version: want a whole number from 1")
+		}
+		if v > DocVersion {
+			return r.fail(fmt.Sprintf("version %d is newer than this servicecheck reads (%d): upgrade servicecheck", v, DocVersion))
+		}
+	case "sessions":
+		return r.sessionList()
+	case "reports":
+		// The scored reports that `export --format json` writes beside the
+		// sessions: derived data, scored again wherever it is shown.
+		var skip json.RawMessage
+		if err := r.dec.Decode(&skip); err != nil {
+			return r.fail(jsonMsg(err))
+		}
+	default:
+		return r.fail(fmt.Sprintf("unknown field %q", clip(key)))
+	}
+	return nil
+}
+
+func (r *docReader) sessionList() error {
+	if t, err := r.dec.Token(); err != nil || t != json.Delim('[') {
+		return r.fail("sessions: want a list of sessions")
+	}
+	for r.dec.More() {
+		if len(r.sessions) >= MaxSessions {
+			return r.fail(fmt.Sprintf("sessions: more than %d sessions", MaxSessions))
+		}
+		at := skipSpace(r.data, int(r.dec.InputOffset()))
+		var raw json.RawMessage
+		if err := r.dec.Decode(&raw); err != nil {
+			return r.fail(jsonMsg(err))
+		}
+		s, err := decodeSession(r.data, at)
+		if err != nil {
+			return err
+		}
+		r.sessions = append(r.sessions, s)
+		r.starts = append(r.starts, at)
+	}
+	if _, err := r.dec.Token(); err != nil {
+		return r.fail(jsonMsg(err))
+	}
+	return nil
+}
+
+// decodeSession decodes the session object that starts at data[at],
+// refusing fields that checklist.Session does not have.
+func decodeSession(data []byte, at int) (*checklist.Session, error) {
+	dec := json.NewDecoder(bytes.NewReader(data[at:]))
+	dec.DisallowUnknownFields()
+	var s checklist.Session
+	err := dec.Decode(&s)
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &te):
+		field := te.Field
+		if field == "" {
+			field = "session"
+		}
+		return nil, &ImportError{Line: lineAt(data, int64(at)+te.Offset),
+			Msg: fmt.Sprintf("%s: want %s, got %s", field, typeName(te.Type.String()), te.Value)}
+	case err != nil:
+		return nil, &ImportError{Line: lineAt(data, int64(at)), Msg: jsonMsg(err)}
+	}
+	return &s, nil
+}
+
+func validateAll(data []byte, sessions []*checklist.Session, starts []int) error {
+	now := time.Now()
+	for i, s := range sessions {
+		normalizeImported(s)
+		if err := validateSession(s, now); err != nil {
+			who := fmt.Sprintf("session %d", i+1)
+			if ValidID(s.ID) {
+				who += " (" + s.ID + ")"
+			}
+			return &ImportError{Line: lineAt(data, int64(starts[i])), Msg: who + ": " + err.Error()}
+		}
+	}
+	return nil
+}
+
+// normalizeImported makes an imported session compare as the store keeps
+// it: names trimmed, times in milliseconds.
+func normalizeImported(s *checklist.Session) {
+	s.Client = trimSpace(s.Client)
+	s.Assessor = trimSpace(s.Assessor)
+	normalizeTimes(s)
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r' || data[i] == ',') {
+		i++
+	}
+	return min(i, len(data)-1)
+}
+
+// lineAt returns the 1-based line of byte offset off.
+func lineAt(data []byte, off int64) int {
+	off = min(max(off, 0), int64(len(data)))
+	return bytes.Count(data[:off], []byte{'\n'}) + 1
+}
+
+func jsonMsg(err error) string {
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// typeName says what JSON a Go type wants.
+func typeName(goType string) string {
+	switch {
+	case goType == "string", strings.HasSuffix(goType, ".Value"), strings.HasSuffix(goType, ".Status"):
+		return "a string"
+	case goType == "time.Time":
+		return "a time (RFC 3339)"
+	case strings.HasPrefix(goType, "map["), strings.HasPrefix(goType, "checklist."), strings.HasPrefix(goType, "*checklist."):
+		return "an object"
+	case strings.HasPrefix(goType, "[]"):
+		return "a list"
+	case goType == "bool", goType == "*bool":
+		return "true or false"
+	}
+	return goType
+}

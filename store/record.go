@@ -1,0 +1,145 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/servicecheck/servicecheck/checklist"
+)
+
+// encodeRecord encodes a validated session (see validateSession).
+func encodeRecord(s *checklist.Session) ([]byte, error) {
+	st, ok := statusCode(s.Status)
+	if !ok {
+		return nil, fmt.Errorf("unknown status %q", s.Status)
+	}
+	e := encoder{b: make([]byte, 0, 64+24*len(s.Answers))}
+	created := s.CreatedAt.UnixMilli()
+	e.byte(recordFormat)
+	e.str(s.Client)
+	e.str(s.Assessor)
+	e.byte(st)
+	e.varint(created)
+	e.since(s.UpdatedAt.UnixMilli(), created)
+	if s.CompletedAt.IsZero() {
+		e.byte(0)
+	} else {
+		e.byte(1)
+		e.since(s.CompletedAt.UnixMilli(), created)
+	}
+	e.str(s.Pack.ID)
+	e.str(s.Pack.Version)
+	e.str(s.Pack.Lang)
+	e.str(s.Cursor)
+	ids := make([]string, 0, len(s.Answers))
+	for id := range s.Answers {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	e.uvarint(uint64(len(ids)))
+	for _, id := range ids {
+		a := s.Answers[id]
+		vc, ok := valueCode(a.Value)
+		if !ok {
+			return nil, fmt.Errorf("answer %q: unknown value %q", id, a.Value)
+		}
+		var flags byte
+		if !a.At.IsZero() {
+			flags |= 1
+		}
+		if a.Note != "" {
+			flags |= 2
+		}
+		e.str(id)
+		e.byte(vc)
+		e.byte(flags)
+		if flags&1 != 0 {
+			e.since(a.At.UnixMilli(), created)
+		}
+		if flags&2 != 0 {
+			e.str(a.Note)
+		}
+	}
+	if isZeroPlan(s.Plan) {
+		e.str("")
+	} else {
+		p, err := json.Marshal(s.Plan)
+		if err != nil {
+			return nil, fmt.Errorf("plan: %w", err)
+		}
+		e.str(string(p))
+	}
+	return e.b, nil
+}
+
+func isZeroPlan(p checklist.Plan) bool { return p.Vision == "" && len(p.Goals) == 0 }
+
+// decodeRecord decodes the record stored under id. It never panics: any
+// malformed input returns errCorrupt (or the plan's JSON error).
+func decodeRecord(id string, b []byte) (*checklist.Session, error) {
+	d := decoder{b: b}
+	if f := d.byte(); d.err == nil && f != recordFormat {
+		return nil, fmt.Errorf("record format %d is not known to this servicecheck", f)
+	}
+	s := &checklist.Session{ID: id}
+	s.Client = d.str()
+	s.Assessor = d.str()
+	st := d.byte()
+	if int(st) >= len(statusCodes) {
+		d.fail()
+	} else {
+		s.Status = statusCodes[st]
+	}
+	created := d.varint()
+	s.CreatedAt = msTime(created)
+	s.UpdatedAt = msTime(created + d.varint())
+	if flags := d.byte(); flags&1 != 0 {
+		s.CompletedAt = msTime(created + d.varint())
+	}
+	s.Pack.ID = d.str()
+	s.Pack.Version = d.str()
+	s.Pack.Lang = d.str()
+	s.Cursor = d.str()
+	n := d.uvarint()
+	// Each answer takes at least 3 bytes: a length byte, a value, flags.
+	if n > uint64(len(d.b))/3 {
+		d.fail()
+		n = 0
+	}
+	s.Answers = make(map[string]checklist.Answer, n)
+	for range n {
+		qid := d.str()
+		vc := d.byte()
+		flags := d.byte()
+		var a checklist.Answer
+		if int(vc) >= len(valueCodes) {
+			d.fail()
+		} else {
+			a.Value = valueCodes[vc]
+		}
+		if flags&1 != 0 {
+			a.At = msTime(created + d.varint())
+		}
+		if flags&2 != 0 {
+			a.Note = d.str()
+		}
+		if d.err != nil {
+			break
+		}
+		s.Answers[qid] = a
+	}
+	plan := d.str()
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		return nil, errCorrupt
+	}
+	if plan != "" {
+		if err := json.Unmarshal([]byte(plan), &s.Plan); err != nil {
+			return nil, fmt.Errorf("plan: %w", err)
+		}
+	}
+	return s, nil
+}

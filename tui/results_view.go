@@ -1,0 +1,219 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/scoring"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
+)
+
+// render lays the results out for the viewport's width.
+func (r *resultsState) render(m *Model) {
+	w := r.view.Width()
+	var out []string
+	out = append(out, r.totalLines(m)...)
+	out = append(out, "", m.st.heading.Render("Areas"))
+	out = append(out, r.areaLines(m, w)...)
+	out = append(out, "", m.st.heading.Render("Checklist"))
+	out = append(out, r.sectionLines(m, w)...)
+	if len(r.result.Weakest) > 0 {
+		out = append(out, "", m.st.heading.Render("Weakest areas and what to do"))
+		out = append(out, r.weakestLines(m, w)...)
+	}
+	naItems, naStatements := 0, 0
+	for _, s := range r.result.Sections {
+		naItems += s.NA
+	}
+	for _, a := range r.result.Areas {
+		naStatements += a.NA
+	}
+	out = append(out, "", m.st.muted.Render(fmt.Sprintf("N/A answers: %s, %s",
+		plural(naItems, "checklist item", "checklist items"), plural(naStatements, "statement", "statements"))))
+	r.view.SetContent(strings.Join(out, "\n"))
+}
+
+// totalLines are the total, its band and percentage, and the change since
+// last time.
+func (r *resultsState) totalLines(m *Model) []string {
+	t, p := r.result.Total, m.pack
+	out := []string{m.st.heading.Render("Total  ") + m.st.heading.Render(present.Total(t)) +
+		m.st.text.Render(" · ") + m.st.band(p, t.Band).Render(present.BandLabel(p, t.Band)) +
+		m.st.text.Render(" · "+present.Percent(t.Percent))}
+	if r.cmp != nil && r.prev != nil {
+		out = append(out, "       "+m.delta(r.cmp.Total.Delta, 1)+m.st.muted.Render(fmt.Sprintf("  since %s (%s → %s)",
+			present.Date(m.sessionDate(r.prev)), r.cmp.Total.A, r.cmp.Total.B)))
+		if r.cmp.Mismatch != "" {
+			out = append(out, m.st.warn.Render("       "+r.cmp.Mismatch))
+		}
+	}
+	if !t.Complete {
+		out = append(out, m.st.warn.Render(fmt.Sprintf("       incomplete: %s not answered yet",
+			plural(len(m.sess.Unanswered(p)), "question", "questions"))))
+	}
+	return out
+}
+
+// areaLines draw one bar per area, with the change when there is a
+// previous session.
+func (r *resultsState) areaLines(m *Model, w int) []string {
+	p := m.pack
+	deltas := map[string]scoring.Delta{}
+	if r.cmp != nil {
+		for _, d := range r.cmp.Areas {
+			deltas[d.ID] = d
+		}
+	}
+	cols := newResultCols(w, r.result, p, r.cmp != nil)
+	out := make([]string, 0, len(r.result.Areas))
+	for _, a := range r.result.Areas {
+		extra := ""
+		if a.NA > 0 {
+			extra = fmt.Sprintf("%d N/A", a.NA)
+		}
+		change := ""
+		if r.cmp != nil {
+			change = m.st.muted.Render("–")
+			if d, ok := deltas[a.ID]; ok {
+				change = m.delta(d.Delta, 1)
+			}
+		}
+		out = append(out, cols.row(m, a.Title, a.Percent, a.Score.String(),
+			m.st.band(p, a.Band).Render(present.BandLabel(p, a.Band)), change, extra))
+	}
+	return out
+}
+
+// sectionLines draw the checklist percentage per section.
+func (r *resultsState) sectionLines(m *Model, w int) []string {
+	cols := newSectionCols(w, r.result)
+	out := make([]string, 0, len(r.result.Sections))
+	for _, s := range r.result.Sections {
+		extra := fmt.Sprintf("%d of %d", s.Answered+s.NA, s.Total)
+		if s.NA > 0 {
+			extra += fmt.Sprintf(" · %d N/A", s.NA)
+		}
+		out = append(out, cols.sectionRow(m, s.Title, s.Percent, extra))
+	}
+	return out
+}
+
+// weakestLines list the weakest areas, each with what to do about it.
+func (r *resultsState) weakestLines(m *Model, w int) []string {
+	var out []string
+	for i, wk := range r.result.Weakest {
+		head := fmt.Sprintf("%d  %s · %s · ", i+1, wk.Title, wk.Score)
+		out = append(out, m.st.text.Render(head)+m.st.band(m.pack, wk.Band).Render(present.BandLabel(m.pack, wk.Band)))
+		for _, act := range wk.Actions {
+			for j, l := range wrap(act, max(10, w-5)) {
+				lead := "   • "
+				if j > 0 {
+					lead = "     "
+				}
+				out = append(out, m.st.muted.Render(lead+l))
+			}
+		}
+	}
+	return out
+}
+
+// resultCols lays out the rows of areas and sections in columns:
+// title, bar, score, band, change, extra.
+type resultCols struct {
+	title, bar, score, band, change int
+}
+
+func newResultCols(w int, res scoring.Result, p *checklist.Pack, withChange bool) resultCols {
+	c := resultCols{score: 4, band: len("not scored")}
+	for _, b := range p.Bands {
+		c.band = max(c.band, lipgloss.Width(b.Label))
+	}
+	for _, a := range res.Areas {
+		c.title = max(c.title, lipgloss.Width(a.Title))
+	}
+	c.title = min(c.title, max(14, w*2/5))
+	if withChange {
+		c.change = 6
+	}
+	rest := w - c.title - c.score - c.band - c.change - 8 - 8 // gaps, room for "n N/A"
+	c.bar = max(0, min(30, rest))
+	if c.bar < 5 {
+		c.bar = 0
+	}
+	return c
+}
+
+// row draws an area's row: title, bar, score, band, change and a note.
+// newSectionCols lays out the checklist rows, which have no band or
+// change: the room goes to the (often long) section titles.
+func newSectionCols(w int, res scoring.Result) resultCols {
+	c := resultCols{score: 4}
+	for _, s := range res.Sections {
+		c.title = max(c.title, lipgloss.Width(s.Title))
+	}
+	const extra = 16 // "10 of 10 · 2 N/A"
+	c.title = min(c.title, max(14, w-c.score-extra-6-10))
+	c.bar = max(0, min(30, w-c.title-c.score-extra-6))
+	if c.bar < 5 {
+		c.bar = 0
+	}
+	return c
+}
+
+func (c resultCols) row(m *Model, title string, pct scoring.Score, score, band, change, extra string) string {
+	b := c.lead(m, title, pct, score)
+	b += "  " + pad(band, c.band)
+	if c.change > 0 {
+		b += "  " + pad(change, c.change)
+	}
+	if extra != "" {
+		b += "  " + m.st.muted.Render(extra)
+	}
+	return strings.TrimRight(b, " ")
+}
+
+// sectionRow draws a checklist section's row: title, bar, percent, note.
+func (c resultCols) sectionRow(m *Model, title string, pct scoring.Score, extra string) string {
+	return c.lead(m, title, pct, present.Percent(pct)) + "  " + m.st.muted.Render(extra)
+}
+
+func (c resultCols) lead(m *Model, title string, pct scoring.Score, score string) string {
+	var b strings.Builder
+	b.WriteString(m.st.text.Render(pad(ansi.Truncate(title, c.title, "…"), c.title)))
+	b.WriteString("  ")
+	if c.bar > 0 {
+		if pct.Valid {
+			b.WriteString(m.bar(pct.Value/100, c.bar))
+		} else {
+			b.WriteString(m.st.barEmpty.Render(strings.Repeat("·", c.bar)))
+		}
+		b.WriteString("  ")
+	}
+	b.WriteString(m.st.heading.Render(padLeft(score, c.score)))
+	return b.String()
+}
+
+// delta draws a change with arrow, sign and colour: the arrow and the sign
+// carry the meaning, the colour only helps.
+func (m Model) delta(d scoring.Score, prec int) string {
+	s := present.Delta(d, prec)
+	switch present.Direction(d, prec) {
+	case 1:
+		return m.st.up.Render(s)
+	case -1:
+		return m.st.down.Render(s)
+	}
+	return m.st.muted.Render(s)
+}
+
+func pad(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-lipgloss.Width(s)))
+}
+
+func padLeft(s string, w int) string {
+	return strings.Repeat(" ", max(0, w-lipgloss.Width(s))) + s
+}
