@@ -3,10 +3,12 @@ package reliability
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/servicecheck/servicecheck/store"
@@ -17,9 +19,13 @@ var (
 	seedFlag = flag.Uint64("seed", 0, "seed of the random kill points (0: a fixed seed, or the clock in a soak)")
 )
 
-// bin is the servicecheck binary TestMain builds for the whole package;
-// written only before m.Run.
-var bin string
+// bin is the servicecheck binary TestMain builds for the whole package
+// from the module in moduleDir; both are written only before m.Run.
+var bin, moduleDir string
+
+// sourcesOnce stats the module's sources once per run, from inside a test
+// (go test records the files a test touches only once m.Run has started).
+var sourcesOnce sync.Once
 
 func TestMain(m *testing.M) {
 	// A child of a concurrency test: hold the data file and exit.
@@ -55,7 +61,37 @@ func runMain(m *testing.M) int {
 		fmt.Fprintf(os.Stderr, "reliability: go build: %v\n%s", err, out)
 		return 1
 	}
+	moduleDir = build.Dir
 	return m.Run()
+}
+
+// statSourcesOnce fails the test if the module's sources cannot be read.
+func statSourcesOnce(t *testing.T) {
+	t.Helper()
+	var err error
+	sourcesOnce.Do(func() { err = statSources(moduleDir) })
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// statSources stats every Go file and testdata file of the module. go test
+// caches a package's result keyed on the files the test touched, and the
+// binary built above is made of files this package does not import: the
+// stats make a change to any of them run the tests again.
+func statSources(root string) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "bench-out") && path != root {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && (strings.HasSuffix(path, ".go") || strings.HasSuffix(path, ".yaml") || d.Name() == "go.mod" || d.Name() == "go.sum") {
+			_, err = os.Stat(path)
+		}
+		return err
+	})
 }
 
 // soak reports whether the long soak was asked for.

@@ -25,6 +25,7 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
+	statSourcesOnce(t)
 	dir := t.TempDir()
 	w := &world{t: t, dir: dir, db: filepath.Join(dir, "data", "servicecheck.db")}
 	w.env = []string{
