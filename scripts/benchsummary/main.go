@@ -49,12 +49,12 @@ func run(args []string, out io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		for b, ms := range res {
-			if all[b] == nil {
-				all[b] = map[string][]float64{}
+		for k, ms := range res {
+			if all[k] == nil {
+				all[k] = map[string][]float64{}
 			}
 			for m, vs := range ms {
-				all[b][m] = append(all[b][m], vs...)
+				all[k][m] = append(all[k][m], vs...)
 			}
 		}
 	}

@@ -11,8 +11,15 @@ import (
 )
 
 // results holds every value read for each benchmark and metric, across the
-// -count repetitions and the packages of one run.
-type results map[string]map[string][]float64
+// -count repetitions of one run. Benchmarks are keyed by package and name:
+// two packages may have benchmarks of the same name (tui and perf both
+// have BenchmarkStartup).
+type results map[benchKey]map[string][]float64
+
+// benchKey names a benchmark: the import path of its package, as the
+// "pkg:" line of the output gives it, and its name without the
+// -GOMAXPROCS suffix.
+type benchKey struct{ pkg, name string }
 
 // benchLine matches a result line of `go test -bench`: the name with its
 // optional -GOMAXPROCS suffix, the iteration count, then value-unit pairs.
@@ -22,13 +29,20 @@ var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+(.+)$`)
 // goos/pkg header, PASS, ok, logs) are skipped.
 func parse(r io.Reader) (results, error) {
 	res := results{}
+	pkg := ""
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	for sc.Scan() {
-		m := benchLine.FindStringSubmatch(strings.TrimSpace(sc.Text()))
+		line := strings.TrimSpace(sc.Text())
+		if p, ok := strings.CutPrefix(line, "pkg: "); ok {
+			pkg = p
+			continue
+		}
+		m := benchLine.FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}
+		key := benchKey{pkg, m[1]}
 		fields := strings.Fields(m[2])
 		if len(fields)%2 != 0 {
 			continue
@@ -38,10 +52,10 @@ func parse(r io.Reader) (results, error) {
 			if err != nil {
 				continue
 			}
-			if res[m[1]] == nil {
-				res[m[1]] = map[string][]float64{}
+			if res[key] == nil {
+				res[key] = map[string][]float64{}
 			}
-			res[m[1]][fields[i+1]] = append(res[m[1]][fields[i+1]], v)
+			res[key][fields[i+1]] = append(res[key][fields[i+1]], v)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -50,10 +64,18 @@ func parse(r io.Reader) (results, error) {
 	return res, nil
 }
 
-// median is the middle of the values (the mean of the middle two for an
-// even count), and false when there are none.
-func (r results) median(bench, metric string) (float64, int, bool) {
-	vs := slices.Clone(r[bench][metric])
+// median is the middle of the values of bench in the package pkg (a path
+// relative to the module, as "./store", matched against the end of the
+// import path) and the number of values, or false when there are none.
+// With an even count it is the mean of the middle two.
+func (r results) median(pkg, bench, metric string) (float64, int, bool) {
+	var vs []float64
+	suffix := strings.TrimPrefix(pkg, ".")
+	for k, ms := range r {
+		if k.name == bench && (strings.HasSuffix(k.pkg, suffix) || k.pkg == "") {
+			vs = append(vs, ms[metric]...)
+		}
+	}
 	if len(vs) == 0 {
 		return 0, 0, false
 	}

@@ -19,7 +19,7 @@ type row struct {
 
 // evaluate applies one target to the results.
 func evaluate(t target, r results) row {
-	v, n, ok := r.median(t.Bench, t.Metric)
+	v, n, ok := r.median(t.Pkg, t.Bench, t.Metric)
 	if !ok {
 		return row{measured: "–", reference: "–", ratio: "–", verdict: noData + " (" + t.Bench + " did not run)"}
 	}
@@ -30,7 +30,7 @@ func evaluate(t target, r results) row {
 		out.verdict = verdictOf(v <= t.Limit)
 		return out
 	}
-	ref, rn, ok := r.median(t.RefBench, t.RefMetric)
+	ref, rn, ok := r.median(t.Pkg, t.RefBench, t.RefMetric)
 	if !ok || ref == 0 {
 		out.reference, out.ratio, out.verdict = "–", "–", noData+" ("+t.RefBench+" did not run)"
 		return out

@@ -20,8 +20,12 @@ BenchmarkList/sessions=100000-2        	       5	 300000000 ns/op
     bench_test.go:12: a log line 1 2 3
 PASS
 ok  	github.com/servicecheck/servicecheck/store	12.3s
+pkg: github.com/servicecheck/servicecheck/scoring
 BenchmarkSession 	  800000	      1500 ns/op
+pkg: github.com/servicecheck/servicecheck/perf
 BenchmarkStartup-2   	     100	  10911472 ns/op	         1.5 hello-ms	         4.8 list-ms	         3.1 list-x	         4.5 version-ms	         2.9 version-x
+pkg: github.com/servicecheck/servicecheck/tui
+BenchmarkStartup-2   	    5000	    246749 ns/op
 `
 
 func TestParse(t *testing.T) {
@@ -30,25 +34,29 @@ func TestParse(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		bench, metric string
-		want          float64
-		n             int
+		pkg, bench, metric string
+		want               float64
+		n                  int
 	}{
-		{"BenchmarkRecord/store", "ns/op", 4e6, 3},
-		{"BenchmarkRecord/bbolt", "ns/op", 2e6, 2},
-		{"BenchmarkRecord/bbolt", "B/record", 900, 2},
-		{"BenchmarkSession", "ns/op", 1500, 1},
-		{"BenchmarkStartup", "list-ms", 4.8, 1},
-		{"BenchmarkList/sessions=100000", "ns/op", 3e8, 1},
+		{"./store", "BenchmarkRecord/store", "ns/op", 4e6, 3},
+		{"./store", "BenchmarkRecord/bbolt", "ns/op", 2e6, 2},
+		{"./store", "BenchmarkRecord/bbolt", "B/record", 900, 2},
+		{"./scoring", "BenchmarkSession", "ns/op", 1500, 1},
+		{"./perf", "BenchmarkStartup", "list-ms", 4.8, 1},
+		{"./perf", "BenchmarkStartup", "ns/op", 10911472, 1},
+		{"./tui", "BenchmarkStartup", "ns/op", 246749, 1},
+		{"./store", "BenchmarkList/sessions=100000", "ns/op", 3e8, 1},
 	}
 	for _, tt := range tests {
-		got, n, ok := r.median(tt.bench, tt.metric)
+		got, n, ok := r.median(tt.pkg, tt.bench, tt.metric)
 		if !ok || got != tt.want || n != tt.n {
-			t.Errorf("median(%s, %s) = %v, %d, %v; want %v, %d", tt.bench, tt.metric, got, n, ok, tt.want, tt.n)
+			t.Errorf("median(%s, %s, %s) = %v, %d, %v; want %v, %d", tt.pkg, tt.bench, tt.metric, got, n, ok, tt.want, tt.n)
 		}
 	}
-	if _, _, ok := r.median("BenchmarkRecord/store", "MB/s"); ok {
-		t.Error("a metric that was never reported has a median")
+	for _, miss := range [][3]string{{"./store", "BenchmarkRecord/store", "MB/s"}, {"./scoring", "BenchmarkRecord/store", "ns/op"}} {
+		if _, _, ok := r.median(miss[0], miss[1], miss[2]); ok {
+			t.Errorf("%v has a median, but was never reported", miss)
+		}
 	}
 }
 
@@ -63,16 +71,16 @@ func TestEvaluate(t *testing.T) {
 		verdict string
 		ratio   string
 	}{
-		{"absolute met", target{Bench: "BenchmarkList/sessions=10000", Metric: "ns/op", Limit: 25e6}, met, "0.80× of the limit"},
-		{"absolute missed", target{Bench: "BenchmarkSession", Metric: "ns/op", Limit: 1000}, notMet, "1.50× of the limit"},
-		{"ratio missed", target{Bench: "BenchmarkRecord/store", Metric: "ns/op",
+		{"absolute met", target{Pkg: "./store", Bench: "BenchmarkList/sessions=10000", Metric: "ns/op", Limit: 25e6}, met, "0.80× of the limit"},
+		{"absolute missed", target{Pkg: "./scoring", Bench: "BenchmarkSession", Metric: "ns/op", Limit: 1000}, notMet, "1.50× of the limit"},
+		{"ratio missed", target{Pkg: "./store", Bench: "BenchmarkRecord/store", Metric: "ns/op",
 			RefBench: "BenchmarkRecord/bbolt", RefMetric: "ns/op", MaxRatio: 1.5}, notMet, "2.00× (≤ 1.5×)"},
-		{"ratio met", target{Bench: "BenchmarkList/sessions=100000", Metric: "ns/op",
+		{"ratio met", target{Pkg: "./store", Bench: "BenchmarkList/sessions=100000", Metric: "ns/op",
 			RefBench: "BenchmarkList/sessions=10000", RefMetric: "ns/op", MaxRatio: 16}, met, "15.00× (≤ 16×)"},
-		{"metric ratio", target{Bench: "BenchmarkStartup", Metric: "version-ms",
+		{"metric ratio", target{Pkg: "./perf", Bench: "BenchmarkStartup", Metric: "version-ms",
 			RefBench: "BenchmarkStartup", RefMetric: "hello-ms", MaxRatio: 3}, met, "3.00× (≤ 3×)"},
-		{"missing benchmark", target{Bench: "BenchmarkExport/html", Metric: "ns/op", Limit: 5e6}, noData + " (BenchmarkExport/html did not run)", "–"},
-		{"missing reference", target{Bench: "BenchmarkSession", Metric: "ns/op",
+		{"missing benchmark", target{Pkg: "./cmd/servicecheck", Bench: "BenchmarkExport/html", Metric: "ns/op", Limit: 5e6}, noData + " (BenchmarkExport/html did not run)", "–"},
+		{"missing reference", target{Pkg: "./scoring", Bench: "BenchmarkSession", Metric: "ns/op",
 			RefBench: "BenchmarkNothing", RefMetric: "ns/op", MaxRatio: 2}, noData + " (BenchmarkNothing did not run)", "–"},
 	}
 	for _, tt := range tests {

@@ -11,8 +11,8 @@ type target struct {
 	Pkg, Bench, Metric string
 	// Limit is the absolute ceiling in Metric units; 0 for a ratio target.
 	Limit float64
-	// RefBench and RefMetric name the reference of a ratio target, and
-	// MaxRatio its ceiling.
+	// RefBench and RefMetric name the reference of a ratio target, a
+	// benchmark of the same package, and MaxRatio its ceiling.
 	RefBench, RefMetric string
 	MaxRatio            float64
 	// Command reruns just this benchmark.
