@@ -199,11 +199,7 @@ func TestAccessibleCtrlC(t *testing.T) {
 	code := tm.waitExit(wait)
 	checkAnswers(t, onlySession(t, s.db), plan, 0, 3)
 	if code != 0 || !strings.Contains(tm.output(), "resume with: servicecheck resume ") {
-		// Known bug in tui/plain: it does not catch SIGINT, so the
-		// terminal's Ctrl+C kills it (answers are kept). Turn this skip
-		// into a failure once plain handles the interrupt.
-		t.Skipf("BUG: ctrl+c at a plain prompt kills servicecheck (exit code %d) instead of exit 0 "+
-			"with how to resume\n%s", code, tm.dump())
+		t.Errorf("ctrl+c at a plain prompt: exit code %d, want 0 and how to resume\n%s", code, tm.dump())
 	}
 }
 

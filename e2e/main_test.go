@@ -14,6 +14,7 @@ import (
 var (
 	servicecheckBin string
 	counterBin      string
+	moduleDir       string
 )
 
 func TestMain(m *testing.M) {
@@ -39,6 +40,7 @@ func runMain(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(tmp)
+	moduleDir = root
 	servicecheckBin = filepath.Join(tmp, "servicecheck")
 	counterBin = filepath.Join(tmp, "counter")
 	for _, b := range []struct{ out, pkg string }{

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -119,7 +121,11 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 		topts.Notices = a.errOut
 		out, err = tui.Run(ctx, topts, popts...)
 	} else {
-		out, err = plain.Run(a.in, a.out, topts)
+		// Ctrl+C at a prompt saves and quits like q: the terminal is in
+		// line mode here, so it arrives as a signal, not as a key.
+		pctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		out, err = plain.Run(pctx, a.in, a.out, topts)
+		stop()
 		if errors.Is(err, plain.ErrNoInput) {
 			err = withCode(exitUsage, err)
 		}

@@ -9,6 +9,7 @@ package plain
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -33,8 +34,10 @@ var ErrNoInput = errors.New("no input")
 var errQuit = errors.New("quit")
 
 // Run asks on out and reads the answers from in, starting where
-// opts.Start says. Every answer is saved before the next question.
-func Run(in io.Reader, out io.Writer, opts tui.Options) (tui.Outcome, error) {
+// opts.Start says. Every answer is saved before the next question. When ctx
+// is cancelled (the CLI cancels it on Ctrl+C) the prompt stops waiting and
+// Run returns as if the user had typed q: what was answered is saved.
+func Run(ctx context.Context, in io.Reader, out io.Writer, opts tui.Options) (tui.Outcome, error) {
 	if opts.Repo == nil || opts.Pack == nil {
 		return tui.Outcome{}, errors.New("wizard: no repository or content pack")
 	}
@@ -44,7 +47,7 @@ func Run(in io.Reader, out io.Writer, opts tui.Options) (tui.Outcome, error) {
 	if opts.RetryDelay <= 0 {
 		opts.RetryDelay = time.Second
 	}
-	r := &runner{in: bufio.NewReader(in), out: out, opts: opts, echo: !isTerminal(in)}
+	r := &runner{ctx: ctx, in: bufio.NewReader(in), out: out, opts: opts, echo: !isTerminal(in)}
 	err := r.run()
 	out2 := tui.Outcome{}
 	if r.sess != nil {
@@ -61,6 +64,7 @@ func Run(in io.Reader, out io.Writer, opts tui.Options) (tui.Outcome, error) {
 }
 
 type runner struct {
+	ctx  context.Context
 	in   *bufio.Reader
 	out  io.Writer
 	opts tui.Options
@@ -91,7 +95,12 @@ func (r *runner) say(format string, args ...any) {
 // first line is ErrNoInput; after it, it quits (progress is saved).
 func (r *runner) ask(prompt string) (string, error) {
 	fmt.Fprint(r.out, prompt)
-	line, err := r.in.ReadString('\n')
+	line, err := r.readLine()
+	if errors.Is(err, errInterrupted) {
+		fmt.Fprintln(r.out)
+		r.say("Interrupted.")
+		return "", errQuit
+	}
 	if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
 		fmt.Fprintln(r.out)
 		if r.read == 0 {
@@ -112,6 +121,36 @@ func (r *runner) ask(prompt string) (string, error) {
 		fmt.Fprintln(r.out, line)
 	}
 	return line, nil
+}
+
+// errInterrupted is returned by readLine when the context ends first.
+var errInterrupted = errors.New("interrupted")
+
+// readLine reads one line, or gives up when the context ends: a read from
+// a terminal cannot be cancelled, so it runs on its own goroutine, which is
+// left behind only when the program is about to exit.
+func (r *runner) readLine() (string, error) {
+	if r.ctx == nil || r.ctx.Done() == nil {
+		return r.in.ReadString('\n')
+	}
+	if r.ctx.Err() != nil {
+		return "", errInterrupted
+	}
+	type result struct {
+		line string
+		err  error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		line, err := r.in.ReadString('\n')
+		ch <- result{line, err}
+	}()
+	select {
+	case res := <-ch:
+		return res.line, res.err
+	case <-r.ctx.Done():
+		return "", errInterrupted
+	}
 }
 
 func (r *runner) run() error {

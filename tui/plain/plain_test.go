@@ -2,9 +2,12 @@ package plain
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"io"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"testing/iotest"
 	"time"
@@ -74,7 +77,7 @@ func TestThroughAPipe(t *testing.T) {
 		pw.Close()
 	}()
 	var out bytes.Buffer
-	got, err := Run(pr, &out, o)
+	got, err := Run(context.Background(), pr, &out, o)
 	if err != nil {
 		t.Fatalf("Run: %v\n%s", err, out.String())
 	}
@@ -120,7 +123,7 @@ func TestNoInput(t *testing.T) {
 			r, o := setup(t)
 			o.Start = tt.start
 			var out bytes.Buffer
-			_, err := Run(tt.in, &out, o)
+			_, err := Run(context.Background(), tt.in, &out, o)
 			if !errors.Is(err, ErrNoInput) {
 				t.Fatalf("err = %v, want ErrNoInput", err)
 			}
@@ -134,7 +137,7 @@ func TestNoInput(t *testing.T) {
 	}
 	t.Run("unreadable", func(t *testing.T) {
 		_, o := setup(t)
-		_, err := Run(iotest.ErrReader(errors.New("bad file descriptor")), &bytes.Buffer{}, o)
+		_, err := Run(context.Background(), iotest.ErrReader(errors.New("bad file descriptor")), &bytes.Buffer{}, o)
 		if !errors.Is(err, ErrNoInput) || !strings.Contains(err.Error(), "bad file descriptor") {
 			t.Errorf("err = %v", err)
 		}
@@ -157,7 +160,7 @@ func TestInvalidBackNoteQuit(t *testing.T) {
 		"q",  // quit
 		"ignored")
 	var out bytes.Buffer
-	got, err := Run(iotest.OneByteReader(strings.NewReader(in)), &out, o)
+	got, err := Run(context.Background(), iotest.OneByteReader(strings.NewReader(in)), &out, o)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
@@ -191,7 +194,7 @@ func TestInputEndsHalfway(t *testing.T) {
 	r, o := setup(t)
 	o.Start = tui.Start{New: true, Client: "ACME"}
 	var out bytes.Buffer
-	got, err := Run(strings.NewReader("yes\nno\npartly"), &out, o) // no final newline
+	got, err := Run(context.Background(), strings.NewReader("yes\nno\npartly"), &out, o) // no final newline
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
@@ -207,7 +210,7 @@ func TestInputEndsHalfway(t *testing.T) {
 func TestHomeNewAndResume(t *testing.T) {
 	r, o := setup(t)
 	var out bytes.Buffer
-	if _, err := Run(strings.NewReader(input("5", "1", "", "Bakery", "", "yes", "yes", "q")), &out, o); err != nil {
+	if _, err := Run(context.Background(), strings.NewReader(input("5", "1", "", "Bakery", "", "yes", "yes", "q")), &out, o); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
 	if !strings.Contains(out.String(), "Please type 1, 2 or 3.") || !strings.Contains(out.String(), "The client's name cannot be empty.") {
@@ -220,7 +223,7 @@ func TestHomeNewAndResume(t *testing.T) {
 	// Resume it from the home menu and finish it.
 	out.Reset()
 	lines := append([]string{"2", "1"}, answers("no", "2")[2:]...)
-	got, err := Run(strings.NewReader(input(lines...)), &out, o)
+	got, err := Run(context.Background(), strings.NewReader(input(lines...)), &out, o)
 	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, out.String())
 	}
@@ -233,7 +236,7 @@ func TestHomeNewAndResume(t *testing.T) {
 	// A second completed session for the client is compared with the first.
 	out.Reset()
 	o.Start = tui.Start{New: true, Client: "bakery "}
-	if _, err := Run(strings.NewReader(input(answers("yes", "3")...)), &out, o); err != nil {
+	if _, err := Run(context.Background(), strings.NewReader(input(answers("yes", "3")...)), &out, o); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "Change since 2 Mar 2026: up 8.0 (from 16.0 to 24.0).") {
@@ -250,7 +253,7 @@ func TestSaveRetried(t *testing.T) {
 	r.FailWrites(0, nil)
 	rr := &failAfter{Repo: r, after: 1, n: 2}
 	o.Repo = rr
-	if _, err := Run(strings.NewReader(in), &out, o); err != nil {
+	if _, err := Run(context.Background(), strings.NewReader(in), &out, o); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
 	if !strings.Contains(out.String(), "Not saved: data file in use by another servicecheck. Trying again.") {
@@ -267,7 +270,7 @@ func TestSaveFailsForGood(t *testing.T) {
 	o.Start = tui.Start{New: true, Client: "ACME"}
 	o.Repo = &failAfter{Repo: r, after: 1, n: 1000}
 	var out bytes.Buffer
-	_, err := Run(strings.NewReader(input("yes", "no", "q")), &out, o)
+	_, err := Run(context.Background(), strings.NewReader(input("yes", "no", "q")), &out, o)
 	if !errors.Is(err, store.ErrInUse) {
 		t.Fatalf("err = %v, want ErrInUse", err)
 	}
@@ -313,7 +316,7 @@ func TestNoteTooLong(t *testing.T) {
 	o.Start = tui.Start{New: true, Client: "ACME"}
 	long := strings.Repeat("ë", store.MaxNote) // two bytes each
 	var out bytes.Buffer
-	if _, err := Run(strings.NewReader(input("yes", "n", long, "n", "short one", "q")), &out, o); err != nil {
+	if _, err := Run(context.Background(), strings.NewReader(input("yes", "n", long, "n", "short one", "q")), &out, o); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
 	if !strings.Contains(out.String(), "The note is too long: 131072 bytes, at most 65536. It was not saved.") {
@@ -322,4 +325,67 @@ func TestNoteTooLong(t *testing.T) {
 	if got := only(t, r).Answers["culture-internal"].Note; got != "short one" {
 		t.Errorf("note %q, want the short one", got)
 	}
+}
+
+// TestInterrupt cancels the context while a prompt waits, as Ctrl+C does
+// in the CLI: Run must stop waiting, keep what was answered and return no
+// error, so the CLI says how to resume and exits 0.
+func TestInterrupt(t *testing.T) {
+	r, o := setup(t)
+	o.Start = tui.Start{New: true, Client: "Interrupted", Assessor: "Ana"}
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		_, err := Run(ctx, pr, &out, o)
+		done <- err
+	}()
+	if _, err := pw.Write([]byte("yes\nno\n")); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the third question is asked: both answers are saved.
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "Question 3 of") {
+		if time.Now().After(deadline) {
+			t.Fatalf("third question never asked:\n%s", out.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Run after interrupt: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after the context was cancelled")
+	}
+	s := only(t, r)
+	if s.Answers["culture-training"].Value != checklist.Yes || s.Answers["culture-internal"].Value != checklist.No {
+		t.Errorf("answers before the interrupt not saved: %+v", s.Answers)
+	}
+	if !strings.Contains(out.String(), "Interrupted.") {
+		t.Errorf("no word of the interrupt:\n%s", out.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to write from Run's goroutine while
+// the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

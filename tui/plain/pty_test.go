@@ -2,6 +2,7 @@ package plain
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"strings"
 	"sync"
@@ -61,7 +62,7 @@ func TestThroughATerminal(t *testing.T) {
 	var got tui.Outcome
 	go func() {
 		var err error
-		got, err = Run(tty, tty, o)
+		got, err = Run(context.Background(), tty, tty, o)
 		done <- err
 	}()
 	for _, step := range []struct{ wait, typed string }{
