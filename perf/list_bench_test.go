@@ -76,7 +76,7 @@ func (f *fixtures) historyFile(b *testing.B) string {
 // clients, a thousand per transaction, with the totals the CLI stores.
 func fillHistory(path string, n int) error {
 	p := content.Default()
-	opts := store.Options{Summarize: func(s *checklist.Session) scoring.Total { return scoring.Session(p, s).Total }}
+	opts := store.Options{Summarize: func(s *checklist.Session, _ store.PackSource) scoring.Total { return scoring.Session(p, s).Total }}
 	t0 := time.Date(2020, 1, 1, 9, 0, 0, 0, time.UTC)
 	err := store.Do(path, opts, func(st *store.Store) error {
 		for start := 0; start < n; start += 1000 {

@@ -86,7 +86,7 @@ func TestReliabilityLiveResizeDuringAudit(t *testing.T) {
 	p := content.Default()
 	path := filepath.Join(t.TempDir(), "servicecheck.db")
 	repo := StoreRepo{Path: path, Opts: store.Options{
-		Summarize: func(s *checklist.Session) scoring.Total { return scoring.Session(p, s).Total }}}
+		Summarize: func(s *checklist.Session, _ store.PackSource) scoring.Total { return scoring.Session(p, s).Total }}}
 	s := &checklist.Session{Client: "Resize Ltd", Pack: p.Ref(), Answers: map[string]checklist.Answer{}}
 	if err := repo.Create(s); err != nil {
 		t.Fatal(err)
