@@ -111,6 +111,29 @@ func BenchmarkList(b *testing.B) {
 	})
 }
 
+// BenchmarkEachSummary walks the same history as BenchmarkList without
+// keeping it: what a streaming `servicecheck list` costs in the store. Its
+// B/op is garbage (the id and the strings the interner does not share),
+// none of it retained.
+func BenchmarkEachSummary(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("sessions=%d", n), func(b *testing.B) {
+			s, _ := openTest(b)
+			fillStore(b, s, n, 100)
+			for b.Loop() {
+				seen := 0
+				err := s.EachSummary(Filter{}, func(Summary) error {
+					seen++
+					return nil
+				})
+				if err != nil || seen != n {
+					b.Fatalf("%d summaries, %v", seen, err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkFileSize answers whole sessions the way the wizard does (create,
 // 72 answers one transaction each, 8 of them with notes, a plan, complete)
 // and reports how much each adds to the file: B/session is the growth of

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"time"
 
@@ -38,50 +39,108 @@ type Summary struct {
 	Total scoring.Total
 }
 
-// List returns summaries of the sessions that match f, newest first.
+// StopEach, returned by an EachSummary callback, ends the walk early
+// without an error: EachSummary then returns nil.
+var StopEach = errors.New("stop listing summaries")
+
+// EachSummary calls fn with the summary of each session that matches f,
+// newest first, as List orders them, and reads only the summary and client
+// indexes: no session is decoded. Unlike List it holds one summary at a
+// time, so that a history of any size is listed in constant memory.
+//
+// It stops at the first error fn returns and returns that error as it is,
+// or nil when it is (or wraps) StopEach. fn runs inside the read
+// transaction: it must not call the Store (a write may wait for this read
+// to end, forever), and the file stays held while it runs, so a slow fn,
+// such as one writing to a pipe nobody reads, keeps other servicecheck
+// processes from writing meanwhile. The Summary is fn's to keep: its
+// strings are copies, valid after the transaction. A panic in fn goes on
+// as that panic; it is not taken for damage to the file.
+func (s *Store) EachSummary(f Filter, fn func(Summary) error) error {
+	inFn := false
+	call := func(sum Summary) error {
+		inFn = true
+		err := fn(sum)
+		inFn = false
+		return err
+	}
+	err := guardCaller(s.path, &inFn, func() error {
+		return s.db.View(func(tx *bolt.Tx) error { return s.eachSummary(tx, f, call) })
+	})
+	if errors.Is(err, StopEach) {
+		return nil
+	}
+	return err
+}
+
+// List returns summaries of the sessions that match f, newest first (see
+// EachSummary, which it is made of, for a history too long to hold).
 func (s *Store) List(f Filter) ([]Summary, error) {
 	var out []Summary
 	err := s.view(func(tx *bolt.Tx) error {
-		b := bucketsOf(tx)
-		in := interner{}
-		keep := func(v []byte) (bool, error) {
-			sum, err := decodeSummaryInterned(v, in)
-			if err != nil {
-				return false, damaged(s.path, fmt.Sprintf("a summary does not decode: %v", err), err)
-			}
-			if f.Status != "" && sum.Status != f.Status {
-				return true, nil
-			}
-			out = append(out, sum)
-			return f.Limit <= 0 || len(out) < f.Limit, nil
-		}
-		if f.Client == "" {
+		if f.Client == "" && f.Status == "" {
 			// Size the result once: a Summary is ~300 bytes, and growing a
 			// slice of 100,000 of them allocates it about five times over.
-			if f.Status == "" {
-				n := b.summaries.Stats().KeyN
-				if f.Limit > 0 {
-					n = min(n, f.Limit)
-				}
-				out = make([]Summary, 0, n)
+			n := bucketsOf(tx).summaries.Stats().KeyN
+			if f.Limit > 0 {
+				n = min(n, f.Limit)
 			}
-			c := b.summaries.Cursor()
-			for k, v := c.Last(); k != nil; k, v = c.Prev() {
-				if more, err := keep(v); err != nil || !more {
-					return err
-				}
-			}
-			return nil
+			out = make([]Summary, 0, n)
 		}
-		return eachClientEntry(b, f.Client, func(tk []byte) (bool, error) {
-			v := b.summaries.Get(tk)
-			if v == nil {
-				return false, damaged(s.path, "the client index names a session with no summary", nil)
-			}
-			return keep(v)
+		return s.eachSummary(tx, f, func(sum Summary) error {
+			out = append(out, sum)
+			return nil
 		})
 	})
 	return out, err
+}
+
+// dropEvery is how many summaries eachSummary reads between two calls of
+// dropBehind: about 40 index pages, so that the pages it has passed never
+// add more than a few hundred kilobytes to the process, for a system call
+// that takes microseconds.
+const dropEvery = 1024
+
+// eachSummary is EachSummary inside a transaction. The bytes bbolt hands
+// out are only valid until the transaction ends, so every string of a
+// Summary is a copy (shared between summaries through an interner).
+func (s *Store) eachSummary(tx *bolt.Tx, f Filter, fn func(Summary) error) error {
+	b := bucketsOf(tx)
+	in := interner{}
+	n, read := 0, 0
+	visit := func(v []byte) (bool, error) {
+		if read++; read%dropEvery == 0 {
+			dropBehind(tx)
+		}
+		sum, err := decodeSummaryInterned(v, in)
+		if err != nil {
+			return false, damaged(s.path, fmt.Sprintf("a summary does not decode: %v", err), err)
+		}
+		if f.Status != "" && sum.Status != f.Status {
+			return true, nil
+		}
+		if err := fn(sum); err != nil {
+			return false, err
+		}
+		n++
+		return f.Limit <= 0 || n < f.Limit, nil
+	}
+	if f.Client == "" {
+		c := b.summaries.Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			if more, err := visit(v); err != nil || !more {
+				return err
+			}
+		}
+		return nil
+	}
+	return eachClientEntry(b, f.Client, func(tk []byte) (bool, error) {
+		v := b.summaries.Get(tk)
+		if v == nil {
+			return false, damaged(s.path, "the client index names a session with no summary", nil)
+		}
+		return visit(v)
+	})
 }
 
 // eachClientEntry calls fn with the summary key of each of client's

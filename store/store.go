@@ -178,9 +178,18 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 
 // guard runs fn, turning a panic (bbolt's, or a memory fault on a damaged
 // mapping, which SetPanicOnFault makes recoverable) into ErrDamaged.
-func guard(path string, fn func() error) (err error) {
+func guard(path string, fn func() error) error { return guardCaller(path, nil, fn) }
+
+// guardCaller is guard for a transaction that calls back into the caller's
+// code (EachSummary): a panic raised while *inCaller is true is a bug of
+// the caller, not damage to the file, and goes on as a panic, with the
+// caller's frames still on the stack.
+func guardCaller(path string, inCaller *bool, fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
+		if inCaller != nil && *inCaller {
+			return
+		}
 		if r := recover(); r != nil {
 			err = damaged(path, fmt.Sprint(r), nil)
 		}
