@@ -18,40 +18,55 @@ import (
 // listSessions is the history size of the peak-memory target.
 const listSessions = 100_000
 
-// BenchmarkListProcess runs `servicecheck list --json` as a whole process
-// over a data file of 100,000 completed sessions and reports, besides the
-// time, the child's peak resident memory (getrusage's ru_maxrss) as
-// peak-MB: the target is under 40 MB. Filling the file is not timed.
+// BenchmarkListProcess runs `servicecheck list` as a whole process over a
+// data file of 100,000 completed sessions and reports, besides the time,
+// the child's peak resident memory (getrusage's ru_maxrss) as peak-MB: the
+// target is under 40 MB for every form of the command. json and table list
+// the whole history; client lists one client's four sessions through the
+// client index. Filling the file is not timed.
 func BenchmarkListProcess(b *testing.B) {
 	bins := shared.binaries(b)
 	db := shared.historyFile(b)
-	var peak int64
-	var size int64
-	for b.Loop() {
-		cmd := exec.Command(bins.servicecheck, "--db", db, "list", "--json")
-		cmd.Env = []string{"NO_COLOR=1"}
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			b.Fatal(err)
-		}
-		size, _ = io.Copy(io.Discard, out)
-		if err := cmd.Wait(); err != nil {
-			b.Fatalf("list --json: %v", err)
-		}
-		ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		if !ok {
-			b.Skip("no rusage on this system")
-		}
-		peak = max(peak, ru.Maxrss) // kilobytes on Linux
+	for _, c := range []struct {
+		name     string
+		args     []string
+		sessions int // how many the command lists
+	}{
+		{"json", []string{"list", "--json"}, listSessions},
+		{"table", []string{"list"}, listSessions},
+		{"client", []string{"list", "--client", "client 4242", "--json"}, 4},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var peak, size int64
+			for b.Loop() {
+				cmd := exec.Command(bins.servicecheck, append([]string{"--db", db}, c.args...)...)
+				cmd.Env = []string{"NO_COLOR=1"}
+				out, err := cmd.StdoutPipe()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := cmd.Start(); err != nil {
+					b.Fatal(err)
+				}
+				size, _ = io.Copy(io.Discard, out)
+				if err := cmd.Wait(); err != nil {
+					b.Fatalf("%v: %v", c.args, err)
+				}
+				ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+				if !ok {
+					b.Skip("no rusage on this system")
+				}
+				peak = max(peak, ru.Maxrss) // kilobytes on Linux
+			}
+			// A row of the table is over 50 bytes, an item of the JSON
+			// over 400: less means sessions went missing.
+			if size < int64(c.sessions)*50 {
+				b.Fatalf("%v wrote %d bytes for %d sessions", c.args, size, c.sessions)
+			}
+			b.ReportMetric(float64(peak)/1024, "peak-MB")
+			b.ReportMetric(float64(size)/float64(c.sessions), "out-B/session")
+		})
 	}
-	if size < listSessions*100 {
-		b.Fatalf("list --json wrote %d bytes for %d sessions", size, listSessions)
-	}
-	b.ReportMetric(float64(peak)/1024, "peak-MB")
-	b.ReportMetric(float64(size)/listSessions, "out-B/session")
 }
 
 // historyFile is the data file of listSessions sessions, filled once.

@@ -1,12 +1,12 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -71,71 +71,104 @@ type listTotal struct {
 	Complete bool          `json:"complete"`
 }
 
+// listBufSize is the output buffer of list: big enough that a history is
+// written in few system calls, small next to the 40 MB that list may use
+// over 100,000 sessions.
+const listBufSize = 64 << 10
+
+// runList streams the list: summaries go from the store's index to the
+// output one at a time (store.EachSummary), so that memory stays flat
+// however long the history. The price is that the data file stays held
+// while the output is written (see EachSummary).
 func runList(a *app, opts *listOptions) error {
-	var sums []store.Summary
-	err := a.withStore(true, func(st *store.Store) error {
-		var err error
-		sums, err = st.List(store.Filter{Client: opts.Client})
-		return err
-	})
-	// A data file that does not exist yet holds no sessions: that is an
-	// empty list, not an error, so that scripts need no special case.
-	if err != nil && !errors.Is(err, store.ErrNoFile) {
-		return err
-	}
+	w := bufio.NewWriterSize(opts.Out, listBufSize)
+	f := store.Filter{Client: opts.Client}
+	var err error
 	if opts.JSON {
-		return writeListJSON(opts.Out, sums)
-	}
-	if len(sums) == 0 {
-		if opts.Client != "" {
-			fmt.Fprintf(opts.ErrOut, "no sessions for client %q\n", opts.Client)
-		} else {
-			fmt.Fprintln(opts.ErrOut, "no sessions yet: run servicecheck to start one")
+		l := newJSONList(w)
+		err = a.withStore(true, func(st *store.Store) error { return st.EachSummary(f, l.add) })
+		if err = noFileIsEmpty(err); err == nil {
+			err = l.close()
 		}
+	} else {
+		err = writeListTable(a, w, f, opts)
+	}
+	// What was written is flushed even after an error: a prefix of the
+	// list, then the error on stderr and a non-zero exit.
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// noFileIsEmpty treats a data file that does not exist yet as one that
+// holds no sessions: that is an empty list, not an error, so that scripts
+// need no special case.
+func noFileIsEmpty(err error) error {
+	if errors.Is(err, store.ErrNoFile) {
 		return nil
 	}
-	return writeListTable(opts.Out, sums)
+	return err
 }
 
-func writeListJSON(w io.Writer, sums []store.Summary) error {
-	items := make([]listItem, len(sums))
-	for i, s := range sums {
-		items[i] = listItem{ID: s.ID, Client: s.Client, Assessor: s.Assessor, Status: s.Status,
-			Date: summaryDate(s).Format(time.DateOnly), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
-			Pack: s.Pack, Answered: s.Answered,
-			Total: listTotal{Score: s.Total.Score, Min: s.Total.Min, Max: s.Total.Max, Percent: s.Total.Percent,
-				Band: s.Total.Band, Complete: s.Total.Complete}}
-		if !s.CompletedAt.IsZero() {
-			t := s.CompletedAt.UTC()
-			items[i].CompletedAt = &t
-		}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(items)
+// jsonList writes the `list --json` document item by item: "[", each
+// listItem indented as encoding/json indents an element of an array, "]".
+// The bytes are those of encoding the whole []listItem with
+// SetIndent("", "  "), without ever holding it.
+type jsonList struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	n   int
+	// item and completed are reused for every summary, so that encoding
+	// one allocates nothing for them.
+	item      listItem
+	completed time.Time
 }
 
-// writeListTable writes plain aligned columns, with no colour or box
-// drawing, so that it reads the same in a pipe and in a screen reader.
-// Names may hold spaces: scripts should read --json instead.
-func writeListTable(w io.Writer, sums []store.Summary) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tCLIENT\tASSESSOR\tDATE\tSTATUS\tTOTAL")
-	incomplete := false
-	for _, s := range sums {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, cellText(s.Client), cellText(s.Assessor),
-			summaryDate(s).Format(time.DateOnly), statusWord(s.Status), totalText(s.Total))
-		incomplete = incomplete || (s.Total.Score.Valid && !s.Total.Complete)
+func newJSONList(w *bufio.Writer) *jsonList {
+	l := &jsonList{w: w}
+	l.enc = json.NewEncoder(&l.buf)
+	// An element of the top-level array sits one level deep: the prefix is
+	// that level's indent, written by Indent after every newline.
+	l.enc.SetIndent("  ", "  ")
+	l.enc.SetEscapeHTML(false)
+	return l
+}
+
+// add writes one item; it stops the listing when the output fails.
+func (l *jsonList) add(s store.Summary) error {
+	l.item = listItem{ID: s.ID, Client: s.Client, Assessor: s.Assessor, Status: s.Status,
+		Date: summaryDate(s).Format(time.DateOnly), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
+		Pack: s.Pack, Answered: s.Answered,
+		Total: listTotal{Score: s.Total.Score, Min: s.Total.Min, Max: s.Total.Max, Percent: s.Total.Percent,
+			Band: s.Total.Band, Complete: s.Total.Complete}}
+	if !s.CompletedAt.IsZero() {
+		l.completed = s.CompletedAt.UTC()
+		l.item.CompletedAt = &l.completed
 	}
-	if err := tw.Flush(); err != nil {
+	l.buf.Reset()
+	if err := l.enc.Encode(&l.item); err != nil {
 		return err
 	}
-	if incomplete {
-		_, err := fmt.Fprintln(w, "* incomplete: not every statement is answered or every area scored")
-		return err
+	if l.n == 0 {
+		l.w.WriteString("[\n  ")
+	} else {
+		l.w.WriteString(",\n  ")
 	}
-	return nil
+	l.n++
+	_, err := l.w.Write(bytes.TrimSuffix(l.buf.Bytes(), []byte("\n")))
+	return err
+}
+
+// close ends the document; an empty list is "[]".
+func (l *jsonList) close() error {
+	end := "\n]\n"
+	if l.n == 0 {
+		end = "[]\n"
+	}
+	_, err := l.w.WriteString(end)
+	return err
 }
 
 // summaryDate is the day a listed session stands for.

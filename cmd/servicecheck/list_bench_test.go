@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,4 +81,27 @@ func BenchmarkListJSONProcess10000(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(size), "bytes/out")
+}
+
+// BenchmarkListCommand runs `servicecheck list` in process over 10,000
+// sessions, to io.Discard: opening the file, the walk over the summary
+// index (two for the table, which measures its columns first) and the
+// formatting.
+func BenchmarkListCommand(b *testing.B) {
+	db := benchStore(b, 10_000)
+	for _, json := range []bool{true, false} {
+		name := "table"
+		if json {
+			name = "json"
+		}
+		b.Run(name, func(b *testing.B) {
+			a := newApp(strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" })
+			a.dbFlag = db
+			for b.Loop() {
+				if err := runList(a, &listOptions{Out: io.Discard, ErrOut: io.Discard, JSON: json}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -47,9 +47,15 @@ var targets = []target{
 	},
 	{
 		What: "peak memory of `list --json` over 100,000 sessions < 40 MB",
-		Pkg:  "./perf", Bench: "BenchmarkListProcess", Metric: "peak-MB",
+		Pkg:  "./perf", Bench: "BenchmarkListProcess/json", Metric: "peak-MB",
 		Limit:   40,
-		Command: "go test ./perf -run '^$' -bench ListProcess -benchtime 3x -count 3",
+		Command: "go test ./perf -run '^$' -bench ListProcess/json -benchtime 3x -count 3",
+	},
+	{
+		What: "peak memory of `list` (table) over 100,000 sessions < 40 MB",
+		Pkg:  "./perf", Bench: "BenchmarkListProcess/table", Metric: "peak-MB",
+		Limit:   40,
+		Command: "go test ./perf -run '^$' -bench ListProcess/table -benchtime 3x -count 3",
 	},
 	{
 		What: "record one answer ≤ 1.5× a bare bbolt update of the same bytes",
