@@ -33,6 +33,10 @@ type fixtures struct {
 	histOnce sync.Once
 	history  string
 	histErr  error
+
+	peakOnce sync.Once
+	peak     string
+	peakErr  error
 }
 
 // binaries are the programs the benchmarks run.

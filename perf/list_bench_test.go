@@ -2,10 +2,8 @@ package perf
 
 import (
 	"fmt"
-	"io"
 	"os/exec"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -20,11 +18,13 @@ const listSessions = 100_000
 
 // BenchmarkListProcess runs `servicecheck list` as a whole process over a
 // data file of 100,000 completed sessions and reports, besides the time,
-// the child's peak resident memory (getrusage's ru_maxrss) as peak-MB: the
-// target is under 40 MB for every form of the command. json and table list
-// the whole history; client lists one client's four sessions through the
-// client index. Filling the file is not timed.
+// the process's peak resident memory (getrusage's ru_maxrss, through the
+// peak runner: see peakRunner) as peak-MB: the target is under 40 MB for
+// every form of the command. json and table list the whole history;
+// client lists one client's four sessions through the client index.
+// Filling the file is not timed.
 func BenchmarkListProcess(b *testing.B) {
+	runner := shared.peakRunner(b)
 	bins := shared.binaries(b)
 	db := shared.historyFile(b)
 	for _, c := range []struct {
@@ -37,36 +37,32 @@ func BenchmarkListProcess(b *testing.B) {
 		{"client", []string{"list", "--client", "client 4242", "--json"}, 4},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			var peak, size int64
+			var peak int64
+			var out countWriter
 			for b.Loop() {
+				out = 0
 				cmd := exec.Command(bins.servicecheck, append([]string{"--db", db}, c.args...)...)
 				cmd.Env = []string{"NO_COLOR=1"}
-				out, err := cmd.StdoutPipe()
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := cmd.Start(); err != nil {
-					b.Fatal(err)
-				}
-				size, _ = io.Copy(io.Discard, out)
-				if err := cmd.Wait(); err != nil {
-					b.Fatalf("%v: %v", c.args, err)
-				}
-				ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-				if !ok {
-					b.Skip("no rusage on this system")
-				}
-				peak = max(peak, ru.Maxrss) // kilobytes on Linux
+				cmd.Stdout = &out
+				peak = max(peak, runPeak(b, runner, cmd))
 			}
 			// A row of the table is over 50 bytes, an item of the JSON
 			// over 400: less means sessions went missing.
-			if size < int64(c.sessions)*50 {
-				b.Fatalf("%v wrote %d bytes for %d sessions", c.args, size, c.sessions)
+			if int64(out) < int64(c.sessions)*50 {
+				b.Fatalf("%v wrote %d bytes for %d sessions", c.args, out, c.sessions)
 			}
 			b.ReportMetric(float64(peak)/1024, "peak-MB")
-			b.ReportMetric(float64(size)/float64(c.sessions), "out-B/session")
+			b.ReportMetric(float64(out)/float64(c.sessions), "out-B/session")
 		})
 	}
+}
+
+// countWriter counts what is written to it.
+type countWriter int64
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	*w += countWriter(len(p))
+	return len(p), nil
 }
 
 // historyFile is the data file of listSessions sessions, filled once.
