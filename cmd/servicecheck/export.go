@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -126,12 +128,19 @@ func writeJSON(w io.Writer, v any) error {
 // writeFileAtomic writes data to a temporary file next to path and renames
 // it over path, so that a failed export never leaves half a report where
 // the previous one was. Reports hold client data: the file is private to
-// the user (0600), like the data file.
+// the user (0600), like the data file. Errors name path, never the
+// temporary file, which the user did not ask for.
 func writeFileAtomic(path string, data []byte) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("write %s: it is a folder: give a file name", path)
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("write %s: folder %s does not exist", path, dir)
+	}
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, bareError(err))
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
@@ -143,7 +152,21 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, bareError(err))
 	}
 	return nil
+}
+
+// bareError drops the operation and file name that os errors carry, for
+// messages that name the file themselves.
+func bareError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
