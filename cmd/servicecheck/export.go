@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/content"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -34,7 +35,7 @@ type exportOptions struct {
 func newExportCmd(a *app) *cobra.Command {
 	opts := &exportOptions{}
 	cmd := &cobra.Command{
-		Use:   "export ID|latest --format md|html|json|csv",
+		Use:   "export [ID|latest] --format md|html|json|csv",
 		Short: "Write a session's report as Markdown, HTML, JSON or CSV",
 		Long: "Write a session's report to hand over:\n\n" +
 			"  md    Markdown, readable as plain text too\n" +
@@ -44,16 +45,23 @@ func newExportCmd(a *app) *cobra.Command {
 			"  json  the show --json document with every answer and note, plus the session\n" +
 			"        itself, which servicecheck import reads back exactly\n" +
 			"  csv   one row per answered question, for a spreadsheet (UTF-8 with BOM)\n\n" +
+			"Without a session, --format json exports every session (with --client, every\n" +
+			"session of that client) in one file: a backup, or a move to another computer\n" +
+			"with 'servicecheck import'.\n\n" +
 			"-o writes the report to a file, replacing it if it exists.",
 		Example: "  servicecheck export latest --client \"Acme Ltd\" --format html -o acme.html\n" +
-			"  servicecheck export 01JQ4 --format csv > answers.csv",
-		Args: cobra.ExactArgs(1),
+			"  servicecheck export 06fjya6 --format csv > answers.csv\n" +
+			"  servicecheck export --format json -o sessions.json",
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Out, opts.Session = cmd.OutOrStdout(), args[0]
+			opts.Out = cmd.OutOrStdout()
+			if len(args) == 1 {
+				opts.Session = args[0]
+			}
 			return runExport(a, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Client, "client", "", "with latest: the newest session of this client")
+	cmd.Flags().StringVar(&opts.Client, "client", "", "with latest: the newest session of this client; alone: all of its sessions")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "report format: "+strings.Join(exportFormats, ", "))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
 	return cmd
@@ -62,6 +70,12 @@ func newExportCmd(a *app) *cobra.Command {
 func runExport(a *app, opts *exportOptions) error {
 	if !slices.Contains(exportFormats, opts.Format) {
 		return usageErrorf("unknown format %q: use %s", opts.Format, strings.Join(exportFormats, ", "))
+	}
+	if opts.Session == "" {
+		if opts.Format != "json" {
+			return usageErrorf("export needs a session id or 'latest': only --format json exports every session at once")
+		}
+		return runExportAll(a, opts)
 	}
 	if err := checkSessionArgs(opts.Session, opts.Client); err != nil {
 		return err
@@ -96,11 +110,47 @@ func runExport(a *app, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		_, err := opts.Out.Write(buf.Bytes())
+	return writeExport(opts, buf.Bytes())
+}
+
+// runExportAll writes every session (of opts.Client, when given) as one
+// JSON document that import reads back. A session answered with content
+// this build does not have is exported without a report: the export is a
+// backup first, and its reports are derived from the sessions anyway.
+func runExportAll(a *app, opts *exportOptions) error {
+	var sessions []*checklist.Session
+	err := a.withStore(true, func(st *store.Store) error {
+		var err error
+		sessions, err = st.Sessions(store.Filter{Client: opts.Client})
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if len(sessions) == 0 && opts.Client != "" {
+		return notFoundf("client %q has no sessions", opts.Client)
+	}
+	doc := exportDocument{Format: store.DocFormat, Version: store.DocVersion,
+		Sessions: sessions, Reports: make([]report.Document, 0, len(sessions))}
+	for _, s := range sessions {
+		if p, err := content.Lookup(s.Pack); err == nil {
+			doc.Reports = append(doc.Reports, report.Build(p, s, nil, nil))
+		}
+	}
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, doc); err != nil {
 		return err
 	}
-	return writeFileAtomic(opts.Output, buf.Bytes())
+	return writeExport(opts, buf.Bytes())
+}
+
+// writeExport writes an export to standard output or to the -o file.
+func writeExport(opts *exportOptions, data []byte) error {
+	if opts.Output == "" || opts.Output == "-" {
+		_, err := opts.Out.Write(data)
+		return err
+	}
+	return writeFileAtomic(opts.Output, data)
 }
 
 // exportDocument is the JSON export: the interchange document that
