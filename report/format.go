@@ -84,6 +84,26 @@ func incompleteLine(d *Document) string {
 		d.Total.Scored, d.Total.Areas, len(d.Unanswered))
 }
 
+// checklistScoreNote says what a section's percentage is, so that 100%
+// is not read as "all done" when two of eight items are answered.
+const checklistScoreNote = "Score: Yes counts 1, Partly ½ and No 0, over the items answered other than N/A."
+
+// sectionAnswered says how many of a section's items have an answer,
+// N/A included: "2 of 8".
+func sectionAnswered(s Section) string {
+	return fmt.Sprintf("%d of %d", s.Answered+s.NA, s.Total)
+}
+
+// when is the day a side of a comparison stands for, and that it is still
+// in progress when it is: a comparison with an unfinished session reads
+// differently.
+func (r SessionRef) when() string {
+	if r.Status == checklist.InProgress {
+		return day(r.Date()) + ", in progress"
+	}
+	return day(r.Date())
+}
+
 func trimFloat(f float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".")
 }

@@ -18,19 +18,23 @@ var htmlSource string
 // its context (element, attribute, SVG text), which is why no text is
 // escaped by hand here.
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"day":      day,
-	"pct":      pct,
-	"score":    func(s scoring.Score) string { return s.Format(1) },
-	"signed":   signed,
-	"dash":     orDash,
-	"status":   statusLabel,
-	"total":    totalLine,
-	"answer":   func(l Line) string { return l.Value().Label() },
-	"add1":     func(i int) int { return i + 1 },
-	"num":      func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
-	"addf":     func(a, b float64) float64 { return a + b },
-	"answered": answeredClass,
-	"met":      metLabel,
+	"day":        day,
+	"pct":        pct,
+	"score":      func(s scoring.Score) string { return s.Format(1) },
+	"signed":     signed,
+	"dash":       orDash,
+	"status":     statusLabel,
+	"total":      totalLine,
+	"answer":     func(l Line) string { return l.Value().Label() },
+	"add1":       func(i int) int { return i + 1 },
+	"num":        func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
+	"addf":       func(a, b float64) float64 { return a + b },
+	"answered":   answeredClass,
+	"met":        metLabel,
+	"when":       SessionRef.when,
+	"answeredOf": sectionAnswered,
+	"add":        func(a, b int) int { return a + b },
+	"scoreNote":  func() string { return checklistScoreNote },
 }).Parse(htmlSource))
 
 // WriteHTML writes d as one self-contained HTML page: inline CSS, an inline

@@ -75,13 +75,13 @@ func writeMarkdownChecklist(e *errWriter, d *Document) {
 		return
 	}
 	e.print("## Checklist\n\n")
-	e.print("| Section | Done | Yes | Partly | No | N/A |\n")
-	e.print("| --- | ---: | ---: | ---: | ---: | ---: |\n")
+	e.print("| Section | Score | Answered | Yes | Partly | No | N/A |\n")
+	e.print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, s := range d.Sections {
-		e.printf("| %s | %s | %d | %d | %d | %d |\n", mdInline(s.Title), pct(s.Percent),
-			s.Yes, s.Partly, s.No, s.NA)
+		e.printf("| %s | %s | %s | %d | %d | %d | %d |\n", mdInline(s.Title), pct(s.Percent),
+			sectionAnswered(s), s.Yes, s.Partly, s.No, s.NA)
 	}
-	e.print("\n")
+	e.printf("\n%s\n\n", checklistScoreNote)
 }
 
 // writeMarkdownAnswers writes every statement and item with its answer
@@ -115,7 +115,7 @@ func WriteComparisonMarkdown(w io.Writer, c Comparison) error {
 func writeMarkdownComparison(e *errWriter, c *Comparison, heading string) {
 	e.printf("%s\n\n", heading)
 	e.printf("Earlier session %s (%s), later session %s (%s).\n\n",
-		mdInline(c.A.ID), day(c.A.Date()), mdInline(c.B.ID), day(c.B.Date()))
+		mdInline(c.A.ID), c.A.when(), mdInline(c.B.ID), c.B.when())
 	if c.Mismatch != "" {
 		e.printf("Note: %s.\n\n", mdInline(c.Mismatch))
 	}

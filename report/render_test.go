@@ -32,7 +32,7 @@ func TestMarkdown(t *testing.T) {
 		"## Change since 2025-01-10\n",
 		"| Ease of contact | 2.0 | 1.5 | -0.5 |\n",
 		"| **Total** | 4.0 | 5.0 | +1.0 |\n",
-		"| Identify – Kush janë klientët | 100% | 1 | 0 | 0 | 1 |\n",
+		"| Identify – Kush janë klientët | 100% | 2 of 2 | 1 | 0 | 0 | 1 |\n",
 		"- **4** Problems are solved quickly\n",
 		"  Note: First line  \n  second line, with comma  \n  third \"quoted\" line  \n",
 		`  Note: \<script\>alert("x")\</script\> & \<b\>bold\</b\>`,

@@ -150,11 +150,20 @@ func (t *termWriter) checklist() {
 	}
 	e.printf("\n%s\n", st.heading.Render("Checklist"))
 	// "  title  62%  yes 1 · partly 1 · no 1 · n/a 0": 42 cells besides
-	// the title.
-	secW := max(8, min(columnWidth(t.width, sectionTitles(d)), t.width-42))
-	for _, s := range d.Sections {
+	// the title, and "2 of 8 answered · " more when a section is not
+	// finished, so that 100% is not read as "all done".
+	counts := make([]string, len(d.Sections))
+	extra := 0
+	for i, s := range d.Sections {
+		if s.Answered+s.NA < s.Total {
+			counts[i] = sectionAnswered(s) + " answered · "
+			extra = max(extra, lipgloss.Width(counts[i]))
+		}
+	}
+	secW := max(8, min(columnWidth(t.width, sectionTitles(d)), t.width-42-extra))
+	for i, s := range d.Sections {
 		e.printf("  %s %4s  %s\n", pad(oneLine(s.Title), secW), pct(s.Percent),
-			st.faint.Render(fmt.Sprintf("yes %d · partly %d · no %d · n/a %d", s.Yes, s.Partly, s.No, s.NA)))
+			st.faint.Render(counts[i]+fmt.Sprintf("yes %d · partly %d · no %d · n/a %d", s.Yes, s.Partly, s.No, s.NA)))
 	}
 }
 
@@ -173,7 +182,7 @@ func WriteComparisonTerminal(w io.Writer, c Comparison, opt TermOptions) error {
 }
 
 func writeTermComparison(e *errWriter, st termStyles, c *Comparison, width int) {
-	e.printf("%s\n", st.faint.Render("earlier "+c.A.ID+" ("+day(c.A.Date())+"), later "+c.B.ID+" ("+day(c.B.Date())+")"))
+	e.printf("%s\n", st.faint.Render("earlier "+c.A.ID+" ("+c.A.when()+"), later "+c.B.ID+" ("+c.B.when()+")"))
 	if c.Mismatch != "" {
 		e.printf("%s\n", st.down.Render("note: "+c.Mismatch))
 	}
