@@ -35,6 +35,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"answeredOf": sectionAnswered,
 	"add":        func(a, b int) int { return a + b },
 	"scoreNote":  func() string { return checklistScoreNote },
+	"hasNotes":   hasNotes,
 }).Parse(htmlSource))
 
 // WriteHTML writes d as one self-contained HTML page: inline CSS, an inline
@@ -160,4 +161,15 @@ func metLabel(m *bool) string {
 	default:
 		return "no"
 	}
+}
+
+// hasNotes reports whether any of lines has a note, which the HTML gives
+// a wider column.
+func hasNotes(lines []Line) bool {
+	for _, l := range lines {
+		if l.Note != "" {
+			return true
+		}
+	}
+	return false
 }
