@@ -108,12 +108,22 @@ func runAnswer(a *app, opts *answerOptions) error {
 	}
 	var doc report.Document
 	err = a.withStore(false, func(st *store.Store) error {
+		// What the result compares with is read before anything is
+		// written: a data file that cannot be read fails with nothing
+		// recorded, as its message says.
+		var prev *checklist.Session
+		var prevPack *checklist.Pack
+		if !opts.JSON {
+			var err error
+			if prev, prevPack, err = previousCompleted(st, sess); err != nil {
+				return err
+			}
+		}
 		if err := st.Create(sess); err != nil {
 			return fmt.Errorf("record session: %w", err)
 		}
-		var err error
-		doc, err = buildDocument(st, sess, !opts.JSON)
-		return err
+		doc = report.Build(p, sess, prev, prevPack)
+		return nil
 	})
 	if err != nil {
 		return err
