@@ -29,7 +29,7 @@ func newShowCmd(a *app) *cobra.Command {
 			"--json prints the stable JSON document described in the README.",
 		Example: "  servicecheck show latest\n" +
 			"  servicecheck show latest --client \"Acme Ltd\"\n" +
-			"  servicecheck show 01JQ4 --json | jq .total",
+			"  servicecheck show 06fjya6 --json | jq .total",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Out, opts.Session = cmd.OutOrStdout(), args[0]
