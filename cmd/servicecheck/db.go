@@ -1,8 +1,27 @@
 package main
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/servicecheck/servicecheck/store"
 )
+
+// dbFlagValue is the --db flag. An empty value is refused: a script's
+// --db "$FILE" with FILE unset would otherwise work on the user's own
+// data file.
+type dbFlagValue struct{ p *string }
+
+func (v dbFlagValue) String() string { return *v.p }
+func (v dbFlagValue) Type() string   { return "string" }
+
+func (v dbFlagValue) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("it needs a file name")
+	}
+	*v.p = s
+	return nil
+}
 
 // dbPath is the data file this run uses: --db, else $SERVICECHECK_DB, else
 // the default in the user data folder.

@@ -23,7 +23,7 @@ func newRootCmd(a *app) *cobra.Command {
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
-	root.PersistentFlags().StringVar(&a.dbFlag, "db", "",
+	root.PersistentFlags().Var(dbFlagValue{&a.dbFlag}, "db",
 		"data file (default $SERVICECHECK_DB, else the user data folder)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return withCode(exitUsage, err)
