@@ -16,6 +16,14 @@ import (
 // file from costing time or memory.
 const MaxAnswersFileSize = 256 << 10
 
+// Limits on the text of a session, which the store enforces too: an answers
+// file breaking them is refused with the line to fix rather than failing
+// when the session is stored.
+const (
+	MaxNameBytes = 256      // a client or assessor name
+	MaxNoteBytes = 64 << 10 // a note
+)
+
 // AnswersFile is an answers file read and checked against a pack: who the
 // session is for and every answer given, ready to store as a session.
 //
@@ -155,6 +163,9 @@ func (ap *answersParser) walk(body ast.Node) {
 		switch key {
 		case "client", "assessor":
 			s, msg := scalarText(mv.Value)
+			if msg == "" {
+				msg = textProblem(s, MaxNameBytes, false)
+			}
 			if msg != "" {
 				ap.fail(nodePos(mv.Value), key, msg)
 				continue
@@ -211,6 +222,9 @@ func (ap *answersParser) note(id string, idAt pos, v ast.Node) {
 		return
 	}
 	s, msg := scalarText(v)
+	if msg == "" {
+		msg = textProblem(s, MaxNoteBytes, true)
+	}
 	if msg != "" {
 		ap.fail(nodePos(v), "notes."+id, msg)
 		return
@@ -221,6 +235,28 @@ func (ap *answersParser) note(id string, idAt pos, v ast.Node) {
 	a := ap.f.Answers[id]
 	a.Note = s
 	ap.f.Answers[id] = a
+}
+
+// NameProblem says what is wrong with s as a client or assessor name, for
+// names given outside an answers file (flags); "" when nothing is.
+func NameProblem(s string) string { return textProblem(s, MaxNameBytes, false) }
+
+// textProblem says what is wrong with s as a name (one line) or a note
+// (multiline): too long, or holding a control character, which could drive
+// the terminal a report is shown on; "" when nothing is.
+func textProblem(s string, limit int, multiline bool) string {
+	if len(s) > limit {
+		return fmt.Sprintf("%d bytes long: at most %d", len(s), limit)
+	}
+	for _, r := range s {
+		if multiline && (r == '\n' || r == '\t' || r == '\r') {
+			continue
+		}
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return fmt.Sprintf("holds the control character %U: remove it", r)
+		}
+	}
+	return ""
 }
 
 // unknownIDs words the error for an id the pack does not have, with the

@@ -13,14 +13,14 @@ import (
 // Limits on what a session may hold. They are far above what a real audit
 // needs and keep a hostile or broken import from filling the disk.
 const (
-	MaxNote     = 64 << 10 // bytes in a note, a vision or a goal field
-	MaxAnswers  = 10_000   // answers in one session
-	MaxDocument = 64 << 20 // bytes in an import document
-	MaxSessions = 100_000  // sessions in one import document
-	MaxGoals    = 100      // goals in a plan
-	maxName     = 256      // bytes in a client or assessor name
-	maxID       = 64       // bytes in a session id
-	maxRef      = 128      // bytes in a pack id, version, language, question id or cursor
+	MaxNote     = checklist.MaxNoteBytes // bytes in a note, a vision or a goal field
+	MaxAnswers  = 10_000                 // answers in one session
+	MaxDocument = 64 << 20               // bytes in an import document
+	MaxSessions = 100_000                // sessions in one import document
+	MaxGoals    = 100                    // goals in a plan
+	maxName     = checklist.MaxNameBytes // bytes in a client or assessor name
+	maxID       = 64                     // bytes in a session id
+	maxRef      = 128                    // bytes in a pack id, version, language, question id or cursor
 )
 
 // Times before minTime are surely wrong (servicecheck did not exist); a

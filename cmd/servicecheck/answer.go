@@ -154,6 +154,11 @@ func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *check
 	if strings.TrimSpace(sess.Client) == "" {
 		return nil, usageErrorf("%s: no client: add \"client: NAME\" to the file or pass --client", af.Name)
 	}
+	for _, f := range []struct{ flag, v string }{{"--client", opts.Client}, {"--assessor", opts.Assessor}} {
+		if msg := checklist.NameProblem(strings.TrimSpace(f.v)); msg != "" {
+			return nil, usageErrorf("%s: %s", f.flag, msg)
+		}
+	}
 	for id, ans := range af.Answers {
 		ans.At = now
 		sess.Answers[id] = ans
