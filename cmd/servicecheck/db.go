@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/servicecheck/servicecheck/store"
@@ -42,4 +44,34 @@ func (a *app) withStore(readOnly bool, fn func(*store.Store) error) error {
 		return err
 	}
 	return store.Do(path, a.storeOptions(readOnly), fn)
+}
+
+// refuseDataFile returns a usage error when out, a file a command is about
+// to write, is the data file itself: a report written over it would
+// destroy every session (--db x.db export latest -o x.db).
+func (a *app) refuseDataFile(out string) error {
+	if out == "" || out == "-" {
+		return nil
+	}
+	db, err := a.dbPath()
+	if err != nil {
+		return nil // the command reports it when it opens the file
+	}
+	if sameFile(out, db) {
+		return usageErrorf("%s is the data file: write the report to another file", out)
+	}
+	return nil
+}
+
+// sameFile reports whether a and b name one file: the same path, or two
+// paths (links, relative names) to one existing file.
+func sameFile(a, b string) bool {
+	if fa, err := os.Stat(a); err == nil {
+		if fb, err := os.Stat(b); err == nil {
+			return os.SameFile(fa, fb)
+		}
+	}
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == ab
 }

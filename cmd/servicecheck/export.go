@@ -71,6 +71,9 @@ func runExport(a *app, opts *exportOptions) error {
 	if !slices.Contains(exportFormats, opts.Format) {
 		return usageErrorf("unknown format %q: use %s", opts.Format, strings.Join(exportFormats, ", "))
 	}
+	if err := a.refuseDataFile(opts.Output); err != nil {
+		return err
+	}
 	if opts.Session == "" {
 		if opts.Format != "json" {
 			return usageErrorf("export needs a session id or 'latest': only --format json exports every session at once")
