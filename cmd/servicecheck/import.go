@@ -78,6 +78,9 @@ func readImportFile(name string, stdin io.Reader) ([]*checklist.Session, error) 
 			return nil, fmt.Errorf("import: %w", err)
 		}
 		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return nil, withCode(exitUsage, fmt.Errorf("import %s: it is a folder: give the exported .json files", name))
+		}
 		r, display = f, name
 	}
 	sessions, err := store.ImportJSON(r)
