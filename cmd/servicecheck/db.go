@@ -75,3 +75,26 @@ func sameFile(a, b string) bool {
 	ab, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && aa == ab
 }
+
+// resumeCommand is the command line that resumes session id: with --db when
+// this run was given one, so that the line works as printed (the
+// environment variable, if that is how the file was chosen, is still set).
+func (a *app) resumeCommand(id string) string {
+	if a.dbFlag == "" {
+		return "servicecheck resume " + id
+	}
+	path, err := a.dbPath()
+	if err != nil {
+		path = a.dbFlag
+	}
+	return "servicecheck --db " + shellQuote(path) + " resume " + id
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but
+// letters, digits and / . _ - + : @.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:@") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -135,7 +135,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	case out.Completed:
 		fmt.Fprintf(a.out, "saved. session %s is complete\n", out.SessionID)
 	case err == nil:
-		fmt.Fprintf(a.out, "saved. resume with: servicecheck resume %s\n", out.SessionID)
+		fmt.Fprintf(a.out, "saved. resume with: %s\n", a.resumeCommand(out.SessionID))
 	}
 	return err
 }
