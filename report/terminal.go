@@ -149,21 +149,31 @@ func (t *termWriter) checklist() {
 		return
 	}
 	e.printf("\n%s\n", st.heading.Render("Checklist"))
-	// "  title  62%  yes 1 · partly 1 · no 1 · n/a 0": 42 cells besides
-	// the title, and "2 of 8 answered · " more when a section is not
-	// finished, so that 100% is not read as "all done".
-	counts := make([]string, len(d.Sections))
-	extra := 0
+	// "  title  62%  yes 1 · partly 1 · no 1 · n/a 0", with "2 of 8
+	// answered · " first when a section is not finished, so that 100% is
+	// not read as "all done". When that leaves too little room for the
+	// titles, each line says only how many items are answered.
+	full := make([]string, len(d.Sections))
+	short := make([]string, len(d.Sections))
+	fullW, shortW := 0, 0
 	for i, s := range d.Sections {
+		short[i] = sectionAnswered(s) + " answered"
+		full[i] = fmt.Sprintf("yes %d · partly %d · no %d · n/a %d", s.Yes, s.Partly, s.No, s.NA)
 		if s.Answered+s.NA < s.Total {
-			counts[i] = sectionAnswered(s) + " answered · "
-			extra = max(extra, lipgloss.Width(counts[i]))
+			full[i] = short[i] + " · " + full[i]
 		}
+		fullW = max(fullW, lipgloss.Width(full[i]))
+		shortW = max(shortW, lipgloss.Width(short[i]))
 	}
-	secW := max(8, min(columnWidth(t.width, sectionTitles(d)), t.width-42-extra))
+	const fixed = 2 + 1 + 4 + 2 // indent, space, percentage, gap
+	titles := columnWidth(t.width, sectionTitles(d))
+	counts, secW := full, min(titles, t.width-fixed-fullW)
+	if secW < min(titles, 16) {
+		counts, secW = short, min(titles, t.width-fixed-shortW)
+	}
+	secW = max(8, secW)
 	for i, s := range d.Sections {
-		e.printf("  %s %4s  %s\n", pad(oneLine(s.Title), secW), pct(s.Percent),
-			st.faint.Render(counts[i]+fmt.Sprintf("yes %d · partly %d · no %d · n/a %d", s.Yes, s.Partly, s.No, s.NA)))
+		e.printf("  %s %4s  %s\n", pad(oneLine(s.Title), secW), pct(s.Percent), st.faint.Render(counts[i]))
 	}
 }
 
