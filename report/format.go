@@ -14,11 +14,13 @@ import (
 // every language the packs come in.
 const dateLayout = "2006-01-02"
 
+// day formats the day of t in t's own location: Build keeps times in
+// UTC, and In moves a document to the reader's time zone.
 func day(t time.Time) string {
 	if t.IsZero() {
 		return "–"
 	}
-	return t.UTC().Format(dateLayout)
+	return t.Format(dateLayout)
 }
 
 // pct formats a percentage score with no decimals, or "–" when missing.

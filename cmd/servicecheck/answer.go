@@ -133,7 +133,7 @@ func runAnswer(a *app, opts *answerOptions) error {
 		what = fmt.Sprintf("in progress, %d questions left", len(af.Missing))
 	}
 	fmt.Fprintf(opts.ErrOut, "recorded session %s for %s (%s)\n", sess.ID, sess.Client, what)
-	return writeShow(opts.Out, doc, opts.JSON, opts.Term)
+	return writeShow(opts.Out, doc, opts.JSON, opts.Term, a.loc)
 }
 
 // sessionFromAnswers makes the session an answers file records: completed

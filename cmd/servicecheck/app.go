@@ -19,6 +19,9 @@ type app struct {
 	errOut io.Writer
 	getenv func(string) string
 	now    func() time.Time
+	// loc is the time zone of the days that people read (list, reports);
+	// JSON times stay in UTC.
+	loc *time.Location
 
 	// dbFlag is the value of the global --db flag.
 	dbFlag string
@@ -29,5 +32,6 @@ type app struct {
 }
 
 func newApp(in io.Reader, out, errOut io.Writer, getenv func(string) string) *app {
-	return &app{in: in, out: out, errOut: errOut, getenv: getenv, now: time.Now, summarize: summarizeTotal}
+	return &app{in: in, out: out, errOut: errOut, getenv: getenv, now: time.Now, loc: time.Local,
+		summarize: summarizeTotal}
 }

@@ -90,9 +90,9 @@ func runCompare(a *app, opts *compareOptions) error {
 	case opts.JSON:
 		return report.WriteComparisonJSON(opts.Out, c)
 	case opts.Term.Styled:
-		return report.WriteComparisonTerminal(opts.Out, c, report.TermOptions{Width: opts.Term.Width})
+		return report.WriteComparisonTerminal(opts.Out, c.In(a.loc), report.TermOptions{Width: opts.Term.Width})
 	default:
-		return report.WriteComparisonMarkdown(opts.Out, c)
+		return report.WriteComparisonMarkdown(opts.Out, c.In(a.loc))
 	}
 }
 

@@ -101,14 +101,14 @@ func runExport(a *app, opts *exportOptions) error {
 	var buf bytes.Buffer
 	switch opts.Format {
 	case "md":
-		err = report.WriteMarkdown(&buf, doc)
+		err = report.WriteMarkdown(&buf, doc.In(a.loc))
 	case "html":
-		err = report.WriteHTML(&buf, doc)
+		err = report.WriteHTML(&buf, doc.In(a.loc))
 	case "json":
 		err = writeJSON(&buf, exportDocument{Format: store.DocFormat, Version: store.DocVersion,
 			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}})
 	case "csv":
-		err = report.WriteCSV(&buf, doc)
+		err = report.WriteCSV(&buf, doc.In(a.loc))
 	}
 	if err != nil {
 		return err

@@ -84,7 +84,7 @@ func runList(a *app, opts *listOptions) error {
 		return err
 	}
 	if opts.JSON {
-		return writeListJSON(opts.Out, sums)
+		return writeListJSON(opts.Out, sums, a.loc)
 	}
 	if len(sums) == 0 {
 		if opts.Client != "" {
@@ -94,14 +94,14 @@ func runList(a *app, opts *listOptions) error {
 		}
 		return nil
 	}
-	return writeListTable(opts.Out, sums)
+	return writeListTable(opts.Out, sums, a.loc)
 }
 
-func writeListJSON(w io.Writer, sums []store.Summary) error {
+func writeListJSON(w io.Writer, sums []store.Summary, loc *time.Location) error {
 	items := make([]listItem, len(sums))
 	for i, s := range sums {
 		items[i] = listItem{ID: s.ID, Client: s.Client, Assessor: s.Assessor, Status: s.Status,
-			Date: summaryDate(s).Format(time.DateOnly), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
+			Date: summaryDate(s, loc).Format(time.DateOnly), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
 			Pack: s.Pack, Answered: s.Answered,
 			Total: listTotal{Score: s.Total.Score, Min: s.Total.Min, Max: s.Total.Max, Percent: s.Total.Percent,
 				Band: s.Total.Band, Complete: s.Total.Complete}}
@@ -119,13 +119,13 @@ func writeListJSON(w io.Writer, sums []store.Summary) error {
 // writeListTable writes plain aligned columns, with no colour or box
 // drawing, so that it reads the same in a pipe and in a screen reader.
 // Names may hold spaces: scripts should read --json instead.
-func writeListTable(w io.Writer, sums []store.Summary) error {
+func writeListTable(w io.Writer, sums []store.Summary, loc *time.Location) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tCLIENT\tASSESSOR\tDATE\tSTATUS\tTOTAL")
 	incomplete := false
 	for _, s := range sums {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, cellText(s.Client), cellText(s.Assessor),
-			summaryDate(s).Format(time.DateOnly), statusWord(s.Status), totalText(s.Total))
+			summaryDate(s, loc).Format(time.DateOnly), statusWord(s.Status), totalText(s.Total))
 		incomplete = incomplete || (s.Total.Score.Valid && !s.Total.Complete)
 	}
 	if err := tw.Flush(); err != nil {
@@ -138,12 +138,13 @@ func writeListTable(w io.Writer, sums []store.Summary) error {
 	return nil
 }
 
-// summaryDate is the day a listed session stands for.
-func summaryDate(s store.Summary) time.Time {
+// summaryDate is when a listed session stands for, in loc: its day is the
+// one the reports give.
+func summaryDate(s store.Summary, loc *time.Location) time.Time {
 	if !s.CompletedAt.IsZero() {
-		return s.CompletedAt.UTC()
+		return s.CompletedAt.In(loc)
 	}
-	return s.UpdatedAt.UTC()
+	return s.UpdatedAt.In(loc)
 }
 
 func statusWord(s checklist.Status) string {
