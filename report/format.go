@@ -86,6 +86,21 @@ func incompleteLine(d *Document) string {
 		d.Total.Scored, d.Total.Areas, len(d.Unanswered))
 }
 
+// defaultTitle heads a report whose pack has no title.
+const defaultTitle = "Customer service check"
+
+// title heads the report: the pack's title, so that a pack in another
+// language or one of the user's own is named as it names itself.
+func (d *Document) title() string {
+	if t := strings.TrimSpace(d.Pack.Title); t != "" {
+		return t
+	}
+	return defaultTitle
+}
+
+// Title is the report's heading, for templates: the pack's title.
+func (d Document) Title() string { return d.title() }
+
 // checklistScoreNote says what a section's percentage is, so that 100%
 // is not read as "all done" when two of eight items are answered.
 const checklistScoreNote = "Score: Yes counts 1, Partly ½ and No 0, over the items answered other than N/A."

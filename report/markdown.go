@@ -26,7 +26,7 @@ func WriteMarkdown(w io.Writer, d Document) error {
 
 // writeMarkdownHeader writes who, when and what, and the total.
 func writeMarkdownHeader(e *errWriter, d *Document) {
-	e.printf("# Customer service check: %s\n\n", mdInline(orDash(d.Client)))
+	e.printf("# %s: %s\n\n", mdInline(d.title()), mdInline(orDash(d.Client)))
 	e.printf("- Client: %s\n", mdInline(orDash(d.Client)))
 	e.printf("- Assessor: %s\n", mdInline(orDash(d.Assessor)))
 	e.printf("- Date: %s (%s)\n", day(d.Date()), statusLabel(d.Status))

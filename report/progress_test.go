@@ -108,3 +108,32 @@ func TestComparisonNamesASessionInProgress(t *testing.T) {
 		})
 	}
 }
+
+// Every report is headed by the pack's own title: a pack in Italian, or a
+// user's own, is not called "Customer service check".
+func TestReportsAreHeadedByThePackTitle(t *testing.T) {
+	p := testPack()
+	p.Title = "Verifica del servizio clienti"
+	d := Build(p, laterSession(), nil, nil)
+	for name, write := range map[string]func(io.Writer, Document) error{
+		"markdown": WriteMarkdown, "html": WriteHTML,
+		"terminal": func(w io.Writer, d Document) error { return WriteTerminal(w, d, TermOptions{Width: 80}) },
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		out := ansi.Strip(buf.String())
+		if !strings.Contains(out, "Verifica del servizio clienti: Acme") || strings.Contains(out, "Customer service check") {
+			t.Errorf("%s: not headed by the pack title:\n%.300s", name, out)
+		}
+	}
+	p.Title = ""
+	var buf bytes.Buffer
+	if err := WriteMarkdown(&buf, Build(p, laterSession(), nil, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "# Customer service check: Acme") {
+		t.Errorf("untitled pack: %.80s", buf.String())
+	}
+}

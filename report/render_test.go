@@ -21,7 +21,7 @@ func TestMarkdown(t *testing.T) {
 	}
 	md := buf.String()
 	for _, want := range []string{
-		"# Customer service check: Acme \"Ltd\" \\<b\\>\n",
+		"# Test pack: Acme \"Ltd\" \\<b\\>\n",
 		"- Assessor: Jörg Ëmil\n",
 		"- Date: 2025-04-10 (completed)\n",
 		"5.0 on a scale of 3 to 15 (38%), Critical.",
@@ -183,7 +183,7 @@ func TestTerminal(t *testing.T) {
 	}
 	plain := ansi.Strip(raw)
 	for _, want := range []string{
-		"Customer service check: Acme \"Ltd\" <b>",
+		"Test pack: Acme \"Ltd\" <b>",
 		"Total  5.0 of 3–15  38%  Critical",
 		"Responsiveness", "3.5  63%  Needs work",
 		"1. Ease of contact  1.5  Critical",

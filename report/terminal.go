@@ -87,7 +87,7 @@ func newTermWriter(w io.Writer, d *Document, opt TermOptions) *termWriter {
 // header writes who, when and what, and the total.
 func (t *termWriter) header() {
 	d, e, st := t.d, t.e, t.st
-	e.printf("%s\n", st.title.Render("Customer service check: "+oneLine(orDash(d.Client))))
+	e.printf("%s\n", st.title.Render(oneLine(d.title())+": "+oneLine(orDash(d.Client))))
 	e.print(renderLines(st.faint, indentWrap(fmt.Sprintf("Assessor %s · %s · %s · session %s · %s %s (%s)",
 		oneLine(orDash(d.Assessor)), day(d.Date()), statusLabel(d.Status), d.ID, d.Pack.ID, d.Pack.Version, d.Pack.Lang),
 		"", "", t.width)))

@@ -217,7 +217,13 @@ func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor strin
 	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Answers for %s (%s %s, %s).\n", oneLine(p.Title), p.ID, p.Version, p.Lang)
-	b.WriteString("# Fill in the answers, then run: servicecheck answer --answers FILE\n")
+	// The file does not say its language: the command to run does, so
+	// that the session records the language it was answered in.
+	run := "servicecheck answer --answers FILE"
+	if p.Lang != content.Default().Lang {
+		run += " --lang " + p.Lang
+	}
+	fmt.Fprintf(&b, "# Fill in the answers, then run: %s\n", run)
 	b.WriteString("# Checklist items: yes, partly, no or na. Statements: 1 (never) to 5 (always) or na.\n")
 	fmt.Fprintf(&b, "client: %s\nassessor: %s\nanswers:\n", yamlString(client), yamlString(assessor))
 	for _, s := range p.Sections {
