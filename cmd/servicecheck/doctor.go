@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -50,7 +51,8 @@ func runDoctor(a *app, opts *doctorOptions) (err error) {
 	}()
 	h, err := store.Inspect(path, a.storeOptions(true))
 	fmt.Fprintf(&out, "data file: %s\n", h.Path)
-	if h.Size > 0 || err == nil {
+	// A folder's size says nothing about a data file.
+	if fi, serr := os.Stat(h.Path); serr == nil && fi.Mode().IsRegular() && (h.Size > 0 || err == nil) {
 		fmt.Fprintf(&out, "size: %s\n", byteSize(h.Size))
 	}
 	// One problem is the error itself, printed on stderr; several are
