@@ -103,8 +103,9 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	}
 	repo := tui.StoreRepo{Path: path, Opts: sopts}
 	// Fail now, with a clear word and exit code, if the file cannot be used.
+	// The store's errors name the file and what to do already.
 	if _, err := repo.Clients(); err != nil {
-		return fmt.Errorf("open data file: %w", err)
+		return err
 	}
 	interactive := !opts.accessible && a.getenv("TERM") != "dumb" && isTerminal(a.in) && isTerminal(a.out)
 	start, err := wizardStart(repo, opts, interactive)
