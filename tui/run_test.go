@@ -156,3 +156,21 @@ func TestRunSavesWhatIsLeftAtTheEnd(t *testing.T) {
 		t.Errorf("flushNow = %v", err)
 	}
 }
+
+// TestSavingNotice: the notice after the screens close gives the reason
+// only when a write failed; quitting while a write is on its way has none
+// (and once crashed the program).
+func TestSavingNotice(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{nil, "saving the last answers…"},
+		{store.ErrInUse, "saving the last answers (data file in use by another servicecheck)…"},
+	}
+	for _, tt := range tests {
+		if got := savingNotice(tt.err); got != tt.want {
+			t.Errorf("savingNotice(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}
