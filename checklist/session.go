@@ -34,6 +34,9 @@ type Session struct {
 type Plan struct {
 	Vision string `json:"vision,omitempty"`
 	Goals  []Goal `json:"goals,omitempty"`
+	// Review says what became of the goals of the client's previous plan,
+	// as judged when this session was run.
+	Review []GoalReview `json:"review,omitempty"`
 }
 
 // Goal is one measurable goal for one of the top problems.
