@@ -31,6 +31,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"addf":     func(a, b float64) float64 { return a + b },
 	"answered": answeredClass,
 	"met":      metLabel,
+	"outcome":  outcomeLabel,
+	"source":   reviewSource,
 }).Parse(htmlSource))
 
 // WriteHTML writes d as one self-contained HTML page: inline CSS, an inline
