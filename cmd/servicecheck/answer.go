@@ -49,7 +49,14 @@ func newAnswerCmd(a *app) *cobra.Command {
 			"    culture.front-line-time: yes     # checklist item: yes | partly | no | na\n" +
 			"    responsiveness.third-ring: 4     # statement: 1..5 | na\n" +
 			"  notes:\n" +
-			"    responsiveness.third-ring: \"Phones ring out at lunch\"",
+			"    responsiveness.third-ring: \"Phones ring out at lunch\"\n" +
+			"  plan:                               # optional\n" +
+			"    vision: Every customer hears back within a day\n" +
+			"    goals:\n" +
+			"      - problem: Phones ring out at lunch\n" +
+			"        what: A second line from 12 to 2\n" +
+			"        target: 90% of calls answered by the third ring\n" +
+			"        due: end of March",
 		Example: "  servicecheck answer --template > q2.yaml\n" +
 			"  servicecheck answer --answers q2.yaml\n" +
 			"  servicecheck answer --answers q2.yaml --client \"Acme Ltd\" --json",
@@ -148,6 +155,7 @@ func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *check
 		ans.At = now
 		sess.Answers[id] = ans
 	}
+	sess.Plan = af.Plan
 	if len(af.Missing) > 0 {
 		sess.Status = checklist.InProgress
 		sess.Cursor = af.Missing[0]
@@ -218,6 +226,10 @@ func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor strin
 		}
 	}
 	b.WriteString("\n# A note for any id, in quotes, for example:\n#   responsiveness.third-ring: \"Phones ring out at lunch\"\nnotes:\n")
+	b.WriteString("\n# A plan, if you like: up to three problems, each with a measurable goal.\n" +
+		"# plan:\n#   vision: \"Every customer hears back within a day\"\n#   goals:\n" +
+		"#     - problem: \"Phones ring out at lunch\"\n#       what: \"A second line from 12 to 2\"\n" +
+		"#       target: \"90% of calls answered by the third ring\"\n#       due: \"end of March\"\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
