@@ -29,6 +29,9 @@ type planState struct {
 	// before is the value of the field on show when it was focused: esc
 	// keeps the text only when the user changed it.
 	before string
+	// typedAhead holds keys pressed while last time's goals were looked
+	// up, for the first field.
+	typedAhead []tea.KeyPressMsg
 }
 
 func newPlanInput() textinput.Model {
@@ -120,7 +123,13 @@ func (m *Model) planLoaded(msg planLoadedMsg) tea.Cmd {
 	m.plan.loading = false
 	m.plan.suggestions = scoring.SuggestProblems(m.pack, m.sess, scoring.Session(m.pack, m.sess))
 	m.plan.form = planform.New(m.sess.Plan, msg.prev, m.plan.suggestions)
-	return m.focusPlan(0)
+	cmds := []tea.Cmd{m.focusPlan(0)}
+	keys := m.plan.typedAhead
+	m.plan.typedAhead = nil
+	for _, k := range keys {
+		cmds = append(cmds, m.planKey(k))
+	}
+	return tea.Batch(cmds...)
 }
 
 // focusPlan shows field i with its value in the input.
@@ -231,6 +240,9 @@ func (m *Model) planKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.form == nil {
 		if key.Matches(msg, k.PlanDone) {
 			return m.leavePlan()
+		}
+		if len(p.typedAhead) < 64 {
+			p.typedAhead = append(p.typedAhead, msg)
 		}
 		return nil
 	}

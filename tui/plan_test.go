@@ -319,3 +319,28 @@ func repeat(s string, n int) []string {
 	}
 	return out
 }
+
+// TestPlanTypeAhead: keys pressed while last time's goals are looked up
+// land on the first field rather than being lost.
+func TestPlanTypeAhead(t *testing.T) {
+	f := newFixture(t)
+	o := f.opts()
+	o.Start.Session = f.newer
+	d := newDriver(t, o, 80, 24)
+	load := d.m.openPlan()
+	if !d.m.plan.loading || !contains(d.screen(), "Looking up last time's goals") {
+		t.Fatalf("not loading:\n%s", d.screen())
+	}
+	d.m.planKey(keyMsg("m"))
+	for _, r := range "Done" {
+		d.m.planKey(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	d.run(load)
+	onField(t, d, planform.Note, 0)
+	if got := d.m.plan.input.Value(); got != "Done" {
+		t.Errorf("note typed ahead = %q, want Done", got)
+	}
+	if d.m.plan.form.Review[0].Outcome != checklist.GoalMet {
+		t.Errorf("outcome typed ahead = %q, want met", d.m.plan.form.Review[0].Outcome)
+	}
+}
