@@ -166,7 +166,7 @@ func planPlaceholder(k planform.Kind) string {
 	case planform.Target:
 		return "how you will measure it"
 	case planform.Due:
-		return "by when"
+		return "a date or a month"
 	case planform.Vision:
 		return "optional"
 	case planform.Note:
