@@ -1,9 +1,6 @@
 package checklist
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // Outcome is how far a goal of an earlier plan was met. The empty Outcome
 // means nobody has said yet.
@@ -78,9 +75,4 @@ func ReviewOf(prev *Session) []GoalReview {
 		out = append(out, GoalReview{From: prev.ID, FromDate: prev.CompletedAt, Goal: g})
 	}
 	return out
-}
-
-// Empty reports whether the goal has no text at all.
-func (g Goal) Empty() bool {
-	return strings.TrimSpace(g.Problem+g.What+g.Target+g.Due) == ""
 }

@@ -45,7 +45,9 @@ type Goal struct {
 	What    string `json:"what"`
 	Target  string `json:"target"`
 	Due     string `json:"due,omitempty"`
-	// Met records, on a later session, whether the goal was met.
+	// Met says whether the goal was met when that is recorded with the
+	// goal itself, as an imported session may; servicecheck records it in
+	// the review of a later session's plan (Plan.Review).
 	Met *bool `json:"met,omitempty"`
 }
 

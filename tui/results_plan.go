@@ -9,13 +9,17 @@ import (
 	"github.com/servicecheck/servicecheck/checklist"
 )
 
-// planHint points from the weakest areas to the plan: an invitation once
-// the session is complete and has no goals, else where the plan is.
+// planHint points from the weakest areas to the plan: where it is when it
+// has goals, else an invitation to review the goals of the previous
+// session when it set some, or to set a plan once the session is complete.
 func (r *resultsState) planHint(m *Model) string {
 	plan := m.sess.Plan
+	prev := r.prev
 	switch {
 	case len(plan.Goals) > 0:
 		return m.st.muted.Render(" · your plan is below, p changes it")
+	case len(plan.Review) == 0 && prev != nil && len(prev.Plan.Goals) > 0:
+		return m.st.muted.Render(" · ") + m.st.selected.Render("press p to review last time's goals")
 	case m.sess.Status == checklist.Completed:
 		return m.st.muted.Render(" · ") + m.st.selected.Render("press p to set your plan")
 	}
