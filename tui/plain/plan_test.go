@@ -155,7 +155,7 @@ func TestPlanDeclined(t *testing.T) {
 func TestPlanOfACompletedSession(t *testing.T) {
 	r, o := setup(t)
 	o.Start = tui.Start{New: true, Client: "ACME"}
-	first, _ := runPiped(t, o, append(answers("no", "2"), "y", "My own problem", "q"))
+	first, _ := runPiped(t, o, append(answers("no", "2"), "y", "My own \x1b[31mproblem\x07", "q"))
 	s := sessionOf(t, r, first.SessionID)
 	if len(s.Plan.Goals) != 1 || s.Plan.Goals[0].Problem != "My own problem" {
 		t.Fatalf("plan %+v", s.Plan)
