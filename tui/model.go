@@ -316,6 +316,11 @@ func (m *Model) resize(w, h int) {
 		m.setup.form.WithWidth(min(bw, 72))
 	}
 	m.plan.input.SetWidth(max(10, bw-planLabelWidth-4))
+	// The input scrolls its text only as the cursor moves: place the
+	// cursor again so that the text fits the new width.
+	pos := m.plan.input.Position()
+	m.plan.input.SetCursor(0)
+	m.plan.input.SetCursor(pos)
 }
 
 func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
@@ -343,4 +344,39 @@ func TestPlanTypeAhead(t *testing.T) {
 	if d.m.plan.form.Review[0].Outcome != checklist.GoalMet {
 		t.Errorf("outcome typed ahead = %q, want met", d.m.plan.form.Review[0].Outcome)
 	}
+}
+
+// TestPlanResize: the field on show fits the window after it shrinks or
+// grows, its text scrolled to the cursor.
+func TestPlanResize(t *testing.T) {
+	f := newFixture(t)
+	d, _ := openPlanOf(t, f, f.newer, 80, 24)
+	d.press("m", "tab", "tab", "tab") // to the first goal's problem
+	onField(t, d, planform.Problem, 0)
+	problem := d.m.plan.input.Value()
+	for _, sz := range [][2]int{{60, 15}, {120, 40}, {61, 20}} {
+		d.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		scr := d.screen()
+		checkFits(t, scr, sz[0], sz[1])
+		line := lineOf(scr, "› Problem")
+		if strings.Contains(line, "…") {
+			t.Errorf("%d×%d: the field is cut instead of scrolled: %q", sz[0], sz[1], line)
+		}
+		// The end of the text, where the cursor is, is always on show.
+		if tail := problem[len(problem)-12:]; !strings.Contains(line, tail) {
+			t.Errorf("%d×%d: %q does not show the end of %q", sz[0], sz[1], line, problem)
+		}
+		if sz[0] == 120 && !strings.Contains(line, problem) {
+			t.Errorf("120 wide: %q does not show the whole of %q", line, problem)
+		}
+	}
+}
+
+func lineOf(screen, s string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
 }
