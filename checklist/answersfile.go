@@ -114,8 +114,7 @@ func parseAnswersYAML(f *AnswersFile, data []byte) (ast.Node, error) {
 	// part of the first key.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
-		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", "not valid UTF-8: save the file as UTF-8")}
+		return nil, ValidationErrors{f.errAt(invalidUTF8Pos(data), "", "not valid UTF-8: save the file as UTF-8")}
 	}
 	if line := tooDeep(data); line > 0 {
 		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", fmt.Sprintf("nested more than %d levels deep", maxNesting))}

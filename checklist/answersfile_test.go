@@ -131,7 +131,7 @@ func TestParseAnswersErrors(t *testing.T) {
 			"f:3:28: answers.culture.front-line-time: anchors and aliases are not supported in an answers file"}},
 		{"two documents", "answers: {}\n---\nanswers: {}\n", []string{"f:3:1: more than one document: an answers file holds one session"}},
 		{"duplicate id", "answers:\n  culture.training: yes\n  culture.training: no\n", []string{`f:3:3: syntax error: mapping key "culture.training" already defined at [2:3]`}},
-		{"invalid utf-8", "answers: {}\nnotes:\n  culture.training: \"a\xffb\"\n", []string{"f:3:1: not valid UTF-8: save the file as UTF-8"}},
+		{"invalid utf-8", "answers: {}\nnotes:\n  culture.training: \"a\xffb\"\n", []string{"f:3:23: not valid UTF-8: save the file as UTF-8"}},
 		{"syntax", "answers:\n  culture.training: [yes\n", []string{"f:2:21: syntax error: sequence end token ']' not found"}},
 		{"typo", "answers:\n  responsivness.promises: 4\nnotes:\n  culture.trainin: hello\n", []string{
 			"f:2:3: answers.responsivness.promises: unknown id: not a checklist item or statement of mini 1.0.0 (did you mean responsiveness.promises?)",

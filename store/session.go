@@ -294,7 +294,7 @@ func (s *Store) putIndexes(tx *bolt.Tx, old, sess *checklist.Session) error {
 			}
 		}
 	}
-	sum := summaryOf(sess, s.opts.Summarize)
+	sum := summaryOf(sess, s.opts.Summarize, txPacks{tx})
 	if err := b.summaries.Put(tk, encodeSummary(&sum)); err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ const (
 	MaxAnswers  = 10_000   // answers in one session
 	MaxDocument = 64 << 20 // bytes in an import document
 	MaxSessions = 100_000  // sessions in one import document
+	MaxPacks    = 100      // content packs in one import document
 	MaxGoals    = 100      // goals in a plan
 	maxName     = 256      // bytes in a client or assessor name
 	maxID       = 64       // bytes in a session id

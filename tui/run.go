@@ -41,8 +41,11 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outc
 	if m.saver.pending() {
 		// Writes still queued when the program ended: try a little longer,
 		// the data file may only be busy for a moment.
-		if opts.Notices != nil {
-			fmt.Fprintln(opts.Notices, savingNotice(m.saver.err))
+		// The queue may hold an answer given just before quitting whose
+		// write has not failed, only not finished: there is no reason to
+		// give then.
+		if opts.Notices != nil && m.saver.err != nil {
+			fmt.Fprintf(opts.Notices, "saving the last answers (%s)…\n", describe(m.saver.err))
 		}
 		if ferr := m.saver.flushNow(opts.Repo, 5, time.Second); ferr != nil {
 			return out, fmt.Errorf("save answers: %w", ferr)
@@ -52,14 +55,4 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outc
 		return out, fmt.Errorf("run wizard: %w", err)
 	}
 	return out, nil
-}
-
-// savingNotice says that the last answers are being saved, and why they
-// were not yet when a write failed. err is nil when the user quit while a
-// write was still on its way.
-func savingNotice(err error) string {
-	if err == nil {
-		return "saving the last answers…"
-	}
-	return "saving the last answers (" + describe(err) + ")…"
 }

@@ -26,6 +26,7 @@ type answerOptions struct {
 	Client      string // overrides the file's client
 	Assessor    string // overrides the file's assessor
 	Lang        string // language of the built-in pack; "" for the default
+	Pack        string // a content pack file of the user's own, instead of Lang
 	Incomplete  bool   // store an unfinished session instead of refusing
 	Template    bool   // print an empty answers file instead
 	JSON        bool
@@ -73,7 +74,8 @@ func newAnswerCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&opts.File, "answers", "", "the answers file (YAML or JSON; - for standard input)")
 	cmd.Flags().StringVar(&opts.Client, "client", "", "client name (overrides the file's)")
 	cmd.Flags().StringVar(&opts.Assessor, "assessor", "", "assessor name (overrides the file's)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the content pack (default en)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the built-in content pack: "+strings.Join(content.Languages(), ", ")+" (default en)")
+	cmd.Flags().StringVar(&opts.Pack, "pack", "", "answer with your own content pack file (kept in the data file)")
 	cmd.Flags().BoolVar(&opts.Incomplete, "allow-incomplete", false, "store an unfinished session when answers are missing")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON")
 	cmd.Flags().BoolVar(&opts.Template, "template", false, "print an empty answers file with every id and question, to fill in")
@@ -81,13 +83,11 @@ func newAnswerCmd(a *app) *cobra.Command {
 }
 
 func runAnswer(a *app, opts *answerOptions) error {
-	p := content.Default()
-	if opts.Lang != "" {
-		var err error
-		if p, err = content.ForLang(opts.Lang); err != nil {
-			return withCode(exitUsage, err)
-		}
+	sp, err := chooseSessionPack(opts.ErrOut, opts.Lang, opts.Pack)
+	if err != nil {
+		return err
 	}
+	p := sp.pack
 	if opts.Template {
 		if opts.File != "" {
 			return usageErrorf("--template prints a file to fill in: it takes no --answers")
@@ -115,11 +115,14 @@ func runAnswer(a *app, opts *answerOptions) error {
 	}
 	var doc report.Document
 	err = a.withStore(false, func(st *store.Store) error {
+		if err := sp.keep(st); err != nil {
+			return err
+		}
 		if err := st.Create(sess); err != nil {
 			return fmt.Errorf("record session: %w", err)
 		}
 		var err error
-		doc, err = buildDocument(st, sess, !opts.JSON)
+		doc, err = a.buildDocument(st, sess, !opts.JSON)
 		return err
 	})
 	if err != nil {

@@ -68,12 +68,18 @@ func runExport(a *app, opts *exportOptions) error {
 	// import; the readable formats show the change since last time.
 	var sess *checklist.Session
 	var doc report.Document
+	var packs []store.PackFile
 	err := a.withStore(true, func(st *store.Store) error {
 		var err error
 		if sess, err = findSession(st, opts.Session, opts.Client); err != nil {
 			return err
 		}
-		doc, err = buildDocument(st, sess, opts.Format != "json")
+		if doc, err = a.buildDocument(st, sess, opts.Format != "json"); err != nil {
+			return err
+		}
+		if opts.Format == "json" {
+			packs, err = keptPacks(st, sess)
+		}
 		return err
 	})
 	if err != nil {
@@ -87,7 +93,7 @@ func runExport(a *app, opts *exportOptions) error {
 		err = report.WriteHTML(&buf, doc)
 	case "json":
 		err = writeJSON(&buf, exportDocument{Format: store.DocFormat, Version: store.DocVersion,
-			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}})
+			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}, Packs: packs})
 	case "csv":
 		err = report.WriteCSV(&buf, doc)
 	}
@@ -102,16 +108,19 @@ func runExport(a *app, opts *exportOptions) error {
 }
 
 // exportDocument is the JSON export: the interchange document that
-// `servicecheck import` reads (format, version, sessions), with the scored
-// report of each session beside it. Import ignores the reports, which are
-// derived from the sessions and scored again wherever they are shown. The
-// document depends on nothing but the session, so that export, import into
-// another file and export again give the same bytes.
+// `servicecheck import` reads (format, version, sessions, and the packs of
+// the user's own that the sessions were answered with, so that they can be
+// read on another computer), with the scored report of each session beside
+// it. Import ignores the reports, which are derived from the sessions and
+// scored again wherever they are shown. The document depends on nothing but
+// the session and its pack, so that export, import into another file and
+// export again give the same bytes.
 type exportDocument struct {
 	Format   string               `json:"format"`
 	Version  int                  `json:"version"`
 	Sessions []*checklist.Session `json:"sessions"`
 	Reports  []report.Document    `json:"reports"`
+	Packs    []store.PackFile     `json:"packs,omitempty"`
 }
 
 // writeJSON writes v as indented JSON, leaving <, > and & as they are:
