@@ -36,12 +36,21 @@ const (
 //	  responsiveness.third-ring: 4     # statement: 1..5 | na
 //	notes:
 //	  responsiveness.third-ring: "Phones ring out at lunch"
+//	plan:                              # optional
+//	  vision: Every customer hears back within a day
+//	  goals:
+//	    - problem: Phones ring out at lunch
+//	      what: A second line from 12 to 2
+//	      target: 90% of calls answered by the third ring
+//	      due: end of March
 //
 // An id left empty (`id:` or `id: null`) counts as not answered.
 type AnswersFile struct {
 	Name     string
 	Client   string
 	Assessor string
+	// Plan is the plan block; each goal has a problem, texts are trimmed.
+	Plan Plan
 	// Answers maps each answered or annotated id to its answer; At is
 	// left zero for the caller to set.
 	Answers map[string]Answer
@@ -113,8 +122,7 @@ func parseAnswersYAML(f *AnswersFile, data []byte) (ast.Node, error) {
 	// part of the first key.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
-		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", "not valid UTF-8: save the file as UTF-8")}
+		return nil, ValidationErrors{f.errAt(invalidUTF8Pos(data), "", "not valid UTF-8: save the file as UTF-8")}
 	}
 	if line := tooDeep(data); line > 0 {
 		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", fmt.Sprintf("nested more than %d levels deep", maxNesting))}
@@ -146,7 +154,7 @@ func (ap *answersParser) fail(at pos, field, msg string) {
 	ap.errs = append(ap.errs, ap.f.errAt(at, field, msg))
 }
 
-// walk reads the top-level mapping: client, assessor, answers, notes.
+// walk reads the top-level mapping: client, assessor, answers, notes, plan.
 func (ap *answersParser) walk(body ast.Node) {
 	top, ok := body.(*ast.MappingNode)
 	if !ok {
@@ -181,8 +189,10 @@ func (ap *answersParser) walk(body ast.Node) {
 			eachEntry(mv.Value, key, ap.fail, ap.answer)
 		case "notes":
 			eachEntry(mv.Value, key, ap.fail, ap.note)
+		case "plan":
+			ap.plan(mv.Value)
 		default:
-			ap.fail(at, key, "unknown field: use client, assessor, answers and notes")
+			ap.fail(at, key, "unknown field: use client, assessor, answers, notes and plan")
 		}
 	}
 	if !seenAnswers {

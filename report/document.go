@@ -158,7 +158,7 @@ func Build(p *checklist.Pack, s *checklist.Session, prev *checklist.Session, pre
 	if d.Unanswered == nil {
 		d.Unanswered = []string{}
 	}
-	if s.Plan.Vision != "" || len(s.Plan.Goals) > 0 {
+	if !s.Plan.IsZero() {
 		plan := s.Plan
 		d.Plan = &plan
 	}

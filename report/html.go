@@ -36,6 +36,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"add":        func(a, b int) int { return a + b },
 	"scoreNote":  func() string { return checklistScoreNote },
 	"hasNotes":   hasNotes,
+	"outcome":    outcomeLabel,
+	"source":     reviewSource,
 }).Parse(htmlSource))
 
 // WriteHTML writes d as one self-contained HTML page: inline CSS, an inline

@@ -153,26 +153,6 @@ func writeMarkdownNote(e *errWriter, indent, note string) {
 	}
 }
 
-func writeMarkdownPlan(e *errWriter, d Document) {
-	e.print("## Plan\n\n")
-	if d.Plan.Vision != "" {
-		e.print("Vision:\n\n")
-		writeMarkdownNoteBlock(e, d.Plan.Vision)
-	}
-	for i, g := range d.Plan.Goals {
-		e.printf("%d. **%s**\n", i+1, mdInline(orDash(g.Problem)))
-		e.printf("   - What: %s\n", mdInline(orDash(g.What)))
-		e.printf("   - Target: %s\n", mdInline(orDash(g.Target)))
-		if g.Due != "" {
-			e.printf("   - By: %s\n", mdInline(g.Due))
-		}
-		if met := metLabel(g.Met); met != "" {
-			e.printf("   - Met: %s\n", met)
-		}
-	}
-	e.print("\n")
-}
-
 func writeMarkdownNoteBlock(e *errWriter, text string) {
 	for _, ln := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 		e.printf("> %s\n", mdInline(ln))

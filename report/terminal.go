@@ -237,20 +237,7 @@ func writeTermAnswers(e *errWriter, st termStyles, d *Document, width int) {
 		}
 	}
 	if d.Plan != nil {
-		e.printf("\n%s\n", st.heading.Render("Plan"))
-		if d.Plan.Vision != "" {
-			e.print(indentWrap("Vision: "+d.Plan.Vision, "  ", "  ", width))
-		}
-		for i, g := range d.Plan.Goals {
-			e.print(indentWrap(fmt.Sprintf("%d. %s", i+1, orDash(g.Problem)), "  ", "     ", width))
-			e.print(indentWrap("what: "+orDash(g.What)+"; target: "+orDash(g.Target), "     ", "     ", width))
-			if g.Due != "" {
-				e.print(indentWrap("by: "+g.Due, "     ", "     ", width))
-			}
-			if met := metLabel(g.Met); met != "" {
-				e.print(indentWrap("met: "+met, "     ", "     ", width))
-			}
-		}
+		writeTermPlan(e, st, d, width)
 	}
 }
 

@@ -4,6 +4,8 @@
 // quitting, a crash or a kill loses nothing that was confirmed. Records use
 // a compact, versioned binary encoding (see codec.go); a summary index and a
 // client index let history be listed without decoding whole records. The
+// content packs of a user's own that sessions were answered with are kept
+// too (see packs.go), so those sessions outlast the pack files. The
 // file carries a schema version and is upgraded by an ordered list of
 // migrations run in one transaction (see schema.go).
 //

@@ -19,6 +19,8 @@ type Health struct {
 	Schema, CurrentSchema int
 	Sessions              int
 	Clients               int
+	// Packs counts the content packs kept for sessions (from schema 3).
+	Packs int
 	// Problems lists what is wrong, empty for a sound file.
 	Problems []string
 }
@@ -83,6 +85,7 @@ func Inspect(path string, opts Options) (Health, error) {
 			return nil
 		}
 		h.Problems = append(h.Problems, s.checkRecords(tx, &h)...)
+		h.Problems = append(h.Problems, checkPacks(tx, &h)...)
 		return nil
 	})
 	if err != nil && errors.Is(err, ErrDamaged) && len(h.Problems) == 0 {
@@ -158,6 +161,30 @@ func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 	}
 	h.Clients = len(names)
 	return problems
+}
+
+// checkPacks checks, from schema 3, that every kept content pack loads and
+// is the pack its key names.
+func checkPacks(tx *bolt.Tx, h *Health) []string {
+	b := tx.Bucket(bucketPacks)
+	switch {
+	case h.Schema < 3 || tx.Bucket(bucketSessions) == nil:
+		return nil // before packs were kept, or a new, empty file
+	case b == nil:
+		return []string{"the content packs bucket is missing"}
+	}
+	var problems []string
+	_ = b.ForEach(func(k, v []byte) error {
+		h.Packs++
+		ref, ok := refOfKey(k)
+		if !ok {
+			problems = append(problems, fmt.Sprintf("a content pack key %q is unreadable", clip(string(k))))
+		} else if _, err := checkPack(ref, v); err != nil {
+			problems = append(problems, err.Error())
+		}
+		return nil
+	})
+	return problems[:min(len(problems), maxProblems)]
 }
 
 // walk reads every key and value of every bucket.

@@ -31,7 +31,7 @@ func (c *clock) Now() time.Time {
 
 // countSummarize is a stand-in for scoring: it puts the number of rated
 // statements in Total.Scored, so tests can see Summarize was applied.
-func countSummarize(s *checklist.Session) scoring.Total {
+func countSummarize(s *checklist.Session, _ PackSource) scoring.Total {
 	n := 0
 	for _, a := range s.Answers {
 		if _, ok := a.Value.Rating(); ok {

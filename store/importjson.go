@@ -31,11 +31,31 @@ func (e *ImportError) Error() string {
 // Unwrap makes errors.Is(err, ErrInvalid) true.
 func (e *ImportError) Unwrap() error { return ErrInvalid }
 
-// ImportJSON reads an interchange document (or one bare session) from r and
-// validates every session in it. Input of any size or shape is safe: the
-// document is capped at MaxDocument bytes, every string and count at the
-// limits in validate.go, and any error is returned, never a panic.
+// Document is what an interchange document holds.
+type Document struct {
+	Sessions []*checklist.Session
+	// Packs are the user's own content packs the sessions were answered
+	// with, each a valid pack whose id, version and language are its own.
+	Packs []PackFile
+}
+
+// ImportJSON reads an interchange document as ReadDocument does and returns
+// its sessions alone; Import them with the document's Packs, or sessions
+// answered with a pack of the user's own may not be readable.
 func ImportJSON(r io.Reader) ([]*checklist.Session, error) {
+	doc, err := ReadDocument(r)
+	if err != nil {
+		return nil, err
+	}
+	return doc.Sessions, nil
+}
+
+// ReadDocument reads an interchange document (or one bare session) from r
+// and validates every session and content pack in it. Input of any size or
+// shape is safe: the document is capped at MaxDocument bytes, every string
+// and count at the limits in validate.go, and any error is returned, never
+// a panic.
+func ReadDocument(r io.Reader) (*Document, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxDocument+1))
 	if err != nil {
 		return nil, fmt.Errorf("read sessions: %w", err)
@@ -70,44 +90,45 @@ func ImportJSON(r io.Reader) ([]*checklist.Session, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []*checklist.Session{s}, validateAll(data, []*checklist.Session{s}, []int{start})
+		doc := &Document{Sessions: []*checklist.Session{s}}
+		return doc, validateAll(data, doc.Sessions, []int{start})
 	}
-	sessions, starts, err := decodeDocument(data)
+	dr, err := decodeDocument(data)
 	if err != nil {
 		return nil, err
 	}
-	return sessions, validateAll(data, sessions, starts)
+	return &Document{Sessions: dr.sessions, Packs: dr.packs}, validateAll(data, dr.sessions, dr.starts)
 }
 
 // decodeDocument reads the document's members one by one, to know where
 // each session starts.
-func decodeDocument(data []byte) ([]*checklist.Session, []int, error) {
+func decodeDocument(data []byte) (*docReader, error) {
 	r := &docReader{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	if _, err := r.dec.Token(); err != nil { // the opening brace, checked before
-		return nil, nil, r.fail(jsonMsg(err))
+		return nil, r.fail(jsonMsg(err))
 	}
 	seen := map[string]bool{}
 	for r.dec.More() {
 		t, err := r.dec.Token()
 		if err != nil {
-			return nil, nil, r.fail(jsonMsg(err))
+			return nil, r.fail(jsonMsg(err))
 		}
 		key, _ := t.(string)
 		if seen[key] {
-			return nil, nil, r.fail(fmt.Sprintf("%q appears twice", clip(key)))
+			return nil, r.fail(fmt.Sprintf("%q appears twice", clip(key)))
 		}
 		seen[key] = true
 		if err := r.member(key); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	switch {
 	case !seen["version"]:
-		return nil, nil, &ImportError{Msg: "version: missing"}
+		return nil, &ImportError{Msg: "version: missing"}
 	case !seen["sessions"]:
-		return nil, nil, &ImportError{Msg: "sessions: missing"}
+		return nil, &ImportError{Msg: "sessions: missing"}
 	}
-	return r.sessions, r.starts, nil
+	return r, nil
 }
 
 // docReader reads an interchange document member by member.
@@ -116,6 +137,7 @@ type docReader struct {
 	dec      *json.Decoder
 	sessions []*checklist.Session
 	starts   []int // byte offset of each session
+	packs    []PackFile
 }
 
 func (r *docReader) fail(msg string) error {
@@ -140,6 +162,8 @@ func (r *docReader) member(key string) error {
 		}
 	case "sessions":
 		return r.sessionList()
+	case "packs":
+		return r.packList()
 	case "reports":
 		// The scored reports that `export --format json` writes beside the
 		// sessions: derived data, scored again wherever it is shown.
@@ -256,4 +280,47 @@ func typeName(goType string) string {
 		return "true or false"
 	}
 	return goType
+}
+
+// packList reads the document's content packs, each validated as PutPack
+// would: a pack that does not load, or that does not say it is what its
+// entry names, is reported at the line of its entry.
+func (r *docReader) packList() error {
+	if t, err := r.dec.Token(); err != nil || t != json.Delim('[') {
+		return r.fail("packs: want a list of content packs")
+	}
+	type entry struct{ i, n int } // index in r.packs, number in the document
+	at := map[checklist.Ref]entry{}
+	for n := 1; r.dec.More(); n++ {
+		if n > MaxPacks {
+			return r.fail(fmt.Sprintf("packs: more than %d content packs", MaxPacks))
+		}
+		line := lineAt(r.data, int64(skipSpace(r.data, int(r.dec.InputOffset()))))
+		var raw json.RawMessage
+		if err := r.dec.Decode(&raw); err != nil {
+			return r.fail(jsonMsg(err))
+		}
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		var f PackFile
+		if err := dec.Decode(&f); err != nil {
+			return &ImportError{Line: line, Msg: fmt.Sprintf("pack %d: %s", n, jsonMsg(err))}
+		}
+		if _, err := checkPack(f.Ref(), []byte(f.YAML)); err != nil {
+			return &ImportError{Line: line, Msg: fmt.Sprintf("pack %d: %v", n, err)}
+		}
+		if first, dup := at[f.Ref()]; dup {
+			if r.packs[first.i].YAML != f.YAML {
+				return &ImportError{Line: line, Msg: fmt.Sprintf("pack %d: content pack %s is also pack %d, with different content",
+					n, RefString(f.Ref()), first.n)}
+			}
+			continue // the same pack twice: kept once
+		}
+		at[f.Ref()] = entry{len(r.packs), n}
+		r.packs = append(r.packs, f)
+	}
+	if _, err := r.dec.Token(); err != nil {
+		return r.fail(jsonMsg(err))
+	}
+	return nil
 }

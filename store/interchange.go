@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -15,10 +16,12 @@ import (
 
 // The interchange document that moves sessions between laptops:
 //
-//	{"format":"servicecheck-sessions","version":1,"sessions":[<session>...]}
+//	{"format":"servicecheck-sessions","version":1,"sessions":[<session>...],
+//	 "packs":[{"id":…,"version":…,"lang":…,"yaml":…}...]}
 //
-// where each session is checklist.Session's JSON. ImportJSON also accepts a
-// single bare session object.
+// where each session is checklist.Session's JSON, and packs (optional) are
+// the user's own content packs the sessions were answered with, as
+// PackFile. ReadDocument also accepts a single bare session object.
 const (
 	DocFormat  = "servicecheck-sessions"
 	DocVersion = 1
@@ -43,18 +46,46 @@ func ExportJSON(w io.Writer, sessions []*checklist.Session) error {
 	return nil
 }
 
+// PackFile is a content pack carried in an interchange document, so that
+// the sessions answered with it can be read where they are imported.
+type PackFile struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Lang    string `json:"lang"`
+	// YAML is the pack exactly as the data file keeps it (Store.Pack).
+	YAML string `json:"yaml"`
+}
+
+// Ref returns the reference of the pack f carries.
+func (f PackFile) Ref() checklist.Ref {
+	return checklist.Ref{ID: f.ID, Version: f.Version, Lang: f.Lang}
+}
+
 // ImportResult lists the ids that Import stored and those it skipped
-// because an identical session was already there.
+// because an identical session was already there, and the content packs it
+// kept that the file did not have.
 type ImportResult struct {
 	Imported []string
 	Skipped  []string
+	Packs    []checklist.Ref
 }
 
-// Import stores sessions (from ImportJSON) in one transaction: all of them
-// or, on any error, none. A session whose id is already stored is skipped
-// when its content is identical and refused (ErrConflict) when it differs.
-func (s *Store) Import(sessions []*checklist.Session) (ImportResult, error) {
+// Import stores sessions (from ReadDocument) and the content packs they
+// were answered with in one transaction: all of them or, on any error,
+// none. A session whose id is already stored is skipped when its content is
+// identical and refused (ErrConflict) when it differs; packs are kept as
+// PutPack keeps them, a different content under a kept pack's reference
+// refused likewise.
+func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (ImportResult, error) {
 	var res ImportResult
+	parsed := make([]*checklist.Pack, len(packs))
+	for i, f := range packs {
+		p, err := checkPack(f.Ref(), []byte(f.YAML))
+		if err != nil {
+			return res, fmt.Errorf("import: %w", err)
+		}
+		parsed[i] = p
+	}
 	now := later(s.now(), time.Now())
 	type item struct {
 		sess *checklist.Session
@@ -75,6 +106,19 @@ func (s *Store) Import(sessions []*checklist.Session) (ImportResult, error) {
 		items = append(items, item{&c, rec})
 	}
 	err := s.update(func(tx *bolt.Tx) error {
+		// The packs first: the sessions' totals are scored with them.
+		for i, f := range packs {
+			added, err := putPack(tx, f.Ref(), parsed[i], []byte(f.YAML))
+			if errors.Is(err, ErrConflict) {
+				return newError(ErrConflict, err.Error()+": nothing was imported", nil)
+			}
+			if err != nil {
+				return err
+			}
+			if added {
+				res.Packs = append(res.Packs, f.Ref())
+			}
+		}
 		b := bucketsOf(tx)
 		for _, it := range items {
 			stored := b.sessions.Get([]byte(it.sess.ID))

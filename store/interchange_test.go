@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -242,10 +243,12 @@ func FuzzImportJSON(f *testing.F) {
 	f.Add(doc(session(nil)))
 	f.Add(session(nil))
 	f.Add(`{"format":"servicecheck-sessions","version":1,"sessions":[5]}`)
+	f.Add(`{"format":"servicecheck-sessions","version":1,"sessions":[],"packs":[{"id":"mini","version":"1.0.0","lang":"en","yaml":` +
+		strconv.Quote(string(miniPack("mini", "1.0.0", "We answer fast."))) + `}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		// Any input gives sessions that pass validation, or an ImportError;
+		// Any input gives sessions and packs that pass validation, or an ImportError;
 		// never a panic.
-		got, err := ImportJSON(strings.NewReader(in))
+		got, err := ReadDocument(strings.NewReader(in))
 		if err != nil {
 			var ie *ImportError
 			if !errors.As(err, &ie) {
@@ -253,9 +256,14 @@ func FuzzImportJSON(f *testing.F) {
 			}
 			return
 		}
-		for _, s := range got {
+		for _, s := range got.Sessions {
 			if err := validateSession(s, time.Now()); err != nil {
 				t.Fatalf("accepted an invalid session: %v", err)
+			}
+		}
+		for _, p := range got.Packs {
+			if _, err := checkPack(p.Ref(), []byte(p.YAML)); err != nil {
+				t.Fatalf("accepted an invalid pack: %v", err)
 			}
 		}
 	})

@@ -8,19 +8,23 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The layout of a data file, schema 2:
+// The layout of a data file, schema 3:
 //
 //	meta       app = "servicecheck", schema = uint64 big-endian
 //	sessions   id -> record (codec.go)
 //	summaries  created ms (uint64 big-endian) + id -> summary (codec.go)
 //	clients    client key + 0x00 + created ms + id -> client name as written
+//	packs      pack id + 0x00 + version + 0x00 + lang -> the pack's YAML (packs.go)
 //
 // Schema 1 had meta and sessions only; listing had to decode every record.
+// Schema 2 had no packs: a session answered with a user's own pack could
+// not be read once the pack file was gone.
 var (
 	bucketMeta      = []byte("meta")
 	bucketSessions  = []byte("sessions")
 	bucketSummaries = []byte("summaries")
 	bucketClients   = []byte("clients")
+	bucketPacks     = []byte("packs")
 
 	keyApp    = []byte("app")
 	keySchema = []byte("schema")
@@ -28,7 +32,7 @@ var (
 )
 
 // currentSchema is the schema this servicecheck writes.
-const currentSchema = 2
+const currentSchema = 3
 
 // A migration brings a file from schema-1 to schema. Like containerd's
 // metadata store, migrations are an ordered list and all that a file needs
@@ -57,6 +61,10 @@ func migrations() []migration {
 		}},
 		{2, "build the summary and client indexes", func(tx *bolt.Tx, s *Store) error {
 			return s.rebuildIndexes(tx)
+		}},
+		{3, "create the content packs bucket", func(tx *bolt.Tx, _ *Store) error {
+			_, err := tx.CreateBucketIfNotExists(bucketPacks)
+			return err
 		}},
 	}
 }

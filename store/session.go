@@ -130,7 +130,7 @@ func (s *Store) SetCursor(id, cursor string) error {
 
 // SetPlan stores the session's plan, replacing the previous one.
 func (s *Store) SetPlan(id string, plan checklist.Plan) error {
-	if err := validatePlan(plan); err != nil {
+	if err := validatePlan(plan, s.now()); err != nil {
 		return newError(ErrInvalid, fmt.Sprintf("session %s: %v", id, err), err)
 	}
 	return s.modify(id, func(sess *checklist.Session) error {
@@ -299,7 +299,7 @@ func (s *Store) putIndexes(tx *bolt.Tx, old, sess *checklist.Session) error {
 			}
 		}
 	}
-	sum := summaryOf(sess, s.opts.Summarize)
+	sum := summaryOf(sess, s.opts.Summarize, txPacks{tx})
 	if err := b.summaries.Put(tk, encodeSummary(&sum)); err != nil {
 		return err
 	}

@@ -30,8 +30,11 @@ type Options struct {
 	// time.Now.
 	Now func() time.Time
 	// Summarize fills Summary.Total on every write; it may be nil, and then
-	// summaries carry no total.
-	Summarize func(*checklist.Session) scoring.Total
+	// summaries carry no total. It runs inside the write transaction, so it
+	// must not open the data file: packs reads the content packs kept in
+	// the file (PutPack) within that same transaction, for sessions
+	// answered with a pack that is not built in.
+	Summarize func(s *checklist.Session, packs PackSource) scoring.Total
 }
 
 // Store is an open data file. Its methods may be called from several

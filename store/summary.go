@@ -8,7 +8,7 @@ import (
 )
 
 // summaryOf builds the index entry of s.
-func summaryOf(s *checklist.Session, summarize func(*checklist.Session) scoring.Total) Summary {
+func summaryOf(s *checklist.Session, summarize func(*checklist.Session, PackSource) scoring.Total, packs PackSource) Summary {
 	sum := Summary{ID: s.ID, Client: s.Client, Assessor: s.Assessor, Status: s.Status,
 		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt, Pack: s.Pack}
 	for _, a := range s.Answers {
@@ -17,7 +17,7 @@ func summaryOf(s *checklist.Session, summarize func(*checklist.Session) scoring.
 		}
 	}
 	if summarize != nil {
-		sum.Total = summarize(s)
+		sum.Total = summarize(s, packs)
 	}
 	return sum
 }

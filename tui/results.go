@@ -123,6 +123,8 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.res.view.GotoBottom()
 	case key.Matches(msg, k.History):
 		return m.openHistory(m.sess.Client, scrResults)
+	case key.Matches(msg, k.Plan):
+		return m.openPlan()
 	case key.Matches(msg, k.Edit):
 		// A completed session is looked over from the start; an unfinished
 		// one goes on where it was.

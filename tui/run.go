@@ -41,7 +41,10 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outc
 	if m.saver.pending() {
 		// Writes still queued when the program ended: try a little longer,
 		// the data file may only be busy for a moment.
-		if opts.Notices != nil {
+		// The queue may hold an answer given just before quitting whose
+		// write has not failed, only not finished: there is no reason to
+		// give then.
+		if opts.Notices != nil && m.saver.err != nil {
 			fmt.Fprintf(opts.Notices, "saving the last answers (%s)…\n", describe(m.saver.err))
 		}
 		if ferr := m.saver.flushNow(opts.Repo, 5, time.Second); ferr != nil {

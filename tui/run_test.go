@@ -73,7 +73,7 @@ func TestRunWithStore(t *testing.T) {
 	p := testpack.Pack()
 	path := filepath.Join(t.TempDir(), "data", "servicecheck.db")
 	repo := StoreRepo{Path: path, Opts: store.Options{
-		Summarize: func(s *checklist.Session) scoring.Total { return scoring.Session(p, s).Total }}}
+		Summarize: func(s *checklist.Session, _ store.PackSource) scoring.Total { return scoring.Session(p, s).Total }}}
 	// The program draws on an emulated 80×24 terminal; the typist reads it.
 	screen := vt.NewSafeEmulator(80, 24)
 	// The terminal's replies to the program's queries are dropped. The
@@ -154,5 +154,49 @@ func TestRunSavesWhatIsLeftAtTheEnd(t *testing.T) {
 	err := s.flushNow(f.repo, 2, time.Millisecond)
 	if !errors.Is(err, store.ErrInUse) || !strings.Contains(err.Error(), "1 answer not saved") {
 		t.Errorf("flushNow = %v", err)
+	}
+}
+
+// slowRepo is a data file whose writes take a while, like a busy disk.
+type slowRepo struct {
+	StoreRepo
+	delay time.Duration
+}
+
+func (r slowRepo) Record(id, qid string, a checklist.Answer, cursor string) error {
+	time.Sleep(r.delay)
+	return r.StoreRepo.Record(id, qid, a, cursor)
+}
+
+// TestQuitWhileAnAnswerIsSaving gives two answers and quits at once: the
+// first is being written, the second queued behind it. Run must write the
+// queued one after the program ends and return cleanly (it once described
+// the missing error of a write that had not failed, and crashed).
+func TestQuitWhileAnAnswerIsSaving(t *testing.T) {
+	p := testpack.Pack()
+	path := filepath.Join(t.TempDir(), "servicecheck.db")
+	repo := slowRepo{StoreRepo: StoreRepo{Path: path}, delay: 300 * time.Millisecond}
+	screen := vt.NewSafeEmulator(80, 24)
+	go func() { _, _ = io.Copy(io.Discard, screen) }()
+	shows := func(text string) func() bool {
+		return func() bool { return strings.Contains(ansi.Strip(screen.Render()), text) }
+	}
+	in := &typist{t: t, steps: []step{{keys: "1", ready: shows("Start a new session")},
+		{keys: "Slow disk", ready: shows("Who is this audit for?")}, {keys: "\r"}, {keys: "\r"},
+		{keys: "y", ready: shows("0 of 27 answered")}, {keys: "p"}, {keys: "q"}}, dump: func() string { return screen.Render() }}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var notices bytes.Buffer
+	out, err := Run(ctx, Options{Repo: repo, Pack: p, Notices: &notices}, tea.WithInput(in),
+		tea.WithOutput(onlcr{screen}), tea.WithWindowSize(80, 24))
+	if err != nil {
+		t.Fatalf("Run: %v (notices %q)", err, notices.String())
+	}
+	s, err := repo.Get(out.SessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Answers["culture-training"].Value != checklist.Yes || s.Answers["culture-internal"].Value != checklist.Partly {
+		t.Errorf("answers given just before quitting were lost: %+v", s.Answers)
 	}
 }

@@ -26,6 +26,7 @@ type answerOptions struct {
 	Client      string // overrides the file's client
 	Assessor    string // overrides the file's assessor
 	Lang        string // language of the built-in pack; "" for the default
+	Pack        string // a content pack file of the user's own, instead of Lang
 	Incomplete  bool   // store an unfinished session instead of refusing
 	Template    bool   // print an empty answers file instead
 	JSON        bool
@@ -49,7 +50,14 @@ func newAnswerCmd(a *app) *cobra.Command {
 			"    culture.front-line-time: yes     # checklist item: yes | partly | no | na\n" +
 			"    responsiveness.third-ring: 4     # statement: 1..5 | na\n" +
 			"  notes:\n" +
-			"    responsiveness.third-ring: \"Phones ring out at lunch\"",
+			"    responsiveness.third-ring: \"Phones ring out at lunch\"\n" +
+			"  plan:                               # optional\n" +
+			"    vision: Every customer hears back within a day\n" +
+			"    goals:\n" +
+			"      - problem: Phones ring out at lunch\n" +
+			"        what: A second line from 12 to 2\n" +
+			"        target: 90% of calls answered by the third ring\n" +
+			"        due: end of March",
 		Example: "  servicecheck answer --template > q2.yaml\n" +
 			"  servicecheck answer --answers q2.yaml\n" +
 			"  servicecheck answer --answers q2.yaml --client \"Acme Ltd\" --json",
@@ -66,7 +74,8 @@ func newAnswerCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&opts.File, "answers", "", "the answers file (YAML or JSON; - for standard input)")
 	cmd.Flags().StringVar(&opts.Client, "client", "", "client name (overrides the file's)")
 	cmd.Flags().StringVar(&opts.Assessor, "assessor", "", "assessor name (overrides the file's)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the content pack (default en)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the built-in content pack: "+strings.Join(content.Languages(), ", ")+" (default en)")
+	cmd.Flags().StringVar(&opts.Pack, "pack", "", "answer with your own content pack file (kept in the data file)")
 	cmd.Flags().BoolVar(&opts.Incomplete, "allow-incomplete", false, "store an unfinished session when answers are missing")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON")
 	cmd.Flags().BoolVar(&opts.Template, "template", false, "print an empty answers file with every id and question, to fill in")
@@ -74,18 +83,16 @@ func newAnswerCmd(a *app) *cobra.Command {
 }
 
 func runAnswer(a *app, opts *answerOptions) error {
-	p := content.Default()
-	if opts.Lang != "" {
-		var err error
-		if p, err = content.ForLang(opts.Lang); err != nil {
-			return withCode(exitUsage, err)
-		}
+	sp, err := chooseSessionPack(opts.ErrOut, opts.Lang, opts.Pack)
+	if err != nil {
+		return err
 	}
+	p := sp.pack
 	if opts.Template {
 		if opts.File != "" {
 			return usageErrorf("--template prints a file to fill in: it takes no --answers")
 		}
-		return writeAnswersTemplate(opts.Out, p, opts.Client, opts.Assessor)
+		return writeAnswersTemplate(opts.Out, p, opts.Client, opts.Assessor, templateRun(opts))
 	}
 	if opts.File == "" {
 		return usageErrorf("answer needs --answers FILE (or --template to get one)")
@@ -115,9 +122,12 @@ func runAnswer(a *app, opts *answerOptions) error {
 		var prevPack *checklist.Pack
 		if !opts.JSON {
 			var err error
-			if prev, prevPack, err = previousCompleted(st, sess); err != nil {
+			if prev, prevPack, err = a.previousCompleted(st, sess); err != nil {
 				return err
 			}
+		}
+		if err := sp.keep(st); err != nil {
+			return err
 		}
 		if err := st.Create(sess); err != nil {
 			return fmt.Errorf("record session: %w", err)
@@ -163,6 +173,7 @@ func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *check
 		ans.At = now
 		sess.Answers[id] = ans
 	}
+	sess.Plan = af.Plan
 	if len(af.Missing) > 0 {
 		sess.Status = checklist.InProgress
 		sess.Cursor = af.Missing[0]
@@ -210,19 +221,27 @@ func answersError(errOut io.Writer, name string, err error) error {
 	return withCode(exitInvalid, fmt.Errorf("%s: invalid answers file: %s", name, plural(len(verrs), "problem")))
 }
 
+// templateRun is the command a template says to run once filled in. The
+// file does not say which pack it was made from: the command does, so that
+// the session records the pack and language its questions were read in.
+func templateRun(opts *answerOptions) string {
+	run := "servicecheck answer --answers FILE"
+	switch {
+	case opts.Pack != "":
+		run += " --pack " + shellQuote(opts.Pack)
+	case opts.Lang != "" && opts.Lang != content.Default().Lang:
+		run += " --lang " + opts.Lang
+	}
+	return run
+}
+
 // writeAnswersTemplate writes an answers file with every id of p and an
 // empty value, each question as a comment beside it: an empty value reads
 // as not answered, so the file is valid at every stage of filling it in.
-func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor string) error {
+func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor, run string) error {
 	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Answers for %s (%s %s, %s).\n", oneLine(p.Title), p.ID, p.Version, p.Lang)
-	// The file does not say its language: the command to run does, so
-	// that the session records the language it was answered in.
-	run := "servicecheck answer --answers FILE"
-	if p.Lang != content.Default().Lang {
-		run += " --lang " + p.Lang
-	}
 	fmt.Fprintf(&b, "# Fill in the answers, then run: %s\n", run)
 	b.WriteString("# Checklist items: yes, partly, no or na. Statements: 1 (never) to 5 (always) or na.\n")
 	fmt.Fprintf(&b, "client: %s\nassessor: %s\nanswers:\n", yamlString(client), yamlString(assessor))
@@ -239,6 +258,10 @@ func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor strin
 		}
 	}
 	b.WriteString("\n# A note for any id, in quotes, for example:\n#   responsiveness.third-ring: \"Phones ring out at lunch\"\nnotes:\n")
+	b.WriteString("\n# A plan, if you like: up to three problems, each with a measurable goal.\n" +
+		"# plan:\n#   vision: \"Every customer hears back within a day\"\n#   goals:\n" +
+		"#     - problem: \"Phones ring out at lunch\"\n#       what: \"A second line from 12 to 2\"\n" +
+		"#       target: \"90% of calls answered by the third ring\"\n#       due: \"end of March\"\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }

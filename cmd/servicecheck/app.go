@@ -6,6 +6,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
+	"github.com/servicecheck/servicecheck/store"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -25,13 +26,16 @@ type app struct {
 
 	// dbFlag is the value of the global --db flag.
 	dbFlag string
+	// packs finds the pack each stored session was answered with.
+	packs *packResolver
 	// summarize computes the total stored in each session's summary, so
 	// that history lists show scores without decoding sessions; nil
 	// stores none.
-	summarize func(*checklist.Session) scoring.Total
+	summarize func(*checklist.Session, store.PackSource) scoring.Total
 }
 
 func newApp(in io.Reader, out, errOut io.Writer, getenv func(string) string) *app {
+	packs := newPackResolver()
 	return &app{in: in, out: out, errOut: errOut, getenv: getenv, now: time.Now, loc: time.Local,
-		summarize: summarizeTotal}
+		packs: packs, summarize: packs.summarize}
 }

@@ -56,16 +56,21 @@ func newCompareCmd(a *app) *cobra.Command {
 
 func runCompare(a *app, opts *compareOptions) error {
 	var sa, sb *checklist.Session
+	var pa, pb *checklist.Pack
 	err := a.withStore(true, func(st *store.Store) error {
 		var err error
 		if opts.Client != "" {
 			sa, sb, err = lastTwoCompleted(st, opts.Client)
+		} else if sa, err = st.Get(opts.A); err == nil {
+			sb, err = st.Get(opts.B)
+		}
+		if err != nil {
 			return err
 		}
-		if sa, err = st.Get(opts.A); err != nil {
+		if pa, err = a.packFor(st, sa); err != nil {
 			return err
 		}
-		sb, err = st.Get(opts.B)
+		pb, err = a.packFor(st, sb)
 		return err
 	})
 	if err != nil {
@@ -75,15 +80,7 @@ func runCompare(a *app, opts *compareOptions) error {
 		return usageErrorf("%s and %s are the same session %s: compare needs two", opts.A, opts.B, sa.ID)
 	}
 	if sessionDate(sb).Before(sessionDate(sa)) {
-		sa, sb = sb, sa
-	}
-	pa, err := packFor(sa)
-	if err != nil {
-		return err
-	}
-	pb, err := packFor(sb)
-	if err != nil {
-		return err
+		sa, sb, pa, pb = sb, sa, pb, pa
 	}
 	c := report.Compare(pa, sa, pb, sb)
 	switch {

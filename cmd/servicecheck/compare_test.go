@@ -95,8 +95,8 @@ func TestCompareErrors(t *testing.T) {
 	}
 }
 
-// A session answered with a pack this build does not have cannot be
-// scored: compare says so instead of comparing nonsense.
+// A session answered with a pack neither built in nor kept in the data file
+// cannot be scored: compare says so (exit 3) instead of comparing nonsense.
 func TestCompareUnknownPack(t *testing.T) {
 	c := newCLITest(t)
 	first, _, _ := twoSessions(c)
@@ -108,7 +108,8 @@ func TestCompareUnknownPack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stderr := c.fails(exitError, "compare", first, "foreign"); !strings.Contains(stderr, "content pack other version 9 is not built into this servicecheck") {
+	if stderr := c.fails(exitNotFound, "compare", first, "foreign"); !strings.Contains(stderr,
+		"session foreign: content pack other 9 (en) is neither built into this servicecheck nor kept in the data file") {
 		t.Errorf("stderr = %q", stderr)
 	}
 }

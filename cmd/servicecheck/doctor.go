@@ -22,10 +22,10 @@ func newDoctorCmd(a *app) *cobra.Command {
 		Use:   "doctor",
 		Short: "Check the data file",
 		Long: "Check the data file without changing it: its header, bbolt's consistency\n" +
-			"check, and that every session reads back and is listed. Prints where the\n" +
-			"file is, its size, schema version and number of sessions. Exits 5 when the\n" +
-			"file has a problem, 4 when another servicecheck is using it, 3 when there\n" +
-			"is no data file yet.",
+			"check, and that every session reads back and is listed and every content pack\n" +
+			"kept for them loads. Prints where the file is, its size, schema version and\n" +
+			"number of sessions. Exits 5 when the file has a problem, 4 when another\n" +
+			"servicecheck is using it, 3 when there is no data file yet.",
 		Example: "  servicecheck doctor\n  servicecheck doctor --db backup.db",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -77,6 +77,9 @@ func runDoctor(a *app, opts *doctorOptions) (err error) {
 	fmt.Fprintf(&out, "sessions: %d\n", h.Sessions)
 	if h.Schema >= 2 {
 		fmt.Fprintf(&out, "clients: %d\n", h.Clients)
+	}
+	if h.Schema >= 3 {
+		fmt.Fprintf(&out, "content packs kept: %d\n", h.Packs)
 	}
 	fmt.Fprintln(&out, "check: ok")
 	return nil

@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/checklist"
-	"github.com/servicecheck/servicecheck/content"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -87,12 +86,18 @@ func runExport(a *app, opts *exportOptions) error {
 	// import; the readable formats show the change since last time.
 	var sess *checklist.Session
 	var doc report.Document
+	var packs []store.PackFile
 	err := a.withStore(true, func(st *store.Store) error {
 		var err error
 		if sess, err = findSession(st, opts.Session, opts.Client); err != nil {
 			return err
 		}
-		doc, err = buildDocument(st, sess, opts.Format != "json")
+		if doc, err = a.buildDocument(st, sess, opts.Format != "json"); err != nil {
+			return err
+		}
+		if opts.Format == "json" {
+			packs, err = keptPacks(st, sess)
+		}
 		return err
 	})
 	if err != nil {
@@ -106,7 +111,7 @@ func runExport(a *app, opts *exportOptions) error {
 		err = report.WriteHTML(&buf, doc.In(a.loc))
 	case "json":
 		err = writeJSON(&buf, exportDocument{Format: store.DocFormat, Version: store.DocVersion,
-			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}})
+			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}, Packs: packs})
 	case "csv":
 		err = report.WriteCSV(&buf, doc.In(a.loc))
 	}
@@ -117,28 +122,31 @@ func runExport(a *app, opts *exportOptions) error {
 }
 
 // runExportAll writes every session (of opts.Client, when given) as one
-// JSON document that import reads back. A session answered with content
-// this build does not have is exported without a report: the export is a
-// backup first, and its reports are derived from the sessions anyway.
+// JSON document that import reads back, with the packs of the user's own
+// they were answered with. A session whose content is found nowhere is
+// exported without a report: the export is a backup first, and its
+// reports are derived from the sessions anyway.
 func runExportAll(a *app, opts *exportOptions) error {
-	var sessions []*checklist.Session
+	doc := exportDocument{Format: store.DocFormat, Version: store.DocVersion}
 	err := a.withStore(true, func(st *store.Store) error {
 		var err error
-		sessions, err = st.Sessions(store.Filter{Client: opts.Client})
+		if doc.Sessions, err = st.Sessions(store.Filter{Client: opts.Client}); err != nil {
+			return err
+		}
+		doc.Reports = make([]report.Document, 0, len(doc.Sessions))
+		for _, s := range doc.Sessions {
+			if p, err := a.lookupPack(st, s.Pack); err == nil {
+				doc.Reports = append(doc.Reports, report.Build(p, s, nil, nil))
+			}
+		}
+		doc.Packs, err = keptPacks(st, doc.Sessions...)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if len(sessions) == 0 && opts.Client != "" {
+	if len(doc.Sessions) == 0 && opts.Client != "" {
 		return notFoundf("client %q has no sessions", opts.Client)
-	}
-	doc := exportDocument{Format: store.DocFormat, Version: store.DocVersion,
-		Sessions: sessions, Reports: make([]report.Document, 0, len(sessions))}
-	for _, s := range sessions {
-		if p, err := content.Lookup(s.Pack); err == nil {
-			doc.Reports = append(doc.Reports, report.Build(p, s, nil, nil))
-		}
 	}
 	var buf bytes.Buffer
 	if err := writeJSON(&buf, doc); err != nil {
@@ -157,16 +165,19 @@ func writeExport(opts *exportOptions, data []byte) error {
 }
 
 // exportDocument is the JSON export: the interchange document that
-// `servicecheck import` reads (format, version, sessions), with the scored
-// report of each session beside it. Import ignores the reports, which are
-// derived from the sessions and scored again wherever they are shown. The
-// document depends on nothing but the session, so that export, import into
-// another file and export again give the same bytes.
+// `servicecheck import` reads (format, version, sessions, and the packs of
+// the user's own that the sessions were answered with, so that they can be
+// read on another computer), with the scored report of each session beside
+// it. Import ignores the reports, which are derived from the sessions and
+// scored again wherever they are shown. The document depends on nothing but
+// the session and its pack, so that export, import into another file and
+// export again give the same bytes.
 type exportDocument struct {
 	Format   string               `json:"format"`
 	Version  int                  `json:"version"`
 	Sessions []*checklist.Session `json:"sessions"`
 	Reports  []report.Document    `json:"reports"`
+	Packs    []store.PackFile     `json:"packs,omitempty"`
 }
 
 // writeJSON writes v as indented JSON, leaving <, > and & as they are:

@@ -174,7 +174,7 @@ func TestExportJSONRoundTrip(t *testing.T) {
 			t.Fatalf("import of the export: %v", err)
 		}
 		empty := filepath.Join(t.TempDir(), "other.db")
-		err = store.Do(empty, store.Options{Summarize: summarizeTotal}, func(st *store.Store) error {
+		err = store.Do(empty, store.Options{Summarize: newPackResolver().summarize}, func(st *store.Store) error {
 			res, err := st.Import(sessions)
 			if err == nil && (len(res.Imported) != 1 || res.Imported[0] != id) {
 				err = fmt.Errorf("imported %v", res.Imported)

@@ -41,17 +41,19 @@ func newImportCmd(a *app) *cobra.Command {
 
 func runImport(a *app, opts *importOptions) error {
 	var all []*checklist.Session
+	var packs []store.PackFile
 	for _, name := range opts.Files {
-		sessions, err := readImportFile(name, opts.In)
+		doc, err := readImportFile(name, opts.In)
 		if err != nil {
 			return err
 		}
-		all = append(all, sessions...)
+		all = append(all, doc.Sessions...)
+		packs = append(packs, doc.Packs...)
 	}
 	var res store.ImportResult
 	err := a.withStore(false, func(s *store.Store) error {
 		var err error
-		res, err = s.Import(all)
+		res, err = s.Import(all, packs...)
 		return err
 	})
 	if err != nil {
@@ -61,13 +63,17 @@ func runImport(a *app, opts *importOptions) error {
 	if n := len(res.Skipped); n > 0 {
 		msg += fmt.Sprintf(", skipped %d already present", n)
 	}
+	if n := len(res.Packs); n > 0 {
+		msg += fmt.Sprintf(", kept %s", plural(n, "content pack"))
+	}
 	_, err = fmt.Fprintln(opts.Out, msg)
 	return err
 }
 
 // readImportFile reads and validates one file, naming it (and the line)
-// in any error.
-func readImportFile(name string, stdin io.Reader) ([]*checklist.Session, error) {
+// in any error. The packs it carries that are built in are left out; one
+// that takes a built-in pack's name with other content is refused.
+func readImportFile(name string, stdin io.Reader) (*store.Document, error) {
 	r, display := stdin, "standard input"
 	if name != "-" {
 		f, err := os.Open(name)
@@ -83,7 +89,7 @@ func readImportFile(name string, stdin io.Reader) ([]*checklist.Session, error) 
 		}
 		r, display = f, name
 	}
-	sessions, err := store.ImportJSON(r)
+	doc, err := store.ReadDocument(r)
 	var ie *store.ImportError
 	switch {
 	case errors.As(err, &ie) && ie.Line > 0:
@@ -93,7 +99,22 @@ func readImportFile(name string, stdin io.Reader) ([]*checklist.Session, error) 
 	case err != nil:
 		return nil, fmt.Errorf("import %s: %w", display, err)
 	}
-	return sessions, nil
+	own := doc.Packs[:0]
+	for _, f := range doc.Packs {
+		p, err := checklist.Load(store.RefString(f.Ref()), []byte(f.YAML))
+		if err != nil {
+			return nil, fmt.Errorf("import %s: %w", display, err) // ReadDocument loaded it
+		}
+		builtin, err := sameAsBuiltin(p)
+		if err != nil {
+			return nil, fmt.Errorf("import %s: %w: nothing was imported", display, err)
+		}
+		if !builtin {
+			own = append(own, f)
+		}
+	}
+	doc.Packs = own
+	return doc, nil
 }
 
 // sessionCount says "1 session" or "n sessions".

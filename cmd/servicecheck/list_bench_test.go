@@ -44,7 +44,7 @@ func benchStore(b *testing.B, n int) string {
 		sessions[i] = benchSession(p, fmt.Sprintf("s%05d", i), fmt.Sprintf("Client %d", i/2), i, start.Add(time.Duration(i)*time.Hour))
 	}
 	db := filepath.Join(b.TempDir(), "bench.db")
-	err := store.Do(db, store.Options{Summarize: summarizeTotal}, func(st *store.Store) error {
+	err := store.Do(db, store.Options{Summarize: newPackResolver().summarize}, func(st *store.Store) error {
 		_, err := st.Import(sessions)
 		return err
 	})

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/servicecheck/servicecheck/checklist"
-	"github.com/servicecheck/servicecheck/content"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -47,9 +46,9 @@ func checkSessionArgs(arg, client string) error {
 	return nil
 }
 
-// packFor returns the pack s was answered with.
-func packFor(s *checklist.Session) (*checklist.Pack, error) {
-	p, err := content.Lookup(s.Pack)
+// packFor returns the pack s was answered with, built in or kept in st.
+func (a *app) packFor(st *store.Store, s *checklist.Session) (*checklist.Pack, error) {
+	p, err := a.lookupPack(st, s.Pack)
 	if err != nil {
 		return nil, fmt.Errorf("session %s: %w", s.ID, err)
 	}
@@ -57,9 +56,9 @@ func packFor(s *checklist.Session) (*checklist.Pack, error) {
 }
 
 // previousCompleted returns the client's newest completed session from
-// before s, with its pack, or nils when there is none (or its pack is not
-// built in, in which case there is nothing to compare with).
-func previousCompleted(st *store.Store, s *checklist.Session) (*checklist.Session, *checklist.Pack, error) {
+// before s, with its pack, or nils when there is none (or its pack is found
+// nowhere, in which case there is nothing to compare with).
+func (a *app) previousCompleted(st *store.Store, s *checklist.Session) (*checklist.Session, *checklist.Pack, error) {
 	if strings.TrimSpace(s.Client) == "" {
 		return nil, nil, nil
 	}
@@ -76,7 +75,7 @@ func previousCompleted(st *store.Store, s *checklist.Session) (*checklist.Sessio
 		if err != nil {
 			return nil, nil, err
 		}
-		p, err := content.Lookup(prev.Pack)
+		p, err := a.lookupPack(st, prev.Pack)
 		if err != nil {
 			return nil, nil, nil
 		}
@@ -104,7 +103,7 @@ func (a *app) loadDocument(arg, client string, compare bool) (report.Document, e
 		if err != nil {
 			return err
 		}
-		doc, err = buildDocument(st, s, compare)
+		doc, err = a.buildDocument(st, s, compare)
 		return err
 	})
 	return doc, err
@@ -112,15 +111,15 @@ func (a *app) loadDocument(arg, client string, compare bool) (report.Document, e
 
 // buildDocument builds the report of s, with the comparison to the
 // client's previous completed session when compare is set.
-func buildDocument(st *store.Store, s *checklist.Session, compare bool) (report.Document, error) {
-	p, err := packFor(s)
+func (a *app) buildDocument(st *store.Store, s *checklist.Session, compare bool) (report.Document, error) {
+	p, err := a.packFor(st, s)
 	if err != nil {
 		return report.Document{}, err
 	}
 	var prev *checklist.Session
 	var prevPack *checklist.Pack
 	if compare {
-		if prev, prevPack, err = previousCompleted(st, s); err != nil {
+		if prev, prevPack, err = a.previousCompleted(st, s); err != nil {
 			return report.Document{}, err
 		}
 	}

@@ -2,16 +2,17 @@ package main
 
 import (
 	"github.com/servicecheck/servicecheck/checklist"
-	"github.com/servicecheck/servicecheck/content"
 	"github.com/servicecheck/servicecheck/scoring"
+	"github.com/servicecheck/servicecheck/store"
 )
 
-// summarizeTotal scores a session's total with the pack it was answered
-// with, for the store to keep in its summary index: `list` then shows
-// totals without decoding every session. A session whose pack is not built
-// in gets no total (a missing score, shown as "–"), never a wrong one.
-func summarizeTotal(s *checklist.Session) scoring.Total {
-	p, err := content.Lookup(s.Pack)
+// summarize scores a session's total for the store's summary index, so that
+// `list` shows totals without decoding every session. It runs inside the
+// store's write transaction and reads kept packs through it, never opening
+// the file again. A session whose pack is found nowhere gets no total (a
+// missing score, shown as "–"), never a wrong one.
+func (r *packResolver) summarize(s *checklist.Session, kept store.PackSource) scoring.Total {
+	p, err := r.resolve(kept, s.Pack)
 	if err != nil {
 		return scoring.Total{}
 	}

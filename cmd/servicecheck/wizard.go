@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
+	"sync"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,7 +17,6 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
-	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/plain"
@@ -38,12 +39,15 @@ type wizardOptions struct {
 	client     string
 	assessor   string
 	id         string // resume: a session id or unique prefix; "" asks
+	lang       string // new sessions: the built-in pack in this language
+	packFile   string // new sessions: a content pack file of the user's own
 }
 
 // addWizard makes the root command open the wizard and adds new and resume.
 func addWizard(root *cobra.Command, a *app) {
 	opts := &wizardOptions{}
 	root.Flags().BoolVar(&opts.accessible, "accessible", false, accessibleHelp)
+	addPackFlags(root, opts)
 	root.RunE = func(cmd *cobra.Command, _ []string) error {
 		return runWizard(cmd.Context(), a, *opts)
 	}
@@ -52,6 +56,14 @@ func addWizard(root *cobra.Command, a *app) {
 
 const accessibleHelp = "plain prompts for screen readers (the default when stdin is not a terminal)"
 
+// addPackFlags adds the flags that choose the content new sessions are
+// answered with. Resumed sessions keep the pack they were started with.
+func addPackFlags(cmd *cobra.Command, opts *wizardOptions) {
+	cmd.Flags().StringVar(&opts.lang, "lang", "", "answer in this language: "+strings.Join(content.Languages(), ", ")+
+		" (default en; the screens stay in English)")
+	cmd.Flags().StringVar(&opts.packFile, "pack", "", "answer with your own content pack file (kept in the data file)")
+}
+
 func newNewCmd(a *app) *cobra.Command {
 	opts := &wizardOptions{mode: wizardNew}
 	cmd := &cobra.Command{
@@ -59,8 +71,10 @@ func newNewCmd(a *app) *cobra.Command {
 		Short: "Start a new session in the wizard",
 		Long: "Start a new audit session. With --client the first question opens straight away;\n" +
 			"without it the wizard asks for the client (offering names from earlier sessions).",
-		Example: "  servicecheck new --client \"Bakery Rossi\" --assessor Ana",
-		Args:    cobra.NoArgs,
+		Example: "  servicecheck new --client \"Bakery Rossi\" --assessor Ana\n" +
+			"  servicecheck new --lang it\n" +
+			"  servicecheck new --pack my-pack.yaml",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runWizard(cmd.Context(), a, *opts)
 		},
@@ -68,6 +82,7 @@ func newNewCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&opts.client, "client", "", "who the audit is for")
 	cmd.Flags().StringVar(&opts.assessor, "assessor", "", "who runs the audit")
 	cmd.Flags().BoolVar(&opts.accessible, "accessible", false, accessibleHelp)
+	addPackFlags(cmd, opts)
 	return cmd
 }
 
@@ -93,26 +108,36 @@ func newResumeCmd(a *app) *cobra.Command {
 // runWizard opens the data file, decides where to start and runs the full
 // screen app on a terminal, or the plain prompts otherwise.
 func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
+	// A wrong language or pack file is reported before anything opens.
+	sp, err := chooseSessionPack(a.errOut, opts.lang, opts.packFile)
+	if err != nil {
+		return err
+	}
 	path, err := a.dbPath()
 	if err != nil {
 		return err
 	}
-	sopts := a.storeOptions(false)
-	if sopts.Summarize == nil {
-		sopts.Summarize = wizardTotal
-	}
-	repo := tui.StoreRepo{Path: path, Opts: sopts}
+	repo := tui.StoreRepo{Path: path, Opts: a.storeOptions(false)}
 	// Fail now, with a clear word and exit code, if the file cannot be used.
 	// The store's errors name the file and what to do already.
 	if _, err := repo.Clients(); err != nil {
 		return err
 	}
+	if sp.yaml != nil {
+		// Kept before the first answer, so that every session answered
+		// with the pack can be read without the file, and a pack that
+		// clashes with a kept one is refused before any screen opens.
+		if err := store.Do(path, repo.Opts, sp.keep); err != nil {
+			return err
+		}
+	}
+	lookup := a.wizardLookup(path)
 	interactive := !opts.accessible && a.getenv("TERM") != "dumb" && isTerminal(a.in) && isTerminal(a.out)
-	start, err := wizardStart(repo, opts, interactive)
+	start, err := wizardStart(repo, opts, sp.pack, lookup, interactive)
 	if err != nil {
 		return err
 	}
-	topts := tui.Options{Repo: repo, Pack: content.Default(), Lookup: content.Lookup, Start: start, Now: a.now}
+	topts := tui.Options{Repo: repo, Pack: sp.pack, Lookup: lookup, Start: start, Now: a.now}
 	var out tui.Outcome
 	if interactive {
 		popts := []tea.ProgramOption{tea.WithInput(a.in), tea.WithOutput(a.out)}
@@ -144,13 +169,13 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 // wizardStart resolves what the wizard opens with. A new session with a
 // client is created here for the full-screen app, so that its first frame
 // is the first question; the plain prompts create it on the first answer.
-func wizardStart(repo tui.StoreRepo, opts wizardOptions, interactive bool) (tui.Start, error) {
+func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
+	lookup func(checklist.Ref) (*checklist.Pack, error), interactive bool) (tui.Start, error) {
 	switch opts.mode {
 	case wizardNew:
 		if opts.client == "" || !interactive {
 			return tui.Start{New: true, Client: opts.client, Assessor: opts.assessor}, nil
 		}
-		p := content.Default()
 		s := &checklist.Session{Client: opts.client, Assessor: opts.assessor, Pack: p.Ref(),
 			Answers: map[string]checklist.Answer{}}
 		if err := repo.Create(s); err != nil {
@@ -177,23 +202,55 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, interactive bool) (tui.
 		if err != nil {
 			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
 		}
-		p, err := content.Lookup(s.Pack)
+		sp, err := lookup(s.Pack)
 		if err != nil {
 			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
 		}
-		return tui.Start{Session: s, SessionPack: p}, nil
+		return tui.Start{Session: s, SessionPack: sp}, nil
 	}
 	return tui.Start{}, nil
 }
 
-// wizardTotal scores a session's total for the store's summary index, with
-// the pack it was answered with; a pack not built in gives no total.
-func wizardTotal(s *checklist.Session) scoring.Total {
-	p, err := content.Lookup(s.Pack)
-	if err != nil {
-		return scoring.Total{}
+// wizardLookup is the wizard's Options.Lookup: the pack a stored session
+// was answered with, as lookupPack finds it. A kept pack is read from the
+// data file once per run, as the file is held only for that read; screens
+// ask for a session's pack as they draw, and must not wait on the disk.
+func (a *app) wizardLookup(path string) func(checklist.Ref) (*checklist.Pack, error) {
+	type found struct {
+		pack *checklist.Pack
+		err  error
 	}
-	return scoring.Session(p, s).Total
+	var mu sync.Mutex
+	seen := map[checklist.Ref]found{}
+	ropts := a.storeOptions(true)
+	return func(ref checklist.Ref) (*checklist.Pack, error) {
+		if p, ok := builtinPack(ref); ok {
+			return p, nil // nothing to read
+		}
+		mu.Lock()
+		f, ok := seen[ref]
+		mu.Unlock()
+		if ok {
+			return f.pack, f.err
+		}
+		err := store.Do(path, ropts, func(st *store.Store) error {
+			var err error
+			f.pack, err = a.lookupPack(st, ref)
+			return err
+		})
+		if errors.Is(err, store.ErrNoFile) {
+			f.pack, err = a.lookupPack(nil, ref)
+		}
+		f.err = err
+		// A busy file may be free at the next try; a missing pack stays
+		// missing for this run.
+		if err == nil || exitCode(err) == exitNotFound {
+			mu.Lock()
+			seen[ref] = f
+			mu.Unlock()
+		}
+		return f.pack, f.err
+	}
 }
 
 // isTerminal reports whether f is a terminal.

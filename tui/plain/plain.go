@@ -300,7 +300,7 @@ func (r *runner) open(s *checklist.Session, p *checklist.Pack) error {
 	}
 	if s.Status == checklist.Completed {
 		r.pack, r.qs = p, p.Questions()
-		return r.results()
+		return r.resultsAndPlan()
 	}
 	r.say("Session %s for %s.", s.ID, s.Client)
 	return r.walk(s, p)

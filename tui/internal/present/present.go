@@ -245,9 +245,11 @@ func trim(v float64) string {
 	return fmt.Sprintf("%.1f", v)
 }
 
-// Error says in a few words why a write or a read failed.
+// Error says in a few words why a write or a read failed; "" for nil.
 func Error(err error) string {
 	switch {
+	case err == nil:
+		return ""
 	case errors.Is(err, store.ErrInUse):
 		return "data file in use by another servicecheck"
 	case errors.Is(err, store.ErrDamaged):

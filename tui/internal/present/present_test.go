@@ -141,6 +141,9 @@ func TestTotalAndError(t *testing.T) {
 	if got := Error(fmt.Errorf("record: %w", store.ErrInUse)); got != "data file in use by another servicecheck" {
 		t.Errorf("Error = %q", got)
 	}
+	if got := Error(nil); got != "" {
+		t.Errorf("Error(nil) = %q, want \"\"", got)
+	}
 	if got := Error(errors.New("disk full")); got != "disk full" {
 		t.Errorf("Error = %q", got)
 	}
