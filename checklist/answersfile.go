@@ -16,6 +16,14 @@ import (
 // file from costing time or memory.
 const MaxAnswersFileSize = 256 << 10
 
+// Limits on the text of a session, which the store enforces too: an answers
+// file breaking them is refused with the line to fix rather than failing
+// when the session is stored.
+const (
+	MaxNameBytes = 256      // a client or assessor name
+	MaxNoteBytes = 64 << 10 // a note
+)
+
 // AnswersFile is an answers file read and checked against a pack: who the
 // session is for and every answer given, ready to store as a session.
 //
@@ -28,12 +36,21 @@ const MaxAnswersFileSize = 256 << 10
 //	  responsiveness.third-ring: 4     # statement: 1..5 | na
 //	notes:
 //	  responsiveness.third-ring: "Phones ring out at lunch"
+//	plan:                              # optional
+//	  vision: Every customer hears back within a day
+//	  goals:
+//	    - problem: Phones ring out at lunch
+//	      what: A second line from 12 to 2
+//	      target: 90% of calls answered by the third ring
+//	      due: end of March
 //
 // An id left empty (`id:` or `id: null`) counts as not answered.
 type AnswersFile struct {
 	Name     string
 	Client   string
 	Assessor string
+	// Plan is the plan block; each goal has a problem, texts are trimmed.
+	Plan Plan
 	// Answers maps each answered or annotated id to its answer; At is
 	// left zero for the caller to set.
 	Answers map[string]Answer
@@ -105,8 +122,7 @@ func parseAnswersYAML(f *AnswersFile, data []byte) (ast.Node, error) {
 	// part of the first key.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
-		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", "not valid UTF-8: save the file as UTF-8")}
+		return nil, ValidationErrors{f.errAt(invalidUTF8Pos(data), "", "not valid UTF-8: save the file as UTF-8")}
 	}
 	if line := tooDeep(data); line > 0 {
 		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", fmt.Sprintf("nested more than %d levels deep", maxNesting))}
@@ -138,7 +154,7 @@ func (ap *answersParser) fail(at pos, field, msg string) {
 	ap.errs = append(ap.errs, ap.f.errAt(at, field, msg))
 }
 
-// walk reads the top-level mapping: client, assessor, answers, notes.
+// walk reads the top-level mapping: client, assessor, answers, notes, plan.
 func (ap *answersParser) walk(body ast.Node) {
 	top, ok := body.(*ast.MappingNode)
 	if !ok {
@@ -155,6 +171,9 @@ func (ap *answersParser) walk(body ast.Node) {
 		switch key {
 		case "client", "assessor":
 			s, msg := scalarText(mv.Value)
+			if msg == "" {
+				msg = textProblem(s, MaxNameBytes, false)
+			}
 			if msg != "" {
 				ap.fail(nodePos(mv.Value), key, msg)
 				continue
@@ -170,8 +189,10 @@ func (ap *answersParser) walk(body ast.Node) {
 			eachEntry(mv.Value, key, ap.fail, ap.answer)
 		case "notes":
 			eachEntry(mv.Value, key, ap.fail, ap.note)
+		case "plan":
+			ap.plan(mv.Value)
 		default:
-			ap.fail(at, key, "unknown field: use client, assessor, answers and notes")
+			ap.fail(at, key, "unknown field: use client, assessor, answers, notes and plan")
 		}
 	}
 	if !seenAnswers {
@@ -211,6 +232,9 @@ func (ap *answersParser) note(id string, idAt pos, v ast.Node) {
 		return
 	}
 	s, msg := scalarText(v)
+	if msg == "" {
+		msg = textProblem(s, MaxNoteBytes, true)
+	}
 	if msg != "" {
 		ap.fail(nodePos(v), "notes."+id, msg)
 		return
@@ -221,6 +245,28 @@ func (ap *answersParser) note(id string, idAt pos, v ast.Node) {
 	a := ap.f.Answers[id]
 	a.Note = s
 	ap.f.Answers[id] = a
+}
+
+// NameProblem says what is wrong with s as a client or assessor name, for
+// names given outside an answers file (flags); "" when nothing is.
+func NameProblem(s string) string { return textProblem(s, MaxNameBytes, false) }
+
+// textProblem says what is wrong with s as a name (one line) or a note
+// (multiline): too long, or holding a control character, which could drive
+// the terminal a report is shown on; "" when nothing is.
+func textProblem(s string, limit int, multiline bool) string {
+	if len(s) > limit {
+		return fmt.Sprintf("%d bytes long: at most %d", len(s), limit)
+	}
+	for _, r := range s {
+		if multiline && (r == '\n' || r == '\t' || r == '\r') {
+			continue
+		}
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return fmt.Sprintf("holds the control character %U: remove it", r)
+		}
+	}
+	return ""
 }
 
 // unknownIDs words the error for an id the pack does not have, with the

@@ -9,7 +9,7 @@ import (
 // whatever it accepts is consistent with the pack: known ids only, values
 // valid for their kind, and Missing exactly the questions without a value.
 func FuzzParseAnswers(f *testing.F) {
-	for _, s := range []string{fullYAML, fullJSON, "", "answers:\n", "answers: {culture.training: no}\n",
+	for _, s := range []string{fullYAML, fullJSON, planYAML, planJSON, "", "answers:\n", "answers: {culture.training: no}\n",
 		"client: [\nanswers", "answers:\n  culture.training: &a yes\n  x: *a\n", "- a\n- b\n",
 		"answers: !!map {responsiveness.promises: !!str 5}\n", "notes: {culture.training: |\n  a\n  b\n}\n"} {
 		f.Add([]byte(s))
@@ -52,6 +52,11 @@ func FuzzParseAnswers(f *testing.F) {
 		}
 		if (af.Incomplete() == nil) != (missing == 0) {
 			t.Fatal("Incomplete disagrees with Missing")
+		}
+		for i, g := range af.Plan.Goals {
+			if g.Problem == "" || g.Problem != strings.TrimSpace(g.Problem) {
+				t.Fatalf("goal %d accepted with problem %q", i, g.Problem)
+			}
 		}
 	})
 }

@@ -117,7 +117,7 @@ func TestParseAnswersErrors(t *testing.T) {
 		{"list value", "answers:\n  culture.training: [yes]\n",
 			[]string{"f:2:21: answers.culture.training: expected a single value, not a list or mapping"}},
 		{"unknown field", "client: A\ncustomer: B\nanswers: {}\n",
-			[]string{"f:2:1: customer: unknown field: use client, assessor, answers and notes"}},
+			[]string{"f:2:1: customer: unknown field: use client, assessor, answers, notes and plan"}},
 		{"answers not a mapping", "answers: yes\n",
 			[]string{"f:1:10: answers: expected a mapping of id: value"}},
 		{"no answers", "client: A\n", []string{"f:1:1: answers: no answers: add an answers mapping of id: value"}},
@@ -131,7 +131,7 @@ func TestParseAnswersErrors(t *testing.T) {
 			"f:3:28: answers.culture.front-line-time: anchors and aliases are not supported in an answers file"}},
 		{"two documents", "answers: {}\n---\nanswers: {}\n", []string{"f:3:1: more than one document: an answers file holds one session"}},
 		{"duplicate id", "answers:\n  culture.training: yes\n  culture.training: no\n", []string{`f:3:3: syntax error: mapping key "culture.training" already defined at [2:3]`}},
-		{"invalid utf-8", "answers: {}\nnotes:\n  culture.training: \"a\xffb\"\n", []string{"f:3:1: not valid UTF-8: save the file as UTF-8"}},
+		{"invalid utf-8", "answers: {}\nnotes:\n  culture.training: \"a\xffb\"\n", []string{"f:3:23: not valid UTF-8: save the file as UTF-8"}},
 		{"syntax", "answers:\n  culture.training: [yes\n", []string{"f:2:21: syntax error: sequence end token ']' not found"}},
 		{"typo", "answers:\n  responsivness.promises: 4\nnotes:\n  culture.trainin: hello\n", []string{
 			"f:2:3: answers.responsivness.promises: unknown id: not a checklist item or statement of mini 1.0.0 (did you mean responsiveness.promises?)",
@@ -140,7 +140,7 @@ func TestParseAnswersErrors(t *testing.T) {
 			`f:3:21: answers.culture.training: "maybe" is not a checklist answer: use yes, partly, no or na`,
 			"f:4:3: answers.bogus: unknown id: not a checklist item or statement of mini 1.0.0",
 			`f:5:28: answers.responsiveness.promises: "0" is not a rating: use 1 to 5 or na`,
-			"f:6:1: extra: unknown field: use client, assessor, answers and notes"}},
+			"f:6:1: extra: unknown field: use client, assessor, answers, notes and plan"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

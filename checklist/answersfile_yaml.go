@@ -7,66 +7,10 @@ package checklist
 import (
 	"errors"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 )
-
-// maxNesting bounds how deeply flow collections ([ {) and compact block
-// indicators (- ? on one line) may nest. An answers file needs two levels;
-// the YAML parser slows down steeply with depth (100,000 levels take tens
-// of seconds), so deeper input is refused before it is parsed.
-const maxNesting = 64
-
-// invalidUTF8At returns the offset of the first byte that is not UTF-8.
-func invalidUTF8At(data []byte) int {
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(data)
-}
-
-// tooDeep returns the line where data nests deeper than maxNesting, or 0.
-// It over-counts brackets inside quoted text, which is harmless: no real
-// note holds 64 unclosed brackets.
-func tooDeep(data []byte) int {
-	line, depth := 1, 0
-	atLineStart, indicators := true, 0
-	for i, c := range data {
-		switch c {
-		case '\n':
-			line++
-			atLineStart, indicators = true, 0
-			continue
-		case '[', '{':
-			depth++
-		case ']', '}':
-			depth = max(depth-1, 0)
-		}
-		if atLineStart {
-			next := byte(' ')
-			if i+1 < len(data) {
-				next = data[i+1]
-			}
-			switch {
-			case c == ' ' || c == '\t':
-			case (c == '-' || c == '?' || c == ':') && (next == ' ' || next == '\t'):
-				indicators++
-			default:
-				atLineStart = false
-			}
-		}
-		if depth > maxNesting || indicators > maxNesting {
-			return line
-		}
-	}
-	return 0
-}
 
 // eachEntry calls fn for every key of the mapping n, reporting anything
 // that is not a mapping of scalar keys.

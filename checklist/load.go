@@ -51,6 +51,12 @@ func Load(name string, data []byte) (*Pack, error) {
 		d.add(invalidUTF8Pos(data), "", "file is not valid UTF-8 text")
 		return nil, d.errs
 	}
+	// The YAML parser slows down with the square of the nesting depth: a
+	// 1 MiB file of '[' would take minutes. No pack nests deeply.
+	if line := tooDeep(data); line > 0 {
+		d.add(pos{line, 1}, "", fmt.Sprintf("nested more than %d levels deep", maxNesting))
+		return nil, d.errs
+	}
 	file, err := parse(data)
 	if err != nil {
 		d.syntaxError(err)
@@ -103,23 +109,6 @@ func (d *decoder) syntaxError(err error) {
 	}
 	// One line per error: goccy's messages are short, but make sure.
 	d.add(p, "", "syntax error: "+strings.Join(strings.Fields(msg), " "))
-}
-
-func invalidUTF8Pos(data []byte) pos {
-	line, col := 1, 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			break
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[size:]
-	}
-	return pos{line, col}
 }
 
 func readLimited(f *os.File, limit int64) ([]byte, error) {

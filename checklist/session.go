@@ -34,6 +34,9 @@ type Session struct {
 type Plan struct {
 	Vision string `json:"vision,omitempty"`
 	Goals  []Goal `json:"goals,omitempty"`
+	// Review says what became of the goals of the client's previous plan,
+	// as judged when this session was run.
+	Review []GoalReview `json:"review,omitempty"`
 }
 
 // Goal is one measurable goal for one of the top problems.
@@ -42,7 +45,9 @@ type Goal struct {
 	What    string `json:"what"`
 	Target  string `json:"target"`
 	Due     string `json:"due,omitempty"`
-	// Met records, on a later session, whether the goal was met.
+	// Met says whether the goal was met when that is recorded with the
+	// goal itself, as an imported session may; servicecheck records it in
+	// the review of a later session's plan (Plan.Review).
 	Met *bool `json:"met,omitempty"`
 }
 

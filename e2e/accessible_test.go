@@ -70,6 +70,9 @@ func TestAccessiblePromptsInTerminal(t *testing.T) {
 	tm.write(strings.ReplaceAll(script, "\n", "\r"))
 
 	tm.waitOutput("Results for Kafe Shkodër", wait)
+	// The plan is offered after the results; not now.
+	tm.waitOutput("Set a plan now? (y/n):", wait)
+	tm.send("n", "enter")
 	if code := tm.waitExit(wait); code != 0 {
 		t.Fatalf("exit code %d, want 0\n%s", code, tm.dump())
 	}

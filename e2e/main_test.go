@@ -5,8 +5,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/servicecheck/servicecheck/internal/testbin"
 )
 
 // Paths of the programs TestMain builds once for the whole package. They
@@ -29,7 +30,7 @@ func runMain(m *testing.M) int {
 		fmt.Println("e2e: skipped: no go command to build servicecheck with:", err)
 		return 0
 	}
-	root, err := moduleRoot(goTool)
+	root, err := testbin.ModuleRoot(goTool)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
@@ -47,25 +48,10 @@ func runMain(m *testing.M) int {
 		{servicecheckBin, "./cmd/servicecheck"},
 		{counterBin, "./e2e/testdata/counter"},
 	} {
-		cmd := exec.Command(goTool, "build", "-o", b.out, b.pkg)
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "e2e: go build %s: %v\n%s", b.pkg, err, out)
+		if err := testbin.Build(goTool, root, b.out, b.pkg); err != nil {
+			fmt.Fprintln(os.Stderr, "e2e:", err)
 			return 1
 		}
 	}
 	return m.Run()
-}
-
-// moduleRoot is the folder of the go.mod that holds this package.
-func moduleRoot(goTool string) (string, error) {
-	out, err := exec.Command(goTool, "env", "GOMOD").Output()
-	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %w", err)
-	}
-	gomod := strings.TrimSpace(string(out))
-	if gomod == "" || gomod == os.DevNull {
-		return "", fmt.Errorf("not inside a Go module (go env GOMOD is %q)", gomod)
-	}
-	return filepath.Dir(gomod), nil
 }

@@ -2,11 +2,10 @@ package e2e
 
 import (
 	"debug/buildinfo"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/servicecheck/servicecheck/internal/testbin"
 )
 
 // TestBuiltFromCurrentSources stats every source file of the module. This
@@ -23,28 +22,7 @@ func TestBuiltFromCurrentSources(t *testing.T) {
 	if want := "/cmd/servicecheck"; !strings.HasSuffix(info.Path, want) {
 		t.Fatalf("binary under test is %s, want a path ending in %s", info.Path, want)
 	}
-	n := 0
-	err = filepath.WalkDir(moduleDir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if name := d.Name(); path != moduleDir && (strings.HasPrefix(name, ".") || name == "testdata") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		switch filepath.Ext(path) {
-		case ".go", ".yaml", ".mod", ".sum":
-		default:
-			return nil
-		}
-		if _, err := os.Stat(path); err != nil {
-			return err
-		}
-		n++
-		return nil
-	})
+	n, err := testbin.StatSources(moduleDir)
 	if err != nil {
 		t.Fatal(err)
 	}

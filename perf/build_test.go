@@ -5,9 +5,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
+
+	"github.com/servicecheck/servicecheck/internal/testbin"
 )
 
 // helloWorld is the reference program for start-up: the smallest Go
@@ -82,7 +83,7 @@ func (f *fixtures) build() (binaries, error) {
 	if err != nil {
 		return binaries{}, fmt.Errorf("no go command to build with: %w", err)
 	}
-	root, err := moduleRoot(goTool)
+	root, err := testbin.ModuleRoot(goTool)
 	if err != nil {
 		return binaries{}, err
 	}
@@ -101,35 +102,11 @@ func (f *fixtures) build() (binaries, error) {
 			return binaries{}, err
 		}
 	}
-	if err := goBuild(goTool, src, bins.hello, "."); err != nil {
+	if err := testbin.Build(goTool, src, bins.hello, "."); err != nil {
 		return binaries{}, err
 	}
-	if err := goBuild(goTool, root, bins.servicecheck, "./cmd/servicecheck"); err != nil {
+	if err := testbin.Build(goTool, root, bins.servicecheck, "./cmd/servicecheck"); err != nil {
 		return binaries{}, err
 	}
 	return bins, nil
-}
-
-func goBuild(goTool, dir, out, pkg string) error {
-	cmd := exec.Command(goTool, "build", "-o", out, pkg)
-	cmd.Dir = dir
-	// The hello-world module sits outside any workspace of this one.
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build %s: %w\n%s", pkg, err, out)
-	}
-	return nil
-}
-
-// moduleRoot is the folder of the go.mod that holds this package.
-func moduleRoot(goTool string) (string, error) {
-	out, err := exec.Command(goTool, "env", "GOMOD").Output()
-	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %w", err)
-	}
-	gomod := strings.TrimSpace(string(out))
-	if gomod == "" || gomod == os.DevNull {
-		return "", fmt.Errorf("not inside a Go module (go env GOMOD is %q)", gomod)
-	}
-	return filepath.Dir(gomod), nil
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/servicecheck/servicecheck/internal/testbin"
 )
 
 // peakRunner is the program the memory benchmark starts servicecheck
@@ -81,7 +83,7 @@ func (f *fixtures) buildPeakRunner() (string, error) {
 		}
 	}
 	bin := filepath.Join(dir, "peak")
-	return bin, goBuild(goTool, src, bin, ".")
+	return bin, testbin.Build(goTool, src, bin, ".")
 }
 
 // runPeak runs cmd through the peak runner, which hands cmd's standard

@@ -275,6 +275,9 @@ loop:
 				continue
 			}
 			switch {
+			case strings.HasPrefix(pending, "Set a plan now?"):
+				send("n") // the plan is offered after the results: not now
+				prompted = true
 			case strings.HasPrefix(pending, "Note ("):
 				send(plannedNote(current))
 				prompted = true

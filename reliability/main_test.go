@@ -3,14 +3,13 @@ package reliability
 import (
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
+	"github.com/servicecheck/servicecheck/internal/testbin"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -42,10 +41,9 @@ func runMain(m *testing.M) int {
 		fmt.Println("reliability: skipped: no go command to build servicecheck with:", err)
 		return 0
 	}
-	out, err := exec.Command(goTool, "env", "GOMOD").Output()
-	gomod := strings.TrimSpace(string(out))
-	if err != nil || gomod == "" || gomod == os.DevNull {
-		fmt.Fprintf(os.Stderr, "reliability: not inside the module (go env GOMOD: %q, %v)\n", gomod, err)
+	root, err := testbin.ModuleRoot(goTool)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "reliability:", err)
 		return 1
 	}
 	tmp, err := os.MkdirTemp("", "servicecheck-reliability-")
@@ -55,13 +53,11 @@ func runMain(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmp)
 	bin = filepath.Join(tmp, "servicecheck")
-	build := exec.Command(goTool, "build", "-o", bin, "./cmd/servicecheck")
-	build.Dir = filepath.Dir(gomod)
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "reliability: go build: %v\n%s", err, out)
+	if err := testbin.Build(goTool, root, bin, "./cmd/servicecheck"); err != nil {
+		fmt.Fprintln(os.Stderr, "reliability:", err)
 		return 1
 	}
-	moduleDir = build.Dir
+	moduleDir = root
 	return m.Run()
 }
 
@@ -69,29 +65,10 @@ func runMain(m *testing.M) int {
 func statSourcesOnce(t *testing.T) {
 	t.Helper()
 	var err error
-	sourcesOnce.Do(func() { err = statSources(moduleDir) })
+	sourcesOnce.Do(func() { _, err = testbin.StatSources(moduleDir) })
 	if err != nil {
 		t.Fatal(err)
 	}
-}
-
-// statSources stats every Go file and testdata file of the module. go test
-// caches a package's result keyed on the files the test touched, and the
-// binary built above is made of files this package does not import: the
-// stats make a change to any of them run the tests again.
-func statSources(root string) error {
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "bench-out") && path != root {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && (strings.HasSuffix(path, ".go") || strings.HasSuffix(path, ".yaml") || d.Name() == "go.mod" || d.Name() == "go.sum") {
-			_, err = os.Stat(path)
-		}
-		return err
-	})
 }
 
 // soak reports whether the long soak was asked for.

@@ -22,7 +22,12 @@ const utf8BOM = "\ufeff"
 // WriteCSV writes one row per answered item or statement (a note alone
 // counts as an answer here, so that no note is lost), checklist items first:
 // session id, client, date, kind (item or statement), section or area id,
-// item id, text, answer (yes, partly, no, na, 1..5 or empty) and note.
+// item id, text, answer (yes, partly, no, na, 1..5 or empty) and note. The
+// plan follows: a row of kind vision, one of kind goal per goal (group
+// plan, id goal-N, the problem as text, what, target and by when as the
+// note) and one of kind review per goal reviewed from last time (the
+// earlier session's id as group, the outcome as answer: met, partly,
+// not_met or empty).
 // Quoting follows RFC 4180 with CRLF line ends; the file starts with a UTF-8
 // byte order mark.
 func WriteCSV(w io.Writer, d Document) error {
@@ -55,6 +60,9 @@ func WriteCSV(w io.Writer, d Document) error {
 				return fmt.Errorf("write csv: %w", err)
 			}
 		}
+	}
+	if err := cw.WriteAll(planRows(d)); err != nil {
+		return fmt.Errorf("write csv: %w", err)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

@@ -158,7 +158,7 @@ func Build(p *checklist.Pack, s *checklist.Session, prev *checklist.Session, pre
 	if d.Unanswered == nil {
 		d.Unanswered = []string{}
 	}
-	if s.Plan.Vision != "" || len(s.Plan.Goals) > 0 {
+	if !s.Plan.IsZero() {
 		plan := s.Plan
 		d.Plan = &plan
 	}
@@ -198,6 +198,39 @@ func Compare(pa *checklist.Pack, a *checklist.Session, pb *checklist.Pack, b *ch
 		c.Areas = []scoring.Delta{}
 	}
 	return Comparison{A: ref(a), B: ref(b), Mismatch: c.Mismatch, Areas: c.Areas, Total: c.Total}
+}
+
+// In returns d with its times in loc, so that the readable reports give
+// the day where the reader is: a session finished at 8 pm in New York is
+// dated that day, not the next as in UTC. JSON documents stay in UTC.
+func (d Document) In(loc *time.Location) Document {
+	d.CreatedAt, d.UpdatedAt = d.CreatedAt.In(loc), d.UpdatedAt.In(loc)
+	d.CompletedAt = timeIn(d.CompletedAt, loc)
+	if d.Comparison != nil {
+		c := d.Comparison.In(loc)
+		d.Comparison = &c
+	}
+	return d
+}
+
+// In returns c with the times of both sessions in loc, as Document.In.
+func (c Comparison) In(loc *time.Location) Comparison {
+	c.A, c.B = c.A.in(loc), c.B.in(loc)
+	return c
+}
+
+func (r SessionRef) in(loc *time.Location) SessionRef {
+	r.CreatedAt = r.CreatedAt.In(loc)
+	r.CompletedAt = timeIn(r.CompletedAt, loc)
+	return r
+}
+
+func timeIn(t *time.Time, loc *time.Location) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.In(loc)
+	return &u
 }
 
 // Summary returns d without the answers: the `show --json` document.

@@ -14,11 +14,13 @@ import (
 // every language the packs come in.
 const dateLayout = "2006-01-02"
 
+// day formats the day of t in t's own location: Build keeps times in
+// UTC, and In moves a document to the reader's time zone.
 func day(t time.Time) string {
 	if t.IsZero() {
 		return "–"
 	}
-	return t.UTC().Format(dateLayout)
+	return t.Format(dateLayout)
 }
 
 // pct formats a percentage score with no decimals, or "–" when missing.
@@ -82,6 +84,41 @@ func incompleteLine(d *Document) string {
 	}
 	return fmt.Sprintf("Incomplete: %d of %d areas scored, %d answers missing.",
 		d.Total.Scored, d.Total.Areas, len(d.Unanswered))
+}
+
+// defaultTitle heads a report whose pack has no title.
+const defaultTitle = "Customer service check"
+
+// title heads the report: the pack's title, so that a pack in another
+// language or one of the user's own is named as it names itself.
+func (d *Document) title() string {
+	if t := strings.TrimSpace(d.Pack.Title); t != "" {
+		return t
+	}
+	return defaultTitle
+}
+
+// Title is the report's heading, for templates: the pack's title.
+func (d Document) Title() string { return d.title() }
+
+// checklistScoreNote says what a section's percentage is, so that 100%
+// is not read as "all done" when two of eight items are answered.
+const checklistScoreNote = "Score: Yes counts 1, Partly ½ and No 0, over the items answered other than N/A."
+
+// sectionAnswered says how many of a section's items have an answer,
+// N/A included: "2 of 8".
+func sectionAnswered(s Section) string {
+	return fmt.Sprintf("%d of %d", s.Answered+s.NA, s.Total)
+}
+
+// when is the day a side of a comparison stands for, and that it is still
+// in progress when it is: a comparison with an unfinished session reads
+// differently.
+func (r SessionRef) when() string {
+	if r.Status == checklist.InProgress {
+		return day(r.Date()) + ", in progress"
+	}
+	return day(r.Date())
 }
 
 func trimFloat(f float64) string {

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"sync"
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
@@ -14,31 +15,41 @@ import (
 //go:embed report.html.tmpl
 var htmlSource string
 
-// htmlTemplate is parsed once; html/template escapes every user text by
-// its context (element, attribute, SVG text), which is why no text is
-// escaped by hand here.
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"day":      day,
-	"pct":      pct,
-	"score":    func(s scoring.Score) string { return s.Format(1) },
-	"signed":   signed,
-	"dash":     orDash,
-	"status":   statusLabel,
-	"total":    totalLine,
-	"answer":   func(l Line) string { return l.Value().Label() },
-	"add1":     func(i int) int { return i + 1 },
-	"num":      func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
-	"addf":     func(a, b float64) float64 { return a + b },
-	"answered": answeredClass,
-	"met":      metLabel,
-}).Parse(htmlSource))
+// htmlTemplate is parsed once, on first use rather than at start-up, which
+// every command (--version included) would otherwise pay for. html/template
+// escapes every user text by its context (element, attribute, SVG text),
+// which is why no text is escaped by hand here.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"day":        day,
+		"pct":        pct,
+		"score":      func(s scoring.Score) string { return s.Format(1) },
+		"signed":     signed,
+		"dash":       orDash,
+		"status":     statusLabel,
+		"total":      totalLine,
+		"answer":     func(l Line) string { return l.Value().Label() },
+		"add1":       func(i int) int { return i + 1 },
+		"num":        func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
+		"addf":       func(a, b float64) float64 { return a + b },
+		"answered":   answeredClass,
+		"met":        metLabel,
+		"when":       SessionRef.when,
+		"answeredOf": sectionAnswered,
+		"add":        func(a, b int) int { return a + b },
+		"scoreNote":  func() string { return checklistScoreNote },
+		"hasNotes":   hasNotes,
+		"outcome":    outcomeLabel,
+		"source":     reviewSource,
+	}).Parse(htmlSource))
+})
 
 // WriteHTML writes d as one self-contained HTML page: inline CSS, an inline
 // SVG chart of the areas, no script and nothing fetched from the network. It
 // prints on A4 and Letter alike.
 func WriteHTML(w io.Writer, d Document) error {
 	data := htmlData{Doc: d, Incomplete: incompleteLine(&d), Chart: buildChart(&d)}
-	if err := htmlTemplate.Execute(w, data); err != nil {
+	if err := htmlTemplate().Execute(w, data); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
 	return nil
@@ -156,4 +167,15 @@ func metLabel(m *bool) string {
 	default:
 		return "no"
 	}
+}
+
+// hasNotes reports whether any of lines has a note, which the HTML gives
+// a wider column.
+func hasNotes(lines []Line) bool {
+	for _, l := range lines {
+		if l.Note != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -26,7 +26,7 @@ func WriteMarkdown(w io.Writer, d Document) error {
 
 // writeMarkdownHeader writes who, when and what, and the total.
 func writeMarkdownHeader(e *errWriter, d *Document) {
-	e.printf("# Customer service check: %s\n\n", mdInline(orDash(d.Client)))
+	e.printf("# %s: %s\n\n", mdInline(d.title()), mdInline(orDash(d.Client)))
 	e.printf("- Client: %s\n", mdInline(orDash(d.Client)))
 	e.printf("- Assessor: %s\n", mdInline(orDash(d.Assessor)))
 	e.printf("- Date: %s (%s)\n", day(d.Date()), statusLabel(d.Status))
@@ -75,13 +75,13 @@ func writeMarkdownChecklist(e *errWriter, d *Document) {
 		return
 	}
 	e.print("## Checklist\n\n")
-	e.print("| Section | Done | Yes | Partly | No | N/A |\n")
-	e.print("| --- | ---: | ---: | ---: | ---: | ---: |\n")
+	e.print("| Section | Score | Answered | Yes | Partly | No | N/A |\n")
+	e.print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, s := range d.Sections {
-		e.printf("| %s | %s | %d | %d | %d | %d |\n", mdInline(s.Title), pct(s.Percent),
-			s.Yes, s.Partly, s.No, s.NA)
+		e.printf("| %s | %s | %s | %d | %d | %d | %d |\n", mdInline(s.Title), pct(s.Percent),
+			sectionAnswered(s), s.Yes, s.Partly, s.No, s.NA)
 	}
-	e.print("\n")
+	e.printf("\n%s\n\n", checklistScoreNote)
 }
 
 // writeMarkdownAnswers writes every statement and item with its answer
@@ -115,7 +115,7 @@ func WriteComparisonMarkdown(w io.Writer, c Comparison) error {
 func writeMarkdownComparison(e *errWriter, c *Comparison, heading string) {
 	e.printf("%s\n\n", heading)
 	e.printf("Earlier session %s (%s), later session %s (%s).\n\n",
-		mdInline(c.A.ID), day(c.A.Date()), mdInline(c.B.ID), day(c.B.Date()))
+		mdInline(c.A.ID), c.A.when(), mdInline(c.B.ID), c.B.when())
 	if c.Mismatch != "" {
 		e.printf("Note: %s.\n\n", mdInline(c.Mismatch))
 	}
@@ -151,26 +151,6 @@ func writeMarkdownNote(e *errWriter, indent, note string) {
 		}
 		e.printf("%s%s  \n", prefix, mdInline(ln))
 	}
-}
-
-func writeMarkdownPlan(e *errWriter, d Document) {
-	e.print("## Plan\n\n")
-	if d.Plan.Vision != "" {
-		e.print("Vision:\n\n")
-		writeMarkdownNoteBlock(e, d.Plan.Vision)
-	}
-	for i, g := range d.Plan.Goals {
-		e.printf("%d. **%s**\n", i+1, mdInline(orDash(g.Problem)))
-		e.printf("   - What: %s\n", mdInline(orDash(g.What)))
-		e.printf("   - Target: %s\n", mdInline(orDash(g.Target)))
-		if g.Due != "" {
-			e.printf("   - By: %s\n", mdInline(g.Due))
-		}
-		if met := metLabel(g.Met); met != "" {
-			e.printf("   - Met: %s\n", met)
-		}
-	}
-	e.print("\n")
 }
 
 func writeMarkdownNoteBlock(e *errWriter, text string) {

@@ -87,7 +87,7 @@ func newTermWriter(w io.Writer, d *Document, opt TermOptions) *termWriter {
 // header writes who, when and what, and the total.
 func (t *termWriter) header() {
 	d, e, st := t.d, t.e, t.st
-	e.printf("%s\n", st.title.Render("Customer service check: "+oneLine(orDash(d.Client))))
+	e.printf("%s\n", st.title.Render(oneLine(d.title())+": "+oneLine(orDash(d.Client))))
 	e.print(renderLines(st.faint, indentWrap(fmt.Sprintf("Assessor %s · %s · %s · session %s · %s %s (%s)",
 		oneLine(orDash(d.Assessor)), day(d.Date()), statusLabel(d.Status), d.ID, d.Pack.ID, d.Pack.Version, d.Pack.Lang),
 		"", "", t.width)))
@@ -149,12 +149,31 @@ func (t *termWriter) checklist() {
 		return
 	}
 	e.printf("\n%s\n", st.heading.Render("Checklist"))
-	// "  title  62%  yes 1 · partly 1 · no 1 · n/a 0": 42 cells besides
-	// the title.
-	secW := max(8, min(columnWidth(t.width, sectionTitles(d)), t.width-42))
-	for _, s := range d.Sections {
-		e.printf("  %s %4s  %s\n", pad(oneLine(s.Title), secW), pct(s.Percent),
-			st.faint.Render(fmt.Sprintf("yes %d · partly %d · no %d · n/a %d", s.Yes, s.Partly, s.No, s.NA)))
+	// "  title  62%  yes 1 · partly 1 · no 1 · n/a 0", with "2 of 8
+	// answered · " first when a section is not finished, so that 100% is
+	// not read as "all done". When that leaves too little room for the
+	// titles, each line says only how many items are answered.
+	full := make([]string, len(d.Sections))
+	short := make([]string, len(d.Sections))
+	fullW, shortW := 0, 0
+	for i, s := range d.Sections {
+		short[i] = sectionAnswered(s) + " answered"
+		full[i] = fmt.Sprintf("yes %d · partly %d · no %d · n/a %d", s.Yes, s.Partly, s.No, s.NA)
+		if s.Answered+s.NA < s.Total {
+			full[i] = short[i] + " · " + full[i]
+		}
+		fullW = max(fullW, lipgloss.Width(full[i]))
+		shortW = max(shortW, lipgloss.Width(short[i]))
+	}
+	const fixed = 2 + 1 + 4 + 2 // indent, space, percentage, gap
+	titles := columnWidth(t.width, sectionTitles(d))
+	counts, secW := full, min(titles, t.width-fixed-fullW)
+	if secW < min(titles, 16) {
+		counts, secW = short, min(titles, t.width-fixed-shortW)
+	}
+	secW = max(8, secW)
+	for i, s := range d.Sections {
+		e.printf("  %s %4s  %s\n", pad(oneLine(s.Title), secW), pct(s.Percent), st.faint.Render(counts[i]))
 	}
 }
 
@@ -173,7 +192,7 @@ func WriteComparisonTerminal(w io.Writer, c Comparison, opt TermOptions) error {
 }
 
 func writeTermComparison(e *errWriter, st termStyles, c *Comparison, width int) {
-	e.printf("%s\n", st.faint.Render("earlier "+c.A.ID+" ("+day(c.A.Date())+"), later "+c.B.ID+" ("+day(c.B.Date())+")"))
+	e.printf("%s\n", st.faint.Render("earlier "+c.A.ID+" ("+c.A.when()+"), later "+c.B.ID+" ("+c.B.when()+")"))
 	if c.Mismatch != "" {
 		e.printf("%s\n", st.down.Render("note: "+c.Mismatch))
 	}
@@ -218,20 +237,7 @@ func writeTermAnswers(e *errWriter, st termStyles, d *Document, width int) {
 		}
 	}
 	if d.Plan != nil {
-		e.printf("\n%s\n", st.heading.Render("Plan"))
-		if d.Plan.Vision != "" {
-			e.print(indentWrap("Vision: "+d.Plan.Vision, "  ", "  ", width))
-		}
-		for i, g := range d.Plan.Goals {
-			e.print(indentWrap(fmt.Sprintf("%d. %s", i+1, orDash(g.Problem)), "  ", "     ", width))
-			e.print(indentWrap("what: "+orDash(g.What)+"; target: "+orDash(g.Target), "     ", "     ", width))
-			if g.Due != "" {
-				e.print(indentWrap("by: "+g.Due, "     ", "     ", width))
-			}
-			if met := metLabel(g.Met); met != "" {
-				e.print(indentWrap("met: "+met, "     ", "     ", width))
-			}
-		}
+		writeTermPlan(e, st, d, width)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -71,12 +72,12 @@ func checkHeader(path string, fullTree bool) (exists bool, err error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("open data file %s: %w", path, err)
+		return false, openFailed(path, err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return true, fmt.Errorf("open data file %s: %w", path, err)
+		return true, openFailed(path, err)
 	}
 	if !st.Mode().IsRegular() {
 		return true, notOurs(path, "it is not a regular file", nil)
@@ -121,7 +122,7 @@ func checkHeader(path string, fullTree bool) (exists bool, err error) {
 	// The size is read after the header: bbolt grows the file before it
 	// writes a header that points into the new part.
 	if st, err = f.Stat(); err != nil {
-		return true, fmt.Errorf("open data file %s: %w", path, err)
+		return true, openFailed(path, err)
 	}
 	ps := uint64(m.pageSize)
 	switch {
@@ -148,7 +149,7 @@ func checkHeader(path string, fullTree bool) (exists bool, err error) {
 		// One read of a small file is faster than a read per page.
 		b := make([]byte, st.Size())
 		if _, err := f.ReadAt(b, 0); err != nil {
-			return true, fmt.Errorf("open data file %s: %w", path, err)
+			return true, openFailed(path, err)
 		}
 		r = bytes.NewReader(b)
 	}
@@ -194,6 +195,22 @@ func checkFreelist(f *os.File, m boltMeta) string {
 		}
 	}
 	return ""
+}
+
+// openFailed wraps an error met while opening or reading the data file
+// at path. The os errors name the file themselves; it is named once.
+func openFailed(path string, err error) error {
+	return fmt.Errorf("open data file %s: %w", path, withoutPath(path, err))
+}
+
+// withoutPath drops the operation and file name from an os error about
+// path, for a message that names path already.
+func withoutPath(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == path {
+		return pe.Err
+	}
+	return err
 }
 
 // damaged and notOurs build the ErrDamaged messages: what is wrong, that

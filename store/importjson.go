@@ -63,6 +63,9 @@ func ReadDocument(r io.Reader) (*Document, error) {
 	if len(data) > MaxDocument {
 		return nil, &ImportError{Msg: fmt.Sprintf("the document is larger than %d MiB", MaxDocument>>20)}
 	}
+	// Editors on Windows start a file with a byte order mark, which JSON
+	// does not allow; it carries nothing.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &ImportError{Msg: "the document is empty"}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/adrg/xdg"
 )
@@ -20,7 +21,7 @@ const (
 
 // ResolvePath returns the data file to use: flag (--db) when set, else
 // $SERVICECHECK_DB, else servicecheck/servicecheck.db in the user data
-// folder. The folder is computed from getenv rather than from xdg's values,
+// folder. A leading "~/" is the home folder. The folder is computed from getenv rather than from xdg's values,
 // which are read once at program start and would ignore a test's (or a
 // caller's) environment. The result is absolute.
 func ResolvePath(flag string, getenv func(string) string) (string, error) {
@@ -34,6 +35,15 @@ func ResolvePath(flag string, getenv func(string) string) (string, error) {
 			return "", err
 		}
 		p = filepath.Join(dir, DefaultDir, DefaultFile)
+	}
+	// A path written in a config file or quoted on a command line keeps
+	// its "~/": it means the home folder, never a folder named "~".
+	if rest, ok := strings.CutPrefix(p, "~/"); ok || p == "~" {
+		home := getenv("HOME")
+		if home == "" {
+			return "", fmt.Errorf("data file %s: $HOME is not set", p)
+		}
+		p = filepath.Join(home, rest)
 	}
 	abs, err := filepath.Abs(p)
 	if err != nil {

@@ -73,7 +73,7 @@ func encodeRecord(s *checklist.Session) ([]byte, error) {
 	return e.b, nil
 }
 
-func isZeroPlan(p checklist.Plan) bool { return p.Vision == "" && len(p.Goals) == 0 }
+func isZeroPlan(p checklist.Plan) bool { return p.IsZero() }
 
 // decodeRecord decodes the record stored under id. It never panics: any
 // malformed input returns errCorrupt (or the plan's JSON error).

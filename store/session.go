@@ -12,7 +12,9 @@ import (
 
 // Create stores a new session. It assigns an ID, CreatedAt, UpdatedAt and
 // Status (in progress) where they are empty, trims the client and assessor
-// names, and writes them back into sess. A session with the same id is a
+// names, and writes them back into sess. A client already in the file keeps
+// the name as it was last written ("acme ltd" becomes "Acme Ltd"), so that
+// one client's history reads the same. A session with the same id is a
 // conflict.
 func (s *Store) Create(sess *checklist.Session) error {
 	now := s.now()
@@ -39,6 +41,9 @@ func (s *Store) Create(sess *checklist.Session) error {
 			}
 		} else if b.sessions.Get([]byte(sess.ID)) != nil {
 			return newError(ErrConflict, fmt.Sprintf("session %s already exists", sess.ID), nil)
+		}
+		if name := storedSpelling(b, sess.Client); name != "" {
+			sess.Client = name
 		}
 		if err := s.validate(sess, now); err != nil {
 			return err
@@ -125,7 +130,7 @@ func (s *Store) SetCursor(id, cursor string) error {
 
 // SetPlan stores the session's plan, replacing the previous one.
 func (s *Store) SetPlan(id string, plan checklist.Plan) error {
-	if err := validatePlan(plan); err != nil {
+	if err := validatePlan(plan, s.now()); err != nil {
 		return newError(ErrInvalid, fmt.Sprintf("session %s: %v", id, err), err)
 	}
 	return s.modify(id, func(sess *checklist.Session) error {
@@ -313,4 +318,27 @@ func (s *Store) deleteSession(tx *bolt.Tx, sess *checklist.Session) error {
 		return err
 	}
 	return b.sessions.Delete([]byte(sess.ID))
+}
+
+// storedSpelling returns the client name as written in the client's newest
+// session, or "" when the client has none.
+func storedSpelling(b buckets, client string) string {
+	if ClientKey(client) == "" {
+		return ""
+	}
+	prefix := clientPrefix(client)
+	c := b.clients.Cursor()
+	// Entries are ordered by creation within the client: the newest is the
+	// one before the first key past the prefix.
+	end := append(prefix[:len(prefix)-1:len(prefix)-1], 1)
+	var k, v []byte
+	if next, _ := c.Seek(end); next == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	if !hasPrefix(k, prefix) {
+		return ""
+	}
+	return string(v)
 }

@@ -66,7 +66,8 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, noFile(path, nil)
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, fmt.Errorf("create data folder: %w", err)
+			dir := filepath.Dir(path)
+			return nil, fmt.Errorf("create data folder %s: %w", dir, withoutPath(dir, err))
 		}
 	}
 	s := &Store{path: path, opts: opts}
@@ -129,7 +130,7 @@ func (s *Store) openError(err error) error {
 		errors.Is(err, berrors.ErrVersionMismatch):
 		return notOurs(s.path, err.Error(), err)
 	}
-	return fmt.Errorf("open data file %s: %w", s.path, err)
+	return openFailed(s.path, err)
 }
 
 // Do opens the file, runs fn and closes the file, so that the file is held

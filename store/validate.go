@@ -13,15 +13,15 @@ import (
 // Limits on what a session may hold. They are far above what a real audit
 // needs and keep a hostile or broken import from filling the disk.
 const (
-	MaxNote     = 64 << 10 // bytes in a note, a vision or a goal field
-	MaxAnswers  = 10_000   // answers in one session
-	MaxDocument = 64 << 20 // bytes in an import document
-	MaxSessions = 100_000  // sessions in one import document
-	MaxPacks    = 100      // content packs in one import document
-	MaxGoals    = 100      // goals in a plan
-	maxName     = 256      // bytes in a client or assessor name
-	maxID       = 64       // bytes in a session id
-	maxRef      = 128      // bytes in a pack id, version, language, question id or cursor
+	MaxNote     = checklist.MaxNoteBytes // bytes in a note, a vision or a goal field
+	MaxAnswers  = 10_000                 // answers in one session
+	MaxDocument = 64 << 20               // bytes in an import document
+	MaxSessions = 100_000                // sessions in one import document
+	MaxPacks    = 100                    // content packs in one import document
+	MaxGoals    = 100                    // goals in a plan
+	maxName     = checklist.MaxNameBytes // bytes in a client or assessor name
+	maxID       = 64                     // bytes in a session id
+	maxRef      = 128                    // bytes in a pack id, version, language, question id or cursor
 )
 
 // Times before minTime are surely wrong (servicecheck did not exist); a
@@ -128,7 +128,7 @@ func validateSession(s *checklist.Session, now time.Time) error {
 			return err
 		}
 	}
-	return validatePlan(s.Plan)
+	return validatePlan(s.Plan, now)
 }
 
 // validateTimes checks the session's times against each other and its
@@ -178,7 +178,7 @@ func validateAnswer(id string, a checklist.Answer, now time.Time) error {
 	return checkTime(field+".at", a.At, now, false)
 }
 
-func validatePlan(p checklist.Plan) error {
+func validatePlan(p checklist.Plan, now time.Time) error {
 	if err := checkText("plan.vision", p.Vision, MaxNote, true); err != nil {
 		return err
 	}
@@ -186,11 +186,40 @@ func validatePlan(p checklist.Plan) error {
 		return bad("plan.goals", "%d goals, more than %d", len(p.Goals), MaxGoals)
 	}
 	for i, g := range p.Goals {
-		for _, f := range []struct{ name, v string }{{"problem", g.Problem}, {"what", g.What},
-			{"target", g.Target}, {"due", g.Due}} {
-			if err := checkText(fmt.Sprintf("plan.goals[%d].%s", i, f.name), f.v, MaxNote, true); err != nil {
-				return err
-			}
+		if err := validateGoal(fmt.Sprintf("plan.goals[%d]", i), g); err != nil {
+			return err
+		}
+	}
+	if len(p.Review) > MaxGoals {
+		return bad("plan.review", "%d goals, more than %d", len(p.Review), MaxGoals)
+	}
+	for i, r := range p.Review {
+		field := fmt.Sprintf("plan.review[%d]", i)
+		if r.From != "" && !ValidID(r.From) {
+			return bad(field+".from", "%q is not a session id", clip(r.From))
+		}
+		if err := checkTime(field+".from_date", r.FromDate, now, false); err != nil {
+			return err
+		}
+		if err := validateGoal(field+".goal", r.Goal); err != nil {
+			return err
+		}
+		if !r.Outcome.Valid() {
+			return bad(field+".outcome", "%q is not an outcome (%s, %s or %s)", clip(string(r.Outcome)),
+				checklist.GoalMet, checklist.GoalPartly, checklist.GoalNotMet)
+		}
+		if err := checkText(field+".note", r.Note, MaxNote, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validateGoal(field string, g checklist.Goal) error {
+	for _, f := range []struct{ name, v string }{{"problem", g.Problem}, {"what", g.What},
+		{"target", g.Target}, {"due", g.Due}} {
+		if err := checkText(field+"."+f.name, f.v, MaxNote, true); err != nil {
+			return err
 		}
 	}
 	return nil

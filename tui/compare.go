@@ -49,18 +49,8 @@ func (m *Model) compareKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Leave):
 		m.show(scrHistory)
-	case key.Matches(msg, k.Up):
-		m.cmp.view.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		m.cmp.view.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		m.cmp.view.PageUp()
-	case key.Matches(msg, k.PageDown):
-		m.cmp.view.PageDown()
-	case key.Matches(msg, k.Top):
-		m.cmp.view.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		m.cmp.view.GotoBottom()
+	default:
+		scroll(&m.cmp.view, k, msg)
 	}
 	return nil
 }

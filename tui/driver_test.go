@@ -212,6 +212,14 @@ func newFixture(t testing.TB) *fixture {
 		}
 		return checklist.Rating(1 + i%3)
 	}, true)
+	// The older session set a plan, which the newer one reviews.
+	f.older.Plan = checklist.Plan{Vision: "Every customer hears back within a day.", Goals: []checklist.Goal{
+		{Problem: "Phones ring out at lunch", What: "A second line staffed from 12 to 2", Target: "90% of calls answered by the third ring", Due: "end of March"},
+		{Problem: "Complaints are not written down", What: "Start a complaint log", Target: "every complaint logged the same day"},
+	}}
+	if err := f.repo.SetPlan(f.older.ID, f.older.Plan); err != nil {
+		t.Fatal(err)
+	}
 	f.newer = f.session(t, "ACME Ltd", "Jo Doe", epoch.AddDate(0, 0, -1), func(i int, q checklist.Question) checklist.Value {
 		if q.Kind == checklist.KindItem {
 			if i == 4 {

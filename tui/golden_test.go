@@ -39,6 +39,16 @@ var screens = []struct {
 		o.Start.Session = f.newer
 		return o
 	}, nil},
+	{"planreview", func(f *fixture) Options {
+		o := f.opts()
+		o.Start.Session = f.newer
+		return o
+	}, []string{"p", "right"}},
+	{"plangoal", func(f *fixture) Options {
+		o := f.opts()
+		o.Start.Session = f.newer
+		return o
+	}, []string{"p", "m", "tab", "tab", "tab"}},
 }
 
 func TestGoldenScreens(t *testing.T) {

@@ -39,6 +39,16 @@ type keyMap struct {
 	Edit     key.Binding
 	Mark     key.Binding
 	Compare  key.Binding
+	Plan     key.Binding // p on the results
+
+	// plan
+	PlanNext    key.Binding // confirm the field and go to the next
+	PlanPrev    key.Binding // confirm the field and go back
+	PlanDone    key.Binding // back to the results, keeping what was typed
+	PlanOutcome key.Binding // help only: m/p/n on a goal under review
+	PlanChoice  key.Binding // ←/→ between the outcomes
+	PlanPick    key.Binding // enter on an outcome: give the highlighted one
+	PlanMove    key.Binding // tab/↓ on an outcome: on without giving one
 
 	// setup form (help only: huh handles them)
 	FormNext     key.Binding
@@ -82,6 +92,15 @@ func newKeyMap() keyMap {
 		Edit:     b([]string{"e"}, "e", "edit answers"),
 		Mark:     b([]string{"space", "x"}, "space", "mark"),
 		Compare:  b([]string{"c"}, "c", "compare"),
+		Plan:     b([]string{"p"}, "p", "plan"),
+
+		PlanNext:    b([]string{"enter", "tab", "down"}, "enter", "next"),
+		PlanPrev:    b([]string{"shift+tab", "up"}, "↑", "back"),
+		PlanDone:    b([]string{"esc"}, "esc", "done"),
+		PlanOutcome: b([]string{"m", "p", "n"}, "m/p/n", "met/partly/not"),
+		PlanChoice:  b([]string{"left", "right"}, "←/→", "choose"),
+		PlanPick:    b([]string{"enter", "space"}, "enter", "pick"),
+		PlanMove:    b([]string{"tab", "down"}, "↓", "next"),
 
 		FormNext:     b([]string{"enter"}, "enter", "next"),
 		FormTab:      b([]string{"tab"}, "tab", "next"),
@@ -120,8 +139,16 @@ func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
 			{k.Note, k.ShowResults, k.Home, k.Quit, k.ForceQuit},
 		}
 	case scrResults:
-		short = []key.Binding{k.Up, k.Down, k.History, k.Edit, k.Home, k.Quit}
-		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.History, k.Edit, k.Home, k.Quit}}
+		short = []key.Binding{k.Up, k.Down, k.Plan, k.History, k.Edit, k.Home, k.Quit}
+		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Plan, k.History, k.Edit, k.Home, k.Quit}}
+	case scrPlan:
+		if m.plan.onOutcome() {
+			short = []key.Binding{k.PlanOutcome, k.PlanPick, k.PlanMove, k.PlanPrev, k.PlanDone, k.Quit}
+			full = [][]key.Binding{{k.PlanOutcome, k.PlanChoice, k.PlanPick}, {k.PlanMove, k.PlanPrev, k.PlanDone, k.Quit, k.ForceQuit}}
+			return short, full
+		}
+		short = []key.Binding{k.PlanNext, k.PlanPrev, k.PlanDone, k.ForceQuit}
+		full = [][]key.Binding{{k.PlanNext, k.PlanPrev, k.PlanDone, k.ForceQuit}}
 	case scrHistory:
 		short = []key.Binding{k.Up, k.Down, k.Select, k.Mark, k.Compare, k.Leave, k.Quit}
 		full = [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Mark, k.Compare}, {k.Leave, k.Quit}}

@@ -30,6 +30,14 @@ type previousMsg struct {
 	err   error
 }
 
+// planLoadedMsg brings the client's earlier session whose plan has goals,
+// or nil when there is none, for the plan of the session forID.
+type planLoadedMsg struct {
+	forID string
+	prev  *checklist.Session
+	err   error
+}
+
 // historyMsg brings a client's sessions, newest first.
 type historyMsg struct {
 	client string

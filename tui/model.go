@@ -31,6 +31,7 @@ const (
 	scrClients
 	scrHistory
 	scrCompare
+	scrPlan
 )
 
 // Options configure the wizard.
@@ -98,6 +99,7 @@ type Model struct {
 	res   resultsState
 	hist  historyState
 	cmp   compareState
+	plan  planState
 }
 
 // New builds the wizard model. opts.Repo and opts.Pack must be set.
@@ -114,6 +116,7 @@ func New(opts Options) Model {
 		st:   newStyles(true),
 		help: help.New(),
 		q:    newQuestionState(),
+		plan: planState{input: newPlanInput()},
 	}
 	m.help.Styles = m.st.help
 	m.res.view = newViewport()
@@ -167,6 +170,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.st = newStyles(msg.IsDark())
 		m.help.Styles = m.st.help
 		m.q.setDark(msg.IsDark())
+		m.plan.input.SetStyles(planInputStyles(msg.IsDark()))
 		if m.screen == scrSetup {
 			return m, m.updateForm(msg)
 		}
@@ -194,12 +198,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case compareMsg:
 		m.compareLoaded(msg)
 		return m, nil
+	case planLoadedMsg:
+		return m, m.planLoaded(msg)
 	}
 	if m.screen == scrSetup {
 		return m, m.updateForm(msg)
 	}
 	if m.screen == scrQuestion && m.q.editing {
 		return m, m.q.updateNote(msg)
+	}
+	if m.screen == scrPlan {
+		return m, m.updatePlanInput(msg)
 	}
 	return m, nil
 }
@@ -210,7 +219,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m, m.quit()
 	}
-	typing := m.screen == scrSetup || (m.screen == scrQuestion && m.q.editing)
+	typing := m.screen == scrSetup || (m.screen == scrQuestion && m.q.editing) ||
+		(m.screen == scrPlan && m.plan.typing())
 	if m.tooSmall() {
 		if !typing && key.Matches(msg, m.keys.Quit) {
 			return m, m.quit()
@@ -245,6 +255,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		cmd = m.historyKey(msg)
 	case scrCompare:
 		cmd = m.compareKey(msg)
+	case scrPlan:
+		cmd = m.planKey(msg)
 	}
 	return m, cmd
 }
@@ -261,6 +273,8 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 			return tea.Batch(cmd, m.q.updateNote(msg))
 		}
 		return m.q.updateNote(msg)
+	case scrPlan:
+		return m.updatePlanInput(msg)
 	}
 	return nil
 }
@@ -268,6 +282,11 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 // quit ends the app once the save in flight, if any, has come back; what
 // is still queued is saved by Run after the program ends.
 func (m *Model) quit() tea.Cmd {
+	if m.screen == scrPlan && m.plan.input.Value() != m.plan.before {
+		// What was typed in the plan's field is kept: Run saves what is
+		// still queued when the program ends.
+		m.keepPlanField()
+	}
 	m.quitting = true
 	if m.saver.inFlight > 0 {
 		return nil
@@ -296,6 +315,12 @@ func (m *Model) resize(w, h int) {
 	if m.setup.form != nil {
 		m.setup.form.WithWidth(min(bw, 72))
 	}
+	m.plan.input.SetWidth(max(10, bw-planLabelWidth-4))
+	// The input scrolls its text only as the cursor moves: place the
+	// cursor again so that the text fits the new width.
+	pos := m.plan.input.Position()
+	m.plan.input.SetCursor(0)
+	m.plan.input.SetCursor(pos)
 }
 
 func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }

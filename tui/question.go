@@ -237,6 +237,7 @@ func (m *Model) finish() tea.Cmd {
 	m.sess.Status = checklist.Completed
 	m.sess.CompletedAt = m.now()
 	m.saver.add(saveOp{kind: opComplete, id: m.sess.ID})
+	m.notice = "Session complete. Press p to set your plan."
 	return m.showResults()
 }
 

@@ -14,6 +14,7 @@ type Repo interface {
 	Create(*checklist.Session) error
 	Record(id, qid string, a checklist.Answer, cursor string) error
 	SetCursor(id, cursor string) error
+	SetPlan(id string, plan checklist.Plan) error
 	Complete(id string) error
 	Get(id string) (*checklist.Session, error)
 	List(store.Filter) ([]store.Summary, error)
@@ -43,6 +44,11 @@ func (r StoreRepo) Record(id, qid string, a checklist.Answer, cursor string) err
 // SetCursor stores the question the user is on.
 func (r StoreRepo) SetCursor(id, cursor string) error {
 	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.SetCursor(id, cursor) })
+}
+
+// SetPlan stores a session's plan, replacing the one before.
+func (r StoreRepo) SetPlan(id string, plan checklist.Plan) error {
+	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.SetPlan(id, plan) })
 }
 
 // Complete marks a session completed.

@@ -26,6 +26,28 @@ type resultsState struct {
 	cmp    *scoring.Comparison
 }
 
+// scroll moves v for the scrolling keys of the results and compare screens
+// and reports whether msg was one of them.
+func scroll(v *viewport.Model, k keyMap, msg tea.KeyPressMsg) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		v.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		v.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		v.PageUp()
+	case key.Matches(msg, k.PageDown):
+		v.PageDown()
+	case key.Matches(msg, k.Top):
+		v.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		v.GotoBottom()
+	default:
+		return false
+	}
+	return true
+}
+
 func newViewport() viewport.Model {
 	v := viewport.New()
 	v.KeyMap = viewport.KeyMap{} // keys are handled by the screens
@@ -109,20 +131,11 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Home):
 		return m.goHome()
-	case key.Matches(msg, k.Up):
-		m.res.view.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		m.res.view.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		m.res.view.PageUp()
-	case key.Matches(msg, k.PageDown):
-		m.res.view.PageDown()
-	case key.Matches(msg, k.Top):
-		m.res.view.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		m.res.view.GotoBottom()
+	case scroll(&m.res.view, k, msg):
 	case key.Matches(msg, k.History):
 		return m.openHistory(m.sess.Client, scrResults)
+	case key.Matches(msg, k.Plan):
+		return m.openPlan()
 	case key.Matches(msg, k.Edit):
 		// A completed session is looked over from the start; an unfinished
 		// one goes on where it was.

@@ -22,7 +22,7 @@ func (r *resultsState) render(m *Model) {
 	out = append(out, "", m.st.heading.Render("Checklist"))
 	out = append(out, r.sectionLines(m, w)...)
 	if len(r.result.Weakest) > 0 {
-		out = append(out, "", m.st.heading.Render("Weakest areas and what to do"))
+		out = append(out, "", m.st.heading.Render("Weakest areas and what to do")+r.planHint(m))
 		out = append(out, r.weakestLines(m, w)...)
 	}
 	naItems, naStatements := 0, 0
@@ -34,6 +34,7 @@ func (r *resultsState) render(m *Model) {
 	}
 	out = append(out, "", m.st.muted.Render(fmt.Sprintf("N/A answers: %s, %s",
 		plural(naItems, "checklist item", "checklist items"), plural(naStatements, "statement", "statements"))))
+	out = append(out, r.planLines(m, w)...)
 	r.view.SetContent(strings.Join(out, "\n"))
 }
 

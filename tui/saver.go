@@ -16,6 +16,7 @@ const (
 	opRecord opKind = iota
 	opCursor
 	opComplete
+	opPlan
 )
 
 // saveOp is one write the wizard owes the store.
@@ -25,6 +26,7 @@ type saveOp struct {
 	qid    string
 	ans    checklist.Answer
 	cursor string
+	plan   checklist.Plan
 }
 
 func (op saveOp) apply(r Repo) error {
@@ -35,6 +37,8 @@ func (op saveOp) apply(r Repo) error {
 		return r.SetCursor(op.id, op.cursor)
 	case opComplete:
 		return r.Complete(op.id)
+	case opPlan:
+		return r.SetPlan(op.id, op.plan)
 	}
 	return fmt.Errorf("unknown save operation %d", op.kind)
 }
@@ -50,12 +54,13 @@ type saver struct {
 	saved    bool  // at least one write went through
 }
 
-// add queues op. A cursor move replaces a cursor move queued just before it
-// that is not being written yet.
+// add queues op. A cursor move or a plan replaces one of its kind for the
+// same session queued just before it that is not being written yet: only
+// the latest counts.
 func (s *saver) add(op saveOp) {
-	if op.kind == opCursor && len(s.queue) > s.inFlight {
-		if last := &s.queue[len(s.queue)-1]; last.kind == opCursor && last.id == op.id {
-			last.cursor = op.cursor
+	if (op.kind == opCursor || op.kind == opPlan) && len(s.queue) > s.inFlight {
+		if last := &s.queue[len(s.queue)-1]; last.kind == op.kind && last.id == op.id {
+			*last = op
 			return
 		}
 	}
@@ -110,21 +115,32 @@ func (s *saver) flushNow(r Repo, tries int, wait time.Duration) error {
 			return nil
 		}
 		if t+1 >= tries {
-			return fmt.Errorf("%s not saved: %w", plural(countAnswers(s.queue), "answer", "answers"), s.err)
+			return fmt.Errorf("%s not saved: %w", unsaved(s.queue), s.err)
 		}
 		time.Sleep(wait)
 	}
 	return nil
 }
 
-func countAnswers(ops []saveOp) int {
-	n := 0
+// unsaved says what ops would have saved: "2 answers", "the plan", "1
+// answer and the plan".
+func unsaved(ops []saveOp) string {
+	n, plan := 0, false
 	for _, op := range ops {
-		if op.kind == opRecord {
+		switch op.kind {
+		case opRecord:
 			n++
+		case opPlan:
+			plan = true
 		}
 	}
-	return n
+	switch {
+	case plan && n == 0:
+		return "the plan"
+	case plan:
+		return plural(n, "answer", "answers") + " and the plan"
+	}
+	return plural(n, "answer", "answers")
 }
 
 // flush starts writing the queue if it can.

@@ -38,7 +38,7 @@ func (m Model) View() tea.View {
 		lines[i] = " " + l
 	}
 	v.SetContent(strings.Join(lines, "\n"))
-	if m.screen == scrQuestion && m.q.editing {
+	if m.screen == scrQuestion && m.q.editing || m.screen == scrPlan {
 		v.Cursor = nil
 	}
 	return v
@@ -62,6 +62,8 @@ func (m Model) body(w, h int) []string {
 		return m.historyView(w, h)
 	case scrCompare:
 		return m.compareView(w, h)
+	case scrPlan:
+		return m.planView(w, h)
 	}
 	return nil
 }
@@ -101,6 +103,10 @@ func (m Model) context() string {
 		return m.hist.client + " · History"
 	case scrCompare:
 		return m.hist.client + " · Compare"
+	case scrPlan:
+		if m.sess != nil {
+			return m.sess.Client + " · Plan"
+		}
 	}
 	return ""
 }

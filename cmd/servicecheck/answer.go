@@ -50,7 +50,14 @@ func newAnswerCmd(a *app) *cobra.Command {
 			"    culture.front-line-time: yes     # checklist item: yes | partly | no | na\n" +
 			"    responsiveness.third-ring: 4     # statement: 1..5 | na\n" +
 			"  notes:\n" +
-			"    responsiveness.third-ring: \"Phones ring out at lunch\"",
+			"    responsiveness.third-ring: \"Phones ring out at lunch\"\n" +
+			"  plan:                               # optional\n" +
+			"    vision: Every customer hears back within a day\n" +
+			"    goals:\n" +
+			"      - problem: Phones ring out at lunch\n" +
+			"        what: A second line from 12 to 2\n" +
+			"        target: 90% of calls answered by the third ring\n" +
+			"        due: end of March",
 		Example: "  servicecheck answer --template > q2.yaml\n" +
 			"  servicecheck answer --answers q2.yaml\n" +
 			"  servicecheck answer --answers q2.yaml --client \"Acme Ltd\" --json",
@@ -85,7 +92,7 @@ func runAnswer(a *app, opts *answerOptions) error {
 		if opts.File != "" {
 			return usageErrorf("--template prints a file to fill in: it takes no --answers")
 		}
-		return writeAnswersTemplate(opts.Out, p, opts.Client, opts.Assessor)
+		return writeAnswersTemplate(opts.Out, p, opts.Client, opts.Assessor, templateRun(opts))
 	}
 	if opts.File == "" {
 		return usageErrorf("answer needs --answers FILE (or --template to get one)")
@@ -108,15 +115,25 @@ func runAnswer(a *app, opts *answerOptions) error {
 	}
 	var doc report.Document
 	err = a.withStore(false, func(st *store.Store) error {
+		// What the result compares with is read before anything is
+		// written: a data file that cannot be read fails with nothing
+		// recorded, as its message says.
+		var prev *checklist.Session
+		var prevPack *checklist.Pack
+		if !opts.JSON {
+			var err error
+			if prev, prevPack, err = a.previousCompleted(st, sess); err != nil {
+				return err
+			}
+		}
 		if err := sp.keep(st); err != nil {
 			return err
 		}
 		if err := st.Create(sess); err != nil {
 			return fmt.Errorf("record session: %w", err)
 		}
-		var err error
-		doc, err = a.buildDocument(st, sess, !opts.JSON)
-		return err
+		doc = report.Build(p, sess, prev, prevPack)
+		return nil
 	})
 	if err != nil {
 		return err
@@ -126,7 +143,7 @@ func runAnswer(a *app, opts *answerOptions) error {
 		what = fmt.Sprintf("in progress, %d questions left", len(af.Missing))
 	}
 	fmt.Fprintf(opts.ErrOut, "recorded session %s for %s (%s)\n", sess.ID, sess.Client, what)
-	return writeShow(opts.Out, doc, opts.JSON, opts.Term)
+	return writeShow(opts.Out, doc, opts.JSON, opts.Term, a.loc)
 }
 
 // sessionFromAnswers makes the session an answers file records: completed
@@ -147,10 +164,16 @@ func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *check
 	if strings.TrimSpace(sess.Client) == "" {
 		return nil, usageErrorf("%s: no client: add \"client: NAME\" to the file or pass --client", af.Name)
 	}
+	for _, f := range []struct{ flag, v string }{{"--client", opts.Client}, {"--assessor", opts.Assessor}} {
+		if msg := checklist.NameProblem(strings.TrimSpace(f.v)); msg != "" {
+			return nil, usageErrorf("%s: %s", f.flag, msg)
+		}
+	}
 	for id, ans := range af.Answers {
 		ans.At = now
 		sess.Answers[id] = ans
 	}
+	sess.Plan = af.Plan
 	if len(af.Missing) > 0 {
 		sess.Status = checklist.InProgress
 		sess.Cursor = af.Missing[0]
@@ -198,14 +221,28 @@ func answersError(errOut io.Writer, name string, err error) error {
 	return withCode(exitInvalid, fmt.Errorf("%s: invalid answers file: %s", name, plural(len(verrs), "problem")))
 }
 
+// templateRun is the command a template says to run once filled in. The
+// file does not say which pack it was made from: the command does, so that
+// the session records the pack and language its questions were read in.
+func templateRun(opts *answerOptions) string {
+	run := "servicecheck answer --answers FILE"
+	switch {
+	case opts.Pack != "":
+		run += " --pack " + shellQuote(opts.Pack)
+	case opts.Lang != "" && opts.Lang != content.Default().Lang:
+		run += " --lang " + opts.Lang
+	}
+	return run
+}
+
 // writeAnswersTemplate writes an answers file with every id of p and an
 // empty value, each question as a comment beside it: an empty value reads
 // as not answered, so the file is valid at every stage of filling it in.
-func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor string) error {
+func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor, run string) error {
 	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Answers for %s (%s %s, %s).\n", oneLine(p.Title), p.ID, p.Version, p.Lang)
-	b.WriteString("# Fill in the answers, then run: servicecheck answer --answers FILE\n")
+	fmt.Fprintf(&b, "# Fill in the answers, then run: %s\n", run)
 	b.WriteString("# Checklist items: yes, partly, no or na. Statements: 1 (never) to 5 (always) or na.\n")
 	fmt.Fprintf(&b, "client: %s\nassessor: %s\nanswers:\n", yamlString(client), yamlString(assessor))
 	for _, s := range p.Sections {
@@ -221,6 +258,10 @@ func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor strin
 		}
 	}
 	b.WriteString("\n# A note for any id, in quotes, for example:\n#   responsiveness.third-ring: \"Phones ring out at lunch\"\nnotes:\n")
+	b.WriteString("\n# A plan, if you like: up to three problems, each with a measurable goal.\n" +
+		"# plan:\n#   vision: \"Every customer hears back within a day\"\n#   goals:\n" +
+		"#     - problem: \"Phones ring out at lunch\"\n#       what: \"A second line from 12 to 2\"\n" +
+		"#       target: \"90% of calls answered by the third ring\"\n#       due: \"end of March\"\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -26,6 +26,7 @@ type cliTest struct {
 	db   string
 	now  time.Time
 	env  map[string]string
+	loc  *time.Location // the readers' time zone; nil is UTC
 	last struct {
 		out, errOut string
 		code        int
@@ -48,6 +49,10 @@ func (c *cliTest) clock() time.Time {
 func (c *cliTest) app(stdin string, out, errOut *bytes.Buffer) *app {
 	a := newApp(strings.NewReader(stdin), out, errOut, func(k string) string { return c.env[k] })
 	a.now = c.clock
+	a.loc = time.UTC
+	if c.loc != nil {
+		a.loc = c.loc
+	}
 	return a
 }
 

@@ -20,6 +20,9 @@ type app struct {
 	errOut io.Writer
 	getenv func(string) string
 	now    func() time.Time
+	// loc is the time zone of the days that people read (list, reports);
+	// JSON times stay in UTC.
+	loc *time.Location
 
 	// dbFlag is the value of the global --db flag.
 	dbFlag string
@@ -33,5 +36,6 @@ type app struct {
 
 func newApp(in io.Reader, out, errOut io.Writer, getenv func(string) string) *app {
 	packs := newPackResolver()
-	return &app{in: in, out: out, errOut: errOut, getenv: getenv, now: time.Now, packs: packs, summarize: packs.summarize}
+	return &app{in: in, out: out, errOut: errOut, getenv: getenv, now: time.Now, loc: time.Local,
+		packs: packs, summarize: packs.summarize}
 }

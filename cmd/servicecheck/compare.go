@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -29,7 +30,7 @@ func newCompareCmd(a *app) *cobra.Command {
 			"earlier one. Only areas scored in both are compared; sessions answered with\n" +
 			"different content versions are compared by area id and the difference is stated.\n\n" +
 			"With --client, the client's last two completed sessions are compared.",
-		Example: "  servicecheck compare 01JQ4 01JZ9\n" +
+		Example: "  servicecheck compare 06fjya3 06fjya6\n" +
 			"  servicecheck compare --client \"Acme Ltd\" --json",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
@@ -75,6 +76,9 @@ func runCompare(a *app, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	if sa.ID == sb.ID {
+		return usageErrorf("%s and %s are the same session %s: compare needs two", opts.A, opts.B, sa.ID)
+	}
 	if sessionDate(sb).Before(sessionDate(sa)) {
 		sa, sb, pa, pb = sb, sa, pb, pa
 	}
@@ -83,9 +87,9 @@ func runCompare(a *app, opts *compareOptions) error {
 	case opts.JSON:
 		return report.WriteComparisonJSON(opts.Out, c)
 	case opts.Term.Styled:
-		return report.WriteComparisonTerminal(opts.Out, c, report.TermOptions{Width: opts.Term.Width})
+		return report.WriteComparisonTerminal(opts.Out, c.In(a.loc), report.TermOptions{Width: opts.Term.Width})
 	default:
-		return report.WriteComparisonMarkdown(opts.Out, c)
+		return report.WriteComparisonMarkdown(opts.Out, c.In(a.loc))
 	}
 }
 
@@ -97,7 +101,7 @@ func lastTwoCompleted(st *store.Store, client string) (*checklist.Session, *chec
 		return nil, nil, err
 	}
 	if len(sums) < 2 {
-		return nil, nil, notFoundf("client %q has %d completed sessions: compare needs two", client, len(sums))
+		return nil, nil, tooFewToCompare(st, client, len(sums))
 	}
 	b, err := st.Get(sums[0].ID)
 	if err != nil {
@@ -108,4 +112,21 @@ func lastTwoCompleted(st *store.Store, client string) (*checklist.Session, *chec
 		return nil, nil, err
 	}
 	return a, b, nil
+}
+
+// tooFewToCompare explains why a client's sessions cannot be compared,
+// naming the client as stored and any sessions still in progress.
+func tooFewToCompare(st *store.Store, client string, completed int) error {
+	all, err := st.List(store.Filter{Client: client})
+	if err != nil {
+		return err
+	}
+	if len(all) == 0 {
+		return notFoundf("client %q has no sessions", client)
+	}
+	msg := fmt.Sprintf("client %s has %s", all[0].Client, plural(completed, "completed session"))
+	if open := len(all) - completed; open > 0 {
+		msg += fmt.Sprintf(" and %d in progress", open)
+	}
+	return notFoundf("%s: compare needs two completed sessions, or two session ids", msg)
 }

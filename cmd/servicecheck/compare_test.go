@@ -72,13 +72,18 @@ func TestCompare(t *testing.T) {
 func TestCompareErrors(t *testing.T) {
 	c := newCLITest(t)
 	first, _, beta := twoSessions(c)
+	c.ok("answer", "--answers", c.file("cafe.yaml", answersFile("Café", flat("3"), nil)))
 	tests := []struct {
 		args   []string
 		code   int
 		stderr string
 	}{
-		{[]string{"compare", "--client", "Beta"}, exitNotFound, `client "Beta" has 0 completed sessions: compare needs two`},
-		{[]string{"compare", "--client", "Nobody"}, exitNotFound, `client "Nobody" has 0 completed sessions`},
+		{[]string{"compare", "--client", "beta "}, exitNotFound,
+			"servicecheck: client Beta has 0 completed sessions and 1 in progress: compare needs two completed sessions, or two session ids\n"},
+		{[]string{"compare", "--client", "CAFÉ"}, exitNotFound,
+			"servicecheck: client Café has 1 completed session: compare needs two completed sessions, or two session ids\n"},
+		{[]string{"compare", "--client", "Nobody"}, exitNotFound, `servicecheck: client "Nobody" has no sessions` + "\n"},
+		{[]string{"compare", first, first[:6]}, exitUsage, "are the same session " + first + ": compare needs two"},
 		{[]string{"compare", first}, exitUsage, "compare takes two session ids, or --client NAME"},
 		{[]string{"compare", first, beta, "--client", "Acme"}, exitUsage, "not both"},
 		{[]string{"compare", first, "nosuch"}, exitNotFound, "nosuch"},

@@ -18,7 +18,10 @@ func newContentCmd(a *app) *cobra.Command {
 		Long: "A content pack holds the checklist questions, the self-assessment statements,\n" +
 			"the advice for each area and the score bands. servicecheck has one built in for\n" +
 			"each language; export one to start your own, and validate it before use.",
+		// Runnable, so that an unknown subcommand is an error (exit 2)
+		// rather than the help with exit 0.
 		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newContentShowCmd(a), newContentValidateCmd(a), newContentExportCmd(a))
 	return cmd

@@ -32,7 +32,7 @@ func newDeleteCmd(a *app) *cobra.Command {
 		Long: "Delete a session, or with --client every session of a client (for example\n" +
 			"when a client asks for their data to be removed). On a terminal it asks to\n" +
 			"confirm; scripts must pass --yes, and without it the command refuses (exit 2).",
-		Example: "  servicecheck delete 01JQ4\n" +
+		Example: "  servicecheck delete 06fjya6\n" +
 			"  servicecheck delete --client \"Acme Ltd\" --yes",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {

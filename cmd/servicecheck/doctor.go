@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -33,22 +35,32 @@ func newDoctorCmd(a *app) *cobra.Command {
 	}
 }
 
-func runDoctor(a *app, opts *doctorOptions) error {
+func runDoctor(a *app, opts *doctorOptions) (err error) {
 	path, err := a.dbPath()
 	if err != nil {
 		return err
 	}
+	// The report is written in one go at the end, so that a standard
+	// output that cannot be written fails the command rather than lose
+	// the report silently.
+	var out bytes.Buffer
+	defer func() {
+		if _, werr := opts.Out.Write(out.Bytes()); werr != nil && err == nil {
+			err = werr
+		}
+	}()
 	h, err := store.Inspect(path, a.storeOptions(true))
-	fmt.Fprintf(opts.Out, "data file: %s\n", h.Path)
-	if h.Size > 0 || err == nil {
-		fmt.Fprintf(opts.Out, "size: %s\n", byteSize(h.Size))
+	fmt.Fprintf(&out, "data file: %s\n", h.Path)
+	// A folder's size says nothing about a data file.
+	if fi, serr := os.Stat(h.Path); serr == nil && fi.Mode().IsRegular() && (h.Size > 0 || err == nil) {
+		fmt.Fprintf(&out, "size: %s\n", byteSize(h.Size))
 	}
 	// One problem is the error itself, printed on stderr; several are
 	// listed here, each on its own line.
 	if len(h.Problems) > 1 {
-		fmt.Fprintln(opts.Out, "problems:")
+		fmt.Fprintln(&out, "problems:")
 		for _, p := range h.Problems {
-			fmt.Fprintf(opts.Out, "  - %s\n", p)
+			fmt.Fprintf(&out, "  - %s\n", p)
 		}
 	}
 	if err != nil {
@@ -61,15 +73,15 @@ func runDoctor(a *app, opts *doctorOptions) error {
 	case h.Schema < h.CurrentSchema:
 		schema = fmt.Sprintf("%d (upgraded to %d the next time servicecheck opens it)", h.Schema, h.CurrentSchema)
 	}
-	fmt.Fprintf(opts.Out, "schema: %s\n", schema)
-	fmt.Fprintf(opts.Out, "sessions: %d\n", h.Sessions)
+	fmt.Fprintf(&out, "schema: %s\n", schema)
+	fmt.Fprintf(&out, "sessions: %d\n", h.Sessions)
 	if h.Schema >= 2 {
-		fmt.Fprintf(opts.Out, "clients: %d\n", h.Clients)
+		fmt.Fprintf(&out, "clients: %d\n", h.Clients)
 	}
 	if h.Schema >= 3 {
-		fmt.Fprintf(opts.Out, "content packs kept: %d\n", h.Packs)
+		fmt.Fprintf(&out, "content packs kept: %d\n", h.Packs)
 	}
-	fmt.Fprintln(opts.Out, "check: ok")
+	fmt.Fprintln(&out, "check: ok")
 	return nil
 }
 

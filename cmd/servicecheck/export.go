@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,7 +34,7 @@ type exportOptions struct {
 func newExportCmd(a *app) *cobra.Command {
 	opts := &exportOptions{}
 	cmd := &cobra.Command{
-		Use:   "export ID|latest --format md|html|json|csv",
+		Use:   "export [ID|latest] --format md|html|json|csv",
 		Short: "Write a session's report as Markdown, HTML, JSON or CSV",
 		Long: "Write a session's report to hand over:\n\n" +
 			"  md    Markdown, readable as plain text too\n" +
@@ -42,16 +44,23 @@ func newExportCmd(a *app) *cobra.Command {
 			"  json  the show --json document with every answer and note, plus the session\n" +
 			"        itself, which servicecheck import reads back exactly\n" +
 			"  csv   one row per answered question, for a spreadsheet (UTF-8 with BOM)\n\n" +
+			"Without a session, --format json exports every session (with --client, every\n" +
+			"session of that client) in one file: a backup, or a move to another computer\n" +
+			"with 'servicecheck import'.\n\n" +
 			"-o writes the report to a file, replacing it if it exists.",
 		Example: "  servicecheck export latest --client \"Acme Ltd\" --format html -o acme.html\n" +
-			"  servicecheck export 01JQ4 --format csv > answers.csv",
-		Args: cobra.ExactArgs(1),
+			"  servicecheck export 06fjya6 --format csv > answers.csv\n" +
+			"  servicecheck export --format json -o sessions.json",
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Out, opts.Session = cmd.OutOrStdout(), args[0]
+			opts.Out = cmd.OutOrStdout()
+			if len(args) == 1 {
+				opts.Session = args[0]
+			}
 			return runExport(a, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Client, "client", "", "with latest: the newest session of this client")
+	cmd.Flags().StringVar(&opts.Client, "client", "", "with latest: the newest session of this client; alone: all of its sessions")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "report format: "+strings.Join(exportFormats, ", "))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
 	return cmd
@@ -60,6 +69,15 @@ func newExportCmd(a *app) *cobra.Command {
 func runExport(a *app, opts *exportOptions) error {
 	if !slices.Contains(exportFormats, opts.Format) {
 		return usageErrorf("unknown format %q: use %s", opts.Format, strings.Join(exportFormats, ", "))
+	}
+	if err := a.refuseDataFile(opts.Output); err != nil {
+		return err
+	}
+	if opts.Session == "" {
+		if opts.Format != "json" {
+			return usageErrorf("export needs a session id or 'latest': only --format json exports every session at once")
+		}
+		return runExportAll(a, opts)
 	}
 	if err := checkSessionArgs(opts.Session, opts.Client); err != nil {
 		return err
@@ -88,23 +106,62 @@ func runExport(a *app, opts *exportOptions) error {
 	var buf bytes.Buffer
 	switch opts.Format {
 	case "md":
-		err = report.WriteMarkdown(&buf, doc)
+		err = report.WriteMarkdown(&buf, doc.In(a.loc))
 	case "html":
-		err = report.WriteHTML(&buf, doc)
+		err = report.WriteHTML(&buf, doc.In(a.loc))
 	case "json":
 		err = writeJSON(&buf, exportDocument{Format: store.DocFormat, Version: store.DocVersion,
 			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}, Packs: packs})
 	case "csv":
-		err = report.WriteCSV(&buf, doc)
+		err = report.WriteCSV(&buf, doc.In(a.loc))
 	}
 	if err != nil {
 		return err
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		_, err := opts.Out.Write(buf.Bytes())
+	return writeExport(opts, buf.Bytes())
+}
+
+// runExportAll writes every session (of opts.Client, when given) as one
+// JSON document that import reads back, with the packs of the user's own
+// they were answered with. A session whose content is found nowhere is
+// exported without a report: the export is a backup first, and its
+// reports are derived from the sessions anyway.
+func runExportAll(a *app, opts *exportOptions) error {
+	doc := exportDocument{Format: store.DocFormat, Version: store.DocVersion}
+	err := a.withStore(true, func(st *store.Store) error {
+		var err error
+		if doc.Sessions, err = st.Sessions(store.Filter{Client: opts.Client}); err != nil {
+			return err
+		}
+		doc.Reports = make([]report.Document, 0, len(doc.Sessions))
+		for _, s := range doc.Sessions {
+			if p, err := a.lookupPack(st, s.Pack); err == nil {
+				doc.Reports = append(doc.Reports, report.Build(p, s, nil, nil))
+			}
+		}
+		doc.Packs, err = keptPacks(st, doc.Sessions...)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if len(doc.Sessions) == 0 && opts.Client != "" {
+		return notFoundf("client %q has no sessions", opts.Client)
+	}
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, doc); err != nil {
 		return err
 	}
-	return writeFileAtomic(opts.Output, buf.Bytes())
+	return writeExport(opts, buf.Bytes())
+}
+
+// writeExport writes an export to standard output or to the -o file.
+func writeExport(opts *exportOptions, data []byte) error {
+	if opts.Output == "" || opts.Output == "-" {
+		_, err := opts.Out.Write(data)
+		return err
+	}
+	return writeFileAtomic(opts.Output, data)
 }
 
 // exportDocument is the JSON export: the interchange document that
@@ -135,12 +192,19 @@ func writeJSON(w io.Writer, v any) error {
 // writeFileAtomic writes data to a temporary file next to path and renames
 // it over path, so that a failed export never leaves half a report where
 // the previous one was. Reports hold client data: the file is private to
-// the user (0600), like the data file.
+// the user (0600), like the data file. Errors name path, never the
+// temporary file, which the user did not ask for.
 func writeFileAtomic(path string, data []byte) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("write %s: it is a folder: give a file name", path)
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("write %s: folder %s does not exist", path, dir)
+	}
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, bareError(err))
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
@@ -152,7 +216,21 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, bareError(err))
 	}
 	return nil
+}
+
+// bareError drops the operation and file name that os errors carry, for
+// messages that name the file themselves.
+func bareError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }

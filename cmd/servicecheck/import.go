@@ -84,6 +84,9 @@ func readImportFile(name string, stdin io.Reader) (*store.Document, error) {
 			return nil, fmt.Errorf("import: %w", err)
 		}
 		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return nil, withCode(exitUsage, fmt.Errorf("import %s: it is a folder: give the exported .json files", name))
+		}
 		r, display = f, name
 	}
 	doc, err := store.ReadDocument(r)

@@ -85,7 +85,7 @@ func runList(a *app, opts *listOptions) error {
 	f := store.Filter{Client: opts.Client}
 	var err error
 	if opts.JSON {
-		l := newJSONList(w)
+		l := newJSONList(w, a.loc)
 		err = a.withStore(true, func(st *store.Store) error { return st.EachSummary(f, l.add) })
 		if err = noFileIsEmpty(err); err == nil {
 			err = l.close()
@@ -117,6 +117,7 @@ func noFileIsEmpty(err error) error {
 // SetIndent("", "  "), without ever holding it.
 type jsonList struct {
 	w   *bufio.Writer
+	loc *time.Location // of the date
 	buf bytes.Buffer
 	enc *json.Encoder
 	n   int
@@ -126,8 +127,8 @@ type jsonList struct {
 	completed time.Time
 }
 
-func newJSONList(w *bufio.Writer) *jsonList {
-	l := &jsonList{w: w}
+func newJSONList(w *bufio.Writer, loc *time.Location) *jsonList {
+	l := &jsonList{w: w, loc: loc}
 	l.enc = json.NewEncoder(&l.buf)
 	// An element of the top-level array sits one level deep: the prefix is
 	// that level's indent, written by Indent after every newline.
@@ -139,7 +140,7 @@ func newJSONList(w *bufio.Writer) *jsonList {
 // add writes one item; it stops the listing when the output fails.
 func (l *jsonList) add(s store.Summary) error {
 	l.item = listItem{ID: s.ID, Client: s.Client, Assessor: s.Assessor, Status: s.Status,
-		Date: summaryDate(s).Format(time.DateOnly), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
+		Date: summaryDate(s, l.loc).Format(time.DateOnly), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
 		Pack: s.Pack, Answered: s.Answered,
 		Total: listTotal{Score: s.Total.Score, Min: s.Total.Min, Max: s.Total.Max, Percent: s.Total.Percent,
 			Band: s.Total.Band, Complete: s.Total.Complete}}
@@ -171,12 +172,13 @@ func (l *jsonList) close() error {
 	return err
 }
 
-// summaryDate is the day a listed session stands for.
-func summaryDate(s store.Summary) time.Time {
+// summaryDate is when a listed session stands for, in loc: its day is the
+// one the reports give.
+func summaryDate(s store.Summary, loc *time.Location) time.Time {
 	if !s.CompletedAt.IsZero() {
-		return s.CompletedAt.UTC()
+		return s.CompletedAt.In(loc)
 	}
-	return s.UpdatedAt.UTC()
+	return s.UpdatedAt.In(loc)
 }
 
 func statusWord(s checklist.Status) string {

@@ -69,6 +69,9 @@ func seedVaried(t *testing.T, db string, n int) {
 // encoded at once; text/tabwriter).
 func TestListStreamSameBytes(t *testing.T) {
 	c := newCLITest(t)
+	// West of UTC, so that evening sessions fall on another day than in
+	// UTC: the date column and field follow the reader's zone.
+	c.loc = time.FixedZone("UTC-5", -5*3600)
 	seedVaried(t, c.db, 350)
 	var all []store.Summary
 	err := store.Do(c.db, store.Options{ReadOnly: true}, func(st *store.Store) error {
@@ -92,14 +95,14 @@ func TestListStreamSameBytes(t *testing.T) {
 			}
 		}
 		var want bytes.Buffer
-		if err := legacyListJSON(&want, sums); err != nil {
+		if err := legacyListJSON(&want, sums, c.loc); err != nil {
 			t.Fatal(err)
 		}
 		if got := c.ok(append(args, "--json")...); got != want.String() {
 			t.Errorf("%v --json differs from before at byte %d of %d", args, diffAt(got, want.String()), want.Len())
 		}
 		want.Reset()
-		if err := legacyListTable(&want, sums); err != nil {
+		if err := legacyListTable(&want, sums, c.loc); err != nil {
 			t.Fatal(err)
 		}
 		if got := c.ok(args...); got != want.String() {
@@ -133,11 +136,11 @@ func head(s string, n int) string {
 }
 
 // legacyListJSON is writeListJSON before streaming.
-func legacyListJSON(w io.Writer, sums []store.Summary) error {
+func legacyListJSON(w io.Writer, sums []store.Summary, loc *time.Location) error {
 	items := make([]listItem, len(sums))
 	for i, s := range sums {
 		items[i] = listItem{ID: s.ID, Client: s.Client, Assessor: s.Assessor, Status: s.Status,
-			Date: summaryDate(s).Format(time.DateOnly), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
+			Date: summaryDate(s, loc).Format(time.DateOnly), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
 			Pack: s.Pack, Answered: s.Answered,
 			Total: listTotal{Score: s.Total.Score, Min: s.Total.Min, Max: s.Total.Max, Percent: s.Total.Percent,
 				Band: s.Total.Band, Complete: s.Total.Complete}}
@@ -153,13 +156,13 @@ func legacyListJSON(w io.Writer, sums []store.Summary) error {
 }
 
 // legacyListTable is writeListTable before streaming.
-func legacyListTable(w io.Writer, sums []store.Summary) error {
+func legacyListTable(w io.Writer, sums []store.Summary, loc *time.Location) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tCLIENT\tASSESSOR\tDATE\tSTATUS\tTOTAL")
 	incomplete := false
 	for _, s := range sums {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, cellText(s.Client), cellText(s.Assessor),
-			summaryDate(s).Format(time.DateOnly), statusWord(s.Status), totalText(s.Total))
+			summaryDate(s, loc).Format(time.DateOnly), statusWord(s.Status), totalText(s.Total))
 		incomplete = incomplete || (s.Total.Score.Valid && !s.Total.Complete)
 	}
 	if err := tw.Flush(); err != nil {
@@ -172,13 +175,13 @@ func legacyListTable(w io.Writer, sums []store.Summary) error {
 	return nil
 }
 
-// errWrite is the failure of failingWriter.
+// errWrite is the failure of goneWriter.
 var errWrite = errors.New("output closed")
 
-// failingWriter is an output that is gone, like a closed pipe.
-type failingWriter struct{ writes int }
+// goneWriter is an output that is gone, like a closed pipe.
+type goneWriter struct{ writes int }
 
-func (w *failingWriter) Write([]byte) (int, error) {
+func (w *goneWriter) Write([]byte) (int, error) {
 	w.writes++
 	return 0, errWrite
 }
@@ -193,15 +196,15 @@ func TestListStopsOnWriteError(t *testing.T) {
 		name string
 		row  func(w *bufio.Writer) func(store.Summary) error
 	}{
-		{"json", func(w *bufio.Writer) func(store.Summary) error { return newJSONList(w).add }},
+		{"json", func(w *bufio.Writer) func(store.Summary) error { return newJSONList(w, time.UTC).add }},
 		{"table", func(w *bufio.Writer) func(store.Summary) error {
-			t := &listTable{w: w, widths: [aligned]int{8, 40, 20, 10, 11}}
+			t := &listTable{w: w, loc: time.UTC, widths: [aligned]int{8, 40, 20, 10, 11}}
 			return t.row
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			row := tt.row(bufio.NewWriterSize(&failingWriter{}, 512))
+			row := tt.row(bufio.NewWriterSize(&goneWriter{}, 512))
 			calls := 0
 			err := store.Do(c.db, store.Options{ReadOnly: true}, func(st *store.Store) error {
 				return st.EachSummary(store.Filter{}, func(s store.Summary) error {
@@ -216,7 +219,7 @@ func TestListStopsOnWriteError(t *testing.T) {
 				t.Errorf("%d summaries formatted after the output failed", calls)
 			}
 
-			out := &failingWriter{}
+			out := &goneWriter{}
 			var errOut bytes.Buffer
 			a := c.app("", nil, &errOut)
 			a.dbFlag = c.db

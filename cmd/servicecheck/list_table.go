@@ -30,6 +30,7 @@ const aligned = len(listHeader) - 1
 // cell plus two, widths counted in runes.
 type listTable struct {
 	w          *bufio.Writer
+	loc        *time.Location // of the dates
 	widths     [aligned]int
 	rows       int
 	incomplete bool
@@ -38,7 +39,7 @@ type listTable struct {
 // writeListTable writes the table of the sessions that match f, or says on
 // errOut that there are none.
 func writeListTable(a *app, w *bufio.Writer, f store.Filter, opts *listOptions) error {
-	t := &listTable{w: w}
+	t := &listTable{w: w, loc: a.loc}
 	t.measure([aligned]string(listHeader[:aligned]))
 	err := a.withStore(true, func(st *store.Store) error {
 		if err := st.EachSummary(f, t.measureRow); err != nil || t.rows == 0 {
@@ -66,14 +67,14 @@ func writeListTable(a *app, w *bufio.Writer, f store.Filter, opts *listOptions) 
 }
 
 // leadCells are the aligned cells of a summary's row.
-func leadCells(s store.Summary) [aligned]string {
+func (t *listTable) leadCells(s store.Summary) [aligned]string {
 	return [aligned]string{s.ID, cellText(s.Client), cellText(s.Assessor),
-		summaryDate(s).Format(time.DateOnly), statusWord(s.Status)}
+		summaryDate(s, t.loc).Format(time.DateOnly), statusWord(s.Status)}
 }
 
 // measureRow is the first pass: it counts the rows and widens the columns.
 func (t *listTable) measureRow(s store.Summary) error {
-	t.measure(leadCells(s))
+	t.measure(t.leadCells(s))
 	t.rows++
 	return nil
 }
@@ -88,7 +89,7 @@ func (t *listTable) measure(cells [aligned]string) {
 // the output fails.
 func (t *listTable) row(s store.Summary) error {
 	t.incomplete = t.incomplete || (s.Total.Score.Valid && !s.Total.Complete)
-	return t.line(leadCells(s), totalText(s.Total))
+	return t.line(t.leadCells(s), totalText(s.Total))
 }
 
 func (t *listTable) line(cells [aligned]string, last string) error {

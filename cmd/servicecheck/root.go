@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 
@@ -22,7 +23,7 @@ func newRootCmd(a *app) *cobra.Command {
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
-	root.PersistentFlags().StringVar(&a.dbFlag, "db", "",
+	root.PersistentFlags().Var(dbFlagValue{&a.dbFlag}, "db",
 		"data file (default $SERVICECHECK_DB, else the user data folder)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return withCode(exitUsage, err)
@@ -43,23 +44,81 @@ func run(ctx context.Context, a *app, args []string) int {
 	if v == "" {
 		v = "dev"
 	}
+	// The command the arguments name, found before running so that a usage
+	// error can point at that command's help rather than the root's.
+	target := commandFor(root, args)
 	err := fang.Execute(ctx, root, fang.WithVersion(v), fang.WithoutManpage(),
-		fang.WithErrorHandler(errorHandler))
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+			printError(w, target, err)
+		}))
 	if err != nil && isCobraUsageError(err) {
 		return exitUsage
 	}
 	return exitCode(err)
 }
 
-// errorHandler prints errors in the one style of the project: lowercase,
-// on stderr, prefixed with the program name, no decoration that breaks in
-// a pipe or a screen reader.
-func errorHandler(w io.Writer, _ fang.Styles, err error) {
-	msg := err.Error()
-	_, _ = w.Write([]byte("servicecheck: " + msg + "\n"))
-	if isCobraUsageError(err) || exitCode(err) == exitUsage {
-		_, _ = w.Write([]byte("run 'servicecheck --help' for usage\n"))
+// commandFor returns the command that args name, or root when they name
+// none.
+func commandFor(root *cobra.Command, args []string) *cobra.Command {
+	c, _, err := root.Find(args)
+	if err != nil || c == nil {
+		return root
 	}
+	return c
+}
+
+// printError prints err in the one style of the project: lowercase, on
+// stderr, prefixed with the program name, no decoration that breaks in a
+// pipe or a screen reader. A usage error gets one more line naming the
+// help to read.
+func printError(w io.Writer, cmd *cobra.Command, err error) {
+	msg := err.Error()
+	usage := isCobraUsageError(err)
+	if usage {
+		msg = cobraMessage(cmd, msg)
+	}
+	_, _ = io.WriteString(w, "servicecheck: "+msg+"\n")
+	if usage || exitCode(err) == exitUsage {
+		_, _ = io.WriteString(w, "run '"+cmd.CommandPath()+" --help' for usage\n")
+	}
+}
+
+// cobraMessage rewrites cobra's messages about arguments, which count
+// "arg(s)" without saying which, into one that shows the command's usage
+// line; an unknown command gets the nearest known one.
+func cobraMessage(cmd *cobra.Command, msg string) string {
+	usage := strings.TrimSuffix(strings.TrimSuffix(cmd.UseLine(), " [flags]"), " [--flags]")
+	name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+	var want, got int
+	switch {
+	case strings.HasPrefix(msg, "unknown command "):
+		msg, _, _ = strings.Cut(msg, "\n")
+		var typed string
+		if _, err := fmt.Sscanf(msg, "unknown command %q", &typed); err == nil {
+			// The closest name wins: "shw" is "show", not "new".
+			for d := 1; d <= 2; d++ {
+				cmd.SuggestionsMinimumDistance = d
+				if s := cmd.SuggestionsFor(typed); len(s) > 0 {
+					return msg + fmt.Sprintf(": did you mean %q?", s[0])
+				}
+			}
+		}
+		return msg
+	case scan(msg, "accepts %d arg(s), received %d", &want, &got),
+		scan(msg, "accepts at most %d arg(s), received %d", &want, &got),
+		scan(msg, "requires at least %d arg(s), only received %d", &want, &got):
+		if got < want {
+			return fmt.Sprintf("%s: missing argument (usage: %s)", name, usage)
+		}
+		return fmt.Sprintf("%s: too many arguments (usage: %s)", name, usage)
+	}
+	return msg
+}
+
+// scan reports whether msg is format filled in with two numbers.
+func scan(msg, format string, a, b *int) bool {
+	n, err := fmt.Sscanf(msg, format, a, b)
+	return err == nil && n == 2
 }
 
 // isCobraUsageError recognises cobra's argument and command errors, which it

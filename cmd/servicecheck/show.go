@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -29,7 +30,7 @@ func newShowCmd(a *app) *cobra.Command {
 			"--json prints the stable JSON document described in the README.",
 		Example: "  servicecheck show latest\n" +
 			"  servicecheck show latest --client \"Acme Ltd\"\n" +
-			"  servicecheck show 01JQ4 --json | jq .total",
+			"  servicecheck show 06fjya6 --json | jq .total",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Out, opts.Session = cmd.OutOrStdout(), args[0]
@@ -53,18 +54,18 @@ func runShow(a *app, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeShow(opts.Out, doc, opts.JSON, opts.Term)
+	return writeShow(opts.Out, doc, opts.JSON, opts.Term, a.loc)
 }
 
 // writeShow prints a result as `show` does; `answer` prints the session
 // it stored the same way.
-func writeShow(w io.Writer, doc report.Document, asJSON bool, t terminal) error {
+func writeShow(w io.Writer, doc report.Document, asJSON bool, t terminal, loc *time.Location) error {
 	switch {
 	case asJSON:
 		return report.WriteSummaryJSON(w, doc)
 	case t.Styled:
-		return report.WriteTerminal(w, doc, report.TermOptions{Width: t.Width})
+		return report.WriteTerminal(w, doc.In(loc), report.TermOptions{Width: t.Width})
 	default:
-		return report.WriteMarkdown(w, doc)
+		return report.WriteMarkdown(w, doc.In(loc))
 	}
 }

@@ -32,7 +32,7 @@ func findSession(st *store.Store, arg, client string) (*checklist.Session, error
 		if client != "" {
 			return nil, notFoundf("client %q has no sessions", client)
 		}
-		return nil, notFoundf("no sessions yet")
+		return nil, notFoundf("no sessions yet: run servicecheck to start one")
 	}
 	return st.Get(sums[0].ID)
 }

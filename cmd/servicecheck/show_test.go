@@ -128,7 +128,7 @@ func TestShowErrors(t *testing.T) {
 		{[]string{"show", "nosuchid"}, exitNotFound, "nosuchid"},
 		{[]string{"show", "latest", "--client", "Nobody"}, exitNotFound, `client "Nobody" has no sessions`},
 		{[]string{"show", "0", "--client", "Acme"}, exitUsage, "--client goes with 'latest'"},
-		{[]string{"show"}, exitUsage, "accepts 1 arg"},
+		{[]string{"show"}, exitUsage, "show: missing argument"},
 	}
 	for _, tt := range tests {
 		if stderr := c.fails(tt.code, tt.args...); !strings.Contains(stderr, tt.stderr) {

@@ -44,7 +44,7 @@ func TestStoreCommandsExitCodes(t *testing.T) {
 		{"import again", []string{"--db", db, "import", good}, exitOK, ""},
 		{"import a conflict", []string{"--db", db, "import", conflict}, exitInvalid, "different content"},
 		{"import invalid", []string{"--db", db, "import", invalid}, exitInvalid, "invalid.json:1: id: want a string"},
-		{"import nothing", []string{"--db", db, "import"}, exitUsage, "requires at least 1 arg"},
+		{"import nothing", []string{"--db", db, "import"}, exitUsage, "import: missing argument"},
 		{"doctor, damaged", []string{"--db", damaged, "doctor"}, exitDamaged, "not a servicecheck data file"},
 		{"import into damaged", []string{"--db", damaged, "import", good}, exitDamaged, "left unchanged"},
 	}

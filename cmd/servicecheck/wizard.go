@@ -119,8 +119,9 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	}
 	repo := tui.StoreRepo{Path: path, Opts: a.storeOptions(false)}
 	// Fail now, with a clear word and exit code, if the file cannot be used.
+	// The store's errors name the file and what to do already.
 	if _, err := repo.Clients(); err != nil {
-		return fmt.Errorf("open data file: %w", err)
+		return err
 	}
 	if sp.yaml != nil {
 		// Kept before the first answer, so that every session answered
@@ -160,7 +161,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	case out.Completed:
 		fmt.Fprintf(a.out, "saved. session %s is complete\n", out.SessionID)
 	case err == nil:
-		fmt.Fprintf(a.out, "saved. resume with: servicecheck resume %s\n", out.SessionID)
+		fmt.Fprintf(a.out, "saved. resume with: %s\n", a.resumeCommand(out.SessionID))
 	}
 	return err
 }

@@ -110,6 +110,12 @@ func (r *runner) ask(prompt string) (string, error) {
 			return "", fmt.Errorf("%w: read answers: %v", ErrNoInput, err)
 		}
 		if errors.Is(err, io.EOF) {
+			if r.sess == nil || r.lazy {
+				// Lines were read, but none made an answer: saying
+				// "quit" here would let a script believe it had
+				// recorded something.
+				return "", fmt.Errorf("%w: the input ended before the first answer; nothing was saved", ErrNoInput)
+			}
 			r.say("The input ended.")
 			return "", errQuit
 		}
@@ -300,7 +306,7 @@ func (r *runner) open(s *checklist.Session, p *checklist.Pack) error {
 	}
 	if s.Status == checklist.Completed {
 		r.pack, r.qs = p, p.Questions()
-		return r.results()
+		return r.resultsAndPlan()
 	}
 	r.say("Session %s for %s.", s.ID, s.Client)
 	return r.walk(s, p)

@@ -117,6 +117,10 @@ func TestNoInput(t *testing.T) {
 		{"new with client", strings.NewReader(""), tui.Start{New: true, Client: "X"}},
 		{"new without client", strings.NewReader(""), tui.Start{New: true}},
 		{"home", strings.NewReader(""), tui.Start{}},
+		// Lines that make no answer are no input either: `echo | servicecheck new`.
+		{"empty client line", strings.NewReader("\n"), tui.Start{New: true}},
+		{"empty answer line", strings.NewReader("\n"), tui.Start{New: true, Client: "X"}},
+		{"home then resume list", strings.NewReader("2\n"), tui.Start{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,6 +17,14 @@ func describe(err error) string {
 	return present.Error(err)
 }
 
+// resultsAndPlan prints the results, then offers to set the plan.
+func (r *runner) resultsAndPlan() error {
+	if err := r.results(); err != nil {
+		return err
+	}
+	return r.offerPlan()
+}
+
 // results prints the scores of the open session as sentences, with the
 // change since the client's previous completed session.
 func (r *runner) results() error {

@@ -52,7 +52,7 @@ func (r *runner) walk(s *checklist.Session, p *checklist.Pack) error {
 				return err
 			}
 		}
-		return r.results()
+		return r.resultsAndPlan()
 	}
 }
 

@@ -123,6 +123,22 @@ func (r *Repo) SetCursor(id, cursor string) error {
 	return nil
 }
 
+// SetPlan stores a session's plan.
+func (r *Repo) SetPlan(id string, plan checklist.Plan) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.write(); err != nil {
+		return err
+	}
+	s, ok := r.sessions[id]
+	if !ok {
+		return fmt.Errorf("session %s: %w", id, store.ErrNotFound)
+	}
+	s.Plan = clonePlan(plan)
+	s.UpdatedAt = r.now()
+	return nil
+}
+
 // Complete marks a session completed.
 func (r *Repo) Complete(id string) error {
 	r.mu.Lock()
@@ -227,6 +243,12 @@ func clone(s *checklist.Session) *checklist.Session {
 	if c.Answers == nil {
 		c.Answers = map[string]checklist.Answer{}
 	}
-	c.Plan.Goals = append([]checklist.Goal(nil), s.Plan.Goals...)
+	c.Plan = clonePlan(s.Plan)
 	return &c
+}
+
+func clonePlan(p checklist.Plan) checklist.Plan {
+	p.Goals = append([]checklist.Goal(nil), p.Goals...)
+	p.Review = append([]checklist.GoalReview(nil), p.Review...)
+	return p
 }

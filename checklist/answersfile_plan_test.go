@@ -1,0 +1,86 @@
+package checklist
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+const planYAML = `client: Acme
+answers:
+  culture.training: yes
+plan:
+  vision: "  Every customer hears back within a day  "
+  goals:
+    - problem: Phones ring out at lunch
+      what: A second line from 12 to 2
+      target: 90
+      due: end of March
+    - {problem: "Complaints get lost", what: Start a log}
+`
+
+const planJSON = `{"client": "Acme", "answers": {"culture.training": "yes"},
+ "plan": {"vision": "Every customer hears back within a day",
+          "goals": [{"problem": "Phones ring out at lunch", "what": "A second line from 12 to 2", "target": 90, "due": "end of March"},
+                    {"problem": "Complaints get lost", "what": "Start a log"}]}}`
+
+func TestParseAnswersPlan(t *testing.T) {
+	want := Plan{Vision: "Every customer hears back within a day", Goals: []Goal{
+		{Problem: "Phones ring out at lunch", What: "A second line from 12 to 2", Target: "90", Due: "end of March"},
+		{Problem: "Complaints get lost", What: "Start a log"},
+	}}
+	for _, tt := range []struct{ name, data string }{{"plan.yaml", planYAML}, {"plan.json", planJSON}} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ParseAnswers(tt.name, []byte(tt.data), answersPack())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(f.Plan, want) {
+				t.Errorf("plan\n%+v\nwant\n%+v", f.Plan, want)
+			}
+		})
+	}
+	for _, data := range []string{"answers: {}\n", "answers: {}\nplan:\n", "answers: {}\nplan:\n  goals:\n"} {
+		f, err := ParseAnswers("f", []byte(data), answersPack())
+		if err != nil || !f.Plan.IsZero() {
+			t.Errorf("%q: plan %+v, err %v; want no plan", data, f, err)
+		}
+	}
+}
+
+func TestParseAnswersPlanErrors(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       []string
+	}{
+		{"plan not a mapping", "answers: {}\nplan: soon\n",
+			[]string{"f:2:7: plan: expected a mapping with vision and goals"}},
+		{"unknown plan field", "answers: {}\nplan:\n  visoin: x\n",
+			[]string{"f:3:3: plan.visoin: unknown field: use vision and goals"}},
+		{"vision a list", "answers: {}\nplan:\n  vision: [a, b]\n",
+			[]string{"f:3:11: plan.vision: expected a single value, not a list or mapping"}},
+		{"goals not a list", "answers: {}\nplan:\n  goals: faster calls\n",
+			[]string{"f:3:10: plan.goals: expected a list of goals, each with problem, what, target and due"}},
+		{"goal not a mapping", "answers: {}\nplan:\n  goals:\n    - faster calls\n",
+			[]string{"f:4:7: plan.goals[0]: expected a goal: a mapping with problem, what, target and due"}},
+		{"goal without problem", "answers: {}\nplan:\n  goals:\n    - what: a log\n      target: all\n",
+			[]string{"f:4:7: plan.goals[0].problem: missing: say which problem the goal is about"}},
+		{"every problem at once", "answers: {}\nplan:\n  goals:\n    - problem: a\n      when: soon\n    - problem: b\n      what: [x]\n    - problem: \"  \"\n", []string{
+			"f:5:7: plan.goals[0].when: unknown field: use problem, what, target and due",
+			"f:7:13: plan.goals[1].what: expected a single value, not a list or mapping",
+			"f:8:7: plan.goals[2].problem: missing: say which problem the goal is about"}},
+		{"too many goals", "answers: {}\nplan:\n  goals:\n" + strings.Repeat("    - problem: p\n", maxFileGoals+1),
+			[]string{"f:4:5: plan.goals: 101 goals, more than 100"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ParseAnswers("f", []byte(tt.data), answersPack())
+			if err == nil {
+				t.Fatalf("accepted, plan %+v", f.Plan)
+			}
+			if got := err.Error(); got != strings.Join(tt.want, "\n") {
+				t.Errorf("error =\n%s\nwant\n%s", got, strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/servicecheck/servicecheck/checklist"
+)
+
+// TestSetPlanReview: a plan with a review of last time's goals survives the
+// round trip, and a plan that only reviews (no goal of its own yet) is
+// stored rather than taken for no plan.
+func TestSetPlanReview(t *testing.T) {
+	s, _ := openTest(t)
+	sess := newSession("Rossi")
+	if err := s.Create(sess); err != nil {
+		t.Fatal(err)
+	}
+	met := checklist.GoalMet
+	review := []checklist.GoalReview{
+		{From: "06fjya371e5z", FromDate: time.Date(2025, 1, 10, 12, 0, 0, 0, time.UTC),
+			Goal:    checklist.Goal{Problem: "phones ring out", What: "second line", Target: "90% by the third ring", Due: "March"},
+			Outcome: met, Note: "done in February"},
+		{From: "06fjya371e5z", Goal: checklist.Goal{Problem: "no complaint log"}},
+	}
+	tests := []struct {
+		name string
+		plan checklist.Plan
+	}{
+		{"review only", checklist.Plan{Review: review}},
+		{"goals and review", checklist.Plan{Vision: "v", Goals: []checklist.Goal{{Problem: "p", What: "w"}}, Review: review}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := s.SetPlan(sess.ID, tt.plan); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Get(sess.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Plan, tt.plan) {
+				t.Errorf("stored plan\n%+v\nwant\n%+v", got.Plan, tt.plan)
+			}
+		})
+	}
+}
+
+// TestSetPlanInvalidReview: what a hostile import or a bug could put in a
+// review is refused with the field named, and nothing is stored.
+func TestSetPlanInvalidReview(t *testing.T) {
+	s, _ := openTest(t)
+	sess := newSession("Rossi")
+	if err := s.Create(sess); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		r     checklist.GoalReview
+		field string
+	}{
+		{"outcome", checklist.GoalReview{From: "abc", Outcome: "maybe"}, "plan.review[0].outcome"},
+		{"from", checklist.GoalReview{From: "../etc"}, "plan.review[0].from"},
+		{"from date", checklist.GoalReview{From: "abc", FromDate: time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)}, "plan.review[0].from_date"},
+		{"goal text", checklist.GoalReview{From: "abc", Goal: checklist.Goal{What: "a\x1b[2Jb"}}, "plan.review[0].goal.what"},
+		{"note", checklist.GoalReview{From: "abc", Note: strings.Repeat("x", MaxNote+1)}, "plan.review[0].note"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := s.SetPlan(sess.ID, checklist.Plan{Review: []checklist.GoalReview{tt.r}})
+			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.field) {
+				t.Errorf("SetPlan = %v, want ErrInvalid naming %s", err, tt.field)
+			}
+			got, _ := s.Get(sess.ID)
+			if !got.Plan.IsZero() {
+				t.Errorf("an invalid plan was stored: %+v", got.Plan)
+			}
+		})
+	}
+}

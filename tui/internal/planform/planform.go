@@ -1,0 +1,298 @@
+// Package planform is a plan being written, one field at a time: the review
+// of last time's goals, up to three goals (problem, what, target, by when)
+// and a vision. The full-screen wizard and the plain prompts walk the same
+// fields in the same order and save the same plan.
+package planform
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/scoring"
+)
+
+// Kind is what a field holds.
+type Kind int
+
+// The kinds of field, in the order a goal or a review asks them.
+const (
+	Outcome Kind = iota // review: was last time's goal met
+	Note                // review: a note on the outcome
+	Problem
+	What
+	Target
+	Due
+	Vision
+)
+
+// Label is the field's name on screen.
+func (k Kind) Label() string {
+	switch k {
+	case Outcome:
+		return "Met?"
+	case Note:
+		return "Note"
+	case Problem:
+		return "Problem"
+	case What:
+		return "What"
+	case Target:
+		return "Target"
+	case Due:
+		return "By when"
+	case Vision:
+		return "Vision"
+	}
+	return ""
+}
+
+// Hint says what goes in a field, with an example.
+func (k Kind) Hint() string {
+	switch k {
+	case Outcome:
+		return "Was this goal met? Met, partly met or not met."
+	case Note:
+		return "Optional: what happened, in a few words."
+	case Problem:
+		return "A concrete problem to work on, suggested from your weakest areas and the items answered No. Edit it, or clear it to leave this goal out."
+	case What:
+		return "What you will do about it, for example: answer every call within three rings."
+	case Target:
+		return "How you will know: a number you can check, for example: 90% of calls answered by the third ring."
+	case Due:
+		return "By when, for example: end of March."
+	case Vision:
+		return "Optional: one sentence on the service you want to be known for."
+	}
+	return ""
+}
+
+// Text reports whether the field is typed in (every kind but Outcome).
+func (k Kind) Text() bool { return k != Outcome }
+
+// Field is one field of the form: its kind and which review entry or goal
+// slot it belongs to.
+type Field struct {
+	Kind  Kind
+	Index int
+}
+
+// Form is the plan under way. Review and Goals are the entries being
+// edited; Goals has a slot for each of the top problems even when fewer
+// are set.
+type Form struct {
+	Review []checklist.GoalReview
+	Goals  []checklist.Goal
+	Vision string
+	fields []Field
+	// offered marks the slots whose problem is a suggestion nobody has
+	// confirmed yet: such a goal is not part of the plan, so that a
+	// suggestion further down is never saved unseen.
+	offered []bool
+}
+
+// New starts a form from the session's stored plan. When that has no review
+// yet and prev (the client's earlier session whose plan has goals; nil for
+// none) is given, prev's goals are offered for review. When it has no goal
+// yet, the slots start with the suggested problems.
+func New(stored checklist.Plan, prev *checklist.Session, suggestions []string) *Form {
+	f := &Form{Vision: stored.Vision}
+	switch {
+	case len(stored.Review) > 0:
+		f.Review = append([]checklist.GoalReview(nil), stored.Review...)
+	case prev != nil:
+		f.Review = checklist.ReviewOf(prev)
+	}
+	f.Goals = make([]checklist.Goal, max(scoring.ProblemCount, len(stored.Goals)))
+	f.offered = make([]bool, len(f.Goals))
+	copy(f.Goals, stored.Goals)
+	if len(stored.Goals) == 0 {
+		for i, s := range suggestions {
+			if i < len(f.Goals) {
+				f.Goals[i].Problem = s
+				f.offered[i] = true
+			}
+		}
+	}
+	for i := range f.Review {
+		f.fields = append(f.fields, Field{Outcome, i}, Field{Note, i})
+	}
+	for i := range f.Goals {
+		f.fields = append(f.fields, Field{Problem, i}, Field{What, i}, Field{Target, i}, Field{Due, i})
+	}
+	f.fields = append(f.fields, Field{Kind: Vision})
+	return f
+}
+
+// Len is the number of fields.
+func (f *Form) Len() int { return len(f.fields) }
+
+// Field returns field i.
+func (f *Form) Field(i int) Field { return f.fields[i] }
+
+// Value returns what field fl holds; an outcome as its id ("met").
+func (f *Form) Value(fl Field) string {
+	switch fl.Kind {
+	case Outcome:
+		return string(f.Review[fl.Index].Outcome)
+	case Note:
+		return f.Review[fl.Index].Note
+	case Problem:
+		return f.Goals[fl.Index].Problem
+	case What:
+		return f.Goals[fl.Index].What
+	case Target:
+		return f.Goals[fl.Index].Target
+	case Due:
+		return f.Goals[fl.Index].Due
+	case Vision:
+		return f.Vision
+	}
+	return ""
+}
+
+// Set puts v in field fl; an outcome takes an outcome's id and ignores
+// anything else. Setting a problem confirms it, suggested or not.
+func (f *Form) Set(fl Field, v string) {
+	switch fl.Kind {
+	case Outcome:
+		if o := checklist.Outcome(v); o.Valid() {
+			f.Review[fl.Index].Outcome = o
+		}
+	case Note:
+		f.Review[fl.Index].Note = v
+	case Problem:
+		f.Goals[fl.Index].Problem = v
+		f.offered[fl.Index] = false
+	case What:
+		f.Goals[fl.Index].What = v
+	case Target:
+		f.Goals[fl.Index].Target = v
+	case Due:
+		f.Goals[fl.Index].Due = v
+	case Vision:
+		f.Vision = v
+	}
+}
+
+// Next returns the field after i, skipping the rest of a goal whose problem
+// is empty; Len() means past the last field.
+func (f *Form) Next(i int) int {
+	j := i + 1
+	for j < len(f.fields) && f.skipped(f.fields[j]) {
+		j++
+	}
+	return j
+}
+
+// Prev returns the field before i, skipping as Next does; -1 means i is the
+// first.
+func (f *Form) Prev(i int) int {
+	j := i - 1
+	for j >= 0 && f.skipped(f.fields[j]) {
+		j--
+	}
+	return j
+}
+
+func (f *Form) skipped(fl Field) bool {
+	switch fl.Kind {
+	case What, Target, Due:
+		return strings.TrimSpace(f.Goals[fl.Index].Problem) == ""
+	}
+	return false
+}
+
+// Where says where field fl stands: "last time's goal 1 of 2", "goal 2 of
+// 3" or "vision".
+func (f *Form) Where(fl Field) string {
+	switch fl.Kind {
+	case Outcome, Note:
+		return fmt.Sprintf("last time's goal %d of %d", fl.Index+1, len(f.Review))
+	case Vision:
+		return "vision"
+	}
+	return fmt.Sprintf("goal %d of %d", fl.Index+1, len(f.Goals))
+}
+
+// Offered reports whether goal slot i holds a suggested problem that has
+// not been confirmed.
+func (f *Form) Offered(i int) bool { return f.offered[i] }
+
+// Plan is the plan as it stands: every review entry, the goals whose
+// problem is confirmed and not empty, and the vision, each text trimmed.
+func (f *Form) Plan() checklist.Plan {
+	p := checklist.Plan{Vision: strings.TrimSpace(f.Vision)}
+	for i, g := range f.Goals {
+		g = trimGoal(g)
+		if g.Problem != "" && !f.offered[i] {
+			p.Goals = append(p.Goals, g)
+		}
+	}
+	for _, r := range f.Review {
+		r.Note = strings.TrimSpace(r.Note)
+		p.Review = append(p.Review, r)
+	}
+	return p
+}
+
+// Equal reports whether two plans hold the same, an empty list and no list
+// alike.
+func Equal(a, b checklist.Plan) bool {
+	return reflect.DeepEqual(norm(a), norm(b))
+}
+
+func norm(p checklist.Plan) checklist.Plan {
+	if len(p.Goals) == 0 {
+		p.Goals = nil
+	}
+	if len(p.Review) == 0 {
+		p.Review = nil
+	}
+	return p
+}
+
+func trimGoal(g checklist.Goal) checklist.Goal {
+	g.Problem = strings.TrimSpace(g.Problem)
+	g.What = strings.TrimSpace(g.What)
+	g.Target = strings.TrimSpace(g.Target)
+	g.Due = strings.TrimSpace(g.Due)
+	return g
+}
+
+// ParseOutcome reads a typed outcome: its number in Outcomes order (1 met,
+// 2 partly, 3 not met), its id, its label or a first letter (m or y for
+// met, p for partly, n for not met).
+func ParseOutcome(s string) (checklist.Outcome, bool) {
+	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
+	case "1", "m", "y", "yes", "met":
+		return checklist.GoalMet, true
+	case "2", "p", "partly", "partly met":
+		return checklist.GoalPartly, true
+	case "3", "n", "no", "not met", "not_met":
+		return checklist.GoalNotMet, true
+	}
+	return "", false
+}
+
+// Summary says in a few words what a plan holds: "2 goals, 1 of 2 earlier
+// goals reviewed".
+func Summary(p checklist.Plan) string {
+	parts := []string{count(len(p.Goals), "goal", "goals")}
+	if p.Vision != "" {
+		parts = append(parts, "a vision")
+	}
+	if len(p.Review) > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d earlier goals reviewed", p.Reviewed(), len(p.Review)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,222 @@
+package planform
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/servicecheck/servicecheck/checklist"
+)
+
+var done = time.Date(2026, 1, 15, 10, 0, 0, 0, time.UTC)
+
+func prevSession() *checklist.Session {
+	return &checklist.Session{ID: "s1", CompletedAt: done, Plan: checklist.Plan{Goals: []checklist.Goal{
+		{Problem: "phones ring out", What: "second line", Target: "90%", Due: "March"},
+		{Problem: "no complaint log"},
+	}}}
+}
+
+// kinds lists a form's fields in order.
+func kinds(f *Form) []Field {
+	out := make([]Field, f.Len())
+	for i := range out {
+		out[i] = f.Field(i)
+	}
+	return out
+}
+
+func goalFields(slot int) []Field {
+	return []Field{{Problem, slot}, {What, slot}, {Target, slot}, {Due, slot}}
+}
+
+func TestNew(t *testing.T) {
+	stored := checklist.Plan{Vision: "v", Goals: []checklist.Goal{{Problem: "a"}, {Problem: "b"}, {Problem: "c"}, {Problem: "d"}},
+		Review: []checklist.GoalReview{{From: "s0", Goal: checklist.Goal{Problem: "old"}, Outcome: checklist.GoalMet}}}
+	tests := []struct {
+		name     string
+		stored   checklist.Plan
+		prev     *checklist.Session
+		sugg     []string
+		problems []string
+		review   []checklist.GoalReview
+		fields   []Field
+	}{
+		{"first plan, no earlier goals: suggestions fill the slots",
+			checklist.Plan{}, nil, []string{"x", "y"},
+			[]string{"x", "y", ""}, nil,
+			append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), Field{Kind: Vision})},
+		{"earlier goals come first, for review",
+			checklist.Plan{}, prevSession(), nil,
+			[]string{"", "", ""}, checklist.ReviewOf(prevSession()),
+			append([]Field{{Outcome, 0}, {Note, 0}, {Outcome, 1}, {Note, 1}},
+				append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), Field{Kind: Vision})...)},
+		{"a stored plan is kept as it is: its review, every goal, no suggestion",
+			stored, prevSession(), []string{"x"},
+			[]string{"a", "b", "c", "d"}, stored.Review,
+			append([]Field{{Outcome, 0}, {Note, 0}},
+				append(append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), goalFields(3)...), Field{Kind: Vision})...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := New(tt.stored, tt.prev, tt.sugg)
+			var problems []string
+			for _, g := range f.Goals {
+				problems = append(problems, g.Problem)
+			}
+			if !reflect.DeepEqual(problems, tt.problems) {
+				t.Errorf("problems %q, want %q", problems, tt.problems)
+			}
+			if !reflect.DeepEqual(f.Review, tt.review) {
+				t.Errorf("review %+v, want %+v", f.Review, tt.review)
+			}
+			if got := kinds(f); !reflect.DeepEqual(got, tt.fields) {
+				t.Errorf("fields\n%v\nwant\n%v", got, tt.fields)
+			}
+		})
+	}
+	// The form works on copies: editing it leaves the stored plan alone.
+	f := New(stored, nil, nil)
+	f.Set(Field{Problem, 0}, "changed")
+	f.Set(Field{Note, 0}, "changed")
+	if stored.Goals[0].Problem != "a" || stored.Review[0].Note != "" {
+		t.Errorf("the form changed the stored plan: %+v", stored)
+	}
+}
+
+// TestNextPrev: a goal whose problem is empty is one field, its problem:
+// moving skips its what, target and by when, both ways.
+func TestNextPrev(t *testing.T) {
+	f := New(checklist.Plan{}, prevSession(), []string{"x", "", "z"})
+	// Fields: 0-3 review, 4-7 goal 1, 8-11 goal 2 (empty), 12-15 goal 3, 16 vision.
+	tests := []struct {
+		from, next, prev int
+	}{
+		{0, 1, -1},
+		{3, 4, 2},
+		{4, 5, 3},
+		{7, 8, 6},
+		{8, 12, 7},  // goal 2 has no problem: on to goal 3
+		{12, 13, 8}, // and back to goal 2's problem
+		{15, 16, 14},
+		{16, 17, 15}, // past the vision is the end
+	}
+	for _, tt := range tests {
+		if got := f.Next(tt.from); got != tt.next {
+			t.Errorf("Next(%d) = %d, want %d", tt.from, got, tt.next)
+		}
+		if got := f.Prev(tt.from); got != tt.prev {
+			t.Errorf("Prev(%d) = %d, want %d", tt.from, got, tt.prev)
+		}
+	}
+	// Clearing a problem drops the rest of its goal from the walk.
+	f.Set(Field{Problem, 0}, "  ")
+	if got := f.Next(4); got != 8 {
+		t.Errorf("after clearing goal 1's problem, Next(4) = %d, want 8", got)
+	}
+}
+
+func TestPlan(t *testing.T) {
+	f := New(checklist.Plan{}, prevSession(), []string{"first", "second", "third"})
+	// Suggestions nobody has confirmed are not part of the plan.
+	if p := f.Plan(); len(p.Goals) != 0 || !f.Offered(0) {
+		t.Errorf("unconfirmed suggestions in the plan: %+v", p.Goals)
+	}
+	f.Set(Field{Problem, 0}, "first") // confirmed as it was
+	f.Set(Field{Problem, 2}, "third")
+	if f.Offered(0) || f.Offered(2) || !f.Offered(1) {
+		t.Error("confirming a problem does not take it out of the suggestions")
+	}
+	f.Set(Field{Outcome, 0}, "met")
+	f.Set(Field{Outcome, 1}, "maybe") // not an outcome: ignored
+	f.Set(Field{Note, 0}, "  done in February  ")
+	f.Set(Field{What, 0}, " answer faster ")
+	f.Set(Field{Target, 0}, "90%")
+	f.Set(Field{Problem, 1}, "")
+	f.Set(Field{What, 1}, "kept but not saved while the problem is empty")
+	f.Set(Field{Due, 2}, "June")
+	f.Set(Field{Vision, 0}, " every call answered ")
+	want := checklist.Plan{
+		Vision: "every call answered",
+		Goals: []checklist.Goal{
+			{Problem: "first", What: "answer faster", Target: "90%"},
+			{Problem: "third", Due: "June"},
+		},
+		Review: []checklist.GoalReview{
+			{From: "s1", FromDate: done, Goal: prevSession().Plan.Goals[0], Outcome: checklist.GoalMet, Note: "done in February"},
+			{From: "s1", FromDate: done, Goal: prevSession().Plan.Goals[1]},
+		},
+	}
+	got := f.Plan()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Plan() =\n%+v\nwant\n%+v", got, want)
+	}
+	if f.Value(Field{What, 1}) == "" {
+		t.Error("the what of a goal without a problem was thrown away")
+	}
+	if !Equal(got, want) || Equal(got, checklist.Plan{}) {
+		t.Error("Equal does not tell plans apart")
+	}
+	if !Equal(checklist.Plan{Goals: []checklist.Goal{}}, checklist.Plan{}) {
+		t.Error("an empty list and no list differ")
+	}
+}
+
+func TestParseOutcome(t *testing.T) {
+	tests := []struct {
+		in   string
+		want checklist.Outcome
+		ok   bool
+	}{
+		{"1", checklist.GoalMet, true},
+		{"Met", checklist.GoalMet, true},
+		{"y", checklist.GoalMet, true},
+		{"2", checklist.GoalPartly, true},
+		{" partly  met ", checklist.GoalPartly, true},
+		{"3", checklist.GoalNotMet, true},
+		{"Not met", checklist.GoalNotMet, true},
+		{"n", checklist.GoalNotMet, true},
+		{"", "", false},
+		{"4", "", false},
+		{"maybe", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseOutcome(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ParseOutcome(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		p    checklist.Plan
+		want string
+	}{
+		{checklist.Plan{}, "0 goals"},
+		{checklist.Plan{Goals: []checklist.Goal{{Problem: "a"}}, Vision: "v"}, "1 goal, a vision"},
+		{checklist.Plan{Goals: []checklist.Goal{{}, {}}, Review: []checklist.GoalReview{{Outcome: checklist.GoalMet}, {}}},
+			"2 goals, 1 of 2 earlier goals reviewed"},
+	}
+	for _, tt := range tests {
+		if got := Summary(tt.p); got != tt.want {
+			t.Errorf("Summary(%+v) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestWhere(t *testing.T) {
+	f := New(checklist.Plan{}, prevSession(), nil)
+	for _, tt := range []struct {
+		fl   Field
+		want string
+	}{
+		{Field{Note, 1}, "last time's goal 2 of 2"},
+		{Field{Target, 2}, "goal 3 of 3"},
+		{Field{Kind: Vision}, "vision"},
+	} {
+		if got := f.Where(tt.fl); got != tt.want {
+			t.Errorf("Where(%v) = %q, want %q", tt.fl, got, tt.want)
+		}
+	}
+}

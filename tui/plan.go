@@ -1,0 +1,300 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/scoring"
+	"github.com/servicecheck/servicecheck/store"
+	"github.com/servicecheck/servicecheck/tui/internal/planform"
+)
+
+// planState is the plan screen: the form being filled in, the field on
+// show and the text input that edits it. Navigation between fields is the
+// Model's, so going back is always possible.
+type planState struct {
+	form    *planform.Form
+	at      int // the field on show
+	input   textinput.Model
+	choice  int // the highlighted outcome on an outcome field
+	loading bool
+	// suggestions are the problems suggested from the results, listed
+	// under a problem field when there is room.
+	suggestions []string
+	// before is the value of the field on show when it was focused: esc
+	// keeps the text only when the user changed it.
+	before string
+	// typedAhead holds keys pressed while last time's goals were looked
+	// up, for the first field.
+	typedAhead []tea.KeyPressMsg
+}
+
+func newPlanInput() textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = ""
+	// Within what the store keeps even when every character takes four
+	// bytes.
+	ti.CharLimit = store.MaxNote / 4
+	ti.SetStyles(planInputStyles(true))
+	return ti
+}
+
+func planInputStyles(isDark bool) textinput.Styles {
+	s := textinput.DefaultStyles(isDark)
+	s.Cursor.Blink = false // a steady cursor: no timer, stable frames
+	return s
+}
+
+// field is the field on show.
+func (p *planState) field() (planform.Field, bool) {
+	if p.form == nil || p.at < 0 || p.at >= p.form.Len() {
+		return planform.Field{}, false
+	}
+	return p.form.Field(p.at), true
+}
+
+// onOutcome reports whether the field on show asks whether a goal was met.
+func (p *planState) onOutcome() bool {
+	f, ok := p.field()
+	return ok && f.Kind == planform.Outcome
+}
+
+// typing reports whether keys go into a text field.
+func (p *planState) typing() bool {
+	f, ok := p.field()
+	return ok && f.Kind.Text()
+}
+
+// PreviousPlan returns the client's newest completed session started before
+// s whose plan has goals, or nil when there is none: the goals a new plan
+// looks back on.
+func PreviousPlan(r Repo, s *checklist.Session) (*checklist.Session, error) {
+	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed})
+	if err != nil {
+		return nil, fmt.Errorf("read earlier sessions: %w", err)
+	}
+	for _, sum := range list {
+		if sum.ID == s.ID || !sum.CreatedAt.Before(s.CreatedAt) {
+			continue
+		}
+		prev, err := r.Get(sum.ID)
+		if err != nil {
+			return nil, fmt.Errorf("read session %s: %w", sum.ID, err)
+		}
+		if len(prev.Plan.Goals) > 0 {
+			return prev, nil
+		}
+	}
+	return nil, nil
+}
+
+// openPlan shows the plan screen of the open session. The client's last
+// goals are looked up first, unless the plan has reviewed them already.
+func (m *Model) openPlan() tea.Cmd {
+	input := m.plan.input
+	m.plan = planState{input: input, loading: true}
+	m.show(scrPlan)
+	cur := *m.sess
+	if len(cur.Plan.Review) > 0 {
+		m.planLoaded(planLoadedMsg{forID: cur.ID})
+		return nil
+	}
+	r := m.opts.Repo
+	return func() tea.Msg {
+		prev, err := PreviousPlan(r, &cur)
+		return planLoadedMsg{forID: cur.ID, prev: prev, err: err}
+	}
+}
+
+// planLoaded builds the form once the earlier goals are known. Without
+// them (or when they cannot be read) the plan is written all the same.
+func (m *Model) planLoaded(msg planLoadedMsg) tea.Cmd {
+	if m.sess == nil || msg.forID != m.sess.ID || m.screen != scrPlan {
+		return nil // the user has moved on
+	}
+	if msg.err != nil {
+		m.err = msg.err
+	}
+	m.plan.loading = false
+	m.plan.suggestions = scoring.SuggestProblems(m.pack, m.sess, scoring.Session(m.pack, m.sess))
+	m.plan.form = planform.New(m.sess.Plan, msg.prev, m.plan.suggestions)
+	cmds := []tea.Cmd{m.focusPlan(0)}
+	keys := m.plan.typedAhead
+	m.plan.typedAhead = nil
+	for _, k := range keys {
+		cmds = append(cmds, m.planKey(k))
+	}
+	return tea.Batch(cmds...)
+}
+
+// focusPlan shows field i with its value in the input.
+func (m *Model) focusPlan(i int) tea.Cmd {
+	p := &m.plan
+	p.at = i
+	f, ok := p.field()
+	if !ok {
+		return nil
+	}
+	p.before = p.form.Value(f)
+	if f.Kind == planform.Outcome {
+		p.input.Blur()
+		p.choice = 0
+		for j, o := range checklist.Outcomes() {
+			if string(o) == p.before {
+				p.choice = j
+			}
+		}
+		return nil
+	}
+	p.input.SetValue(p.before)
+	p.input.CursorEnd()
+	p.input.Placeholder = planPlaceholder(f.Kind)
+	return p.input.Focus()
+}
+
+func planPlaceholder(k planform.Kind) string {
+	switch k {
+	case planform.Problem:
+		return "a problem to work on; empty leaves this goal out"
+	case planform.What:
+		return "what you will do"
+	case planform.Target:
+		return "how you will measure it"
+	case planform.Due:
+		return "a date or a month"
+	case planform.Vision:
+		return "optional"
+	case planform.Note:
+		return "optional"
+	}
+	return ""
+}
+
+// keepPlanField puts what was typed in the field on show into the form and
+// queues the plan as queuePlan does.
+func (m *Model) keepPlanField() {
+	f, ok := m.plan.field()
+	if !ok || !f.Kind.Text() {
+		return
+	}
+	m.plan.form.Set(f, m.plan.input.Value())
+	m.queuePlan()
+}
+
+// queuePlan queues the plan for the store when it differs from the one the
+// session holds: each confirmed field is one write. The caller flushes.
+func (m *Model) queuePlan() {
+	plan := m.plan.form.Plan()
+	if planform.Equal(plan, m.sess.Plan) {
+		return
+	}
+	m.sess.Plan = plan
+	m.saver.add(saveOp{kind: opPlan, id: m.sess.ID, plan: plan})
+}
+
+// movePlan keeps the field on show and goes to the next field (dir +1)
+// or the one before (-1), as the form walks them with what was just
+// typed: past the last field the plan is done, before the first it stays.
+func (m *Model) movePlan(dir int) tea.Cmd {
+	m.keepPlanField()
+	i := m.plan.form.Next(m.plan.at)
+	if dir < 0 {
+		i = m.plan.form.Prev(m.plan.at)
+	}
+	switch {
+	case i < 0:
+		m.notice = "This is the first field"
+		return m.flush()
+	case i >= m.plan.form.Len():
+		return tea.Batch(m.flush(), m.leavePlan())
+	}
+	return tea.Batch(m.flush(), m.focusPlan(i))
+}
+
+// leavePlan goes back to the results, saying what the plan holds.
+func (m *Model) leavePlan() tea.Cmd {
+	m.plan.input.Blur()
+	if !m.sess.Plan.IsZero() {
+		m.notice = "Plan saved: " + planform.Summary(m.sess.Plan)
+	}
+	m.show(scrResults)
+	m.res.render(m)
+	return nil
+}
+
+// pickOutcome records how far a reviewed goal was met and moves on.
+func (m *Model) pickOutcome(o checklist.Outcome) tea.Cmd {
+	f, _ := m.plan.field()
+	m.plan.form.Set(f, string(o))
+	m.queuePlan()
+	return tea.Batch(m.flush(), m.focusPlan(m.plan.form.Next(m.plan.at)))
+}
+
+func (m *Model) planKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := m.keys, &m.plan
+	if p.form == nil {
+		if key.Matches(msg, k.PlanDone) {
+			return m.leavePlan()
+		}
+		if len(p.typedAhead) < 64 {
+			p.typedAhead = append(p.typedAhead, msg)
+		}
+		return nil
+	}
+	if p.onOutcome() {
+		outcomes := checklist.Outcomes()
+		switch {
+		case key.Matches(msg, k.PlanDone):
+			return m.leavePlan()
+		case key.Matches(msg, k.PlanPick):
+			return m.pickOutcome(outcomes[p.choice])
+		case key.Matches(msg, k.PlanMove):
+			return m.movePlan(+1)
+		case key.Matches(msg, k.PlanPrev):
+			return m.movePlan(-1)
+		case msg.String() == "left":
+			p.choice = (p.choice + len(outcomes) - 1) % len(outcomes)
+		case msg.String() == "right":
+			p.choice = (p.choice + 1) % len(outcomes)
+		default:
+			if o, ok := planform.ParseOutcome(msg.String()); ok && len(msg.String()) == 1 {
+				return m.pickOutcome(o)
+			}
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.PlanDone):
+		if p.input.Value() != p.before {
+			m.keepPlanField()
+		}
+		return tea.Batch(m.flush(), m.leavePlan())
+	case key.Matches(msg, k.PlanNext):
+		return m.movePlan(+1)
+	case key.Matches(msg, k.PlanPrev):
+		return m.movePlan(-1)
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+// updatePlanInput passes anything else (a paste, a cursor message) to the
+// text field on show.
+func (m *Model) updatePlanInput(msg tea.Msg) tea.Cmd {
+	if !m.plan.typing() {
+		return nil
+	}
+	if paste, ok := msg.(tea.PasteMsg); ok {
+		// A field is one line: pasted lines join with spaces.
+		msg = tea.PasteMsg{Content: strings.Join(strings.Fields(paste.Content), " ")}
+	}
+	var cmd tea.Cmd
+	m.plan.input, cmd = m.plan.input.Update(msg)
+	return cmd
+}
