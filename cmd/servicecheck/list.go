@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -78,10 +79,13 @@ const listBufSize = 64 << 10
 
 // runList streams the list: summaries go from the store's index to the
 // output one at a time (store.EachSummary), so that memory stays flat
-// however long the history. The price is that the data file stays held
-// while the output is written (see EachSummary).
+// however long the history. The output is spooled while the data file is
+// held and copied to its reader after, so that a slow reader never holds
+// the file (see spool).
 func runList(a *app, opts *listOptions) error {
-	w := bufio.NewWriterSize(opts.Out, listBufSize)
+	sp := &spool{}
+	defer sp.Close()
+	w := bufio.NewWriterSize(sp, listBufSize)
 	f := store.Filter{Client: opts.Client}
 	var err error
 	if opts.JSON {
@@ -93,10 +97,13 @@ func runList(a *app, opts *listOptions) error {
 	} else {
 		err = writeListTable(a, w, f, opts)
 	}
-	// What was written is flushed even after an error: a prefix of the
+	// What was written is copied out even after an error: a prefix of the
 	// list, then the error on stderr and a non-zero exit.
 	if ferr := w.Flush(); err == nil {
 		err = ferr
+	}
+	if _, werr := sp.WriteTo(opts.Out); err == nil && werr != nil {
+		err = fmt.Errorf("write the list: %w", werr)
 	}
 	return err
 }
