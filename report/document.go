@@ -108,6 +108,8 @@ type Comparison struct {
 	Mismatch string          `json:"mismatch,omitempty"`
 	Areas    []scoring.Delta `json:"areas"`
 	Total    scoring.Delta   `json:"total"`
+	// Sections is the change of each checklist section's percentage.
+	Sections []scoring.Delta `json:"sections"`
 }
 
 // SessionRef names one side of a comparison.
@@ -197,7 +199,7 @@ func Compare(pa *checklist.Pack, a *checklist.Session, pb *checklist.Pack, b *ch
 	if c.Areas == nil {
 		c.Areas = []scoring.Delta{}
 	}
-	return Comparison{A: ref(a), B: ref(b), Mismatch: c.Mismatch, Areas: c.Areas, Total: c.Total}
+	return Comparison{A: ref(a), B: ref(b), Mismatch: c.Mismatch, Areas: c.Areas, Total: c.Total, Sections: c.Sections}
 }
 
 // In returns d with its times in loc, so that the readable reports give

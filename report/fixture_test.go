@@ -98,6 +98,9 @@ func earlierSession() *checklist.Session {
 		CreatedAt: t0, UpdatedAt: t0, CompletedAt: t0.Add(time.Hour),
 		Pack: testPack().Ref(),
 		Answers: map[string]checklist.Answer{
+			"culture.training":          ans(checklist.No, ""),
+			"culture.front-line":        ans(checklist.Yes, ""),
+			"culture.internal":          ans(checklist.No, ""),
 			"responsiveness.quick":      ans(checklist.Rating(2), ""),
 			"responsiveness.third-ring": ans(checklist.Rating(2), ""),
 			"contact.channels":          ans(checklist.Rating(2), ""),

@@ -46,6 +46,22 @@ func signed(s scoring.Score) string {
 	return s.Format(1)
 }
 
+// signedPoints formats the change of a percentage in whole points with its
+// sign: "+25", "-13", "0".
+func signedPoints(s scoring.Score) string {
+	if !s.Valid {
+		return "–"
+	}
+	v := s.Format(0)
+	switch {
+	case v == "0" || v == "-0":
+		return "0"
+	case s.Value > 0:
+		return "+" + v
+	}
+	return v
+}
+
 func orDash(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "–"

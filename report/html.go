@@ -25,6 +25,7 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 		"pct":        pct,
 		"score":      func(s scoring.Score) string { return s.Format(1) },
 		"signed":     signed,
+		"points":     signedPoints,
 		"dash":       orDash,
 		"status":     statusLabel,
 		"total":      totalLine,

@@ -188,8 +188,15 @@ func TestHTMLStructure(t *testing.T) {
 	if len(cmp) != 1 {
 		t.Fatal("no comparison section")
 	}
-	if rows := findAll(cmp[0], elem(atom.Tr)); len(rows) != 4 || text(rows[3]) != "Total4.05.0+1.0" {
+	tables := findAll(cmp[0], elem(atom.Table))
+	if len(tables) != 2 {
+		t.Fatalf("comparison tables = %d, want areas and checklist sections", len(tables))
+	}
+	if rows := findAll(tables[0], elem(atom.Tr)); len(rows) != 4 || text(rows[3]) != "Total4.05.0+1.0" {
 		t.Errorf("comparison rows = %d, last %q", len(rows), text(rows[len(rows)-1]))
+	}
+	if rows := findAll(tables[1], elem(atom.Tr)); len(rows) != 2 || text(rows[1]) != "Culture33%50%+17" {
+		t.Errorf("checklist comparison rows = %d, last %q", len(rows), text(rows[len(rows)-1]))
 	}
 	if plan := findAll(doc, func(n *html.Node) bool { return attr(n, "id") == "plan" }); len(plan) != 1 ||
 		!strings.Contains(text(plan[0]), "Every customer\nleaves happy") {

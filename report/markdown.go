@@ -129,6 +129,14 @@ func writeMarkdownComparison(e *errWriter, c *Comparison, heading string) {
 		e.printf("| %s | %s | %s | %s |\n", mdInline(a.Title), a.A.Format(1), a.B.Format(1), signed(a.Delta))
 	}
 	e.printf("| **Total** | %s | %s | %s |\n\n", c.Total.A.Format(1), c.Total.B.Format(1), signed(c.Total.Delta))
+	if len(c.Sections) > 0 {
+		e.print("| Checklist section | Before | Now | Change |\n")
+		e.print("| --- | ---: | ---: | ---: |\n")
+		for _, s := range c.Sections {
+			e.printf("| %s | %s | %s | %s |\n", mdInline(s.Title), pct(s.A), pct(s.B), signedPoints(s.Delta))
+		}
+		e.print("\n")
+	}
 }
 
 func writeMarkdownLines(e *errWriter, lines []Line) {

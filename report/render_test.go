@@ -85,7 +85,7 @@ func TestComparisonMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"2025-01-10 to 2025-04-10", "Note: answered with different content: testpack 1.0.0 and testpack 1.1.0",
-		"| Responsiveness | 2.0 | 3.5 | +1.5 |"} {
+		"| Responsiveness | 2.0 | 3.5 | +1.5 |", "| Checklist section | Before | Now | Change |", "| Culture | 33% | 50% | +17 |"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("comparison lacks %q:\n%s", want, buf.String())
 		}
@@ -228,5 +228,19 @@ func TestPad(t *testing.T) {
 		if got := pad(tt.in, tt.n); got != tt.want || ansi.StringWidth(got) != tt.n {
 			t.Errorf("pad(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
 		}
+	}
+}
+
+func TestComparisonTerminalChecklist(t *testing.T) {
+	p := testPack()
+	var buf bytes.Buffer
+	if err := WriteComparisonTerminal(&buf, Compare(p, earlierSession(), p, laterSession()), TermOptions{Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	i := strings.Index(out, "Checklist")
+	if i < 0 || !strings.Contains(out[i:], "Culture") || !strings.Contains(out[i:], "33% → 50%") ||
+		!strings.Contains(out[i:], "+17") {
+		t.Errorf("no checklist change after the areas:\n%s", out)
 	}
 }

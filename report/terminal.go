@@ -219,6 +219,20 @@ func writeTermComparison(e *errWriter, st termStyles, c *Comparison, width int) 
 		row(a.Title, a, lipgloss.NewStyle())
 	}
 	row("Total", c.Total, st.bold)
+	if len(c.Sections) == 0 {
+		return
+	}
+	e.printf("  %s\n", st.label.Render("Checklist"))
+	for _, s := range c.Sections {
+		ch := signedPoints(s.Delta)
+		switch {
+		case strings.HasPrefix(ch, "+"):
+			ch = st.up.Render(ch)
+		case strings.HasPrefix(ch, "-"):
+			ch = st.down.Render(ch)
+		}
+		e.printf("  %s %5s → %-5s %s\n", pad(oneLine(s.Title), titleW), pct(s.A), pct(s.B), ch)
+	}
 }
 
 func writeTermAnswers(e *errWriter, st termStyles, d *Document, width int) {

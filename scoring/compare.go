@@ -16,6 +16,9 @@ type Delta struct {
 type Comparison struct {
 	Areas []Delta `json:"areas"`
 	Total Delta   `json:"total"`
+	// Sections is the change of each checklist section's percentage, for
+	// the sections with a percentage in both sessions.
+	Sections []Delta `json:"sections"`
 	// Mismatch explains a difference between the packs the two sessions
 	// were answered with; empty when they match.
 	Mismatch string `json:"mismatch,omitempty"`
@@ -53,5 +56,25 @@ func Compare(a, b Result) Comparison {
 		c.Total.A, c.Total.B = Of(sa), Of(sb)
 		c.Total.Delta = Sub(c.Total.B, c.Total.A)
 	}
+	c.Sections = compareSections(a.Sections, b.Sections)
 	return c
+}
+
+// compareSections pairs the checklist sections of a and b by id; Sections
+// is never nil, so JSON readers always get a list.
+func compareSections(a, b []Section) []Delta {
+	out := make([]Delta, 0, len(b))
+	byID := make(map[string]Section, len(a))
+	for _, s := range a {
+		byID[s.ID] = s
+	}
+	for _, sb := range b {
+		sa, ok := byID[sb.ID]
+		if !ok || !sa.Percent.Valid || !sb.Percent.Valid {
+			continue
+		}
+		out = append(out, Delta{ID: sb.ID, Title: sb.Title, A: sa.Percent, B: sb.Percent,
+			Delta: Sub(sb.Percent, sa.Percent)})
+	}
+	return out
 }

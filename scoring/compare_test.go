@@ -213,7 +213,7 @@ func TestCompareJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"areas":[],"total":{"id":"total","title":"Total","a":null,"b":null,"delta":null}}`
+	want := `{"areas":[],"total":{"id":"total","title":"Total","a":null,"b":null,"delta":null},"sections":[]}`
 	if string(data) != want {
 		t.Errorf("JSON = %s, want %s", data, want)
 	}
@@ -227,5 +227,24 @@ func TestCompareJSON(t *testing.T) {
 		if !strings.Contains(string(data), frag) {
 			t.Errorf("JSON %s lacks %s", data, frag)
 		}
+	}
+}
+
+// TestCompareSections: checklist sections are paired by id; a section with
+// no percentage on either side (nothing answered, or all N/A) is left out.
+func TestCompareSections(t *testing.T) {
+	sec := func(id string, pct Score) Section { return Section{ID: id, Title: "Section " + id, Percent: pct} }
+	a := Result{Pack: testRef(), Sections: []Section{sec("s1", Of(50)), sec("s2", Of(80)), sec("s3", Score{}), sec("gone", Of(10))}}
+	b := Result{Pack: testRef(), Sections: []Section{sec("s1", Of(75)), sec("s2", Of(62.5)), sec("s3", Of(40)), sec("new", Of(90))}}
+	c := Compare(a, b)
+	want := []wantDelta{{"s1", Of(50), Of(75), Of(25)}, {"s2", Of(80), Of(62.5), Of(-17.5)}}
+	if len(c.Sections) != len(want) {
+		t.Fatalf("sections %+v, want %d", c.Sections, len(want))
+	}
+	for i, w := range want {
+		checkDelta(t, c.Sections[i], w)
+	}
+	if c.Sections[0].Title != "Section s1" {
+		t.Errorf("title %q", c.Sections[0].Title)
 	}
 }

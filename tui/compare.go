@@ -100,14 +100,20 @@ func (c *compareState) render(m *Model) {
 		out = append(out, l.row(m, m.st.text, b.Title, l.cell(m, a.Score, a.Percent), l.cell(m, b.Score, b.Percent), change))
 	}
 	out = append(out, "", m.st.heading.Render("Checklist"))
+	secDelta := map[string]scoring.Delta{}
+	for _, d := range c.cmp.Sections {
+		secDelta[d.ID] = d
+	}
 	secA := map[string]scoring.Section{}
 	for _, s := range c.ra.Sections {
 		secA[s.ID] = s
 	}
 	for _, s := range c.rb.Sections {
-		a := secA[s.ID]
-		out = append(out, l.row(m, m.st.text, s.Title, present.Percent(a.Percent), present.Percent(s.Percent),
-			m.delta(scoring.Sub(s.Percent, a.Percent), 0)))
+		change := m.st.muted.Render("–")
+		if d, ok := secDelta[s.ID]; ok {
+			change = m.delta(d.Delta, 0)
+		}
+		out = append(out, l.row(m, m.st.text, s.Title, present.Percent(secA[s.ID].Percent), present.Percent(s.Percent), change))
 	}
 	out = append(out, "")
 	out = append(out, styleLines(m.st.muted, wrap("The total is compared over the areas scored in both sessions.", w))...)
