@@ -64,6 +64,59 @@ func BenchmarkRecord(b *testing.B) {
 	})
 }
 
+// BenchmarkRecordInterleaved measures the same two writes as BenchmarkRecord,
+// one of each per iteration, so that the disk's mood (each is two fsyncs)
+// weighs on both alike and their ratio holds still from run to run. It
+// reports store-ns and bbolt-ns per write and their ratio, x-bbolt.
+func BenchmarkRecordInterleaved(b *testing.B) {
+	qs := questionIDs(answersLen)
+	full := completedSession("Rossi", time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC))
+	full.Status, full.CompletedAt = checklist.InProgress, time.Time{}
+	s, _ := openTest(b)
+	sess := *full
+	if err := s.Create(&sess); err != nil {
+		b.Fatal(err)
+	}
+	db, err := bolt.Open(filepath.Join(b.TempDir(), "bare.db"), 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	bare := *full
+	bare.ID = "0q3k5h2m7xyz"
+	normalizeTimes(&bare)
+	rec, err := encodeRecord(&bare)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var inStore, inBolt time.Duration
+	i := 0
+	for b.Loop() {
+		q := qs[i%len(qs)]
+		t0 := time.Now()
+		if err := s.Record(sess.ID, q, answerFor(i, q), qs[(i+1)%len(qs)]); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		err := db.Update(func(tx *bolt.Tx) error {
+			bk, err := tx.CreateBucketIfNotExists(bucketSessions)
+			if err != nil {
+				return err
+			}
+			return bk.Put([]byte(bare.ID), rec)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		inStore += t1.Sub(t0)
+		inBolt += time.Since(t1)
+		i++
+	}
+	b.ReportMetric(float64(inStore.Nanoseconds())/float64(i), "store-ns")
+	b.ReportMetric(float64(inBolt.Nanoseconds())/float64(i), "bbolt-ns")
+	b.ReportMetric(float64(inStore)/float64(inBolt), "x-bbolt")
+}
+
 // fillStore stores n completed sessions for clients clients, a thousand per
 // transaction and without syncing (a fixture, not a measurement).
 func fillStore(b *testing.B, s *Store, n, clients int) {
