@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -36,61 +37,69 @@ type embedded struct {
 	pack *checklist.Pack
 }
 
-// load parses every embedded pack once. The result is never modified after
-// it is built; callers get copies of the packs, so nothing here is shared
-// mutable state.
-var load = sync.OnceValues(func() (map[string]embedded, error) {
+// packs maps each language to the loader of its embedded pack, built once
+// from the file names alone: a pack is parsed the first time it is asked
+// for, never at start-up (parsing all of them cost every command,
+// --version included, about 6 ms). The map and its loaders are never
+// modified after they are built, and callers get copies of the packs, so
+// nothing here is shared mutable state.
+var packs = sync.OnceValue(func() map[string]func() (embedded, error) {
 	names, err := fs.Glob(packFS, "packs/*.yaml")
 	if err != nil {
-		return nil, err
+		panic("content: " + err.Error()) // a pattern error: a bug
 	}
-	packs := make(map[string]embedded, len(names))
+	m := make(map[string]func() (embedded, error), len(names))
 	for _, name := range names {
-		raw, err := packFS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		p, err := checklist.Load(name, raw)
-		if err != nil {
-			return nil, fmt.Errorf("embedded content pack %s:\n%w", name, err)
-		}
 		lang := strings.TrimSuffix(path.Base(name), ".yaml")
-		if p.Lang != lang {
-			return nil, fmt.Errorf("embedded content pack %s: lang is %q, want %q", name, p.Lang, lang)
-		}
-		packs[lang] = embedded{file: name, raw: raw, pack: p}
+		m[lang] = sync.OnceValues(func() (embedded, error) { return parse(name, lang) })
 	}
-	if _, ok := packs[DefaultLang]; !ok {
-		return nil, fmt.Errorf("no embedded content pack for %q", DefaultLang)
-	}
-	return packs, nil
+	return m
 })
 
-// all returns the parsed embedded packs. A broken embedded pack is a bug
-// caught by this package's tests, never a user error, so it panics.
-func all() map[string]embedded {
-	packs, err := load()
+// parse reads and checks one embedded pack file.
+func parse(name, lang string) (embedded, error) {
+	raw, err := packFS.ReadFile(name)
+	if err != nil {
+		return embedded{}, err
+	}
+	p, err := checklist.Load(name, raw)
+	if err != nil {
+		return embedded{}, fmt.Errorf("embedded content pack %s:\n%w", name, err)
+	}
+	if p.Lang != lang {
+		return embedded{}, fmt.Errorf("embedded content pack %s: lang is %q, want %q", name, p.Lang, lang)
+	}
+	return embedded{file: name, raw: raw, pack: p}, nil
+}
+
+// get returns the parsed embedded pack in lang, exactly as named. A broken
+// embedded pack is a bug caught by this package's tests, never a user
+// error, so it panics.
+func get(lang string) (embedded, bool) {
+	load, ok := packs()[lang]
+	if !ok {
+		return embedded{}, false
+	}
+	e, err := load()
 	if err != nil {
 		panic("content: " + err.Error())
 	}
-	return packs
+	return e, true
 }
 
 // Default returns the English pack. It is never nil. Each call returns a
 // fresh copy that the caller may change freely.
 func Default() *checklist.Pack {
-	return clonePack(all()[DefaultLang].pack)
+	e, ok := get(DefaultLang)
+	if !ok {
+		panic("content: no embedded content pack for " + DefaultLang)
+	}
+	return clonePack(e.pack)
 }
 
 // Languages returns the language codes of the embedded packs, sorted.
 func Languages() []string {
-	packs := all()
-	langs := make([]string, 0, len(packs))
-	for l := range packs {
-		langs = append(langs, l)
-	}
-	slices.Sort(langs)
-	return langs
+	return slices.Sorted(maps.Keys(packs()))
 }
 
 // ForLang returns a copy of the embedded pack in lang. A regional code such
@@ -115,17 +124,15 @@ func YAML(lang string) ([]byte, error) {
 }
 
 func find(lang string) (embedded, bool) {
-	packs := all()
 	l := strings.ToLower(strings.TrimSpace(lang))
 	if l == "" {
 		l = DefaultLang
 	}
-	if e, ok := packs[l]; ok {
+	if e, ok := get(l); ok {
 		return e, true
 	}
 	if i := strings.IndexAny(l, "-_."); i > 0 {
-		e, ok := packs[l[:i]]
-		return e, ok
+		return get(l[:i])
 	}
 	return embedded{}, false
 }
@@ -135,11 +142,10 @@ func find(lang string) (embedded, bool) {
 // and version in English, so old sessions stay readable; an unknown id or
 // version is an error matching ErrUnknown.
 func Lookup(ref checklist.Ref) (*checklist.Pack, error) {
-	packs := all()
-	if e, ok := packs[ref.Lang]; ok && e.pack.ID == ref.ID && e.pack.Version == ref.Version {
+	if e, ok := get(ref.Lang); ok && e.pack.ID == ref.ID && e.pack.Version == ref.Version {
 		return clonePack(e.pack), nil
 	}
-	if e := packs[DefaultLang]; e.pack.ID == ref.ID && e.pack.Version == ref.Version {
+	if e, ok := get(DefaultLang); ok && e.pack.ID == ref.ID && e.pack.Version == ref.Version {
 		return clonePack(e.pack), nil
 	}
 	return nil, &unknownError{fmt.Sprintf("content pack %s version %s is not built into this servicecheck", ref.ID, ref.Version)}
