@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // The smallest window the app draws its screens in; below it, it says how
@@ -53,6 +55,11 @@ type Options struct {
 	// Notices is where Run writes what it does after the screens are gone
 	// (saving answers that could not be written yet); nil writes nothing.
 	Notices io.Writer
+	// Lang is the user's language (cmd's uiLang): the screens that belong
+	// to no session (home, setup, the list of clients) are in it. A
+	// session's screens are in the language of the pack it is answered
+	// with. "" means Pack's language.
+	Lang string
 }
 
 // Start says what the wizard opens with. The zero Start opens the home
@@ -75,6 +82,7 @@ type Start struct {
 // methods; every store call runs in a tea.Cmd.
 type Model struct {
 	opts Options
+	ui   *i18n.Locale // the user's language
 	keys keyMap
 	st   styles
 	help help.Model
@@ -110,9 +118,14 @@ func New(opts Options) Model {
 	if opts.RetryDelay <= 0 {
 		opts.RetryDelay = time.Second
 	}
+	ui := i18n.For(opts.Lang)
+	if opts.Lang == "" && opts.Pack != nil {
+		ui = i18n.For(opts.Pack.Lang)
+	}
 	m := Model{
 		opts: opts,
-		keys: newKeyMap(),
+		ui:   ui,
+		keys: keysFor(ui),
 		st:   newStyles(true),
 		help: help.New(),
 		q:    newQuestionState(),
@@ -135,7 +148,7 @@ func New(opts Options) Model {
 		m.open(s.Session, p)
 	case s.New:
 		m.screen = scrSetup
-		m.setup = newSetup(s.Client, s.Assessor, nil)
+		m.setup = newSetup(m.ui, s.Client, s.Assessor, nil)
 	case s.Resume:
 		m.screen = scrResume
 		m.home.loading = true
@@ -321,6 +334,19 @@ func (m *Model) resize(w, h int) {
 	pos := m.plan.input.Position()
 	m.plan.input.SetCursor(0)
 	m.plan.input.SetCursor(pos)
+}
+
+// loc is the language of the screen on show: a session's screens are in
+// its pack's language, home and the screens before a session in the user's.
+func (m Model) loc() *i18n.Locale {
+	switch m.screen {
+	case scrHome, scrResume, scrSetup, scrClients:
+		return m.ui
+	}
+	if m.pack == nil {
+		return m.ui
+	}
+	return present.Locale(m.pack, m.ui)
 }
 
 func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui/internal/planform"
@@ -153,24 +154,22 @@ func (m *Model) focusPlan(i int) tea.Cmd {
 	}
 	p.input.SetValue(p.before)
 	p.input.CursorEnd()
-	p.input.Placeholder = planPlaceholder(f.Kind)
+	p.input.Placeholder = planPlaceholder(m.loc(), f.Kind)
 	return p.input.Focus()
 }
 
-func planPlaceholder(k planform.Kind) string {
+func planPlaceholder(l *i18n.Locale, k planform.Kind) string {
 	switch k {
 	case planform.Problem:
-		return "a problem to work on; empty leaves this goal out"
+		return l.T("tui.plan.placeholder.problem")
 	case planform.What:
-		return "what you will do"
+		return l.T("tui.plan.placeholder.what")
 	case planform.Target:
-		return "how you will measure it"
+		return l.T("tui.plan.placeholder.target")
 	case planform.Due:
-		return "a date or a month"
-	case planform.Vision:
-		return "optional"
-	case planform.Note:
-		return "optional"
+		return l.T("tui.plan.placeholder.due")
+	case planform.Vision, planform.Note:
+		return l.T("tui.plan.placeholder.optional")
 	}
 	return ""
 }
@@ -208,7 +207,7 @@ func (m *Model) movePlan(dir int) tea.Cmd {
 	}
 	switch {
 	case i < 0:
-		m.notice = "This is the first field"
+		m.notice = m.loc().T("tui.plan.first_field")
 		return m.flush()
 	case i >= m.plan.form.Len():
 		return tea.Batch(m.flush(), m.leavePlan())
@@ -220,7 +219,7 @@ func (m *Model) movePlan(dir int) tea.Cmd {
 func (m *Model) leavePlan() tea.Cmd {
 	m.plan.input.Blur()
 	if !m.sess.Plan.IsZero() {
-		m.notice = "Plan saved: " + planform.Summary(m.sess.Plan)
+		m.notice = m.loc().T("tui.plan.saved", "Summary", planform.Summary(m.loc(), m.sess.Plan))
 	}
 	m.show(scrResults)
 	m.res.render(m)
@@ -262,7 +261,7 @@ func (m *Model) planKey(msg tea.KeyPressMsg) tea.Cmd {
 		case msg.String() == "right":
 			p.choice = (p.choice + 1) % len(outcomes)
 		default:
-			if o, ok := planform.ParseOutcome(msg.String()); ok && len(msg.String()) == 1 {
+			if o, ok := planform.ParseOutcome(m.loc(), msg.String()); ok && len([]rune(msg.String())) == 1 {
 				return m.pickOutcome(o)
 			}
 		}

@@ -25,7 +25,6 @@ func newQuestionState() questionState {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "│ "
-	ta.Placeholder = "Type a note. enter saves it, esc cancels"
 	// A note may be long (minutes pasted in), within what the store keeps
 	// even when every character takes four bytes.
 	ta.CharLimit = store.MaxNote / 4
@@ -125,7 +124,7 @@ func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	choices := present.Choices(q.Kind)
+	choices := present.Choices(m.loc(), q.Kind)
 	switch {
 	case key.Matches(msg, k.Home):
 		return m.goHome()
@@ -137,7 +136,7 @@ func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.answer(choices[m.q.choice].Value)
 	case key.Matches(msg, k.Back):
 		if m.q.idx == 0 {
-			m.notice = "This is the first question"
+			m.notice = m.loc().T("tui.question.first")
 			return nil
 		}
 		return m.move(m.q.idx - 1)
@@ -155,12 +154,11 @@ func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ShowResults):
 		return m.showResults()
 	default:
+		// Each language has its own answer keys (s/p/n/a in Italian); 0
+		// is N/A in all of them, next to the ratings' 1-5.
 		s := msg.String()
-		if s == "0" {
-			s = "a"
-		}
 		for _, c := range choices {
-			if s == c.Key {
+			if s == c.Key || (s == "0" && c.Value == checklist.NA) {
 				return m.answer(c.Value)
 			}
 		}
@@ -225,7 +223,7 @@ func (m *Model) answer(v checklist.Value) tea.Cmd {
 		}
 		next = open
 		n := len(m.sess.Unanswered(m.pack))
-		m.notice = plural(n, "question", "questions") + " still open: here is the first"
+		m.notice = m.loc().N("tui.question.still_open", n)
 	}
 	m.goTo(next)
 	m.saver.add(saveOp{kind: opRecord, id: m.sess.ID, qid: q.ID, ans: a, cursor: m.qs[next].ID})
@@ -237,7 +235,7 @@ func (m *Model) finish() tea.Cmd {
 	m.sess.Status = checklist.Completed
 	m.sess.CompletedAt = m.now()
 	m.saver.add(saveOp{kind: opComplete, id: m.sess.ID})
-	m.notice = "Session complete. Press p to set your plan."
+	m.notice = m.loc().T("tui.question.complete")
 	return m.showResults()
 }
 
@@ -247,6 +245,7 @@ func (m *Model) startNote() tea.Cmd {
 		return nil
 	}
 	m.q.editing = true
+	m.q.note.Placeholder = m.loc().T("tui.question.note_placeholder")
 	m.q.note.SetValue(m.sess.Answers[q.ID].Note)
 	m.q.note.MoveToEnd()
 	return m.q.note.Focus()

@@ -45,7 +45,7 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outc
 		// write has not failed, only not finished: there is no reason to
 		// give then.
 		if opts.Notices != nil && m.saver.err != nil {
-			fmt.Fprintf(opts.Notices, "saving the last answers (%s)…\n", describe(m.saver.err))
+			fmt.Fprintln(opts.Notices, m.loc().T("tui.saving_last", "Reason", m.describe(m.saver.err)))
 		}
 		if ferr := m.saver.flushNow(opts.Repo, 5, time.Second); ferr != nil {
 			return out, fmt.Errorf("save answers: %w", ferr)

@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 type opKind int
@@ -167,14 +166,11 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 func (m Model) saveMark() string {
 	switch {
 	case m.saver.err != nil:
-		return m.st.warn.Render("! not saved")
+		return m.st.warn.Render(m.loc().T("tui.header.not_saved"))
 	case m.saver.pending():
-		return m.st.status.Render("saving…")
+		return m.st.status.Render(m.loc().T("tui.header.saving"))
 	case m.saver.saved:
-		return m.st.saved.Render("✓ saved")
+		return m.st.saved.Render(m.loc().T("tui.header.saved"))
 	}
 	return ""
 }
-
-// describe turns an error into the words of the status line.
-func describe(err error) string { return present.Error(err) }

@@ -9,14 +9,6 @@ import (
 	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
-// describe says why a write failed.
-func describe(err error) string {
-	if err == nil {
-		return "unknown error"
-	}
-	return present.Error(err)
-}
-
 // resultsAndPlan prints the results, then offers to set the plan.
 func (r *runner) resultsAndPlan() error {
 	if err := r.results(); err != nil {
@@ -33,7 +25,7 @@ func (r *runner) results() error {
 	var cmp *scoring.Comparison
 	prev, prevPack, err := tui.Previous(r.opts.Repo, s, r.packFor)
 	if err != nil {
-		r.say("The earlier sessions could not be read: %s.", describe(err))
+		r.say("The earlier sessions could not be read: %s.", r.describe(err))
 	} else if prev != nil {
 		c := scoring.Compare(scoring.Session(prevPack, prev), res)
 		cmp = &c

@@ -1,16 +1,12 @@
 package present
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"testing"
 	"time"
 
-	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
-	"github.com/servicecheck/servicecheck/store"
-	"github.com/servicecheck/servicecheck/tui/internal/testpack"
 )
 
 func TestDeltaReadsWithoutColour(t *testing.T) {
@@ -73,50 +69,6 @@ func TestSparklineAndBar(t *testing.T) {
 	}
 }
 
-func TestWhere(t *testing.T) {
-	p := testpack.Pack()
-	qs := p.Questions()
-	tests := []struct {
-		i    int
-		want string
-	}{
-		{0, "Culture · 1 of 3 · section 1 of 4"},
-		{4, "Identify your customers · 2 of 2 · section 2 of 4"},
-		{10, "Responsiveness · 1 of 3 · area 1 of 8"},
-		{len(qs) - 1, "Continuous improvement · 2 of 2 · area 8 of 8"},
-	}
-	for _, tt := range tests {
-		if got := Where(p, qs[tt.i]); got != tt.want {
-			t.Errorf("Where(%d) = %q, want %q", tt.i, got, tt.want)
-		}
-	}
-	if got := Intro(p, qs[10]); got != p.Areas[0].Explanation {
-		t.Errorf("Intro of a statement = %q", got)
-	}
-}
-
-func TestChoicesAndLabels(t *testing.T) {
-	if got := AnswerLabel(checklist.KindStatement, "4"); got != "4 often" {
-		t.Errorf("AnswerLabel = %q", got)
-	}
-	if got := AnswerLabel(checklist.KindItem, checklist.NA); got != "N/A" {
-		t.Errorf("AnswerLabel = %q", got)
-	}
-	for _, k := range []checklist.Kind{checklist.KindItem, checklist.KindStatement} {
-		for i, c := range Choices(k) {
-			if !c.Value.ValidFor(k) {
-				t.Errorf("%v choice %q is not a valid answer", k, c.Value)
-			}
-			if ChoiceIndex(k, c.Value) != i {
-				t.Errorf("ChoiceIndex(%v, %q) != %d", k, c.Value, i)
-			}
-		}
-	}
-	if ChoiceIndex(checklist.KindItem, "") != -1 {
-		t.Error("no answer has a choice")
-	}
-}
-
 func TestDates(t *testing.T) {
 	a := time.Date(2026, 3, 2, 9, 5, 0, 0, time.UTC)
 	if got := Dates(a, a.AddDate(0, 1, 0)); got[0] != "2 Mar 2026" || got[1] != "2 Apr 2026" {
@@ -137,14 +89,5 @@ func TestTotalAndError(t *testing.T) {
 	}
 	if got := Total(scoring.Total{Min: 7, Max: 35}); got != "– of 35 (range 7–35)" {
 		t.Errorf("Total = %q", got)
-	}
-	if got := Error(fmt.Errorf("record: %w", store.ErrInUse)); got != "data file in use by another servicecheck" {
-		t.Errorf("Error = %q", got)
-	}
-	if got := Error(nil); got != "" {
-		t.Errorf("Error(nil) = %q, want \"\"", got)
-	}
-	if got := Error(errors.New("disk full")); got != "disk full" {
-		t.Errorf("Error = %q", got)
 	}
 }
