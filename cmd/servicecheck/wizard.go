@@ -39,7 +39,7 @@ type wizardOptions struct {
 	client     string
 	assessor   string
 	id         string // resume: a session id or unique prefix; "" asks
-	lang       string // new sessions: the built-in pack in this language
+	lang       string // the language of the screens and of new sessions' built-in pack
 	packFile   string // new sessions: a content pack file of the user's own
 }
 
@@ -59,8 +59,8 @@ const accessibleHelp = "plain prompts for screen readers (the default when stdin
 // addPackFlags adds the flags that choose the content new sessions are
 // answered with. Resumed sessions keep the pack they were started with.
 func addPackFlags(cmd *cobra.Command, opts *wizardOptions) {
-	cmd.Flags().StringVar(&opts.lang, "lang", "", "answer in this language: "+strings.Join(content.Languages(), ", ")+
-		" (default en; the screens stay in English)")
+	cmd.Flags().StringVar(&opts.lang, "lang", "", "use this language for the screens and new sessions' questions: "+
+		strings.Join(content.Languages(), ", ")+" (default: SERVICECHECK_LANG, else the locale's language, else en)")
 	cmd.Flags().StringVar(&opts.packFile, "pack", "", "answer with your own content pack file (kept in the data file)")
 }
 
@@ -108,10 +108,21 @@ func newResumeCmd(a *app) *cobra.Command {
 // runWizard opens the data file, decides where to start and runs the full
 // screen app on a terminal, or the plain prompts otherwise.
 func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
-	// A wrong language or pack file is reported before anything opens.
-	sp, err := chooseSessionPack(a.errOut, opts.lang, opts.packFile)
+	// The language is chosen once: --lang, else SERVICECHECK_LANG, else
+	// the locale (LANG=it_IT.UTF-8), else English. Without --pack it also
+	// chooses the built-in pack new sessions are answered with. A wrong
+	// language or pack file is reported before anything opens.
+	ui, uiErr := a.uiLang(opts.lang)
+	packLang := opts.lang
+	if packLang == "" && opts.packFile == "" {
+		packLang = ui
+	}
+	sp, err := chooseSessionPack(a.errOut, packLang, opts.packFile)
 	if err != nil {
 		return err
+	}
+	if uiErr != nil {
+		return withCode(exitUsage, uiErr)
 	}
 	path, err := a.dbPath()
 	if err != nil {
@@ -137,7 +148,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	if err != nil {
 		return err
 	}
-	topts := tui.Options{Repo: repo, Pack: sp.pack, Lookup: lookup, Start: start, Now: a.now}
+	topts := tui.Options{Repo: repo, Pack: sp.pack, Lookup: lookup, Start: start, Now: a.now, Lang: ui}
 	var out tui.Outcome
 	if interactive {
 		popts := []tea.ProgramOption{tea.WithInput(a.in), tea.WithOutput(a.out)}
