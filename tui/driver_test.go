@@ -198,14 +198,25 @@ type fixture struct {
 	pack                *checklist.Pack
 	repo                *memrepo.Repo
 	older, newer, bakes *checklist.Session
+	// user turns the user data of the fixture (names, notes, plans) into
+	// what the test wants: itself, or text a pseudo-locale test can tell
+	// from the program's own.
+	user func(string) string
+	lang string // Options.Lang
 }
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
-	p := testpack.Pack()
+	return newFixtureOf(t, testpack.Pack(), func(s string) string { return s })
+}
+
+// newFixtureOf builds the fixture's sessions with pack p, passing every
+// piece of user data through user.
+func newFixtureOf(t testing.TB, p *checklist.Pack, user func(string) string) *fixture {
+	t.Helper()
 	r := memrepo.New(epoch.AddDate(0, -6, 0))
 	r.Summarize = func(s *checklist.Session) scoring.Total { return scoring.Session(p, s).Total }
-	f := &fixture{pack: p, repo: r}
+	f := &fixture{pack: p, repo: r, user: user}
 	f.older = f.session(t, "ACME Ltd", "Jo Doe", epoch.AddDate(0, -3, 0), func(i int, q checklist.Question) checklist.Value {
 		if q.Kind == checklist.KindItem {
 			return []checklist.Value{checklist.Yes, checklist.No, checklist.Partly}[i%3]
@@ -213,9 +224,11 @@ func newFixture(t testing.TB) *fixture {
 		return checklist.Rating(1 + i%3)
 	}, true)
 	// The older session set a plan, which the newer one reviews.
-	f.older.Plan = checklist.Plan{Vision: "Every customer hears back within a day.", Goals: []checklist.Goal{
-		{Problem: "Phones ring out at lunch", What: "A second line staffed from 12 to 2", Target: "90% of calls answered by the third ring", Due: "end of March"},
-		{Problem: "Complaints are not written down", What: "Start a complaint log", Target: "every complaint logged the same day"},
+	f.older.Plan = checklist.Plan{Vision: user("Every customer hears back within a day."), Goals: []checklist.Goal{
+		{Problem: user("Phones ring out at lunch"), What: user("A second line staffed from 12 to 2"),
+			Target: user("90% of calls answered by the third ring"), Due: user("end of March")},
+		{Problem: user("Complaints are not written down"), What: user("Start a complaint log"),
+			Target: user("every complaint logged the same day")},
 	}}
 	if err := f.repo.SetPlan(f.older.ID, f.older.Plan); err != nil {
 		t.Fatal(err)
@@ -243,7 +256,7 @@ func newFixture(t testing.TB) *fixture {
 
 func (f *fixture) session(t testing.TB, client, assessor string, at time.Time, val func(int, checklist.Question) checklist.Value, complete bool) *checklist.Session {
 	t.Helper()
-	s := &checklist.Session{Client: client, Assessor: assessor, Pack: f.pack.Ref(), Status: checklist.InProgress,
+	s := &checklist.Session{Client: f.user(client), Assessor: f.user(assessor), Pack: f.pack.Ref(), Status: checklist.InProgress,
 		CreatedAt: at, UpdatedAt: at, Answers: map[string]checklist.Answer{}}
 	if err := f.repo.Create(s); err != nil {
 		t.Fatal(err)
@@ -256,7 +269,7 @@ func (f *fixture) session(t testing.TB, client, assessor string, at time.Time, v
 		}
 		a := checklist.Answer{Value: v, At: at}
 		if i == 0 {
-			a.Note = "Trained once a year, at the kick-off."
+			a.Note = f.user("Trained once a year, at the kick-off.")
 		}
 		cursor = q.ID
 		if err := f.repo.Record(s.ID, q.ID, a, cursor); err != nil {
@@ -280,5 +293,5 @@ func (f *fixture) session(t testing.TB, client, assessor string, at time.Time, v
 }
 
 func (f *fixture) opts() Options {
-	return Options{Repo: f.repo, Pack: f.pack}
+	return Options{Repo: f.repo, Pack: f.pack, Lang: f.lang}
 }

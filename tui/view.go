@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -131,10 +132,19 @@ func (m Model) helpView(w int) string {
 	hs := m.st.help
 	sep := hs.ShortSeparator.Render(" • ")
 	tail := hs.Ellipsis.Render(" …")
+	render := func(kb key.Binding) string {
+		return hs.ShortKey.Render(kb.Help().Key) + " " + hs.ShortDesc.Render(kb.Help().Desc)
+	}
+	// "? more" opens the help, where every key dropped here is listed:
+	// it stays, after the "…", when others must go.
+	last := ""
+	if n := len(short); n > 1 && short[n-1].Help().Key == "?" {
+		last = sep + render(short[n-1])
+	}
 	var b strings.Builder
 	used := 0
 	for i, kb := range short {
-		item := hs.ShortKey.Render(kb.Help().Key) + " " + hs.ShortDesc.Render(kb.Help().Desc)
+		item := render(kb)
 		if i > 0 {
 			item = sep + item
 		}
@@ -142,9 +152,15 @@ func (m Model) helpView(w int) string {
 		room := w
 		if i < len(short)-1 {
 			room -= lipgloss.Width(tail)
+			if last != "" {
+				room -= lipgloss.Width(last)
+			}
 		}
 		if used+iw > room {
 			b.WriteString(tail)
+			if last != "" && i < len(short)-1 {
+				b.WriteString(last)
+			}
 			break
 		}
 		b.WriteString(item)
