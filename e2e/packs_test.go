@@ -25,7 +25,7 @@ func TestWizardInAlbanian(t *testing.T) {
 
 	tm := s.start(80, 24, "new", "--lang", "sq", "--client", "Kafe Shkodra")
 	tm.waitForText(qs[0].Text, wait) // A janë trajnuar të gjithë …
-	tm.send("p") // po: the Albanian screens take Albanian keys
+	tm.send("p")                     // po: the Albanian screens take Albanian keys
 	tm.waitFor("1 nga 78 me përgjigje", wait)
 	tm.waitForText(qs[1].Text, wait)
 	tm.send("q")
