@@ -17,6 +17,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/plain"
@@ -167,12 +168,15 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 			err = withCode(exitUsage, err)
 		}
 	}
+	// Said in the user's language: the screens are gone, and this is the
+	// program talking, not the session.
+	l := i18n.For(ui)
 	switch {
 	case out.SessionID == "":
 	case out.Completed:
-		fmt.Fprintf(a.out, "saved. session %s is complete\n", out.SessionID)
+		fmt.Fprintln(a.out, l.T("tui.quit.complete", "ID", out.SessionID))
 	case err == nil:
-		fmt.Fprintf(a.out, "saved. resume with: %s\n", a.resumeCommand(out.SessionID))
+		fmt.Fprintln(a.out, l.T("tui.quit.resume", "Command", a.resumeCommand(out.SessionID)))
 	}
 	return err
 }
