@@ -241,3 +241,31 @@ func TestWhere(t *testing.T) {
 		}
 	}
 }
+
+// TestSetProblemKeepsOrDropsTheSource: a suggestion confirmed as worded
+// stays a source; cleared or typed over, it is gone; a goal's own words
+// confirmed unchanged keep whatever source came with them.
+func TestSetProblemKeepsOrDropsTheSource(t *testing.T) {
+	src := sugg("phones")[0]
+	tests := []struct {
+		name   string
+		stored checklist.Plan
+		sugg   []checklist.GoalSource
+		typed  string
+		want   checklist.Goal
+	}{
+		{"suggestion confirmed", checklist.Plan{}, sugg("phones"), "phones", checklist.Goal{Source: &src}},
+		{"suggestion confirmed with spaces", checklist.Plan{}, sugg("phones"), " phones ", checklist.Goal{Source: &src}},
+		{"suggestion typed over", checklist.Plan{}, sugg("phones"), "phones at lunch", checklist.Goal{Problem: "phones at lunch"}},
+		{"suggestion cleared", checklist.Plan{}, sugg("phones"), "", checklist.Goal{}},
+		{"own words with a source, unchanged", checklist.Plan{Goals: []checklist.Goal{{Problem: "mine", Source: &src}}}, nil, "mine",
+			checklist.Goal{Problem: "mine", Source: &src}},
+	}
+	for _, tt := range tests {
+		f := New(tt.stored, nil, tt.sugg, word)
+		f.Set(Field{Problem, 0}, tt.typed)
+		if got := trimGoal(f.Goals[0]); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: goal %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
