@@ -53,14 +53,13 @@ func (f *fixture) openNewer() Options {
 
 // langScreen draws screen sc with pack p, the user's language lang and
 // user data passed through user.
-func langScreen(t *testing.T, sc int, p *checklist.Pack, lang string, user func(string) string) string {
+func langScreen(t *testing.T, sc int, p *checklist.Pack, lang string, user func(string) string, w, h int) string {
 	t.Helper()
 	s := langScreens[sc]
 	f := newFixtureOf(t, p, user)
 	f.lang = lang
-	w, h := 80, 24
 	if s.name == "toosmall" {
-		w = 59
+		w = MinWidth - 1
 	}
 	d := newDriver(t, s.start(f), w, h)
 	if s.keys != nil {
@@ -92,7 +91,7 @@ func TestGoldenLanguages(t *testing.T) {
 	for _, lang := range i18n.Languages() { // English first
 		for i, sc := range langScreens {
 			t.Run(lang+"_"+sc.name, func(t *testing.T) {
-				got := langScreen(t, i, builtin(t, lang), lang, same)
+				got := langScreen(t, i, builtin(t, lang), lang, same, 80, 24)
 				golden(t, fmt.Sprintf("lang_%s_%s_80x24", lang, sc.name), got)
 				if lang == i18n.Default {
 					english[sc.name] = got
@@ -117,12 +116,14 @@ func cut(line string) bool { return strings.HasSuffix(strings.TrimRight(line, " 
 
 // TestPseudoLocaleScreens draws every screen of langScreens in the
 // pseudo-locale, with a pack and user data wrapped the same way: any word
-// left bare is English that did not come through the catalogue.
+// left bare is English that did not come through the catalogue. The
+// window is wide, so that a text field does not scroll a span's start
+// out of sight.
 func TestPseudoLocaleScreens(t *testing.T) {
 	wrap := func(s string) string { return "⟦" + s + "⟧" }
 	for i, sc := range langScreens {
 		t.Run(sc.name, func(t *testing.T) {
-			got := langScreen(t, i, testpack.Pseudo(), i18n.Pseudo, wrap)
+			got := langScreen(t, i, testpack.Pseudo(), i18n.Pseudo, wrap, 160, 40)
 			if bare := testpack.BareEnglish(got); len(bare) > 0 {
 				t.Errorf("English outside the catalogue: %q\n%s", bare, got)
 			}

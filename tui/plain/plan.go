@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
@@ -55,14 +56,14 @@ func (r *runner) plan() error {
 		}
 	}
 	sugg := scoring.SuggestProblems(r.pack, s, scoring.Session(r.pack, s))
-	f := planform.New(s.Plan, prev, sugg)
+	f := planform.New(s.Plan, prev, sugg, r.problem)
 	r.say("")
 	r.sayT("plain.plan.intro")
 	r.sayT("plain.plan.keys", "Back", r.cmd("back")[0], "Quit", r.cmd("quit")[0])
 	if len(s.Plan.Goals) == 0 && len(sugg) > 0 {
 		r.sayT("plain.plan.suggested")
 		for i, p := range sugg {
-			r.say("%d. %s", i+1, p)
+			r.say("%d. %s", i+1, r.problem(checklist.Goal{Source: &p}))
 		}
 	}
 	for i := 0; i < f.Len(); {
@@ -79,6 +80,12 @@ func (r *runner) plan() error {
 		r.sayT("plain.plan.saved", "Summary", planform.Summary(r.loc(), s.Plan))
 	}
 	return nil
+}
+
+// problem words a goal's problem in the session's language with its pack
+// (plantext, the one home of that wording).
+func (r *runner) problem(g checklist.Goal) string {
+	return plantext.Problem(r.loc(), r.pack, g)
 }
 
 // planField asks field i until it gets a value or a move, and returns the
@@ -146,9 +153,9 @@ func (r *runner) introduceField(f *planform.Form, fl planform.Field) {
 		rv := f.Review[fl.Index]
 		r.say("")
 		if rv.FromDate.IsZero() {
-			r.sayT("plain.plan.review", "N", fl.Index+1, "Count", len(f.Review), "Problem", rv.Goal.Problem)
+			r.sayT("plain.plan.review", "N", fl.Index+1, "Count", len(f.Review), "Problem", r.problem(rv.Goal))
 		} else {
-			r.sayT("plain.plan.review_on", "N", fl.Index+1, "Count", len(f.Review), "Problem", rv.Goal.Problem,
+			r.sayT("plain.plan.review_on", "N", fl.Index+1, "Count", len(f.Review), "Problem", r.problem(rv.Goal),
 				"Date", l.Date(rv.FromDate))
 		}
 		for _, d := range []struct {

@@ -57,10 +57,6 @@ var (
 	// name and the names of keys as they are printed on keyboards.
 	allowed = map[string]bool{"servicecheck": true, "esc": true, "enter": true, "tab": true,
 		"ctrl": true, "shift": true, "pgup": true, "pgdn": true}
-	// suggestion is the English a plan suggestion still carries from
-	// scoring.SuggestProblems; structured suggestions are another branch's
-	// work (packs-plan), and this test stops excusing them once they land.
-	suggestion = regexp.MustCompile(`\((rated \d of \d|answered No)\)?|\(rated …|\(rat…|\(…`)
 )
 
 // BareEnglish returns the words of text outside every ⟦…⟧ span. A span
@@ -87,8 +83,7 @@ func BareEnglish(text string) []string {
 		if strings.HasSuffix(strings.TrimRight(line, " "), "…") {
 			depth = 0
 		}
-		rest := suggestion.ReplaceAllString(string(out), "")
-		for _, w := range english.FindAllString(rest, -1) {
+		for _, w := range english.FindAllString(string(out), -1) {
 			if !allowed[w] {
 				bare = append(bare, w)
 			}
