@@ -34,11 +34,11 @@ func (ap *answersParser) plan(n ast.Node) {
 			case "goals":
 				ap.goals(mv.Value)
 			default:
-				ap.fail(at, "plan."+key, "unknown field: use vision and goals")
+				ap.fail(at, "plan."+key, problem("plan.unknown_field", "unknown field: use vision and goals"))
 			}
 		}
 	default:
-		ap.fail(nodePos(n), "plan", "expected a mapping with vision and goals")
+		ap.fail(nodePos(n), "plan", problem("plan.not_mapping", "expected a mapping with vision and goals"))
 	}
 }
 
@@ -48,14 +48,15 @@ func (ap *answersParser) goals(n ast.Node) {
 	case nil, *ast.NullNode:
 	case *ast.SequenceNode:
 		if len(sq.Values) > maxFileGoals {
-			ap.fail(nodePos(n), "plan.goals", fmt.Sprintf("%d goals, more than %d", len(sq.Values), maxFileGoals))
+			ap.fail(nodePos(n), "plan.goals", problem("plan.too_many_goals",
+				fmt.Sprintf("%d goals, more than %d", len(sq.Values), maxFileGoals), "Count", len(sq.Values), "Max", maxFileGoals))
 			return
 		}
 		for i, item := range sq.Values {
 			ap.goal(fmt.Sprintf("plan.goals[%d]", i), item)
 		}
 	default:
-		ap.fail(nodePos(n), "plan.goals", "expected a list of goals, each with problem, what, target and due")
+		ap.fail(nodePos(n), "plan.goals", problem("plan.goals_not_list", "expected a list of goals, each with problem, what, target and due"))
 	}
 }
 
@@ -64,7 +65,7 @@ func (ap *answersParser) goals(n ast.Node) {
 func (ap *answersParser) goal(field string, n ast.Node) {
 	m, ok := unwrap(n).(*ast.MappingNode)
 	if !ok {
-		ap.fail(nodePos(n), field, "expected a goal: a mapping with problem, what, target and due")
+		ap.fail(nodePos(n), field, problem("plan.goal_not_mapping", "expected a goal: a mapping with problem, what, target and due"))
 		return
 	}
 	var g Goal
@@ -82,7 +83,7 @@ func (ap *answersParser) goal(field string, n ast.Node) {
 		case "due":
 			dst = &g.Due
 		default:
-			ap.fail(at, field+"."+key, "unknown field: use problem, what, target and due")
+			ap.fail(at, field+"."+key, problem("plan.goal_unknown_field", "unknown field: use problem, what, target and due"))
 			valid = false
 			continue
 		}
@@ -94,7 +95,7 @@ func (ap *answersParser) goal(field string, n ast.Node) {
 		return
 	}
 	if g.Problem == "" {
-		ap.fail(nodePos(m), field+".problem", "missing: say which problem the goal is about")
+		ap.fail(nodePos(m), field+".problem", problem("plan.goal_no_problem", "missing: say which problem the goal is about"))
 		return
 	}
 	ap.f.Plan.Goals = append(ap.f.Plan.Goals, g)
@@ -102,9 +103,9 @@ func (ap *answersParser) goal(field string, n ast.Node) {
 
 // text reads a scalar as trimmed text, reporting what else it is.
 func (ap *answersParser) text(n ast.Node, field string) (string, bool) {
-	s, msg := scalarText(n)
-	if msg != "" {
-		ap.fail(nodePos(n), field, msg)
+	s, pr := scalarText(n)
+	if pr != nil {
+		ap.fail(nodePos(n), field, pr)
 		return "", false
 	}
 	return strings.TrimSpace(s), true
