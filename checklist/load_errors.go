@@ -82,3 +82,17 @@ func (v ValidationErrors) Unwrap() []error {
 
 // Is reports whether target is ErrInvalid.
 func (v ValidationErrors) Is(target error) bool { return target == ErrInvalid }
+
+// MessageCode returns the code of the problem's message; the position and
+// field are not part of it (see Position).
+func (e *FieldError) MessageCode() string { return e.Code }
+
+// MessageArgs returns the arguments of the problem's message by name.
+func (e *FieldError) MessageArgs() map[string]any { return e.Args }
+
+// Position returns "file:line:col: field", the part of Error before the
+// message, which reads the same in every language.
+func (e *FieldError) Position() string {
+	s := e.Error()
+	return strings.TrimSuffix(strings.TrimSuffix(s, e.Msg), ": ")
+}

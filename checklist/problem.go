@@ -72,3 +72,9 @@ func problemTooDeep() *Problem {
 func problemSyntax(detail string) *Problem {
 	return problem("file.syntax", "syntax error: "+detail, "Detail", detail)
 }
+
+// MessageCode returns the code of the problem's message.
+func (p *Problem) MessageCode() string { return p.Code }
+
+// MessageArgs returns the arguments of the problem's message by name.
+func (p *Problem) MessageArgs() map[string]any { return p.Args }
