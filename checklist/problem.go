@@ -35,7 +35,7 @@ const (
 	termBool    Term = "kind.bool"
 	termMapping Term = "kind.mapping"
 	termList    Term = "kind.list"
-	termOther   Term = "kind.other"
+	termOther   Term = "kind.unsupported"
 )
 
 // problem builds a Problem from a code, its English wording and its
