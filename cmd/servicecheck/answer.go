@@ -14,6 +14,8 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -83,30 +85,31 @@ func newAnswerCmd(a *app) *cobra.Command {
 }
 
 func runAnswer(a *app, opts *answerOptions) error {
-	sp, err := chooseSessionPack(opts.ErrOut, opts.Lang, opts.Pack)
+	sp, err := chooseSessionPack(a.locale(), opts.ErrOut, opts.Lang, opts.Pack)
 	if err != nil {
 		return err
 	}
 	p := sp.pack
 	if opts.Template {
 		if opts.File != "" {
-			return usageErrorf("--template prints a file to fill in: it takes no --answers")
+			return usageError("cmd.answer.template_and_file")
 		}
 		return writeAnswersTemplate(opts.Out, p, opts.Client, opts.Assessor, templateRun(opts))
 	}
 	if opts.File == "" {
-		return usageErrorf("answer needs --answers FILE (or --template to get one)")
+		return usageError("cmd.answer.needs_file")
 	}
 	name, data, err := readAnswersFile(opts.In, opts.File)
 	if err != nil {
 		return err
 	}
-	af, err := checklist.ParseAnswers(name, data, p)
+	l := a.locale()
+	af, err := checklist.ParseAnswersIn(name, data, p, answerWords(l, p))
 	if err == nil && !opts.Incomplete {
 		err = af.Incomplete()
 	}
 	if err != nil {
-		return answersError(opts.ErrOut, name, err)
+		return answersError(l, opts.ErrOut, name, err)
 	}
 
 	sess, err := sessionFromAnswers(af, opts, p, a.now())
@@ -130,7 +133,7 @@ func runAnswer(a *app, opts *answerOptions) error {
 			return err
 		}
 		if err := st.Create(sess); err != nil {
-			return fmt.Errorf("record session: %w", err)
+			return wrap(err, "cmd.answer.record")
 		}
 		doc = report.Build(p, sess, prev, prevPack)
 		return nil
@@ -138,11 +141,11 @@ func runAnswer(a *app, opts *answerOptions) error {
 	if err != nil {
 		return err
 	}
-	what := "completed"
-	if sess.Status != checklist.Completed {
-		what = fmt.Sprintf("in progress, %d questions left", len(af.Missing))
+	if sess.Status == checklist.Completed {
+		fmt.Fprintln(opts.ErrOut, l.T("cmd.answer.recorded", "ID", sess.ID, "Client", cellText(sess.Client)))
+	} else {
+		fmt.Fprintln(opts.ErrOut, l.N("cmd.answer.recorded_open", len(af.Missing), "ID", sess.ID, "Client", cellText(sess.Client)))
 	}
-	fmt.Fprintf(opts.ErrOut, "recorded session %s for %s (%s)\n", sess.ID, sess.Client, what)
 	return writeShow(opts.Out, doc, opts.JSON, opts.Term, a.loc)
 }
 
@@ -162,11 +165,11 @@ func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *check
 		UpdatedAt: now,
 	}
 	if strings.TrimSpace(sess.Client) == "" {
-		return nil, usageErrorf("%s: no client: add \"client: NAME\" to the file or pass --client", af.Name)
+		return nil, usageError("cmd.answer.no_client", "File", af.Name)
 	}
 	for _, f := range []struct{ flag, v string }{{"--client", opts.Client}, {"--assessor", opts.Assessor}} {
-		if msg := checklist.NameProblem(strings.TrimSpace(f.v)); msg != "" {
-			return nil, usageErrorf("%s: %s", f.flag, msg)
+		if pr := checklist.NameProblem(strings.TrimSpace(f.v)); pr != nil {
+			return nil, withCode(exitUsage, usertext.Wrap(pr, "cmd.answer.flag_problem", "Flag", f.flag))
 		}
 	}
 	for id, ans := range af.Answers {
@@ -193,32 +196,45 @@ func readAnswersFile(in io.Reader, file string) (string, []byte, error) {
 	} else {
 		f, err := os.Open(file)
 		if errors.Is(err, fs.ErrNotExist) {
-			return "", nil, withCode(exitNotFound, fmt.Errorf("read answers: %w", err))
+			return "", nil, withCode(exitNotFound, wrap(err, "cmd.answer.read"))
 		}
 		if err != nil {
-			return "", nil, fmt.Errorf("read answers: %w", err)
+			return "", nil, wrap(err, "cmd.answer.read")
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, checklist.MaxAnswersFileSize+1))
 	if err != nil {
-		return "", nil, fmt.Errorf("read answers %s: %w", name, err)
+		return "", nil, wrap(err, "cmd.answer.read_file", "File", name)
 	}
 	return name, data, nil
 }
 
 // answersError lists every problem of an answers file on errOut, one line
 // each as file:line:col: field: message, and returns the summary line.
-func answersError(errOut io.Writer, name string, err error) error {
+func answersError(l *i18n.Locale, errOut io.Writer, name string, err error) error {
 	var verrs checklist.ValidationErrors
 	if !errors.As(err, &verrs) {
 		return err
 	}
 	for _, e := range verrs {
-		fmt.Fprintln(errOut, e)
+		fmt.Fprintln(errOut, usertext.Error(l, e))
 	}
-	return withCode(exitInvalid, fmt.Errorf("%s: invalid answers file: %s", name, plural(len(verrs), "problem")))
+	return withCode(exitInvalid, usertext.Of(checklist.ErrInvalid, "cmd.answer.invalid", "File", name, "Count", len(verrs)))
+}
+
+// answerWords are the answer words an answers file for p may use besides
+// English: those of p's language, which its template documents, and those
+// of the user's.
+func answerWords(user *i18n.Locale, p *checklist.Pack) checklist.Words {
+	w := usertext.AnswerWords(i18n.For(p.Lang))
+	for k, v := range usertext.AnswerWords(user) {
+		if _, taken := w[k]; !taken {
+			w[k] = v
+		}
+	}
+	return w
 }
 
 // templateRun is the command a template says to run once filled in. The
@@ -238,12 +254,21 @@ func templateRun(opts *answerOptions) string {
 // writeAnswersTemplate writes an answers file with every id of p and an
 // empty value, each question as a comment beside it: an empty value reads
 // as not answered, so the file is valid at every stage of filling it in.
+// Its comments are in p's language, and the answer words they name are
+// ones that answer accepts for p (see answerWords). The field names
+// (client, answers, plan…) are the format's and stay as they are.
 func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor, run string) error {
+	l := i18n.For(p.Lang)
 	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	word := func(v checklist.Value) string { return usertext.AnswerWord(l, v) }
+	comment := func(id string, args ...any) string {
+		return "# " + strings.ReplaceAll(l.T(id, args...), "\n", "\n# ") + "\n"
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Answers for %s (%s %s, %s).\n", oneLine(p.Title), p.ID, p.Version, p.Lang)
-	fmt.Fprintf(&b, "# Fill in the answers, then run: %s\n", run)
-	b.WriteString("# Checklist items: yes, partly, no or na. Statements: 1 (never) to 5 (always) or na.\n")
+	b.WriteString(comment("cmd.template.title", "Title", oneLine(p.Title), "ID", p.ID, "Version", p.Version, "Lang", p.Lang))
+	b.WriteString(comment("cmd.template.run", "Command", run))
+	b.WriteString(comment("cmd.template.words", "Yes", word(checklist.Yes), "Partly", word(checklist.Partly),
+		"No", word(checklist.No), "NA", word(checklist.NA), "Low", ratingWord(l, 1), "High", ratingWord(l, 5)))
 	fmt.Fprintf(&b, "client: %s\nassessor: %s\nanswers:\n", yamlString(client), yamlString(assessor))
 	for _, s := range p.Sections {
 		fmt.Fprintf(&b, "\n  # %s\n", oneLine(s.Title))
@@ -252,18 +277,38 @@ func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor, run 
 		}
 	}
 	for _, a := range p.Areas {
-		fmt.Fprintf(&b, "\n  # %s: rate 1 (never) to 5 (always)\n", oneLine(a.Title))
+		fmt.Fprintf(&b, "\n  # %s\n", l.T("cmd.template.area", "Title", oneLine(a.Title), "Low", ratingWord(l, 1), "High", ratingWord(l, 5)))
 		for _, st := range a.Statements {
 			fmt.Fprintf(&b, "  %s:   # %s\n", st.ID, oneLine(st.Text))
 		}
 	}
-	b.WriteString("\n# A note for any id, in quotes, for example:\n#   responsiveness.third-ring: \"Phones ring out at lunch\"\nnotes:\n")
-	b.WriteString("\n# A plan, if you like: up to three problems, each with a measurable goal.\n" +
-		"# plan:\n#   vision: \"Every customer hears back within a day\"\n#   goals:\n" +
-		"#     - problem: \"Phones ring out at lunch\"\n#       what: \"A second line from 12 to 2\"\n" +
-		"#       target: \"90% of calls answered by the third ring\"\n#       due: \"end of March\"\n")
+	b.WriteString("\n" + comment("cmd.template.notes", "Example", noteExample(l, p)) + "notes:\n")
+	b.WriteString("\n" + comment("cmd.template.plan"))
+	b.WriteString("# plan:\n")
+	b.WriteString("#   vision: " + yamlString(l.T("cmd.template.example.vision")) + "\n")
+	b.WriteString("#   goals:\n")
+	b.WriteString("#     - problem: " + yamlString(l.T("cmd.template.example.problem")) + "\n")
+	b.WriteString("#       what: " + yamlString(l.T("cmd.template.example.what")) + "\n")
+	b.WriteString("#       target: " + yamlString(l.T("cmd.template.example.target")) + "\n")
+	b.WriteString("#       due: " + yamlString(l.T("cmd.template.example.due")) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// noteExample is a line of the notes block as the template shows it: the
+// pack's first statement with an example note.
+func noteExample(l *i18n.Locale, p *checklist.Pack) string {
+	id := ""
+	for _, a := range p.Areas {
+		if len(a.Statements) > 0 {
+			id = a.Statements[0].ID
+			break
+		}
+	}
+	if qs := p.Questions(); id == "" && len(qs) > 0 {
+		id = qs[0].ID
+	}
+	return id + ": " + yamlString(l.T("cmd.template.example.note"))
 }
 
 // yamlString quotes s for YAML when it is not empty.

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -188,19 +189,24 @@ func summaryDate(s store.Summary, loc *time.Location) time.Time {
 	return s.UpdatedAt.In(loc)
 }
 
-func statusWord(s checklist.Status) string {
-	if s == checklist.InProgress {
-		return "in progress"
+// statusWord is a session's status in l's language.
+func statusWord(l *i18n.Locale, s checklist.Status) string {
+	switch s {
+	case checklist.InProgress:
+		return l.T("status.in_progress")
+	case checklist.Completed:
+		return l.T("status.completed")
 	}
 	return string(s)
 }
 
-// totalText is "31.5/40" or "–", with "*" marking an incomplete total.
-func totalText(t scoring.Total) string {
+// totalText is "31.5/40" ("31,5/40" in Italian) or "–", with "*" marking
+// an incomplete total.
+func totalText(l *i18n.Locale, t scoring.Total) string {
 	if !t.Score.Valid {
 		return "–"
 	}
-	s := t.Score.Format(1) + "/" + scoring.Of(t.Max).Format(0)
+	s := l.Decimal(t.Score.Format(1)) + "/" + l.Decimal(scoring.Of(t.Max).Format(0))
 	if !t.Complete {
 		s += "*"
 	}

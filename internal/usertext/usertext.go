@@ -9,7 +9,9 @@ package usertext
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
+	"syscall"
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
@@ -63,6 +65,9 @@ func Error(l *i18n.Locale, err error) string {
 			return text
 		}
 	}
+	if s, ok := osError(l, err); ok {
+		return s
+	}
 	if inner := errors.Unwrap(err); inner != nil {
 		outer, in := err.Error(), inner.Error()
 		if strings.HasSuffix(outer, in) {
@@ -70,6 +75,47 @@ func Error(l *i18n.Locale, err error) string {
 		}
 	}
 	return err.Error()
+}
+
+// osErrors are the operating system's errors people meet with files, by
+// the code of their message (domain.os.*).
+var osErrors = []struct {
+	errno syscall.Errno
+	code  string
+}{
+	{syscall.ENOENT, "os.not_exist"},
+	{syscall.EACCES, "os.permission"},
+	{syscall.EPERM, "os.permission"},
+	{syscall.EEXIST, "os.exist"},
+	{syscall.EISDIR, "os.is_dir"},
+	{syscall.ENOTDIR, "os.not_dir"},
+	{syscall.ENOSPC, "os.no_space"},
+	{syscall.EROFS, "os.read_only"},
+}
+
+// osError words a file error of the operating system: the file, then
+// what went wrong ("x.yaml: file not found"), leaving out the system
+// call.
+func osError(l *i18n.Locale, err error) (string, bool) {
+	var path string
+	errno, ok := err.(syscall.Errno)
+	if pe, isPath := err.(*fs.PathError); isPath {
+		path = pe.Path
+		errno, ok = pe.Err.(syscall.Errno)
+	}
+	if !ok {
+		return "", false
+	}
+	for _, e := range osErrors {
+		if e.errno == errno {
+			s := Problem(l, e.code, nil)
+			if path != "" {
+				s = path + ": " + s
+			}
+			return s, true
+		}
+	}
+	return "", false
 }
 
 // Problem words the problem code with its arguments; its message is
@@ -89,6 +135,8 @@ func say(l *i18n.Locale, id string, args map[string]any) string {
 			pairs = append(pairs, name, l.T("domain."+string(v)))
 		case checklist.Decimal:
 			pairs = append(pairs, name, l.Decimal(string(v)))
+		case Word:
+			pairs = append(pairs, name, l.T(string(v)))
 		default:
 			if name == "Count" {
 				if n, ok := v.(int); ok {
@@ -105,6 +153,10 @@ func say(l *i18n.Locale, id string, args map[string]any) string {
 	return l.T(id, pairs...)
 }
 
+// Word is an argument that is a catalogue message of its own, such as the
+// name standard input goes by.
+type Word string
+
 // Message is an error whose text is a catalogue message: the commands'
 // own errors, worded in the user's language when printed and in English
 // by Error (for logs and wrapping). Cause, when set, follows the message
@@ -113,7 +165,21 @@ type Message struct {
 	ID    string
 	Args  map[string]any
 	Cause error
+	// Inside is set when the message places the cause itself, as its
+	// {{.Cause}}, rather than having it follow.
+	Inside bool
+	// Kind, when set, is a sentinel error that errors.Is matches without
+	// it being part of the text.
+	Kind error
 }
+
+// Of returns a Message error for id that errors.Is matches with kind.
+func Of(kind error, id string, args ...any) *Message {
+	return &Message{ID: id, Args: pairs(args), Kind: kind}
+}
+
+// Is reports whether target is m's Kind.
+func (m *Message) Is(target error) bool { return m.Kind != nil && target == m.Kind }
 
 // New returns a Message error for catalogue id with arguments given as
 // name, value pairs (an argument named Count makes it plural).
@@ -130,6 +196,15 @@ func Wrap(cause error, id string, args ...any) error {
 	return &Message{ID: id, Args: pairs(args), Cause: cause}
 }
 
+// WrapInside is Wrap for a message that places the cause itself, as its
+// argument Cause ("import {{.File}}: {{.Cause}}: nothing was imported").
+func WrapInside(cause error, id string, args ...any) error {
+	if cause == nil {
+		return nil
+	}
+	return &Message{ID: id, Args: pairs(args), Cause: cause, Inside: true}
+}
+
 func pairs(args []any) map[string]any {
 	m := make(map[string]any, len(args)/2)
 	for i := 0; i+1 < len(args); i += 2 {
@@ -144,6 +219,14 @@ func pairs(args []any) map[string]any {
 
 // Localize words m in l's language.
 func (m *Message) Localize(l *i18n.Locale) string {
+	if m.Inside {
+		args := make(map[string]any, len(m.Args)+1)
+		for k, v := range m.Args {
+			args[k] = v
+		}
+		args["Cause"] = Error(l, m.Cause)
+		return say(l, m.ID, args)
+	}
 	s := say(l, m.ID, m.Args)
 	if m.Cause != nil {
 		s += ": " + Error(l, m.Cause)

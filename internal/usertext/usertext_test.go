@@ -14,19 +14,22 @@ import (
 )
 
 // codeRE finds the codes the domain packages give their problems.
-var codeRE = regexp.MustCompile(`(?:problem|codedError)\((?:Err\w+, )?"([a-z_.]+)"`)
+var codeRE = regexp.MustCompile(`(?:problem\(|codedError\((?:Err\w+, )?|code: )"([a-z_.]+)"`)
 
 // TestEveryCodeHasAMessage reads the codes out of the domain packages'
 // source, so that a code added there without its message fails here.
 func TestEveryCodeHasAMessage(t *testing.T) {
 	codes := map[string]bool{"value.not_choice": true}
+	for _, e := range osErrors {
+		codes[e.code] = true
+	}
 	for _, what := range []string{"band", "section", "item", "statement", "area", "action"} {
 		codes["pack.at_least_one."+what] = true // built from the list's name
 	}
 	for _, code := range []string{"pack.invalid_id", "pack.invalid_dotted_id"} {
 		codes[code] = true // the id rules, named by their codes
 	}
-	for _, dir := range []string{"../../checklist", "../../store"} {
+	for _, dir := range []string{"../../checklist", "../../store", "../../content"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, f := range files {
 			if strings.HasSuffix(f, "_test.go") {
@@ -51,7 +54,7 @@ func TestEveryCodeHasAMessage(t *testing.T) {
 		for code := range codes {
 			args := map[string]any{"Count": 2, "Want": checklist.Term("kind.text"), "Got": checklist.Term("kind.list")}
 			for _, name := range strings.Fields("Value Line Prefix Previous Max Detail Tag Suggestion Known IDs " +
-				"More Pack Version Length Char Path Env Schema Current ID Client First Second") {
+				"More Pack Version Length Char Path Env Schema Current ID Client First Second Lang Langs") {
 				args[name] = "x"
 			}
 			if got := Problem(l, code, args); strings.HasPrefix(got, "[") {
