@@ -228,7 +228,7 @@ func answersError(l *i18n.Locale, errOut io.Writer, name string, err error) erro
 // English: those of p's language, which its template documents, and those
 // of the user's.
 func answerWords(user *i18n.Locale, p *checklist.Pack) checklist.Words {
-	w := usertext.AnswerWords(i18n.For(p.Lang))
+	w := usertext.AnswerWords(packLocale(p.Lang))
 	for k, v := range usertext.AnswerWords(user) {
 		if _, taken := w[k]; !taken {
 			w[k] = v
@@ -258,7 +258,7 @@ func templateRun(opts *answerOptions) string {
 // ones that answer accepts for p (see answerWords). The field names
 // (client, answers, plan…) are the format's and stay as they are.
 func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor, run string) error {
-	l := i18n.For(p.Lang)
+	l := packLocale(p.Lang)
 	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	word := func(v checklist.Value) string { return usertext.AnswerWord(l, v) }
 	comment := func(id string, args ...any) string {

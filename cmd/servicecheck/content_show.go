@@ -65,7 +65,7 @@ const outlineWidth = 80
 // or box drawing, so that it reads the same in a pipe, a file and a screen
 // reader.
 func writeOutline(w io.Writer, p *checklist.Pack) error {
-	l := i18n.For(p.Lang)
+	l := packLocale(p.Lang)
 	o := &outline{}
 	o.para("", "", p.Title)
 	o.line(l.T("cmd.content.outline.pack", "ID", p.ID, "Version", p.Version, "Lang", p.Lang))

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -104,7 +103,7 @@ func runList(a *app, opts *listOptions) error {
 		err = ferr
 	}
 	if _, werr := sp.WriteTo(opts.Out); err == nil && werr != nil {
-		err = fmt.Errorf("write the list: %w", werr)
+		err = wrap(werr, "cmd.list.write_failed")
 	}
 	return err
 }
