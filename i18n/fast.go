@@ -300,3 +300,15 @@ func cutQuoted(s string) (text, rest string, ok bool) {
 
 // errNoMessage is what lookup's callers report for an id in no file.
 var errNoMessage = errors.New("no such message")
+
+// Read returns the catalogue files read so far, in no order: tests use it
+// to check that a command reads only what it shows (and --version
+// nothing), which keeps start-up fast.
+func Read() []string {
+	var names []string
+	fileCache.Range(func(k, v any) bool {
+		names = append(names, k.(string))
+		return true
+	})
+	return names
+}
