@@ -222,6 +222,11 @@ func validateGoal(field string, g checklist.Goal) error {
 			return err
 		}
 	}
+	if g.Source != nil {
+		if f, pr := g.Source.Check(); pr != nil {
+			return bad(field+".source."+f, "%s", pr.Msg)
+		}
+	}
 	return nil
 }
 
