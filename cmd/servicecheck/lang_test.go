@@ -283,3 +283,38 @@ func pseudoPack(t *testing.T) *checklist.Pack {
 	}
 	return p
 }
+
+// TestListByClientCollates lists clients in the order of the user's
+// language, not of their bytes (which put "Zeta" before "Çajtore"), newest
+// first within a client, in the table and in JSON alike.
+func TestListByClientCollates(t *testing.T) {
+	c := newCLITest(t)
+	c.env["SERVICECHECK_LANG"] = "sq"
+	for _, name := range []string{"Çajtore", "Zeta", "Ëndri", "alfa", "Dhurata", "Çajtore"} {
+		c.ok("answer", "--answers", c.file("a.yaml", []byte(fmt.Sprintf("client: %q\nanswers:\n  responsiveness.third-ring: 4\n", name))),
+			"--allow-incomplete", "--lang", "sq")
+	}
+	var order []string
+	for _, line := range strings.Split(strings.TrimSpace(c.ok("list", "--by-client")), "\n")[1:] {
+		if f := strings.Fields(line); len(f) > 1 && !strings.HasPrefix(line, "*") {
+			order = append(order, f[1])
+		}
+	}
+	if got, want := strings.Join(order, " "), "alfa Çajtore Çajtore Dhurata Ëndri Zeta"; got != want {
+		t.Errorf("order %s, want %s", got, want)
+	}
+	var items []struct {
+		ID     string `json:"id"`
+		Client string `json:"client"`
+	}
+	if err := json.Unmarshal([]byte(c.ok("list", "--by-client", "--json")), &items); err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 6 || items[1].Client != "Çajtore" || items[5].Client != "Zeta" {
+		t.Errorf("JSON order %+v", items)
+	}
+	// The later Çajtore session comes first.
+	if ss := c.sessions(); items[1].ID != ss[0].ID {
+		t.Errorf("Çajtore's newest is %s, listed first %s", ss[0].ID, items[1].ID)
+	}
+}

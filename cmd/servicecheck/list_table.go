@@ -78,19 +78,19 @@ func (w *listWords) status(st checklist.Status) string {
 	return s
 }
 
-// writeListTable writes the table of the sessions that match f, or says on
+// writeListTable writes the table of the sessions each walks, or says on
 // errOut that there are none.
-func writeListTable(a *app, w *bufio.Writer, f store.Filter, opts *listOptions) error {
+func writeListTable(a *app, w *bufio.Writer, each func(*store.Store, func(store.Summary) error) error, opts *listOptions) error {
 	l := a.locale()
 	t := &listTable{w: w, loc: a.loc, words: newListWords(l)}
 	header := t.words.header
 	t.measure([aligned]string(header[:aligned]))
 	err := a.withStore(true, func(st *store.Store) error {
-		if err := st.EachSummary(f, t.measureRow); err != nil || t.rows == 0 {
+		if err := each(st, t.measureRow); err != nil || t.rows == 0 {
 			return err
 		}
 		t.line([aligned]string(header[:aligned]), header[aligned])
-		return st.EachSummary(f, t.row)
+		return each(st, t.row)
 	})
 	if err := noFileIsEmpty(err); err != nil {
 		return err
