@@ -24,14 +24,14 @@ const MaxPackSize = 1 << 20 // 1 MiB, as the error message says
 func LoadFile(path string) (*Pack, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("load content pack: %w", err)
+		return nil, &ReadError{Problem: *problem("pack.read", "load content pack"), Err: err}
 	}
 	defer f.Close()
 	// Read one byte past the limit so that Load can say the file is too big
 	// without reading all of a huge file.
 	data, err := readLimited(f, MaxPackSize+1)
 	if err != nil {
-		return nil, fmt.Errorf("load content pack %s: %w", path, err)
+		return nil, &ReadError{Problem: *problem("pack.read_file", "load content pack "+path, "File", path), Err: err}
 	}
 	return Load(path, data)
 }

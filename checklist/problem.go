@@ -22,6 +22,20 @@ type Problem struct {
 // Error returns the English message.
 func (p *Problem) Error() string { return p.Msg }
 
+// ReadError is a file that could not be read: what was being done, as a
+// Problem, and the error of the operating system, which follows it after
+// a colon.
+type ReadError struct {
+	Problem
+	Err error
+}
+
+// Error returns the English message and the cause.
+func (e *ReadError) Error() string { return e.Msg + ": " + e.Err.Error() }
+
+// Unwrap returns the operating system's error.
+func (e *ReadError) Unwrap() error { return e.Err }
+
 // Term is an argument that is itself a word to translate, such as the kind
 // of a YAML value in "must be text, not a number"; its message is
 // "domain." + the term.

@@ -62,6 +62,11 @@ func Error(l *i18n.Locale, err error) string {
 					text = pos + ": " + text
 				}
 			}
+			// A cause that the English shows after a colon is shown
+			// after the words too (checklist.ReadError).
+			if inner := errors.Unwrap(err); inner != nil && strings.HasSuffix(err.Error(), ": "+inner.Error()) {
+				text += ": " + Error(l, inner)
+			}
 			return text
 		}
 	}

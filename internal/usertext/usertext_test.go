@@ -54,7 +54,7 @@ func TestEveryCodeHasAMessage(t *testing.T) {
 		for code := range codes {
 			args := map[string]any{"Count": 2, "Want": checklist.Term("kind.text"), "Got": checklist.Term("kind.list")}
 			for _, name := range strings.Fields("Value Line Prefix Previous Max Detail Tag Suggestion Known IDs " +
-				"More Pack Version Length Char Path Env Schema Current ID Client First Second Lang Langs Area") {
+				"More Pack Version Length Char Path Env Schema Current ID Client First Second Lang Langs Area File") {
 				args[name] = "x"
 			}
 			if got := Problem(l, code, args); strings.HasPrefix(got, "[") {
