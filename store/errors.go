@@ -45,10 +45,13 @@ func (e *kindError) MessageCode() string { return e.code }
 func (e *kindError) MessageArgs() map[string]any { return e.args }
 
 func (e *kindError) Unwrap() []error {
-	if e.cause == nil {
-		return []error{e.kind}
+	var errs []error
+	for _, err := range []error{e.kind, e.cause} {
+		if err != nil {
+			errs = append(errs, err)
+		}
 	}
-	return []error{e.kind, e.cause}
+	return errs
 }
 
 func newError(kind error, msg string, cause error) error {
@@ -56,7 +59,8 @@ func newError(kind error, msg string, cause error) error {
 }
 
 // codedError is newError with the message's code and its arguments, given
-// as name, value pairs. A string argument from the outside world (an id, a
+// as name, value pairs; kind may be nil for an error that is none of the
+// sentinels. A string argument from the outside world (an id, a
 // client) is quoted already, as msg quotes it.
 func codedError(kind error, code, msg string, cause error, args ...any) error {
 	e := &kindError{kind: kind, msg: msg, cause: cause, code: code, args: make(map[string]any, len(args)/2)}
