@@ -118,7 +118,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	if packLang == "" && opts.packFile == "" {
 		packLang = ui
 	}
-	sp, err := chooseSessionPack(a.errOut, packLang, opts.packFile)
+	sp, err := chooseSessionPack(i18n.For(ui), a.errOut, packLang, opts.packFile)
 	if err != nil {
 		return err
 	}
@@ -174,9 +174,9 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	switch {
 	case out.SessionID == "":
 	case out.Completed:
-		fmt.Fprintln(a.out, l.T("tui.quit.complete", "ID", out.SessionID))
+		fmt.Fprintln(a.out, l.T("cmd.wizard.saved_complete", "ID", out.SessionID))
 	case err == nil:
-		fmt.Fprintln(a.out, l.T("tui.quit.resume", "Command", a.resumeCommand(out.SessionID)))
+		fmt.Fprintln(a.out, l.T("cmd.wizard.saved_resume", "Command", a.resumeCommand(out.SessionID)))
 	}
 	return err
 }
@@ -194,7 +194,7 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		s := &checklist.Session{Client: opts.client, Assessor: opts.assessor, Pack: p.Ref(),
 			Answers: map[string]checklist.Answer{}}
 		if err := repo.Create(s); err != nil {
-			return tui.Start{}, fmt.Errorf("create session: %w", err)
+			return tui.Start{}, wrap(err, "cmd.wizard.create")
 		}
 		return tui.Start{Session: s, SessionPack: p}, nil
 	case wizardResume:
@@ -202,11 +202,11 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		if id == "" {
 			list, err := repo.List(store.Filter{Status: checklist.InProgress})
 			if err != nil {
-				return tui.Start{}, fmt.Errorf("list sessions: %w", err)
+				return tui.Start{}, wrap(err, "cmd.wizard.list")
 			}
 			switch len(list) {
 			case 0:
-				return tui.Start{}, withCode(exitNotFound, errors.New("no unfinished session to resume: start one with 'servicecheck new'"))
+				return tui.Start{}, notFound("cmd.wizard.nothing_to_resume")
 			case 1:
 				id = list[0].ID
 			default:
@@ -215,11 +215,11 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		}
 		s, err := repo.Get(id)
 		if err != nil {
-			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
+			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
 		sp, err := lookup(s.Pack)
 		if err != nil {
-			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
+			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
 		return tui.Start{Session: s, SessionPack: sp}, nil
 	}
