@@ -9,6 +9,8 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // MaxAnswersFileSize bounds an answers file: a full pack's answers with
@@ -258,13 +260,8 @@ func textProblem(s string, limit int, multiline bool) string {
 	if len(s) > limit {
 		return fmt.Sprintf("%d bytes long: at most %d", len(s), limit)
 	}
-	for _, r := range s {
-		if multiline && (r == '\n' || r == '\t' || r == '\r') {
-			continue
-		}
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return fmt.Sprintf("holds the control character %U: remove it", r)
-		}
+	if at, r := termtext.Find(s, multiline); at >= 0 {
+		return fmt.Sprintf("holds the control character %U: remove it", r)
 	}
 	return ""
 }

@@ -6,9 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // This file turns goccy/go-yaml AST nodes into typed values while recording
@@ -110,6 +113,20 @@ type value struct {
 // false: they have no place in a content pack, and resolving aliases would
 // let a small hostile file expand without bound.
 func (d *decoder) value(n ast.Node, field string) (value, bool) {
+	v, ok := d.classify(n, field)
+	if ok && v.kind == kindText {
+		// A pack's text is shown on terminals: a control character in it
+		// could retitle the window or clear the screen.
+		if at, r := termtext.Find(v.text, true); at >= 0 {
+			d.add(v.pos, field, fmt.Sprintf("holds the control character %U (character %d of the text): remove it",
+				r, utf8.RuneCountInString(v.text[:at])+1))
+			return value{}, false
+		}
+	}
+	return v, ok
+}
+
+func (d *decoder) classify(n ast.Node, field string) (value, bool) {
 	p := nodePos(n)
 	for {
 		switch t := n.(type) {

@@ -109,7 +109,7 @@ func newResumeCmd(a *app) *cobra.Command {
 // screen app on a terminal, or the plain prompts otherwise.
 func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	// A wrong language or pack file is reported before anything opens.
-	sp, err := chooseSessionPack(a.errOut, opts.lang, opts.packFile)
+	sp, err := chooseSessionPack(guard(a.errOut), opts.lang, opts.packFile)
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 		if a.getenv("NO_COLOR") != "" {
 			popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 		}
-		topts.Notices = a.errOut
+		topts.Notices = guard(a.errOut)
 		out, err = tui.Run(ctx, topts, popts...)
 	} else {
 		// Ctrl+C at a prompt saves and quits like q: the terminal is in

@@ -21,6 +21,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
@@ -87,14 +88,17 @@ func isTerminal(r io.Reader) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+// say writes a line. Every line passes termtext.Clean: it may carry a
+// pack's text, a stored note or a client name, and none of them may drive
+// the terminal.
 func (r *runner) say(format string, args ...any) {
-	fmt.Fprintf(r.out, format+"\n", args...)
+	fmt.Fprint(r.out, termtext.Clean(fmt.Sprintf(format, args...))+"\n")
 }
 
 // ask prints a prompt and reads one line. The end of the input before the
 // first line is ErrNoInput; after it, it quits (progress is saved).
 func (r *runner) ask(prompt string) (string, error) {
-	fmt.Fprint(r.out, prompt)
+	fmt.Fprint(r.out, termtext.Clean(prompt))
 	line, err := r.readLine()
 	if errors.Is(err, errInterrupted) {
 		fmt.Fprintln(r.out)
@@ -124,7 +128,7 @@ func (r *runner) ask(prompt string) (string, error) {
 	r.read++
 	line = strings.TrimSpace(line)
 	if r.echo {
-		fmt.Fprintln(r.out, line)
+		fmt.Fprintln(r.out, termtext.Line(line))
 	}
 	return line, nil
 }

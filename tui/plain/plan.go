@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
@@ -103,7 +102,7 @@ func (r *runner) planField(f *planform.Form, i int) (int, error) {
 			r.say("%s", fl.Kind.Hint())
 			continue
 		}
-		v := printable(line)
+		v := termtext.Line(line)
 		switch {
 		case line == "":
 			v = f.Value(fl) // kept: a suggestion is confirmed as it is
@@ -189,19 +188,4 @@ func (r *runner) savePlan(f *planform.Form) error {
 		r.say("Saved.")
 	}
 	return nil
-}
-
-// printable drops the escape sequences and control characters a line may
-// carry (pasted with the text), which the store refuses: the field keeps
-// the text around them.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
-			return -1
-		}
-		return r
-	}, ansi.Strip(s))
 }
