@@ -72,11 +72,14 @@ type Applied struct {
 func (c Change) ApplyTo(sess *checklist.Session, now time.Time) error {
 	if c.SetValue || c.SetNote {
 		a, had := sess.Answers[c.QID]
-		if c.SetValue && a.Value != c.OldValue {
+		// A part already holding the new value is no conflict: the same
+		// change written twice (a write retried after its answer was
+		// lost) lands once.
+		if c.SetValue && a.Value != c.OldValue && a.Value != c.Value {
 			return newError(ErrConflict, fmt.Sprintf("session %s: the answer to %s was changed elsewhere (now %q)",
 				sess.ID, clip(c.QID), clip(string(a.Value))), nil)
 		}
-		if c.SetNote && a.Note != c.OldNote {
+		if c.SetNote && a.Note != c.OldNote && a.Note != c.Note {
 			return newError(ErrConflict, fmt.Sprintf("session %s: the note on %s was changed elsewhere",
 				sess.ID, clip(c.QID)), nil)
 		}
@@ -110,7 +113,7 @@ func (c Change) ApplyTo(sess *checklist.Session, now time.Time) error {
 		}
 	}
 	if c.SetPlan {
-		if !samePlan(sess.Plan, c.OldPlan) {
+		if !samePlan(sess.Plan, c.OldPlan) && !samePlan(sess.Plan, c.Plan) {
 			return newError(ErrConflict, fmt.Sprintf("session %s: the plan was changed elsewhere", sess.ID), nil)
 		}
 		if err := validatePlan(c.Plan, now); err != nil {
@@ -138,13 +141,13 @@ func samePlan(a, b checklist.Plan) bool {
 		return false
 	}
 	for i := range a.Goals {
-		if a.Goals[i] != b.Goals[i] {
+		if !sameGoal(a.Goals[i], b.Goals[i]) {
 			return false
 		}
 	}
 	for i, r := range a.Review {
 		o := b.Review[i]
-		if r.From != o.From || !r.FromDate.Equal(o.FromDate) || r.Goal != o.Goal || r.Outcome != o.Outcome || r.Note != o.Note {
+		if r.From != o.From || !r.FromDate.Equal(o.FromDate) || !sameGoal(r.Goal, o.Goal) || r.Outcome != o.Outcome || r.Note != o.Note {
 			return false
 		}
 	}
@@ -201,4 +204,10 @@ func (s *Store) Apply(id string, c Change) (Applied, error) {
 		return Applied{}, err
 	}
 	return out, nil
+}
+
+func sameGoal(a, b checklist.Goal) bool {
+	am, bm := a.Met, b.Met
+	a.Met, b.Met = nil, nil
+	return a == b && (am == nil) == (bm == nil) && (am == nil || *am == *bm)
 }

@@ -148,7 +148,8 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 		out, err = tui.Run(ctx, topts, popts...)
 	} else {
 		// Ctrl+C at a prompt saves and quits like q: the terminal is in
-		// line mode here, so it arrives as a signal, not as a key.
+		// line mode here, so it arrives as a signal, not as a key. So do
+		// SIGTERM and SIGHUP.
 		pctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		out, err = plain.Run(pctx, a.in, a.out, topts)
 		stop()
@@ -156,11 +157,18 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 			err = withCode(exitUsage, err)
 		}
 	}
+	// "saved" only when everything was: otherwise the error says what was
+	// not saved, on stderr, with a non-zero exit.
+	var gone *tui.GoneError
 	switch {
 	case out.SessionID == "":
+	case errors.As(err, &gone):
+		return withCode(exitNotFound, err)
+	case err != nil:
+		return fmt.Errorf("%w; what was saved before stays: resume with: %s", err, a.resumeCommand(out.SessionID))
 	case out.Completed:
 		fmt.Fprintf(a.out, "saved. session %s is complete\n", out.SessionID)
-	case err == nil:
+	default:
 		fmt.Fprintf(a.out, "saved. resume with: %s\n", a.resumeCommand(out.SessionID))
 	}
 	return err
@@ -198,7 +206,7 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 				return tui.Start{Resume: true}, nil
 			}
 		}
-		s, err := repo.Get(id)
+		s, rev, err := repo.GetRev(id)
 		if err != nil {
 			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
 		}
@@ -206,7 +214,7 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		if err != nil {
 			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
 		}
-		return tui.Start{Session: s, SessionPack: sp}, nil
+		return tui.Start{Session: s, SessionPack: sp, Rev: rev}, nil
 	}
 	return tui.Start{}, nil
 }

@@ -58,8 +58,10 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts tui.Options) (tu
 	if errors.Is(err, errQuit) {
 		err = nil
 	}
-	if ferr := r.flush(5); ferr != nil && err == nil {
-		err = ferr
+	if r.sess != nil && !r.lazy {
+		if _, ferr := r.flush(5); ferr != nil && err == nil {
+			err = ferr
+		}
 	}
 	return out2, err
 }
@@ -74,8 +76,10 @@ type runner struct {
 	sess *checklist.Session
 	pack *checklist.Pack
 	qs   []checklist.Question
-	// pending holds writes that failed, oldest first, to try again.
-	pending []func() error
+	// pending holds writes not made yet, oldest first, to try again.
+	pending []store.Change
+	// rev is the open session's revision as last read or written.
+	rev store.Rev
 	// lazy is the session still to be created, on the first answer.
 	lazy bool
 	// echo repeats each answer after its prompt: piped answers are not
@@ -288,10 +292,11 @@ func (r *runner) resume() error {
 		}
 		n, err := strconv.Atoi(line)
 		if err == nil && n >= 1 && n <= len(list) {
-			s, err := r.opts.Repo.Get(list[n-1].ID)
+			s, rev, err := r.opts.Repo.GetRev(list[n-1].ID)
 			if err != nil {
 				return fmt.Errorf("open session %s: %w", list[n-1].ID, err)
 			}
+			r.rev = rev
 			p, err := r.packFor(s.Pack)
 			if err != nil {
 				return err
@@ -305,6 +310,9 @@ func (r *runner) resume() error {
 // open continues a stored session, or shows its results when completed.
 func (r *runner) open(s *checklist.Session, p *checklist.Pack) error {
 	r.sess = s
+	if s == r.opts.Start.Session {
+		r.rev = r.opts.Start.Rev
+	}
 	if s.Answers == nil {
 		s.Answers = map[string]checklist.Answer{}
 	}

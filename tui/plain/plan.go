@@ -179,12 +179,13 @@ func (r *runner) savePlan(f *planform.Form) error {
 	if planform.Equal(plan, r.sess.Plan) {
 		return nil
 	}
+	c := store.Change{SetPlan: true, OldPlan: r.sess.Plan, Plan: plan}
 	r.sess.Plan = plan
-	id := r.sess.ID
-	if err := r.save(func() error { return r.opts.Repo.SetPlan(id, plan) }); err != nil {
+	ok, err := r.save(c)
+	if err != nil {
 		return fmt.Errorf("save the plan: %w", err)
 	}
-	if len(r.pending) == 0 {
+	if ok {
 		r.say("Saved.")
 	}
 	return nil

@@ -257,6 +257,8 @@ func Error(err error) string {
 		return "data file damaged"
 	case errors.Is(err, store.ErrNotFound):
 		return "session not found"
+	case errors.Is(err, store.ErrConflict):
+		return "changed elsewhere meanwhile"
 	}
 	return termtext.Line(err.Error())
 }
