@@ -158,6 +158,11 @@ func New(opts Options) Model {
 // Init asks for the background colour and loads what the first screen needs.
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.saver.pending() {
+		// open queued a write (the completion of a fully answered
+		// session): start the saver from Update, which keeps its state.
+		cmds = append(cmds, func() tea.Msg { return retrySaveMsg{} })
+	}
 	switch m.screen {
 	case scrHome, scrResume:
 		cmds = append(cmds, m.loadHome())

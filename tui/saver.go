@@ -320,7 +320,8 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	switch {
 	case len(m.saver.lost) > lost:
-		m.notice = "Not saved: " + m.saver.lost[len(m.saver.lost)-1] + ". This session is open elsewhere: showing what is stored"
+		// The session is shown as stored (refresh above).
+		m.notice = "Not saved: " + m.saver.lost[len(m.saver.lost)-1]
 	case msg.moved:
 		m.notice = "This session was changed elsewhere (another window?): showing what is stored"
 	}
