@@ -1,0 +1,21 @@
+package main
+
+import "github.com/servicecheck/servicecheck/i18n"
+
+// uiLang returns the language a user meets in this run: flag (a --lang
+// value, "" when not given), else SERVICECHECK_LANG, else the POSIX locale,
+// else English (i18n.Resolve has the rule). A stored session is still
+// shown in the language it was answered in: this is the language of what
+// belongs to no session (home, lists, messages) and of new sessions.
+func (a *app) uiLang(flag string) (string, error) {
+	lang, _, err := i18n.Resolve(flag, a.getenv("SERVICECHECK_LANG"), a.getenv)
+	return lang, err
+}
+
+// locale returns the catalogue of the language uiLang chooses with no
+// flag; an unusable SERVICECHECK_LANG falls back to English here, and is
+// reported by the commands that take --lang.
+func (a *app) locale() *i18n.Locale {
+	lang, _ := a.uiLang("")
+	return i18n.For(lang)
+}
