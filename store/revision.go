@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"hash/crc64"
 	"time"
@@ -206,8 +208,11 @@ func (s *Store) Apply(id string, c Change) (Applied, error) {
 	return out, nil
 }
 
+// sameGoal compares two goals by what they hold, as stored: through
+// their JSON, so that pointers (Met, Source) and an empty list against a
+// missing one do not count as a difference.
 func sameGoal(a, b checklist.Goal) bool {
-	am, bm := a.Met, b.Met
-	a.Met, b.Met = nil, nil
-	return a == b && (am == nil) == (bm == nil) && (am == nil || *am == *bm)
+	ja, erra := json.Marshal(a)
+	jb, errb := json.Marshal(b)
+	return erra == nil && errb == nil && bytes.Equal(ja, jb)
 }

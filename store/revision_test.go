@@ -111,3 +111,28 @@ func TestApplyRefusesBadText(t *testing.T) {
 		t.Errorf("a note with escapes: %v, want ErrInvalid", err)
 	}
 }
+
+// TestApplyPlanWithSuggestion: a plan whose goal keeps its suggestion's
+// source (a pointer) is the same plan after a round trip through the
+// file, so the next change to it is no conflict.
+func TestApplyPlanWithSuggestion(t *testing.T) {
+	s, _ := openTest(t)
+	sess := newSession("Plan Co")
+	if err := s.Create(sess); err != nil {
+		t.Fatal(err)
+	}
+	met := true
+	p1 := checklist.Plan{Goals: []checklist.Goal{{What: "w", Target: "t", Met: &met,
+		Source: &checklist.GoalSource{Kind: checklist.SourceArea, ID: "responsiveness", Statement: "responsiveness.x", Rating: 2}}}}
+	if _, err := s.Apply(sess.ID, Change{SetPlan: true, Plan: p1}); err != nil {
+		t.Fatal(err)
+	}
+	copyMet := true
+	seen := checklist.Plan{Goals: []checklist.Goal{{What: "w", Target: "t", Met: &copyMet,
+		Source: &checklist.GoalSource{Kind: checklist.SourceArea, ID: "responsiveness", Statement: "responsiveness.x", Rating: 2}}}}
+	p2 := seen
+	p2.Vision = "v"
+	if _, err := s.Apply(sess.ID, Change{SetPlan: true, OldPlan: seen, Plan: p2}); err != nil {
+		t.Errorf("second plan change: %v", err)
+	}
+}
