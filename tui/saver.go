@@ -369,10 +369,12 @@ func (m Model) saveMark() string {
 	switch {
 	case m.saver.gone != "":
 		return m.st.warn.Render("! session deleted")
-	case m.saver.err != nil || len(m.saver.lost) > 0:
+	case m.saver.err != nil && !permanent(m.saver.err):
 		return m.st.warn.Render("! not saved")
 	case m.saver.pending():
 		return m.st.status.Render("saving…")
+	case len(m.saver.lost) > 0 && m.saver.err != nil:
+		return m.st.warn.Render("! not saved")
 	case m.saver.saved:
 		return m.st.saved.Render("✓ saved")
 	}
