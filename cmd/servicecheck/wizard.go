@@ -17,6 +17,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/plain"
@@ -109,7 +110,7 @@ func newResumeCmd(a *app) *cobra.Command {
 // screen app on a terminal, or the plain prompts otherwise.
 func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	// A wrong language or pack file is reported before anything opens.
-	sp, err := chooseSessionPack(guard(a.errOut), opts.lang, opts.packFile)
+	sp, err := chooseSessionPack(a.locale(), guard(a.errOut), opts.lang, opts.packFile)
 	if err != nil {
 		return err
 	}
@@ -163,13 +164,13 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	switch {
 	case out.SessionID == "":
 	case errors.As(err, &gone):
-		return withCode(exitNotFound, err)
+		return withCode(exitNotFound, usertext.WrapInside(err, "trust.wizard.session_gone"))
 	case err != nil:
-		return fmt.Errorf("%w; what was saved before stays: resume with: %s", err, a.resumeCommand(out.SessionID))
+		return usertext.WrapInside(err, "trust.wizard.not_saved", "Command", a.resumeCommand(out.SessionID))
 	case out.Completed:
-		fmt.Fprintf(a.out, "saved. session %s is complete\n", out.SessionID)
+		fmt.Fprintln(a.out, a.locale().T("cmd.wizard.saved_complete", "ID", out.SessionID))
 	default:
-		fmt.Fprintf(a.out, "saved. resume with: %s\n", a.resumeCommand(out.SessionID))
+		fmt.Fprintln(a.out, a.locale().T("cmd.wizard.saved_resume", "Command", a.resumeCommand(out.SessionID)))
 	}
 	return err
 }
@@ -187,7 +188,7 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		s := &checklist.Session{Client: opts.client, Assessor: opts.assessor, Pack: p.Ref(),
 			Answers: map[string]checklist.Answer{}}
 		if err := repo.Create(s); err != nil {
-			return tui.Start{}, fmt.Errorf("create session: %w", err)
+			return tui.Start{}, wrap(err, "cmd.wizard.create")
 		}
 		return tui.Start{Session: s, SessionPack: p}, nil
 	case wizardResume:
@@ -195,11 +196,11 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		if id == "" {
 			list, err := repo.List(store.Filter{Status: checklist.InProgress})
 			if err != nil {
-				return tui.Start{}, fmt.Errorf("list sessions: %w", err)
+				return tui.Start{}, wrap(err, "cmd.wizard.list")
 			}
 			switch len(list) {
 			case 0:
-				return tui.Start{}, withCode(exitNotFound, errors.New("no unfinished session to resume: start one with 'servicecheck new'"))
+				return tui.Start{}, notFound("cmd.wizard.nothing_to_resume")
 			case 1:
 				id = list[0].ID
 			default:
@@ -208,11 +209,11 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		}
 		s, rev, err := repo.GetRev(id)
 		if err != nil {
-			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
+			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
 		sp, err := lookup(s.Pack)
 		if err != nil {
-			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
+			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
 		return tui.Start{Session: s, SessionPack: sp, Rev: rev}, nil
 	}
