@@ -47,3 +47,33 @@ func TestNoteDraftSurvivesSignals(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanDraftSurvivesSignals types a goal's problem in the plan and,
+// without confirming the field, ends the program with SIGTERM or SIGHUP:
+// the text is stored in the plan.
+func TestPlanDraftSurvivesSignals(t *testing.T) {
+	t.Parallel()
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			t.Parallel()
+			s := newSandbox(t, servicecheckBin)
+			const client = "Plan Draft Co"
+			plan := planAnswers(0, func(i int) int { return 1 + i%5 })
+			left := answerAllButLast(t, s, plan, client)
+			tm := finishInWizard(t, s, plan, client, left)
+			tm.waitFor("press p to set your plan", wait)
+			tm.send("p")
+			tm.waitFor("goal 1 of 3", wait)
+			tm.send(ctrlU, "Phones ring out at lunch")
+			tm.waitFor("Phones ring out at lunch", wait)
+			_ = tm.cmd.Process.Signal(sig)
+			if code := tm.waitExit(wait); code != 0 {
+				t.Fatalf("exit code %d, want 0\n%s", code, tm.dump())
+			}
+			sess := onlySession(t, s.db)
+			if len(sess.Plan.Goals) == 0 || sess.Plan.Goals[0].Problem != "Phones ring out at lunch" {
+				t.Errorf("plan after %v: %+v, want the typed problem", sig, sess.Plan)
+			}
+		})
+	}
+}
