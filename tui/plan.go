@@ -39,9 +39,9 @@ type planState struct {
 func newPlanInput() textinput.Model {
 	ti := textinput.New()
 	ti.Prompt = ""
-	// Within what the store keeps even when every character takes four
-	// bytes.
-	ti.CharLimit = store.MaxNote / 4
+	// Up to the store's 64 KiB; characters of more than one byte are
+	// counted again when the field is kept (see fitNote).
+	ti.CharLimit = store.MaxNote
 	ti.SetStyles(planInputStyles(true))
 	return ti
 }
@@ -190,7 +190,11 @@ func (m *Model) keepPlanField() {
 	if !ok || !f.Kind.Text() {
 		return
 	}
-	m.plan.form.Set(f, m.plan.input.Value())
+	v, cut := fitNote(m.plan.input.Value())
+	if cut {
+		m.notice = "The text was cut to 64 KiB, the most a field holds"
+	}
+	m.plan.form.Set(f, v)
 	m.queuePlan()
 }
 
@@ -201,8 +205,8 @@ func (m *Model) queuePlan() {
 	if planform.Equal(plan, m.sess.Plan) {
 		return
 	}
+	m.queue(store.Change{SetPlan: true, OldPlan: m.sess.Plan, Plan: plan})
 	m.sess.Plan = plan
-	m.saver.add(saveOp{kind: opPlan, id: m.sess.ID, plan: plan})
 }
 
 // movePlan keeps the field on show and goes to the next field (dir +1)
