@@ -11,6 +11,7 @@ package report
 import (
 	"time"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
 )
@@ -120,23 +121,32 @@ type SessionRef struct {
 	CreatedAt   time.Time        `json:"created_at"`
 	CompletedAt *time.Time       `json:"completed_at"`
 	Pack        checklist.Ref    `json:"pack"`
+	// UpdatedAt dates a session in progress (audit.Date); not in the
+	// compare --json document, which predates it.
+	UpdatedAt time.Time `json:"-"`
 }
 
-// Date is the day a session stands for: when it was completed, else when it
-// was last changed.
-func (d Document) Date() time.Time {
-	if d.CompletedAt != nil {
-		return *d.CompletedAt
-	}
-	return d.UpdatedAt
+// Stamp is what the audit rules read of the document's session.
+func (d Document) Stamp() audit.Stamp {
+	return audit.Stamp{ID: d.ID, Status: d.Status, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, CompletedAt: deref(d.CompletedAt)}
 }
 
-// Date is the day the session stands for, as for Document.Date.
-func (r SessionRef) Date() time.Time {
-	if r.CompletedAt != nil {
-		return *r.CompletedAt
+// Date is the day the session stands for (audit.Date).
+func (d Document) Date() time.Time { return audit.Date(d.Stamp()) }
+
+// Stamp is what the audit rules read of one side of a comparison.
+func (r SessionRef) Stamp() audit.Stamp {
+	return audit.Stamp{ID: r.ID, Status: r.Status, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, CompletedAt: deref(r.CompletedAt)}
+}
+
+// Date is the day the session stands for (audit.Date).
+func (r SessionRef) Date() time.Time { return audit.Date(r.Stamp()) }
+
+func deref(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
 	}
-	return r.CreatedAt
+	return *t
 }
 
 // Build scores s against p and gathers everything a report shows. prev is
@@ -222,7 +232,7 @@ func (c Comparison) In(loc *time.Location) Comparison {
 }
 
 func (r SessionRef) in(loc *time.Location) SessionRef {
-	r.CreatedAt = r.CreatedAt.In(loc)
+	r.CreatedAt, r.UpdatedAt = r.CreatedAt.In(loc), r.UpdatedAt.In(loc)
 	r.CompletedAt = timeIn(r.CompletedAt, loc)
 	return r
 }
@@ -250,7 +260,7 @@ func (d Document) Summary() Document {
 
 func ref(s *checklist.Session) SessionRef {
 	return SessionRef{ID: s.ID, Client: s.Client, Status: s.Status, CreatedAt: s.CreatedAt.UTC(),
-		CompletedAt: timePtr(s.CompletedAt), Pack: s.Pack}
+		UpdatedAt: s.UpdatedAt.UTC(), CompletedAt: timePtr(s.CompletedAt), Pack: s.Pack}
 }
 
 func line(id, text string, answers map[string]checklist.Answer) Line {

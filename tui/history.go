@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
@@ -91,6 +92,7 @@ func (m *Model) historyLoaded(msg historyMsg) {
 		return
 	}
 	m.hist.list = msg.list
+	audit.SortNewest(m.hist.list, store.Summary.Stamp)
 	m.hist.cursor = min(m.hist.cursor, max(0, len(msg.list)-1))
 	if m.sess != nil && m.hist.from == scrResults {
 		for i, s := range msg.list {
@@ -166,7 +168,7 @@ func (m *Model) compareMarked() tea.Cmd {
 			ss[i], ps[i] = s, p
 		}
 		// Earlier on the left.
-		if ss[1].CreatedAt.Before(ss[0].CreatedAt) {
+		if audit.Compare(audit.Of(ss[1]), audit.Of(ss[0])) < 0 {
 			ss[0], ss[1], ps[0], ps[1] = ss[1], ss[0], ps[1], ps[0]
 		}
 		return compareMsg{a: ss[0], b: ss[1], packA: ps[0], packB: ps[1]}
@@ -199,10 +201,7 @@ func (m Model) historyView(w, h int) []string {
 	lines = append(lines, "")
 	times := make([]time.Time, len(m.hist.list))
 	for i, s := range m.hist.list {
-		times[i] = s.CompletedAt
-		if s.Status != checklist.Completed {
-			times[i] = s.CreatedAt
-		}
+		times[i] = audit.Date(s.Stamp())
 	}
 	dates := present.Dates(times...)
 	dw := 12

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
@@ -84,17 +85,14 @@ func (m Model) loadPrevious() tea.Cmd {
 	}
 }
 
-// Previous returns the client's newest completed session started before s,
-// with its pack, or nil when there is none.
+// Previous returns the client's previous completed session (see
+// audit.Previous) with its pack, or nil when there is none.
 func Previous(r Repo, s *checklist.Session, lookup func(checklist.Ref) (*checklist.Pack, error)) (*checklist.Session, *checklist.Pack, error) {
 	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed})
 	if err != nil {
 		return nil, nil, fmt.Errorf("read earlier sessions: %w", err)
 	}
-	for _, sum := range list {
-		if sum.ID == s.ID || !sum.CreatedAt.Before(s.CreatedAt) {
-			continue
-		}
+	if sum, ok := audit.Previous(storedStamp(s, list), list, store.Summary.Stamp); ok {
 		prev, err := r.Get(sum.ID)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read session %s: %w", sum.ID, err)
@@ -106,6 +104,18 @@ func Previous(r Repo, s *checklist.Session, lookup func(checklist.Ref) (*checkli
 		return prev, p, nil
 	}
 	return nil, nil, nil
+}
+
+// storedStamp is s's stamp as the store has it when list holds it: the
+// store, not the screen's copy, sets the completion time, and the order
+// of sessions follows the stored times.
+func storedStamp(s *checklist.Session, list []store.Summary) audit.Stamp {
+	for _, sum := range list {
+		if sum.ID == s.ID {
+			return sum.Stamp()
+		}
+	}
+	return audit.Of(s)
 }
 
 func (m *Model) previousLoaded(msg previousMsg) {
@@ -171,11 +181,7 @@ func (m Model) scrollTitle(title string, v viewport.Model, w int) string {
 	return m.st.title.Render(left) + strings.Repeat(" ", gap) + m.st.muted.Render(right)
 }
 
-// sessionDate is the day a session is dated by: when it was completed, or
-// when it was started.
+// sessionDate is the day a session is dated by (audit.Date).
 func (m Model) sessionDate(s *checklist.Session) time.Time {
-	if !s.CompletedAt.IsZero() {
-		return s.CompletedAt
-	}
-	return s.CreatedAt
+	return audit.Date(audit.Of(s))
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
@@ -182,10 +183,7 @@ func (l *jsonList) close() error {
 // summaryDate is when a listed session stands for, in loc: its day is the
 // one the reports give.
 func summaryDate(s store.Summary, loc *time.Location) time.Time {
-	if !s.CompletedAt.IsZero() {
-		return s.CompletedAt.In(loc)
-	}
-	return s.UpdatedAt.In(loc)
+	return audit.Date(s.Stamp()).In(loc)
 }
 
 func statusWord(s checklist.Status) string {

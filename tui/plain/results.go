@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
@@ -47,7 +48,7 @@ func (r *runner) results() error {
 	}
 	deltas := map[string]scoring.Delta{}
 	if cmp != nil {
-		date := present.Date(prev.CompletedAt)
+		date := present.Date(audit.Date(audit.Of(prev)))
 		r.say("Change since %s: %s (from %s to %s).", date, present.Change(cmp.Total.Delta, 1), cmp.Total.A, cmp.Total.B)
 		if cmp.Mismatch != "" {
 			r.say("Note: %s.", cmp.Mismatch)
