@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/scoring"
 )
 
@@ -21,35 +22,24 @@ var htmlSource string
 // which is why no text is escaped by hand here.
 var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Funcs(template.FuncMap{
-		"day":        day,
-		"pct":        pct,
-		"score":      func(s scoring.Score) string { return s.Format(1) },
-		"signed":     signed,
-		"points":     signedPoints,
-		"dash":       orDash,
-		"status":     statusLabel,
-		"total":      totalLine,
-		"answer":     func(l Line) string { return l.Value().Label() },
-		"add1":       func(i int) int { return i + 1 },
-		"num":        func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
-		"addf":       func(a, b float64) float64 { return a + b },
-		"answered":   answeredClass,
-		"met":        metLabel,
-		"when":       SessionRef.when,
-		"answeredOf": sectionAnswered,
-		"add":        func(a, b int) int { return a + b },
-		"scoreNote":  func() string { return checklistScoreNote },
-		"hasNotes":   hasNotes,
-		"outcome":    outcomeLabel,
-		"source":     reviewSource,
+		"iso":      isoDay,
+		"dash":     orDash,
+		"add1":     func(i int) int { return i + 1 },
+		"num":      func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
+		"addf":     func(a, b float64) float64 { return a + b },
+		"answered": answeredClass,
+		"add":      func(a, b int) int { return a + b },
+		"hasNotes": hasNotes,
 	}).Parse(htmlSource))
 })
 
-// WriteHTML writes d as one self-contained HTML page: inline CSS, an inline
-// SVG chart of the areas, no script and nothing fetched from the network. It
-// prints on A4 and Letter alike.
+// WriteHTML writes d as one self-contained HTML page in the session's
+// language (its lang attribute says which): inline CSS, an inline SVG chart
+// of the areas, no script and nothing fetched from the network. It prints
+// on A4 and Letter alike.
 func WriteHTML(w io.Writer, d Document) error {
-	data := htmlData{Doc: d, Incomplete: incompleteLine(&d), Chart: buildChart(&d)}
+	wd := d.Words()
+	data := htmlData{Doc: d, W: wd, Title: wd.Title(d), Incomplete: incompleteLine(wd, &d), Chart: buildChart(wd, &d)}
 	if err := htmlTemplate().Execute(w, data); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
@@ -58,6 +48,8 @@ func WriteHTML(w io.Writer, d Document) error {
 
 type htmlData struct {
 	Doc        Document
+	W          results.Words
+	Title      string
 	Incomplete string
 	Chart      chart
 }
@@ -98,7 +90,7 @@ const (
 	chartAxisH = 18.0
 )
 
-func buildChart(d *Document) chart {
+func buildChart(w results.Words, d *Document) chart {
 	// The bars start a little in from the left so that the "0%" tick
 	// label, centred on its tick, is not cut off.
 	c := chart{Width: chartWidth, BarX: 14, BarW: chartWidth - 124}
@@ -108,8 +100,8 @@ func buildChart(d *Document) chart {
 		r.TitleX = c.BarX
 		if a.Score.Valid {
 			r.W = round1(c.BarW * a.Percent.Value / 100)
-			r.Value = a.Score.Format(1) + " (" + pct(a.Percent) + ")"
-			r.Percentage = pct(a.Percent)
+			r.Value = w.Score(a.Score) + " (" + w.Percent(a.Percent) + ")"
+			r.Percentage = w.Percent(a.Percent)
 		}
 		r.BandClass = bandClass(d.Bands, a.Band)
 		c.Rows = append(c.Rows, r)
@@ -117,7 +109,7 @@ func buildChart(d *Document) chart {
 	c.AxisY = chartTop + float64(len(d.Areas))*chartRowH
 	c.Height = c.AxisY + chartAxisH
 	for p := 0; p <= 100; p += 25 {
-		c.Ticks = append(c.Ticks, chartTick{X: round1(c.BarX + c.BarW*float64(p)/100), Label: strconv.Itoa(p) + "%"})
+		c.Ticks = append(c.Ticks, chartTick{X: round1(c.BarX + c.BarW*float64(p)/100), Label: w.Percent(scoring.Of(float64(p)))})
 	}
 	return c
 }
@@ -155,18 +147,6 @@ func answeredClass(l Line) string {
 		return "na"
 	default:
 		return "answered"
-	}
-}
-
-// metLabel says whether a goal was met: "" when nobody has said yet.
-func metLabel(m *bool) string {
-	switch {
-	case m == nil:
-		return ""
-	case *m:
-		return "yes"
-	default:
-		return "no"
 	}
 }
 

@@ -1,12 +1,16 @@
-// Package report turns a scored session into documents to hand over:
-// Markdown, a self-contained HTML page, CSV and JSON, and the styled text that
-// `servicecheck show` prints on a terminal.
+// Package results is the one view model of a scored session and the one
+// place its presentation rules are written: what the wizard's results,
+// history and compare screens, the plain prompts' results and every report
+// format (package report) show, and how each figure reads in the session's
+// language (Words).
 //
-// Every renderer works from one view model, Document, built by Build from a
-// pack and a session with the scoring package, so no scoring rule is copied
-// here. Renderers are pure: they write to an io.Writer and read no clock,
-// file or environment.
-package report
+// Document is built by Build from a pack and a session with the scoring
+// package, so no scoring rule is copied here; the dates and the previous
+// session follow package audit. Words turns its figures into text through
+// the i18n catalogue (results.*.yaml): the total line, percentages,
+// changes, N/A counts, band and status words, goal fields and dates. A
+// session renders in its pack's language: Document.Words.
+package results
 
 import (
 	"time"
@@ -54,6 +58,9 @@ type Pack struct {
 	Version string `json:"version"`
 	Lang    string `json:"lang"`
 	Title   string `json:"title"`
+	// Intro is the pack's introduction, shown at the top of reports; not
+	// in the JSON documents, which describe the session.
+	Intro string `json:"-"`
 }
 
 // Total is the scored total with its band's label.
@@ -111,6 +118,10 @@ type Comparison struct {
 	Total    scoring.Delta   `json:"total"`
 	// Sections is the change of each checklist section's percentage.
 	Sections []scoring.Delta `json:"sections"`
+	// PackA and PackB are the packs the sides were scored with; the later
+	// one's language is the comparison's (Comparison.Words).
+	PackA checklist.Ref `json:"-"`
+	PackB checklist.Ref `json:"-"`
 }
 
 // SessionRef names one side of a comparison.
@@ -162,7 +173,7 @@ func Build(p *checklist.Pack, s *checklist.Session, prev *checklist.Session, pre
 		CreatedAt:   s.CreatedAt.UTC(),
 		UpdatedAt:   s.UpdatedAt.UTC(),
 		CompletedAt: timePtr(s.CompletedAt),
-		Pack:        Pack{ID: p.ID, Version: p.Version, Lang: p.Lang, Title: p.Title},
+		Pack:        Pack{ID: p.ID, Version: p.Version, Lang: p.Lang, Title: p.Title, Intro: p.Intro},
 		Total:       Total{Total: r.Total, BandLabel: label(p, r.Total.Band)},
 		Unanswered:  s.Unanswered(p),
 		Bands:       p.Bands,
@@ -209,7 +220,8 @@ func Compare(pa *checklist.Pack, a *checklist.Session, pb *checklist.Pack, b *ch
 	if c.Areas == nil {
 		c.Areas = []scoring.Delta{}
 	}
-	return Comparison{A: ref(a), B: ref(b), Mismatch: c.Mismatch, Areas: c.Areas, Total: c.Total, Sections: c.Sections}
+	return Comparison{A: ref(a), B: ref(b), Mismatch: c.Mismatch, Areas: c.Areas, Total: c.Total, Sections: c.Sections,
+		PackA: pa.Ref(), PackB: pb.Ref()}
 }
 
 // In returns d with its times in loc, so that the readable reports give
