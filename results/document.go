@@ -301,3 +301,14 @@ func timePtr(t time.Time) *time.Time {
 	u := t.UTC()
 	return &u
 }
+
+// NACounts counts the N/A answers: checklist items and statements.
+func (d Document) NACounts() (items, statements int) {
+	for _, s := range d.Sections {
+		items += s.NA
+	}
+	for _, a := range d.Areas {
+		statements += a.NA
+	}
+	return items, statements
+}

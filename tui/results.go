@@ -13,18 +13,18 @@ import (
 
 	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
-	"github.com/servicecheck/servicecheck/scoring"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/store"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // resultsState is the results of the open session, compared with the
 // client's previous completed session when there is one.
 type resultsState struct {
-	view   viewport.Model
-	result scoring.Result
-	prev   *checklist.Session
-	cmp    *scoring.Comparison
+	view viewport.Model
+	// doc is the results view model the screen shows.
+	doc  results.Document
+	prev *checklist.Session
+	cmp  *results.Comparison // doc.Comparison
 }
 
 // scroll moves v for the scrolling keys of the results and compare screens
@@ -64,7 +64,8 @@ func (r *resultsState) resize(w, h int) {
 // showResults scores the open session and shows it.
 func (m *Model) showResults() tea.Cmd {
 	m.q.editing = false
-	m.res.result = scoring.Session(m.pack, m.sess)
+	m.res.doc = results.Build(m.pack, m.sess, nil, nil)
+	m.res.prev, m.res.cmp = nil, nil
 	m.show(scrResults)
 	m.res.render(m)
 	m.res.view.GotoTop()
@@ -129,8 +130,8 @@ func (m *Model) previousLoaded(msg previousMsg) {
 	if msg.sess == nil {
 		return
 	}
-	c := scoring.Compare(scoring.Session(msg.pack, msg.sess), m.res.result)
-	m.res.prev, m.res.cmp = msg.sess, &c
+	m.res.doc = results.Build(m.pack, m.sess, msg.sess, msg.pack)
+	m.res.prev, m.res.cmp = msg.sess, m.res.doc.Comparison
 	if m.screen == scrResults {
 		m.res.render(m)
 	}
@@ -160,11 +161,12 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m Model) resultsView(w, h int) []string {
-	title := fmt.Sprintf("Results for %s", m.sess.Client)
+	wd := m.words()
+	title := wd.T("results.screen.title", "Client", m.sess.Client, "Date", wd.Date(m.sessionDate(m.sess)))
 	if m.sess.Assessor != "" {
-		title += ", assessed by " + m.sess.Assessor
+		title = wd.T("results.screen.title_assessor", "Client", m.sess.Client, "Assessor", m.sess.Assessor,
+			"Date", wd.Date(m.sessionDate(m.sess)))
 	}
-	title += ", " + present.Date(m.sessionDate(m.sess))
 	return append([]string{m.scrollTitle(title, m.res.view, w)}, strings.Split(m.res.view.View(), "\n")...)
 }
 
@@ -174,7 +176,8 @@ func (m Model) scrollTitle(title string, v viewport.Model, w int) string {
 	right := ""
 	if v.TotalLineCount() > v.Height() {
 		last := min(v.TotalLineCount(), v.YOffset()+v.Height())
-		right = fmt.Sprintf("%d–%d of %d ↕", v.YOffset()+1, last, v.TotalLineCount())
+		wd := m.words()
+		right = wd.T("results.screen.scroll", "From", wd.Int(v.YOffset()+1), "To", wd.Int(last), "Total", wd.Int(v.TotalLineCount()))
 	}
 	left := ansi.Truncate(title, max(1, w-lipgloss.Width(right)-2), "…")
 	gap := max(1, w-lipgloss.Width(left)-lipgloss.Width(right))
