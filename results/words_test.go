@@ -28,7 +28,7 @@ func TestDeltaReadsWithoutColour(t *testing.T) {
 		{"en", scoring.Score{}, 1, "–", 0, "not compared", "–"},
 		{"it", scoring.Of(0.5), 1, "↑ +0,5", 1, "su di 0,5", "+0,5"},
 		{"it", scoring.Of(-1), 1, "↓ −1,0", -1, "giù di 1,0", "-1,0"},
-		{"sq", scoring.Of(2.5), 1, "↑ +2,5", 1, "lart 2,5", "+2,5"},
+		{"sq", scoring.Of(2.5), 1, "↑ +2,5", 1, "rritje me 2,5", "+2,5"},
 		{"af", scoring.Of(-2.5), 1, "↓ −2,5", -1, "af met 2,5", "-2,5"},
 	}
 	for _, tt := range tests {
