@@ -33,7 +33,8 @@ func incompleteLine(w results.Words, d *Document) string {
 // compareTitle heads a comparison on its own: "Client: 2 Mar 2026 to
 // 9 Apr 2026"; client is the name as the format writes it.
 func compareTitle(w results.Words, c *Comparison, client string) string {
-	return w.T("report.heading.compare", "Client", client, "A", w.Date(c.A.Date()), "B", w.Date(c.B.Date()))
+	dates := w.Dates(c.A.Date(), c.B.Date())
+	return w.T("report.heading.compare", "Client", client, "A", dates[0], "B", dates[1])
 }
 
 // changeSince heads the comparison inside a report.
