@@ -7,6 +7,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/scoring"
 )
@@ -261,17 +262,24 @@ func writeTermAnswers(e *errWriter, w results.Words, st termStyles, d *Document,
 }
 
 func writeTermLines(e *errWriter, w results.Words, st termStyles, lines []Line, width int) {
+	// The answer column fits the longest answer word of the language
+	// ("Gedeeltelik"), and the text lines up after it.
+	aw := 6
+	for _, v := range []checklist.Value{checklist.Yes, checklist.Partly, checklist.No, checklist.NA} {
+		aw = max(aw, lipgloss.Width(w.Answer(v)))
+	}
+	indent := strings.Repeat(" ", 4+aw+1)
 	for _, l := range lines {
-		ans := pad(w.Answer(l.Value()), 6)
+		ans := pad(w.Answer(l.Value()), aw)
 		if l.Answer == nil {
 			ans = st.faint.Render(ans)
 		} else {
 			ans = st.bold.Render(ans)
 		}
 		e.printf("    %s ", ans)
-		e.print(indentWrap(l.Text, "", "           ", width))
+		e.print(indentWrap(l.Text, "", indent, width))
 		if l.Note != "" {
-			e.print(renderLines(st.faint, indentWrap(w.T("report.term.note", "Text", l.Note), "           ", "           ", width)))
+			e.print(renderLines(st.faint, indentWrap(w.T("report.term.note", "Text", l.Note), indent, indent, width)))
 		}
 	}
 }

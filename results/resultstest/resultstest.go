@@ -69,14 +69,17 @@ var (
 	// message holding a pack's title), so spans are removed innermost
 	// first.
 	span = regexp.MustCompile(`⟦[^⟦⟧]*⟧`)
+	// cut is a span a narrow column cut short with an ellipsis.
+	cut = regexp.MustCompile(`⟦[^⟦⟧\n]*…`)
 	word = regexp.MustCompile(`[A-Za-z]{2,}`)
 )
 
 // Leaks returns the runs of two or more ASCII letters left in text once
-// every ⟦…⟧ span and terminal escape is removed, except those in allow:
+// every ⟦…⟧ span (or one cut short by "…") and terminal escape is
+// removed, except those in allow:
 // words that reached the output without going through the catalogue.
 func Leaks(text string, allow ...string) []string {
-	text = ansi.Strip(text)
+	text = cut.ReplaceAllString(ansi.Strip(text), " ")
 	for {
 		next := span.ReplaceAllString(text, " ")
 		if next == text {
