@@ -70,7 +70,7 @@ var (
 	// first.
 	span = regexp.MustCompile(`⟦[^⟦⟧]*⟧`)
 	// cut is a span a narrow column cut short with an ellipsis.
-	cut = regexp.MustCompile(`⟦[^⟦⟧\n]*…`)
+	cut  = regexp.MustCompile(`⟦[^⟦⟧\n]*…`)
 	word = regexp.MustCompile(`[A-Za-z]{2,}`)
 )
 
