@@ -65,17 +65,29 @@ func WriteCSVWith(w io.Writer, d Document, opt CSVOptions) error {
 	if err := cw.Write(CSVHeader(d.Pack.Lang)); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
-	date := isoDay(d.Date())
+	date, client := isoDay(d.Date()), cell(d.Client)
+	// The few words of the kind and answer columns, worded once.
+	kinds := map[checklist.Kind]string{}
+	for _, k := range []checklist.Kind{checklist.KindItem, checklist.KindStatement} {
+		kinds[k] = wd.T("report.csv." + k.String())
+	}
+	answers := map[checklist.Value]string{}
+	rec := make([]string, len(csvColumns))
 	row := func(kind checklist.Kind, group string, l Line) error {
 		if l.Answer == nil && l.Note == "" {
 			return nil
 		}
 		answer := ""
-		if l.Answer != nil {
-			answer = wd.Answer(*l.Answer)
+		if v := l.Value(); v != "" {
+			var ok bool
+			if answer, ok = answers[v]; !ok {
+				answer = wd.Answer(v)
+				answers[v] = answer
+			}
 		}
-		return cw.Write([]string{d.ID, cell(d.Client), date, wd.T("report.csv." + kind.String()), group, l.ID,
-			cell(l.Text), answer, cell(l.Note)})
+		rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6], rec[7], rec[8] = d.ID, client, date, kinds[kind], group, l.ID,
+			cell(l.Text), answer, cell(l.Note)
+		return cw.Write(rec)
 	}
 	for _, s := range d.Sections {
 		for _, l := range s.Items {

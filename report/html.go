@@ -30,6 +30,22 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 		"answered": answeredClass,
 		"add":      func(a, b int) int { return a + b },
 		"hasNotes": hasNotes,
+		// The words of the session's language, its Words passed first:
+		// plain functions, which templates call much faster than methods.
+		"t":       func(w results.Words, id string) string { return w.T(id) },
+		"score":   results.Words.Score,
+		"pct":     results.Words.Percent,
+		"int":     results.Words.Int,
+		"of":      results.Words.Of,
+		"signed":  results.Words.Signed,
+		"answer":  results.Words.Answer,
+		"date":    results.Words.Date,
+		"status":  results.Words.Status,
+		"outcome": results.Words.Outcome,
+		"from":    results.Words.ReviewFrom,
+		"met":     results.Words.Met,
+		"fields":  results.Words.GoalFields,
+		"counts":  sectionCounts,
 	}).Parse(htmlSource))
 })
 
@@ -39,7 +55,15 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 // on A4 and Letter alike.
 func WriteHTML(w io.Writer, d Document) error {
 	wd := d.Words()
-	data := htmlData{Doc: d, W: wd, Title: wd.Title(d), Incomplete: incompleteLine(wd, &d), Chart: buildChart(wd, &d)}
+	data := htmlData{Doc: d, W: wd, Title: wd.Title(d), Incomplete: incompleteLine(wd, &d), Chart: buildChart(wd, &d),
+		Scale: wd.T("report.scale", "Min", wd.Num(d.Total.Min), "Max", wd.Num(d.Total.Max), "Percent", wd.Percent(d.Total.Percent))}
+	if c := d.Comparison; c != nil {
+		data.ChangeSince = changeSince(wd, c)
+		data.Sessions = wd.T("report.sessions_this", "A", c.A.ID, "AWhen", wd.When(c.A), "B", c.B.ID, "BWhen", wd.When(c.B))
+		if m := wd.Mismatch(*c); m != "" {
+			data.Mismatch = wd.T("report.note", "Text", m)
+		}
+	}
 	if err := htmlTemplate().Execute(w, data); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
@@ -50,6 +74,10 @@ type htmlData struct {
 	Doc        Document
 	W          results.Words
 	Title      string
+	Scale      string // "on a scale of 8 to 40 (46%)"
+	// The comparison's heading, its sessions and a note when they were
+	// answered with different content.
+	ChangeSince, Sessions, Mismatch string
 	Incomplete string
 	Chart      chart
 }
@@ -148,6 +176,17 @@ func answeredClass(l Line) string {
 	default:
 		return "answered"
 	}
+}
+
+// sectionCounts says how a section was answered: "yes 1, partly 1, no 0,
+// n/a 0", after how many are answered when the section is not finished,
+// so that 100% is not read as "all done".
+func sectionCounts(w results.Words, s Section) string {
+	counts := w.T("report.section_counts", "Yes", w.Int(s.Yes), "Partly", w.Int(s.Partly), "No", w.Int(s.No), "NA", w.Int(s.NA))
+	if s.Answered+s.NA < s.Total {
+		return w.T("report.section_answered", "Answered", w.SectionAnswered(s.Section), "Counts", counts)
+	}
+	return counts
 }
 
 // hasNotes reports whether any of lines has a note, which the HTML gives

@@ -39,8 +39,9 @@ func (w Words) Locale() *i18n.Locale {
 	return w.l
 }
 
-// T is a message of the catalogue (i18n.Locale.T).
-func (w Words) T(id string, args ...any) string { return w.Locale().T(id, args...) }
+// T is a message of the catalogue (i18n.Locale.T), args given as name and
+// value pairs.
+func (w Words) T(id string, args ...any) string { return w.pattern(id, args).fill(args) }
 
 // N is a plural message of the catalogue (i18n.Locale.N).
 func (w Words) N(id string, n int, args ...any) string { return w.Locale().N(id, n, args...) }
@@ -178,8 +179,6 @@ func (w Words) Band(bands []checklist.Band, id string) string {
 // Status is the word for a session's status: "completed", "in progress".
 func (w Words) Status(st checklist.Status) string { return w.T(audit.StatusID(st)) }
 
-// Date formats a day with the month's name: "2 mar 2026"; "–" for none.
-func (w Words) Date(t time.Time) string { return w.Locale().Date(t) }
 
 // Dates formats days like Date, adding the time of day to all of them when
 // two fall on the same day, so that sessions in a list stay apart.
