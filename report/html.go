@@ -71,15 +71,15 @@ func WriteHTML(w io.Writer, d Document) error {
 }
 
 type htmlData struct {
-	Doc        Document
-	W          results.Words
-	Title      string
-	Scale      string // "on a scale of 8 to 40 (46%)"
+	Doc   Document
+	W     results.Words
+	Title string
+	Scale string // "on a scale of 8 to 40 (46%)"
 	// The comparison's heading, its sessions and a note when they were
 	// answered with different content.
 	ChangeSince, Sessions, Mismatch string
-	Incomplete string
-	Chart      chart
+	Incomplete                      string
+	Chart                           chart
 }
 
 // chart is the SVG bar chart of the areas, laid out in Go so that the

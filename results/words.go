@@ -179,7 +179,6 @@ func (w Words) Band(bands []checklist.Band, id string) string {
 // Status is the word for a session's status: "completed", "in progress".
 func (w Words) Status(st checklist.Status) string { return w.T(audit.StatusID(st)) }
 
-
 // Dates formats days like Date, adding the time of day to all of them when
 // two fall on the same day, so that sessions in a list stay apart.
 func (w Words) Dates(ts ...time.Time) []string {
