@@ -13,10 +13,13 @@
 package results
 
 import (
+	"slices"
 	"time"
 
 	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 )
 
@@ -182,7 +185,7 @@ func Build(p *checklist.Pack, s *checklist.Session, prev *checklist.Session, pre
 		d.Unanswered = []string{}
 	}
 	if !s.Plan.IsZero() {
-		plan := s.Plan
+		plan := wordedPlan(p, s.Plan)
 		d.Plan = &plan
 	}
 	d.Areas = make([]Area, len(r.Areas))
@@ -311,4 +314,20 @@ func (d Document) NACounts() (items, statements int) {
 		statements += a.NA
 	}
 	return items, statements
+}
+
+// wordedPlan is a copy of plan whose suggested problems are worded, in the
+// session's language with its pack (plantext), as every format shows
+// them; their sources stay alongside for the JSON document.
+func wordedPlan(p *checklist.Pack, plan checklist.Plan) checklist.Plan {
+	l := i18n.For(p.Lang)
+	plan.Goals = slices.Clone(plan.Goals)
+	for i, g := range plan.Goals {
+		plan.Goals[i].Problem = plantext.Problem(l, p, g)
+	}
+	plan.Review = slices.Clone(plan.Review)
+	for i, r := range plan.Review {
+		plan.Review[i].Goal.Problem = plantext.Problem(l, p, r.Goal)
+	}
+	return plan
 }

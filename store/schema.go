@@ -8,7 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The layout of a data file, schema 3:
+// The layout of a data file, schema 4:
 //
 //	meta       app = "servicecheck", schema = uint64 big-endian
 //	sessions   id -> record (codec.go)
@@ -18,7 +18,8 @@ import (
 //
 // Schema 1 had meta and sessions only; listing had to decode every record.
 // Schema 2 had no packs: a session answered with a user's own pack could
-// not be read once the pack file was gone.
+// not be read once the pack file was gone. Schema 3 stored a suggested plan
+// problem as an English sentence (migrate_plan.go).
 var (
 	bucketMeta      = []byte("meta")
 	bucketSessions  = []byte("sessions")
@@ -32,7 +33,7 @@ var (
 )
 
 // currentSchema is the schema this servicecheck writes.
-const currentSchema = 3
+const currentSchema = 4
 
 // A migration brings a file from schema-1 to schema. Like containerd's
 // metadata store, migrations are an ordered list and all that a file needs
@@ -65,6 +66,9 @@ func migrations() []migration {
 		{3, "create the content packs bucket", func(tx *bolt.Tx, _ *Store) error {
 			_, err := tx.CreateBucketIfNotExists(bucketPacks)
 			return err
+		}},
+		{4, "keep suggested plan problems as sources", func(tx *bolt.Tx, s *Store) error {
+			return s.migratePlanSources(tx)
 		}},
 	}
 }

@@ -35,6 +35,11 @@ type Options struct {
 	// the file (PutPack) within that same transaction, for sessions
 	// answered with a pack that is not built in.
 	Summarize func(s *checklist.Session, packs PackSource) scoring.Total
+	// Pack finds the content pack a session was answered with, built in or
+	// kept in the file (kept reads those within the transaction). The
+	// upgrade to schema 4 uses it to read plans stored as sentences; nil
+	// leaves them as text.
+	Pack func(kept PackSource, ref checklist.Ref) (*checklist.Pack, error)
 }
 
 // Store is an open data file. Its methods may be called from several

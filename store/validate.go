@@ -222,6 +222,11 @@ func validateGoal(field string, g checklist.Goal) error {
 			return err
 		}
 	}
+	if g.Source != nil {
+		if f, msg := g.Source.Check(); msg != "" {
+			return bad(field+".source."+f, "%s", msg)
+		}
+	}
 	return nil
 }
 

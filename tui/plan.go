@@ -10,6 +10,8 @@ import (
 
 	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui/internal/planform"
@@ -26,7 +28,7 @@ type planState struct {
 	loading bool
 	// suggestions are the problems suggested from the results, listed
 	// under a problem field when there is room.
-	suggestions []string
+	suggestions []checklist.GoalSource
 	// before is the value of the field on show when it was focused: esc
 	// keeps the text only when the user changed it.
 	before string
@@ -120,7 +122,7 @@ func (m *Model) planLoaded(msg planLoadedMsg) tea.Cmd {
 	}
 	m.plan.loading = false
 	m.plan.suggestions = scoring.SuggestProblems(m.pack, m.sess, scoring.Session(m.pack, m.sess))
-	m.plan.form = planform.New(m.sess.Plan, msg.prev, m.plan.suggestions)
+	m.plan.form = planform.New(m.sess.Plan, msg.prev, m.plan.suggestions, m.problem)
 	cmds := []tea.Cmd{m.focusPlan(0)}
 	keys := m.plan.typedAhead
 	m.plan.typedAhead = nil
@@ -128,6 +130,12 @@ func (m *Model) planLoaded(msg planLoadedMsg) tea.Cmd {
 		cmds = append(cmds, m.planKey(k))
 	}
 	return tea.Batch(cmds...)
+}
+
+// problem words a goal's problem in the session's language with its pack
+// (plantext, the one home of that wording).
+func (m *Model) problem(g checklist.Goal) string {
+	return plantext.Problem(i18n.For(m.pack.Lang), m.pack, g)
 }
 
 // focusPlan shows field i with its value in the input.

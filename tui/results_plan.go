@@ -44,7 +44,7 @@ func (r *resultsState) planLines(m *Model, w int) []string {
 		out = append(out, styleLines(m.st.text, wrap(wd.T("results.screen.vision", "Text", plan.Vision), w))...)
 	}
 	for i, g := range plan.Goals {
-		out = append(out, m.st.text.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, g.Problem), w, "…")))
+		out = append(out, m.st.text.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, m.problem(g)), w, "…")))
 		for _, l := range goalDetails(wd, g) {
 			out = append(out, m.st.muted.Render(ansi.Truncate("   "+l, w, "…")))
 		}
@@ -56,7 +56,7 @@ func (r *resultsState) planLines(m *Model, w int) []string {
 			col = max(col, lipgloss.Width(outcome(wd, o))+1)
 		}
 		for _, rv := range plan.Review {
-			out = append(out, m.st.text.Render(ansi.Truncate(pad(outcome(wd, rv.Outcome), col)+rv.Goal.Problem, w, "…")))
+			out = append(out, m.st.text.Render(ansi.Truncate(pad(outcome(wd, rv.Outcome), col)+m.problem(rv.Goal), w, "…")))
 			if rv.Note != "" {
 				out = append(out, m.st.muted.Render(ansi.Truncate(strings.Repeat(" ", col)+strings.Join(strings.Fields(rv.Note), " "), w, "…")))
 			}

@@ -33,7 +33,7 @@ func (a *app) dbPath() (string, error) {
 
 // storeOptions are the options every command opens the data file with.
 func (a *app) storeOptions(readOnly bool) store.Options {
-	return store.Options{ReadOnly: readOnly, Now: a.now, Summarize: a.summarize}
+	return store.Options{ReadOnly: readOnly, Now: a.now, Summarize: a.summarize, Pack: a.packs.resolve}
 }
 
 // withStore opens the data file, runs fn and closes the file again, so that
