@@ -223,8 +223,8 @@ func validateGoal(field string, g checklist.Goal) error {
 		}
 	}
 	if g.Source != nil {
-		if f, msg := g.Source.Check(); msg != "" {
-			return bad(field+".source."+f, "%s", msg)
+		if f, pr := g.Source.Check(); pr != nil {
+			return bad(field+".source."+f, "%s", pr.Msg)
 		}
 	}
 	return nil

@@ -70,7 +70,7 @@ func newExportCmd(a *app) *cobra.Command {
 
 func runExport(a *app, opts *exportOptions) error {
 	if !slices.Contains(exportFormats, opts.Format) {
-		return usageErrorf("unknown format %q: use %s", opts.Format, strings.Join(exportFormats, ", "))
+		return usageError("cmd.export.unknown_format", "Format", fmt.Sprintf("%q", opts.Format), "Formats", strings.Join(exportFormats, ", "))
 	}
 	if err := a.refuseDataFile(opts.Output); err != nil {
 		return err
@@ -81,7 +81,7 @@ func runExport(a *app, opts *exportOptions) error {
 	}
 	if opts.Session == "" {
 		if opts.Format != "json" {
-			return usageErrorf("export needs a session id or 'latest': only --format json exports every session at once")
+			return usageError("cmd.export.needs_id")
 		}
 		return runExportAll(a, opts)
 	}
@@ -149,10 +149,10 @@ func runExportAll(a *app, opts *exportOptions) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return wrap(err, "cmd.export.failed")
 	}
 	if len(doc.Sessions) == 0 && opts.Client != "" {
-		return notFoundf("client %q has no sessions", opts.Client)
+		return notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", opts.Client))
 	}
 	var buf bytes.Buffer
 	if err := writeJSON(&buf, doc); err != nil {
@@ -202,15 +202,15 @@ func writeJSON(w io.Writer, v any) error {
 // temporary file, which the user did not ask for.
 func writeFileAtomic(path string, data []byte) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("write %s: it is a folder: give a file name", path)
+		return msgError("cmd.write.folder", "File", path)
 	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("write %s: folder %s does not exist", path, dir)
+		return msgError("cmd.write.no_folder", "File", path, "Folder", dir)
 	}
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, bareError(err))
+		return wrap(bareError(err), "cmd.write.failed", "File", path)
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
@@ -222,7 +222,7 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, bareError(err))
+		return wrap(bareError(err), "cmd.write.failed", "File", path)
 	}
 	return nil
 }
@@ -252,5 +252,5 @@ func csvSeparator(v string) (rune, error) {
 	case "tab", "\t", "\\t":
 		return '\t', nil
 	}
-	return 0, usageErrorf("unknown --csv-sep %q: use \",\", \";\" or tab", v)
+	return 0, usageError("report.csv_sep_unknown", "Value", fmt.Sprintf("%q", v))
 }

@@ -109,7 +109,7 @@ func newResumeCmd(a *app) *cobra.Command {
 // screen app on a terminal, or the plain prompts otherwise.
 func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	// A wrong language or pack file is reported before anything opens.
-	sp, err := chooseSessionPack(a.errOut, opts.lang, opts.packFile)
+	sp, err := chooseSessionPack(a.locale(), a.errOut, opts.lang, opts.packFile)
 	if err != nil {
 		return err
 	}
@@ -159,9 +159,9 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	switch {
 	case out.SessionID == "":
 	case out.Completed:
-		fmt.Fprintf(a.out, "saved. session %s is complete\n", out.SessionID)
+		fmt.Fprintln(a.out, a.locale().T("cmd.wizard.saved_complete", "ID", out.SessionID))
 	case err == nil:
-		fmt.Fprintf(a.out, "saved. resume with: %s\n", a.resumeCommand(out.SessionID))
+		fmt.Fprintln(a.out, a.locale().T("cmd.wizard.saved_resume", "Command", a.resumeCommand(out.SessionID)))
 	}
 	return err
 }
@@ -179,7 +179,7 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		s := &checklist.Session{Client: opts.client, Assessor: opts.assessor, Pack: p.Ref(),
 			Answers: map[string]checklist.Answer{}}
 		if err := repo.Create(s); err != nil {
-			return tui.Start{}, fmt.Errorf("create session: %w", err)
+			return tui.Start{}, wrap(err, "cmd.wizard.create")
 		}
 		return tui.Start{Session: s, SessionPack: p}, nil
 	case wizardResume:
@@ -187,11 +187,11 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		if id == "" {
 			list, err := repo.List(store.Filter{Status: checklist.InProgress})
 			if err != nil {
-				return tui.Start{}, fmt.Errorf("list sessions: %w", err)
+				return tui.Start{}, wrap(err, "cmd.wizard.list")
 			}
 			switch len(list) {
 			case 0:
-				return tui.Start{}, withCode(exitNotFound, errors.New("no unfinished session to resume: start one with 'servicecheck new'"))
+				return tui.Start{}, notFound("cmd.wizard.nothing_to_resume")
 			case 1:
 				id = list[0].ID
 			default:
@@ -200,11 +200,11 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		}
 		s, err := repo.Get(id)
 		if err != nil {
-			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
+			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
 		sp, err := lookup(s.Pack)
 		if err != nil {
-			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
+			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
 		return tui.Start{Session: s, SessionPack: sp}, nil
 	}
