@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -92,7 +93,14 @@ type dateKey struct {
 	y, m, d int
 }
 
-var dates sync.Map // dateKey → string
+var (
+	dates     sync.Map // dateKey → string
+	datesKept atomic.Int32
+)
+
+// maxDates caps the days kept, so that a long history cannot grow the
+// cache without end; past it days are formatted every time.
+const maxDates = 4096
 
 // Date formats a day with the month's name: "2 mar 2026"; "–" for none.
 // A report names the same few days many times, so each day is formatted
@@ -107,6 +115,10 @@ func (w Words) Date(t time.Time) string {
 		return s.(string)
 	}
 	s := w.Locale().Date(t)
-	dates.Store(key, s)
+	if datesKept.Load() < maxDates {
+		if _, loaded := dates.LoadOrStore(key, s); !loaded {
+			datesKept.Add(1)
+		}
+	}
 	return s
 }

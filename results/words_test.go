@@ -108,3 +108,28 @@ func TestWordsOfAnswersAndStatus(t *testing.T) {
 		t.Errorf("Band = %q", got)
 	}
 }
+
+// TestCachedMessagesMatchTheCatalogue checks that the words spliced from a
+// cached pattern are the catalogue's, for plain and nested messages, and
+// that values are never taken for markers.
+func TestCachedMessagesMatchTheCatalogue(t *testing.T) {
+	for _, lang := range []string{"en", "it", "sq", "af", "qps"} {
+		w := In(lang)
+		for _, c := range []struct {
+			id   string
+			args []any
+		}{
+			{"results.heading.areas", nil},
+			{"results.total.range", []any{"Score", "27,5", "Min", "8", "Max", "40"}},
+			{"results.screen.title_assessor", []any{"Client", "A {{.Client}} \x00", "Assessor", "", "Date", "1"}},
+			{"results.of", []any{"N", 3, "Total", 8}},
+		} {
+			want := w.Locale().T(c.id, c.args...)
+			for range 2 { // the first call makes the pattern, the second uses it
+				if got := w.T(c.id, c.args...); got != want {
+					t.Errorf("%s %s = %q, want %q", lang, c.id, got, want)
+				}
+			}
+		}
+	}
+}

@@ -88,3 +88,39 @@ func TestPseudoLocaleResults(t *testing.T) {
 	d = newDriver(t, o, 80, 24)
 	check("results title", d.m.resultsView(80, 24)[:1])
 }
+
+// TestResultsPreviousFollowsCompletion is the imported-sessions case on
+// the results screen: A was created first but completed last, so A is
+// compared with B, and B, completed before A, with nothing later.
+func TestResultsPreviousFollowsCompletion(t *testing.T) {
+	f := newFixture(t)
+	jan := epoch.AddDate(0, -2, 0)
+	val := func(i int, q checklist.Question) checklist.Value {
+		if q.Kind == checklist.KindItem {
+			return checklist.Yes
+		}
+		return checklist.Rating(3)
+	}
+	a := f.session(t, "Import Co", "", jan, val, true)
+	b := f.session(t, "Import Co", "", jan.AddDate(0, 1, 0), val, true)
+	a.CompletedAt, a.UpdatedAt = jan.AddDate(0, 2, 0), jan.AddDate(0, 2, 0)
+	b.CompletedAt, b.UpdatedAt = jan.AddDate(0, 1, 1), jan.AddDate(0, 1, 1)
+	f.repo.Add(a)
+	f.repo.Add(b)
+	o := f.opts()
+	o.Start.Session = a
+	d := newDriver(t, o, 100, 30)
+	if d.m.res.prev == nil || d.m.res.prev.ID != b.ID {
+		t.Errorf("A compared with %v, want B", d.m.res.prev)
+	}
+	o.Start.Session = b
+	d = newDriver(t, o, 100, 30)
+	if d.m.res.prev != nil {
+		t.Errorf("B compared with %s, completed after it", d.m.res.prev.ID)
+	}
+	// The history lists them in that order, newest first.
+	d.press("h")
+	if len(d.m.hist.list) != 2 || d.m.hist.list[0].ID != a.ID {
+		t.Errorf("history order %v, want A first", d.m.hist.list)
+	}
+}
