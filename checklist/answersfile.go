@@ -9,6 +9,8 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // MaxAnswersFileSize bounds an answers file: a full pack's answers with
@@ -268,14 +270,9 @@ func textProblem(s string, limit int, multiline bool) *Problem {
 	if len(s) > limit {
 		return problem("text.too_long", fmt.Sprintf("%d bytes long: at most %d", len(s), limit), "Length", len(s), "Max", limit)
 	}
-	for _, r := range s {
-		if multiline && (r == '\n' || r == '\t' || r == '\r') {
-			continue
-		}
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			c := fmt.Sprintf("%U", r)
-			return problem("text.control", fmt.Sprintf("holds the control character %s: remove it", c), "Char", c)
-		}
+	if at, r := termtext.Find(s, multiline); at >= 0 {
+		c := fmt.Sprintf("%U", r)
+		return problem("text.control", fmt.Sprintf("holds the control character %s: remove it", c), "Char", c)
 	}
 	return nil
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // This file turns goccy/go-yaml AST nodes into typed values while recording
@@ -129,6 +131,20 @@ type value struct {
 // false: they have no place in a content pack, and resolving aliases would
 // let a small hostile file expand without bound.
 func (d *decoder) value(n ast.Node, field string) (value, bool) {
+	v, ok := d.classify(n, field)
+	if ok && v.kind == kindText {
+		// A pack's text is shown on terminals: a control character in it
+		// could retitle the window or clear the screen.
+		if at, r := termtext.Find(v.text, true); at >= 0 {
+			c := fmt.Sprintf("%U", r)
+			d.add(v.pos, field, problem("text.control", fmt.Sprintf("holds the control character %s: remove it", c), "Char", c))
+			return value{}, false
+		}
+	}
+	return v, ok
+}
+
+func (d *decoder) classify(n ast.Node, field string) (value, bool) {
 	p := nodePos(n)
 	for {
 		switch t := n.(type) {

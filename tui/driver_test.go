@@ -198,11 +198,8 @@ type fixture struct {
 	pack                *checklist.Pack
 	repo                *memrepo.Repo
 	older, newer, bakes *checklist.Session
-	// user turns the user data of the fixture (names, notes, plans) into
-	// what the test wants: itself, or text a pseudo-locale test can tell
-	// from the program's own.
-	user func(string) string
-	lang string // Options.Lang
+	ud                  func(string) string // marks user data (newFixtureOf)
+	lang                string              // Options.Lang: the user's language
 }
 
 func newFixture(t testing.TB) *fixture {
@@ -210,30 +207,29 @@ func newFixture(t testing.TB) *fixture {
 	return newFixtureOf(t, testpack.Pack(), func(s string) string { return s })
 }
 
-// newFixtureOf builds the fixture's sessions with pack p, passing every
-// piece of user data through user.
-func newFixtureOf(t testing.TB, p *checklist.Pack, user func(string) string) *fixture {
+// newFixtureOf is newFixture with sessions answered against p, every piece
+// of user data (names, notes, the plan) passed through ud: the pseudo-locale
+// tests mark it so that it is not taken for untranslated text.
+func newFixtureOf(t testing.TB, p *checklist.Pack, ud func(string) string) *fixture {
 	t.Helper()
 	r := memrepo.New(epoch.AddDate(0, -6, 0))
 	r.Summarize = func(s *checklist.Session) scoring.Total { return scoring.Session(p, s).Total }
-	f := &fixture{pack: p, repo: r, user: user}
-	f.older = f.session(t, "ACME Ltd", "Jo Doe", epoch.AddDate(0, -3, 0), func(i int, q checklist.Question) checklist.Value {
+	f := &fixture{pack: p, repo: r, ud: ud}
+	f.older = f.session(t, ud("ACME Ltd"), ud("Jo Doe"), epoch.AddDate(0, -3, 0), func(i int, q checklist.Question) checklist.Value {
 		if q.Kind == checklist.KindItem {
 			return []checklist.Value{checklist.Yes, checklist.No, checklist.Partly}[i%3]
 		}
 		return checklist.Rating(1 + i%3)
 	}, true)
 	// The older session set a plan, which the newer one reviews.
-	f.older.Plan = checklist.Plan{Vision: user("Every customer hears back within a day."), Goals: []checklist.Goal{
-		{Problem: user("Phones ring out at lunch"), What: user("A second line staffed from 12 to 2"),
-			Target: user("90% of calls answered by the third ring"), Due: user("end of March")},
-		{Problem: user("Complaints are not written down"), What: user("Start a complaint log"),
-			Target: user("every complaint logged the same day")},
+	f.older.Plan = checklist.Plan{Vision: ud("Every customer hears back within a day."), Goals: []checklist.Goal{
+		{Problem: ud("Phones ring out at lunch"), What: ud("A second line staffed from 12 to 2"), Target: ud("90% of calls answered by the third ring"), Due: ud("end of March")},
+		{Problem: ud("Complaints are not written down"), What: ud("Start a complaint log"), Target: ud("every complaint logged the same day")},
 	}}
 	if err := f.repo.SetPlan(f.older.ID, f.older.Plan); err != nil {
 		t.Fatal(err)
 	}
-	f.newer = f.session(t, "ACME Ltd", "Jo Doe", epoch.AddDate(0, 0, -1), func(i int, q checklist.Question) checklist.Value {
+	f.newer = f.session(t, ud("ACME Ltd"), ud("Jo Doe"), epoch.AddDate(0, 0, -1), func(i int, q checklist.Question) checklist.Value {
 		if q.Kind == checklist.KindItem {
 			if i == 4 {
 				return checklist.NA
@@ -245,7 +241,7 @@ func newFixtureOf(t testing.TB, p *checklist.Pack, user func(string) string) *fi
 		}
 		return checklist.Rating(2 + i%4)
 	}, true)
-	f.bakes = f.session(t, "Bäckerei Rossi — Shkodër 🍞", "Ana", epoch.AddDate(0, 0, -2), func(i int, q checklist.Question) checklist.Value {
+	f.bakes = f.session(t, ud("Bäckerei Rossi — Shkodër 🍞"), ud("Ana"), epoch.AddDate(0, 0, -2), func(i int, q checklist.Question) checklist.Value {
 		if i < 4 {
 			return checklist.Yes
 		}
@@ -256,7 +252,7 @@ func newFixtureOf(t testing.TB, p *checklist.Pack, user func(string) string) *fi
 
 func (f *fixture) session(t testing.TB, client, assessor string, at time.Time, val func(int, checklist.Question) checklist.Value, complete bool) *checklist.Session {
 	t.Helper()
-	s := &checklist.Session{Client: f.user(client), Assessor: f.user(assessor), Pack: f.pack.Ref(), Status: checklist.InProgress,
+	s := &checklist.Session{Client: client, Assessor: assessor, Pack: f.pack.Ref(), Status: checklist.InProgress,
 		CreatedAt: at, UpdatedAt: at, Answers: map[string]checklist.Answer{}}
 	if err := f.repo.Create(s); err != nil {
 		t.Fatal(err)
@@ -269,7 +265,7 @@ func (f *fixture) session(t testing.TB, client, assessor string, at time.Time, v
 		}
 		a := checklist.Answer{Value: v, At: at}
 		if i == 0 {
-			a.Note = f.user("Trained once a year, at the kick-off.")
+			a.Note = f.ud("Trained once a year, at the kick-off.")
 		}
 		cursor = q.ID
 		if err := f.repo.Record(s.ID, q.ID, a, cursor); err != nil {

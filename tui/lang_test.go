@@ -7,167 +7,120 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
-	"github.com/servicecheck/servicecheck/i18n"
-	"github.com/servicecheck/servicecheck/tui/internal/planform"
+	"github.com/servicecheck/servicecheck/results/resultstest"
 	"github.com/servicecheck/servicecheck/tui/internal/testpack"
 )
 
-// langScreens are the screens this package words (results, history and
-// compare have their own tests), reached from a fresh start in language l.
-var langScreens = []struct {
-	name  string
-	start func(f *fixture) Options
-	keys  func(l *i18n.Locale) []string
-	typed string
-}{
-	{"home", (*fixture).opts, nil, ""},
-	{"setup", (*fixture).opts, keys("1"), ""},
-	{"resume", (*fixture).opts, keys("2"), ""},
-	{"item", (*fixture).openBakes, keys("left", "left", "left", "left"), ""},
-	{"statement", (*fixture).openBakes, keys("]", "]", "]", "]", "right", "4"), ""},
-	{"note", (*fixture).openBakes, keys("tab"), "Managers visit the shop floor twice a year — ë, é, 🎉"},
-	{"help", (*fixture).openBakes, keys("?"), ""},
-	{"planreview", (*fixture).openNewer, keys("p", "right"), ""},
-	{"plangoal", (*fixture).openNewer, func(l *i18n.Locale) []string {
-		// Last time's first goal is met with the language's own key.
-		return []string{"p", planform.OutcomeKey(l, checklist.GoalMet), "tab", "tab", "tab"}
-	}, ""},
-	{"toosmall", (*fixture).openBakes, nil, ""},
-}
-
-func keys(k ...string) func(*i18n.Locale) []string {
-	return func(*i18n.Locale) []string { return k }
-}
-
-func (f *fixture) openBakes() Options {
-	o := f.opts()
-	o.Start.Session = f.bakes
-	return o
-}
-
-func (f *fixture) openNewer() Options {
-	o := f.opts()
-	o.Start.Session = f.newer
-	return o
-}
-
-// langScreen draws screen sc with pack p, the user's language lang and
-// user data passed through user.
-func langScreen(t *testing.T, sc int, p *checklist.Pack, lang string, user func(string) string, w, h int) string {
-	t.Helper()
-	s := langScreens[sc]
-	f := newFixtureOf(t, p, user)
-	f.lang = lang
-	if s.name == "toosmall" {
-		w = MinWidth - 1
-	}
-	d := newDriver(t, s.start(f), w, h)
-	if s.keys != nil {
-		d.press(s.keys(i18n.For(lang))...)
-	}
-	if s.typed != "" {
-		d.typeText(user(s.typed))
-	}
-	got := d.screen()
-	checkFits(t, got, w, h)
-	return got
-}
-
-func builtin(t *testing.T, lang string) *checklist.Pack {
-	t.Helper()
-	p, err := content.ForLang(lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-// TestGoldenLanguages draws the screens in each language with its
-// built-in pack at 80×24, and fails when a title or heading is cut in a
-// language where English's is not.
-func TestGoldenLanguages(t *testing.T) {
-	same := func(s string) string { return s }
-	english := map[string]string{}
-	for _, lang := range i18n.Languages() { // English first
-		for i, sc := range langScreens {
-			t.Run(lang+"_"+sc.name, func(t *testing.T) {
-				got := langScreen(t, i, builtin(t, lang), lang, same, 80, 24)
-				golden(t, fmt.Sprintf("lang_%s_%s_80x24", lang, sc.name), got)
-				if lang == i18n.Default {
-					english[sc.name] = got
-					return
-				}
-				en := strings.Split(english[sc.name], "\n")
-				for n, line := range strings.Split(got, "\n") {
-					// The header, the title and the line under it.
-					if n > 2 || n >= len(en) {
-						break
-					}
-					if cut(line) && !cut(en[n]) {
-						t.Errorf("line %d is cut in %s but not in English:\n%s\n%s", n+1, lang, line, en[n])
-					}
-				}
+// TestGoldenResultsInLanguages keeps the results and history screens of a
+// session answered with the Italian, Albanian and Afrikaans packs at
+// 80×24: every word is the session's language, numbers have a decimal
+// comma and dates the language's month names.
+func TestGoldenResultsInLanguages(t *testing.T) {
+	for _, lang := range []string{"it", "sq", "af"} {
+		p, err := content.ForLang(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sc := range []struct {
+			name string
+			keys []string
+		}{{"results", nil}, {"history", []string{"h"}}} {
+			name := fmt.Sprintf("%s_%s_80x24", sc.name, lang)
+			t.Run(name, func(t *testing.T) {
+				f := newFixtureOf(t, p, func(s string) string { return s })
+				o := f.opts()
+				o.Start.Session = f.newer
+				d := newDriver(t, o, 80, 24)
+				d.press(sc.keys...)
+				got := d.screen()
+				checkFits(t, got, 80, 24)
+				golden(t, name, got)
 			})
 		}
 	}
 }
 
-func cut(line string) bool { return strings.HasSuffix(strings.TrimRight(line, " "), "…") }
-
-// TestPseudoLocaleScreens draws every screen of langScreens in the
-// pseudo-locale, with a pack and user data wrapped the same way: any word
-// left bare is English that did not come through the catalogue. The
-// window is wide, so that a text field does not scroll a span's start
-// out of sight.
-func TestPseudoLocaleScreens(t *testing.T) {
-	wrap := func(s string) string { return "⟦" + s + "⟧" }
-	for i, sc := range langScreens {
-		t.Run(sc.name, func(t *testing.T) {
-			got := langScreen(t, i, testpack.Pseudo(), i18n.Pseudo, wrap, 160, 40)
-			if bare := testpack.BareEnglish(got); len(bare) > 0 {
-				t.Errorf("English outside the catalogue: %q\n%s", bare, got)
-			}
-		})
+// TestPseudoLocaleResults renders the results, history and compare screens
+// of a pack in the pseudo-locale, with user data marked too, and finds no
+// text that did not come through the catalogue. Only the screens' own
+// lines are checked: the key bar and the frame are other screens' work.
+func TestPseudoLocaleResults(t *testing.T) {
+	p := resultstest.Pseudo(testpack.Pack())
+	f := newFixtureOf(t, p, resultstest.Wrap)
+	// The newer session has a plan and reviewed the older one's goals, so
+	// that the plan's lines are checked too.
+	plan := checklist.Plan{Vision: resultstest.Wrap("Calls answered"), Goals: []checklist.Goal{
+		{Problem: resultstest.Wrap("Slow"), What: resultstest.Wrap("Faster"), Target: resultstest.Wrap("Fast"), Due: resultstest.Wrap("May")}}}
+	for i, g := range f.older.Plan.Goals {
+		plan.Review = append(plan.Review, checklist.GoalReview{From: f.older.ID, FromDate: f.older.CompletedAt, Goal: g,
+			Outcome: checklist.Outcomes()[i], Note: resultstest.Wrap("kept")})
 	}
+	f.newer.Plan = plan
+	if err := f.repo.SetPlan(f.newer.ID, plan); err != nil {
+		t.Fatal(err)
+	}
+	o := f.opts()
+	o.Start.Session = f.newer
+	d := newDriver(t, o, 200, 80)
+	check := func(name string, lines []string) {
+		t.Helper()
+		text := strings.Join(lines, "\n")
+		for _, leak := range resultstest.Leaks(text) {
+			t.Errorf("%s: %q is not from the catalogue: %q", name, leak, resultstest.Context(text, leak))
+		}
+	}
+	if d.m.screen != scrResults {
+		t.Fatalf("screen %v, want results", d.m.screen)
+	}
+	// The whole content of the viewport, not only what fits.
+	check("results", append(d.m.resultsView(200, 80)[:1], strings.Split(d.m.res.view.GetContent(), "\n")...))
+	d.press("h")
+	check("history", d.m.historyView(200, 80))
+	d.press("c")
+	if d.m.screen != scrCompare {
+		t.Fatalf("screen %v, want compare", d.m.screen)
+	}
+	check("compare", append(d.m.compareView(200, 80)[:1], strings.Split(d.m.cmp.view.GetContent(), "\n")...))
+	d.press("esc", "esc")
+	check("clients", d.m.clientsView(200, 80))
+	// A results screen that scrolls shows its position in the catalogue's
+	// words too.
+	d = newDriver(t, o, 80, 24)
+	check("results title", d.m.resultsView(80, 24)[:1])
 }
 
-// TestAnswerWithLanguageKeys answers a question with each language's keys.
-func TestAnswerWithLanguageKeys(t *testing.T) {
-	for _, tt := range []struct {
-		lang string
-		key  string
-		want checklist.Value
-	}{
-		{"it", "s", checklist.Yes}, {"it", "p", checklist.Partly}, {"it", "n", checklist.No}, {"it", "a", checklist.NA},
-		{"sq", "p", checklist.Yes}, {"sq", "e", checklist.Partly}, {"sq", "o", checklist.No}, {"sq", "0", checklist.NA},
-		{"af", "a", checklist.Yes}, {"af", "g", checklist.Partly}, {"af", "n", checklist.No}, {"af", "v", checklist.NA},
-		{"en", "y", checklist.Yes},
-	} {
-		t.Run(tt.lang+"_"+tt.key, func(t *testing.T) {
-			f := newFixtureOf(t, builtin(t, tt.lang), func(s string) string { return s })
-			d := newDriver(t, f.openBakes(), 80, 24)
-			q, _ := d.m.current()
-			d.press(tt.key)
-			if got := d.m.sess.Answers[q.ID].Value; got != tt.want {
-				t.Errorf("%s %q gave %q, want %q", tt.lang, tt.key, got, tt.want)
-			}
-			// The English keys that are not the language's do nothing.
-			if tt.lang == "it" {
-				before := d.m.q.idx
-				d.press("y")
-				if d.m.q.idx != before {
-					t.Error("y answered in Italian")
-				}
-			}
-		})
+// TestResultsPreviousFollowsCompletion is the imported-sessions case on
+// the results screen: A was created first but completed last, so A is
+// compared with B, and B, completed before A, with nothing later.
+func TestResultsPreviousFollowsCompletion(t *testing.T) {
+	f := newFixture(t)
+	jan := epoch.AddDate(0, -2, 0)
+	val := func(i int, q checklist.Question) checklist.Value {
+		if q.Kind == checklist.KindItem {
+			return checklist.Yes
+		}
+		return checklist.Rating(3)
 	}
-}
-
-// TestBareEnglishFinds checks the checker: text outside the spans is found,
-// wrapped and cut spans are not.
-func TestBareEnglishFinds(t *testing.T) {
-	got := testpack.BareEnglish("servicecheck · ⟦Plan⟧ saving\n⟦a long message that\nwraps⟧ and ⟦one cut at the ed…\nok⟧ esc")
-	if strings.Join(got, " ") != "saving and" {
-		t.Errorf("bareEnglish = %q, want saving and", got)
+	a := f.session(t, "Import Co", "", jan, val, true)
+	b := f.session(t, "Import Co", "", jan.AddDate(0, 1, 0), val, true)
+	a.CompletedAt, a.UpdatedAt = jan.AddDate(0, 2, 0), jan.AddDate(0, 2, 0)
+	b.CompletedAt, b.UpdatedAt = jan.AddDate(0, 1, 1), jan.AddDate(0, 1, 1)
+	f.repo.Add(a)
+	f.repo.Add(b)
+	o := f.opts()
+	o.Start.Session = a
+	d := newDriver(t, o, 100, 30)
+	if d.m.res.prev == nil || d.m.res.prev.ID != b.ID {
+		t.Errorf("A compared with %v, want B", d.m.res.prev)
+	}
+	o.Start.Session = b
+	d = newDriver(t, o, 100, 30)
+	if d.m.res.prev != nil {
+		t.Errorf("B compared with %s, completed after it", d.m.res.prev.ID)
+	}
+	// The history lists them in that order, newest first.
+	d.press("h")
+	if len(d.m.hist.list) != 2 || d.m.hist.list[0].ID != a.ID {
+		t.Errorf("history order %v, want A first", d.m.hist.list)
 	}
 }

@@ -115,7 +115,9 @@ func (m Model) context() string {
 
 func (m Model) statusView(w int) string {
 	switch {
-	case m.saver.err != nil:
+	case m.gone():
+		return ansi.Truncate(m.st.warn.Render(m.loc().T("tui.gone.notice")), w, "…")
+	case m.saver.err != nil && !permanent(m.saver.err):
 		return ansi.Truncate(m.st.warn.Render(m.loc().T("tui.header.retrying", "Reason", m.describe(m.saver.err))), w, "…")
 	case m.err != nil:
 		return ansi.Truncate(m.st.err.Render(m.describe(m.err)), w, "…")

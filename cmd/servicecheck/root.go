@@ -24,8 +24,10 @@ func newRootCmd(a *app) *cobra.Command {
 		Args: cobra.NoArgs,
 	}
 	root.SetIn(a.in)
-	root.SetOut(a.out)
-	root.SetErr(a.errOut)
+	// Every command but the wizard's screens writes through the guard;
+	// the wizard draws its screens on a.out itself.
+	root.SetOut(guard(a.out))
+	root.SetErr(guard(a.errOut))
 	root.PersistentFlags().Var(dbFlagValue{&a.dbFlag}, "db",
 		"data file (default $SERVICECHECK_DB, else the user data folder)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {

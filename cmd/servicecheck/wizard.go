@@ -18,6 +18,7 @@ import (
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
 	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/plain"
@@ -118,7 +119,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	if packLang == "" && opts.packFile == "" {
 		packLang = ui
 	}
-	sp, err := chooseSessionPack(i18n.For(ui), a.errOut, packLang, opts.packFile)
+	sp, err := chooseSessionPack(i18n.For(ui), guard(a.errOut), packLang, opts.packFile)
 	if err != nil {
 		return err
 	}
@@ -156,11 +157,12 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 		if a.getenv("NO_COLOR") != "" {
 			popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 		}
-		topts.Notices = a.errOut
+		topts.Notices = guard(a.errOut)
 		out, err = tui.Run(ctx, topts, popts...)
 	} else {
 		// Ctrl+C at a prompt saves and quits like q: the terminal is in
-		// line mode here, so it arrives as a signal, not as a key.
+		// line mode here, so it arrives as a signal, not as a key. So do
+		// SIGTERM and SIGHUP.
 		pctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		out, err = plain.Run(pctx, a.in, a.out, topts)
 		stop()
@@ -168,14 +170,20 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 			err = withCode(exitUsage, err)
 		}
 	}
-	// Said in the user's language: the screens are gone, and this is the
-	// program talking, not the session.
+	// "saved" only when everything was: otherwise the error says what was
+	// not saved, on stderr, with a non-zero exit. Said in the language
+	// the run chose: the screens are gone, and this is the program talking.
 	l := i18n.For(ui)
+	var gone *tui.GoneError
 	switch {
 	case out.SessionID == "":
+	case errors.As(err, &gone):
+		return withCode(exitNotFound, usertext.WrapInside(err, "trust.wizard.session_gone"))
+	case err != nil:
+		return usertext.WrapInside(err, "trust.wizard.not_saved", "Command", a.resumeCommand(out.SessionID))
 	case out.Completed:
 		fmt.Fprintln(a.out, l.T("cmd.wizard.saved_complete", "ID", out.SessionID))
-	case err == nil:
+	default:
 		fmt.Fprintln(a.out, l.T("cmd.wizard.saved_resume", "Command", a.resumeCommand(out.SessionID)))
 	}
 	return err
@@ -213,7 +221,7 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 				return tui.Start{Resume: true}, nil
 			}
 		}
-		s, err := repo.Get(id)
+		s, rev, err := repo.GetRev(id)
 		if err != nil {
 			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
@@ -221,7 +229,7 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		if err != nil {
 			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
-		return tui.Start{Session: s, SessionPack: sp}, nil
+		return tui.Start{Session: s, SessionPack: sp, Rev: rev}, nil
 	}
 	return tui.Start{}, nil
 }

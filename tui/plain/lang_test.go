@@ -1,115 +1,103 @@
 package plain
 
 import (
+	"bytes"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
-	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/results/resultstest"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/internal/memrepo"
 	"github.com/servicecheck/servicecheck/tui/internal/testpack"
 )
 
-// setupPack is setup with pack p and the user's language lang.
-func setupPack(t *testing.T, p *checklist.Pack, lang string) (*memrepo.Repo, tui.Options) {
+// resultsOf prints the plain results of the second of two sessions of a
+// client answered with p (the first completed, rated lower, the second
+// half done), user data passed through ud.
+func resultsOf(t *testing.T, p *checklist.Pack, ud func(string) string) string {
 	t.Helper()
 	r := memrepo.New(epoch)
 	r.Summarize = func(s *checklist.Session) scoring.Total { return scoring.Session(p, s).Total }
-	return r, tui.Options{Repo: r, Pack: p, Lang: lang, Now: func() time.Time { return epoch }, RetryDelay: time.Millisecond}
-}
-
-// TestAnswersInEachLanguage answers the first checklist items with the
-// words, keys and numbers of Italian, Albanian and Afrikaans, writes a note
-// with the language's note command and checks what was stored and said.
-func TestAnswersInEachLanguage(t *testing.T) {
-	want := []checklist.Value{checklist.Yes, checklist.Partly, checklist.No, checklist.NA,
-		checklist.Yes, checklist.Partly, checklist.No, checklist.NA}
-	for _, tt := range []struct {
-		lang  string
-		typed []string // one per value of want
-		note  string   // the note command
-		says  []string
-	}{
-		{"it", []string{"sì", "in parte", "no", "non applicabile", "s", "P", "3", "n/a"}, "nota",
-			[]string{"Domanda 1 di 78. Checklist, ", "Salvato: Sì.", "Salvato: In parte.", "Salvato: N/A.",
-				"Risposta (b torna indietro, nota aggiunge una nota, q salva ed esce): ", "Nota salvata."}},
-		{"sq", []string{"po", "pjesërisht", "jo", "nuk zbatohet", "p", "e", "o", "a"}, "shënim",
-			[]string{"Pyetja 1 nga 78. Lista e kontrollit, ", "U ruajt: Po.", "U ruajt: Pjesërisht.", "U ruajt: Jo.",
-				"Shënimi u ruajt."}},
-		{"af", []string{"ja", "Gedeeltelik", "nee", "nvt", "a", "g", "n", "v"}, "nota",
-			[]string{"Vraag 1 van 78. Kontrolelys, ", "Gestoor: Ja.", "Gestoor: Gedeeltelik.", "Gestoor: NVT.",
-				"Nota gestoor."}},
+	var last *checklist.Session
+	for n, val := range []func(int, checklist.Question) checklist.Value{
+		func(i int, q checklist.Question) checklist.Value {
+			if q.Kind == checklist.KindItem {
+				return checklist.No
+			}
+			return checklist.Rating(2)
+		},
+		func(i int, q checklist.Question) checklist.Value {
+			switch {
+			case i == 1:
+				return checklist.NA
+			case i > len(p.Questions())-3:
+				return "" // unanswered: the results are incomplete
+			case q.Kind == checklist.KindItem:
+				return checklist.Partly
+			}
+			return checklist.Rating(4)
+		},
 	} {
-		t.Run(tt.lang, func(t *testing.T) {
-			p, err := content.ForLang(tt.lang)
-			if err != nil {
+		s := &checklist.Session{Client: ud("Kafe"), Assessor: ud("Ana"), Pack: p.Ref(), Status: checklist.InProgress,
+			Answers: map[string]checklist.Answer{}}
+		if err := r.Create(s); err != nil {
+			t.Fatal(err)
+		}
+		for i, q := range p.Questions() {
+			if v := val(i, q); v != "" {
+				if err := r.Record(s.ID, q.ID, checklist.Answer{Value: v, At: epoch}, q.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if n == 0 {
+			if err := r.Complete(s.ID); err != nil {
 				t.Fatal(err)
 			}
-			r, o := setupPack(t, p, tt.lang)
-			o.Start = tui.Start{New: true, Client: "Kafe Drini"}
-			lines := append([]string{tt.note, "Një shënim — ë"}, tt.typed...)
-			// A word of another language is refused, and the prompt asks again.
-			lines = append(lines, "maybe", "q")
-			_, out := runPiped(t, o, lines)
-			s := only(t, r)
-			qs := p.Questions()
-			for i, v := range want {
-				if got := s.Answers[qs[i].ID].Value; got != v {
-					t.Errorf("answer %d (%q) = %q, want %q", i+1, tt.typed[i], got, v)
-				}
-			}
-			if s.Answers[qs[0].ID].Note != "Një shënim — ë" {
-				t.Errorf("note = %q", s.Answers[qs[0].ID].Note)
-			}
-			for _, w := range append(tt.says, `"maybe"`) {
-				if !strings.Contains(out, w) {
-					t.Errorf("output lacks %q\n%s", w, out)
-				}
-			}
-		})
+		}
+		var err error
+		if last, err = r.Get(s.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out bytes.Buffer
+	run := &runner{out: &out, opts: tui.Options{Repo: r, Pack: p}, sess: last, pack: p}
+	if err := run.results(); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+// TestPlainResultsPseudoLocale finds no text in the plain results that did
+// not come through the catalogue.
+func TestPlainResultsPseudoLocale(t *testing.T) {
+	out := resultsOf(t, resultstest.Pseudo(testpack.Pack()), resultstest.Wrap)
+	for _, leak := range resultstest.Leaks(out) {
+		t.Errorf("%q is not from the catalogue: %q", leak, resultstest.Context(out, leak))
+	}
+	if !strings.Contains(out, "⟦up ") {
+		t.Errorf("no change since last time:\n%s", out)
 	}
 }
 
-// TestPseudoLocaleTranscript runs the prompts in the pseudo-locale, with a
-// pack and user data wrapped as its messages are: a word left bare is
-// English that did not come through the catalogue. The results printed
-// between the walk and the plan are the results view's own test.
-func TestPseudoLocaleTranscript(t *testing.T) {
-	wrap := func(s string) string { return "⟦" + s + "⟧" }
-	r, o := setupPack(t, testpack.Pseudo(), i18n.Pseudo)
-	// Home, a new session, answers, a wrong one, help, a note, back, quit.
-	_, out := runPiped(t, o, []string{"9", "1", "", wrap("Kafe"), "", "", "y", "p", "7", "?", "n", wrap("shënim"),
-		"b", "3", "4", "q"})
-	check := func(what, text string) {
-		t.Helper()
-		if bare := testpack.BareEnglish(text); len(bare) > 0 {
-			t.Errorf("%s: English outside the catalogue: %q\n%s", what, bare, text)
+// TestPlainResultsInItalian reads the results in the session's language,
+// with decimal commas.
+func TestPlainResultsInItalian(t *testing.T) {
+	p, err := content.ForLang("it")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := resultsOf(t, p, func(s string) string { return s })
+	for _, want := range []string{"Risultati di Kafe.", "Totale: ", "Incompleto: ", "Variazione dal ", "su di ",
+		"Aree, punteggio da 1 a 5:", "Risposte N/A: 1 voce della lista, 0 affermazioni."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q:\n%s", want, out)
 		}
 	}
-	check("walk", out)
-	// Resume it, finish it and set a plan.
-	s := only(t, r)
-	o.Start = tui.Start{Resume: true}
-	lines := []string{"1"}
-	for range len(testpack.Pseudo().Questions()) - 3 {
-		lines = append(lines, "1")
+	if strings.Contains(out, ".5") || strings.Contains(out, ".0") {
+		t.Errorf("a decimal point in Italian:\n%s", out)
 	}
-	lines = append(lines, "y", "", wrap("Tre"), wrap("Dy"), "", "-", "-", "?", "x", "q")
-	_, out = runPiped(t, o, lines)
-	if got := sessionOf(t, r, s.ID); got.Status != checklist.Completed || len(got.Plan.Goals) == 0 {
-		t.Fatalf("session not completed with a plan:\n%s", out)
-	}
-	walk, plan, ok := strings.Cut(out, "⟦Set a plan now?")
-	if !ok {
-		t.Fatalf("no plan offered:\n%s", out)
-	}
-	if i := strings.LastIndex(walk, "⟦Saved:"); i >= 0 {
-		walk = walk[:i]
-	}
-	check("resume", walk)
-	check("plan", "⟦"+plan)
 }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
@@ -63,8 +64,10 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts tui.Options) (tu
 	if errors.Is(err, errQuit) {
 		err = nil
 	}
-	if ferr := r.flush(5); ferr != nil && err == nil {
-		err = ferr
+	if r.sess != nil && !r.lazy {
+		if _, ferr := r.flush(5); ferr != nil && err == nil {
+			err = ferr
+		}
 	}
 	return out2, err
 }
@@ -80,8 +83,10 @@ type runner struct {
 	sess *checklist.Session
 	pack *checklist.Pack
 	qs   []checklist.Question
-	// pending holds writes that failed, oldest first, to try again.
-	pending []func() error
+	// pending holds writes not made yet, oldest first, to try again.
+	pending []store.Change
+	// rev is the open session's revision as last read or written.
+	rev store.Rev
 	// lazy is the session still to be created, on the first answer.
 	lazy bool
 	// echo repeats each answer after its prompt: piped answers are not
@@ -94,8 +99,11 @@ func isTerminal(r io.Reader) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+// say writes a line. Every line passes termtext.Clean: it may carry a
+// pack's text, a stored note or a client name, and none of them may drive
+// the terminal.
 func (r *runner) say(format string, args ...any) {
-	fmt.Fprintf(r.out, format+"\n", args...)
+	fmt.Fprint(r.out, termtext.Clean(fmt.Sprintf(format, args...))+"\n")
 }
 
 // loc is the language of what is said: the open session's pack's, else
@@ -111,7 +119,7 @@ func (r *runner) loc() *i18n.Locale {
 func (r *runner) t(id string, args ...any) string { return r.loc().T(id, args...) }
 
 // sayT says the message id, a line of its own.
-func (r *runner) sayT(id string, args ...any) { fmt.Fprintln(r.out, r.t(id, args...)) }
+func (r *runner) sayT(id string, args ...any) { r.say("%s", r.t(id, args...)) }
 
 // cmd reads a plain command's spellings from the catalogue: the first is
 // the one shown, all are accepted.
@@ -141,7 +149,7 @@ func (r *runner) describe(err error) string {
 // ask prints a prompt and reads one line. The end of the input before the
 // first line is ErrNoInput; after it, it quits (progress is saved).
 func (r *runner) ask(prompt string) (string, error) {
-	fmt.Fprint(r.out, prompt)
+	fmt.Fprint(r.out, termtext.Clean(prompt))
 	line, err := r.readLine()
 	if errors.Is(err, errInterrupted) {
 		fmt.Fprintln(r.out)
@@ -171,7 +179,7 @@ func (r *runner) ask(prompt string) (string, error) {
 	r.read++
 	line = strings.TrimSpace(line)
 	if r.echo {
-		fmt.Fprintln(r.out, line)
+		fmt.Fprintln(r.out, termtext.Line(line))
 	}
 	return line, nil
 }
@@ -334,10 +342,11 @@ func (r *runner) resume() error {
 		}
 		n, err := strconv.Atoi(line)
 		if err == nil && n >= 1 && n <= len(list) {
-			s, err := r.opts.Repo.Get(list[n-1].ID)
+			s, rev, err := r.opts.Repo.GetRev(list[n-1].ID)
 			if err != nil {
 				return fmt.Errorf("open session %s: %w", list[n-1].ID, err)
 			}
+			r.rev = rev
 			p, err := r.packFor(s.Pack)
 			if err != nil {
 				return err
@@ -351,6 +360,9 @@ func (r *runner) resume() error {
 // open continues a stored session, or shows its results when completed.
 func (r *runner) open(s *checklist.Session, p *checklist.Pack) error {
 	r.sess = s
+	if s == r.opts.Start.Session {
+		r.rev = r.opts.Start.Rev
+	}
 	if s.Answers == nil {
 		s.Answers = map[string]checklist.Answer{}
 	}

@@ -2,11 +2,9 @@ package plain
 
 import (
 	"fmt"
-	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
@@ -15,13 +13,20 @@ import (
 	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
+// yesNo are the keys of yes and no in the language of what is said (s and
+// n in Italian), for a question answered yes or no.
+func (r *runner) yesNo() (yes, no string) {
+	cs := present.Choices(r.loc(), checklist.KindItem)
+	return cs[present.ChoiceIndex(checklist.KindItem, checklist.Yes)].Key,
+		cs[present.ChoiceIndex(checklist.KindItem, checklist.No)].Key
+}
+
 // offerPlan asks, after the results, whether to set a plan now.
 func (r *runner) offerPlan() error {
 	r.say("")
 	// Yes and no are the checklist's own words and keys (sì/no, s/n).
 	l := r.loc()
-	cs := present.Choices(l, checklist.KindItem)
-	yes, no := cs[present.ChoiceIndex(checklist.KindItem, checklist.Yes)].Key, cs[present.ChoiceIndex(checklist.KindItem, checklist.No)].Key
+	yes, no := r.yesNo()
 	for {
 		line, err := r.ask(r.t("plain.plan.offer", "Yes", yes, "No", no))
 		if err != nil {
@@ -119,7 +124,7 @@ func (r *runner) planField(f *planform.Form, i int) (int, error) {
 			r.say("%s", fl.Kind.Hint(l))
 			continue
 		}
-		v := printable(line)
+		v := termtext.Line(line)
 		switch {
 		case line == "":
 			v = f.Value(fl) // kept: a suggestion is confirmed as it is
@@ -193,28 +198,14 @@ func (r *runner) savePlan(f *planform.Form) error {
 	if planform.Equal(plan, r.sess.Plan) {
 		return nil
 	}
+	c := store.Change{SetPlan: true, OldPlan: r.sess.Plan, Plan: plan}
 	r.sess.Plan = plan
-	id := r.sess.ID
-	if err := r.save(func() error { return r.opts.Repo.SetPlan(id, plan) }); err != nil {
+	ok, err := r.save(c)
+	if err != nil {
 		return fmt.Errorf("save the plan: %w", err)
 	}
-	if len(r.pending) == 0 {
+	if ok {
 		r.sayT("plain.plan.field_saved")
 	}
 	return nil
-}
-
-// printable drops the escape sequences and control characters a line may
-// carry (pasted with the text), which the store refuses: the field keeps
-// the text around them.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
-			return -1
-		}
-		return r
-	}, ansi.Strip(s))
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -250,8 +251,10 @@ func Error(l *i18n.Locale, err error) string {
 		return l.T("tui.error.damaged")
 	case errors.Is(err, store.ErrNotFound):
 		return l.T("tui.error.not_found")
+	case errors.Is(err, store.ErrConflict):
+		return l.T("tui.error.conflict")
 	}
-	return err.Error()
+	return termtext.Line(err.Error())
 }
 
 // Locale returns the language a session answered with pack p is shown in:

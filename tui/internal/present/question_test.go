@@ -3,7 +3,9 @@ package present
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
@@ -148,5 +150,8 @@ func TestError(t *testing.T) {
 	}
 	if got := Error(en, errors.New("disk full")); got != "disk full" {
 		t.Errorf("Error = %q", got)
+	}
+	if got := Error(en, errors.New("disk \x1b[31mfull")); strings.ContainsFunc(got, unicode.IsControl) {
+		t.Errorf("Error lets a control character through: %q", got)
 	}
 }
