@@ -3,18 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/fileout"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -47,7 +44,8 @@ func newExportCmd(a *app) *cobra.Command {
 			"Without a session, --format json exports every session (with --client, every\n" +
 			"session of that client) in one file: a backup, or a move to another computer\n" +
 			"with 'servicecheck import'.\n\n" +
-			"-o writes the report to a file, replacing it if it exists.",
+			"-o writes the report to a file, replacing it if it exists (a named pipe or a\n" +
+			"device such as /dev/stdout is written to, never replaced).",
 		Example: "  servicecheck export latest --client \"Acme Ltd\" --format html -o acme.html\n" +
 			"  servicecheck export 06fjya6 --format csv > answers.csv\n" +
 			"  servicecheck export --format json -o sessions.json",
@@ -157,11 +155,20 @@ func runExportAll(a *app, opts *exportOptions) error {
 
 // writeExport writes an export to standard output or to the -o file.
 func writeExport(opts *exportOptions, data []byte) error {
-	if opts.Output == "" || opts.Output == "-" {
-		_, err := opts.Out.Write(data)
+	return writeOutput(opts.Out, opts.Output, data, fileout.Options{Perm: 0o600})
+}
+
+// writeOutput writes data to out when path is "" or "-", else to the file
+// path by fileout's rule (replace a regular file by renaming, write a pipe
+// or a device in place, refuse anything else): every -o goes through it.
+// Reports hold client data: their files are private to the user (0600),
+// like the data file.
+func writeOutput(out io.Writer, path string, data []byte, opts fileout.Options) error {
+	if path == "" || path == "-" {
+		_, err := out.Write(data)
 		return err
 	}
-	return writeFileAtomic(opts.Output, data)
+	return fileout.Write(path, data, opts)
 }
 
 // exportDocument is the JSON export: the interchange document that
@@ -187,50 +194,4 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-// writeFileAtomic writes data to a temporary file next to path and renames
-// it over path, so that a failed export never leaves half a report where
-// the previous one was. Reports hold client data: the file is private to
-// the user (0600), like the data file. Errors name path, never the
-// temporary file, which the user did not ask for.
-func writeFileAtomic(path string, data []byte) error {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("write %s: it is a folder: give a file name", path)
-	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("write %s: folder %s does not exist", path, dir)
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, bareError(err))
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, bareError(err))
-	}
-	return nil
-}
-
-// bareError drops the operation and file name that os errors carry, for
-// messages that name the file themselves.
-func bareError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
