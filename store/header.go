@@ -67,20 +67,21 @@ func parseMeta(buf []byte) (boltMeta, bool) {
 // files up to treeCheckLimit (a few thousand sessions); all reads through
 // bbolt are also guarded (see guard), and doctor checks files of any size.
 func checkHeader(path string, fullTree bool) (exists bool, err error) {
-	f, err := os.Open(path)
+	exists, err = checkKind(path)
+	if !exists || err != nil {
+		return exists, err
+	}
+	f, err := openData(path, os.O_RDONLY, 0)
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
 	}
 	if err != nil {
-		return false, openFailed(path, err)
+		return true, err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
 		return true, openFailed(path, err)
-	}
-	if !st.Mode().IsRegular() {
-		return true, notOurs(path, "it is not a regular file", nil)
 	}
 	if st.Size() == 0 {
 		return true, damaged(path, "the file is empty", nil)

@@ -38,6 +38,14 @@ func Inspect(path string, opts Options) (Health, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
 	}
+	if exists, err := checkKind(path); err != nil || !exists {
+		if err == nil {
+			err = noFile(path, nil)
+		} else if errors.Is(err, ErrDamaged) {
+			h.Problems = append(h.Problems, err.Error())
+		}
+		return h, err
+	}
 	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return h, noFile(path, err)

@@ -100,7 +100,7 @@ func (s *Store) openBolt() error {
 	var f *os.File
 	open := func(name string, flag int, perm os.FileMode) (*os.File, error) {
 		var err error
-		f, err = os.OpenFile(name, flag, perm)
+		f, err = openData(name, flag, perm)
 		return f, err
 	}
 	err := guard(s.path, func() error {

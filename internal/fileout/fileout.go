@@ -20,6 +20,10 @@ import (
 // existing regular file.
 var ErrExists = errors.New("file exists")
 
+// ErrDanglingLink is returned (wrapped) by Resolve and Write for a link to
+// a file that does not exist.
+var ErrDanglingLink = errors.New("link to nothing")
+
 // Options tune Write.
 type Options struct {
 	// Perm is the mode of the file written (a new one, or the one that
@@ -75,7 +79,7 @@ func Resolve(path string) (target string, mode fs.FileMode, ok bool, err error) 
 	to, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		dest, _ := os.Readlink(path)
-		return path, 0, false, fmt.Errorf("it is a link to %s, which does not exist", dest)
+		return path, 0, false, &danglingError{dest}
 	}
 	fi, err := os.Stat(to)
 	if err != nil {
@@ -202,3 +206,8 @@ func bare(err error) error {
 	}
 	return err
 }
+
+type danglingError struct{ dest string }
+
+func (e *danglingError) Error() string { return "it is a link to " + e.dest + ", which does not exist" }
+func (e *danglingError) Unwrap() error { return ErrDanglingLink }
