@@ -2,10 +2,15 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"os"
+	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/scoring"
 )
 
 // schema3Fixture is a data file as servicecheck schema 3 wrote it: records,
@@ -37,10 +42,122 @@ func TestWriteSchema3Fixture(t *testing.T) {
 	}
 }
 
-// writeSchema3 writes the schema-3 fixture's content at path.
+// writeSchema3 writes the schema-3 fixture's content at path as schema 3
+// wrote it, with no checksums: the schema-1 layout, the migrations up to 3
+// (which run as they always did), and the pack put as schema 3 put it.
 func writeSchema3(path string) error {
-	return Do(path, testOptions(), func(s *Store) error {
-		_, err := s.Import(schema3Sessions(), schema3Pack())
+	records := map[string][]byte{}
+	for _, s := range schema3Sessions() {
+		rec, err := encodeRecord(s)
+		if err != nil {
+			return err
+		}
+		records[s.ID] = rec
+	}
+	if err := writeSchema1(path, records); err != nil {
 		return err
+	}
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		return err
+	}
+	s := &Store{db: db, path: path, opts: testOptions()}
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := s.migrate(tx, 1, 3); err != nil {
+			return err
+		}
+		p := schema3Pack()
+		return tx.Bucket(bucketPacks).Put(packKey(p.Ref()), []byte(p.YAML))
 	})
+	return errors.Join(err, db.Close())
+}
+
+// The upgrade from schema 3 seals every value after checking it, and
+// changes nothing that is read: the sessions, their summaries (not built
+// again) and the kept pack, byte for byte.
+func TestMigrateSchema3Fixture(t *testing.T) {
+	want := schema3Sessions()
+	for _, ro := range []bool{false, true} {
+		path := copyFixture(t, schema3Fixture)
+		h, err := Inspect(path, Options{})
+		if err != nil || h.Schema != 3 || h.Sessions != 4 || h.Clients != 3 || h.Packs != 1 {
+			t.Fatalf("the fixture: %+v, %v; want a sound schema-3 file with 4 sessions and a pack", h, err)
+		}
+		opts := testOptions()
+		opts.ReadOnly = ro
+		opts.Summarize = func(*checklist.Session, PackSource) scoring.Total { return scoring.Total{Scored: -1} }
+		err = Do(path, opts, func(s *Store) error {
+			l, err := s.List(Filter{})
+			if err != nil {
+				return err
+			}
+			if len(l) != 4 || l[0].Total.Scored != 32 {
+				t.Errorf("read-only %v: summaries %+v", ro, l)
+			}
+			for _, w := range want {
+				got, err := s.Get(w.ID)
+				if err != nil || !sameSession(got, w) {
+					t.Errorf("read-only %v: session %+v, %v", ro, got, err)
+				}
+			}
+			y, err := s.Pack(schema3Pack().Ref())
+			if err != nil || string(y) != schema3Pack().YAML {
+				t.Errorf("read-only %v: pack %q, %v", ro, y, err)
+			}
+			if c, err := s.Clients(); err != nil || len(c) != 3 {
+				t.Errorf("clients %q, %v", c, err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err = Inspect(path, Options{})
+		if err != nil || h.Schema != currentSchema || h.Sessions != 4 || h.Packs != 1 {
+			t.Errorf("after the upgrade: %+v, %v", h, err)
+		}
+		// Every value now carries its checksum.
+		db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = db.View(func(tx *bolt.Tx) error {
+			for _, name := range [][]byte{bucketSessions, bucketSummaries, bucketClients, bucketPacks} {
+				_ = tx.Bucket(name).ForEach(func(k, v []byte) error {
+					if _, err := unseal(name, k, v); err != nil {
+						t.Errorf("%s %q: %v", name, k, err)
+					}
+					return nil
+				})
+			}
+			return nil
+		})
+		db.Close()
+	}
+}
+
+// A schema-3 file whose record holds a control character (written by a
+// hostile program: schema 3 had no checksum to betray it) is not sealed as
+// sound: the upgrade refuses it and leaves the file as it was.
+func TestMigrationRefusesControlCharacters(t *testing.T) {
+	path := copyFixture(t, schema3Fixture)
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := schema3Sessions()[0]
+	bad.Client = "Bakery\x1b]0;pwned\x07"
+	rec, _ := encodeRecord(bad)
+	err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketSessions).Put([]byte(bad.ID), rec) })
+	if err := errors.Join(err, db.Close()); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	_, err = Open(path, testOptions())
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "control character") {
+		t.Fatalf("upgrade: %v, want ErrDamaged naming the control character", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the refused upgrade changed the file")
+	}
 }

@@ -121,7 +121,10 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 		}
 		b := bucketsOf(tx)
 		for _, it := range items {
-			stored := b.sessions.Get([]byte(it.sess.ID))
+			stored, err := storedRecord(s, b, it.sess.ID)
+			if err != nil {
+				return err
+			}
 			switch {
 			case stored == nil:
 				if err := s.putSession(tx, nil, it.sess); err != nil {
@@ -142,6 +145,20 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 		return ImportResult{}, err
 	}
 	return res, nil
+}
+
+// storedRecord returns the record stored under id without its checksum,
+// nil when there is none, or ErrDamaged when the checksum fails.
+func storedRecord(s *Store, b buckets, id string) ([]byte, error) {
+	v := b.sessions.Get([]byte(id))
+	if v == nil {
+		return nil, nil
+	}
+	p, err := unseal(bucketSessions, []byte(id), v)
+	if err != nil {
+		return nil, damaged(s.path, fmt.Sprintf("session %s: %v", id, err), err)
+	}
+	return p, nil
 }
 
 // Sessions returns the full sessions that match f, newest first, read in

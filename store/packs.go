@@ -75,9 +75,14 @@ func putPack(tx *bolt.Tx, ref checklist.Ref, p *checklist.Pack, yaml []byte) (bo
 		return false, err
 	}
 	key := packKey(ref)
-	old := b.Get(key)
-	if old == nil {
-		return true, b.Put(key, bytes.Clone(yaml))
+	v := b.Get(key)
+	if v == nil {
+		return true, b.Put(key, seal(bucketPacks, key, yaml))
+	}
+	old, err := unseal(bucketPacks, key, v)
+	if err != nil {
+		return false, newError(ErrDamaged, fmt.Sprintf("content pack %s kept in the data file: %v; "+
+			"'servicecheck doctor' checks the file", RefString(ref), err), err)
 	}
 	if bytes.Equal(old, yaml) {
 		return false, nil
@@ -152,8 +157,13 @@ type txPacks struct{ tx *bolt.Tx }
 func (t txPacks) Pack(ref checklist.Ref) ([]byte, error) {
 	// A file being upgraded from before schema 3 has no packs bucket yet.
 	if b := t.tx.Bucket(bucketPacks); b != nil {
-		if v := b.Get(packKey(ref)); v != nil {
-			return bytes.Clone(v), nil
+		key := packKey(ref)
+		if v := b.Get(key); v != nil {
+			p, err := unseal(bucketPacks, key, v)
+			if err != nil {
+				return nil, newError(ErrDamaged, fmt.Sprintf("content pack %s kept in the data file: %v", RefString(ref), err), err)
+			}
+			return bytes.Clone(p), nil
 		}
 	}
 	return nil, newError(ErrNotFound, fmt.Sprintf("content pack %s is not kept in the data file", RefString(ref)), nil)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -8,17 +9,18 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The layout of a data file, schema 3:
+// The layout of a data file, schema 4:
 //
 //	meta       app = "servicecheck", schema = uint64 big-endian
-//	sessions   id -> record (codec.go)
-//	summaries  created ms (uint64 big-endian) + id -> summary (codec.go)
-//	clients    client key + 0x00 + created ms + id -> client name as written
-//	packs      pack id + 0x00 + version + 0x00 + lang -> the pack's YAML (packs.go)
+//	sessions   id -> record (codec.go) + checksum
+//	summaries  created ms (uint64 big-endian) + id -> summary (codec.go) + checksum
+//	clients    client key + 0x00 + created ms + id -> client name as written + checksum
+//	packs      pack id + 0x00 + version + 0x00 + lang -> the pack's YAML (packs.go) + checksum
 //
-// Schema 1 had meta and sessions only; listing had to decode every record.
-// Schema 2 had no packs: a session answered with a user's own pack could
-// not be read once the pack file was gone.
+// The checksum is seal.go's CRC-32C. Schema 1 had meta and sessions only;
+// listing had to decode every record. Schema 2 had no packs: a session
+// answered with a user's own pack could not be read once the pack file was
+// gone. Schema 3 had no checksums: a byte changed on disk went unnoticed.
 var (
 	bucketMeta      = []byte("meta")
 	bucketSessions  = []byte("sessions")
@@ -32,7 +34,7 @@ var (
 )
 
 // currentSchema is the schema this servicecheck writes.
-const currentSchema = 3
+const currentSchema = 4
 
 // A migration brings a file from schema-1 to schema. Like containerd's
 // metadata store, migrations are an ordered list and all that a file needs
@@ -65,6 +67,9 @@ func migrations() []migration {
 		{3, "create the content packs bucket", func(tx *bolt.Tx, _ *Store) error {
 			_, err := tx.CreateBucketIfNotExists(bucketPacks)
 			return err
+		}},
+		{sealedSchema, "add a checksum to every record", func(tx *bolt.Tx, s *Store) error {
+			return s.sealAll(tx)
 		}},
 	}
 }
@@ -140,7 +145,11 @@ func (s *Store) migrate(tx *bolt.Tx, from, to int) error {
 		if m.schema <= from || m.schema > to {
 			continue
 		}
-		if err := m.fn(tx, s); err != nil {
+		// The steps before checksums read and write values as they were.
+		s.legacy = m.schema < sealedSchema
+		err := m.fn(tx, s)
+		s.legacy = false
+		if err != nil {
 			if errors.Is(err, ErrDamaged) {
 				return err
 			}
@@ -170,7 +179,7 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 		b.FillPercent = indexFill
 	}
 	return tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
-		sess, err := decodeRecord(string(k), v)
+		sess, err := s.openRecord(string(k), v)
 		if err != nil {
 			return damaged(s.path, fmt.Sprintf("session %s does not decode: %v", k, err), err)
 		}
@@ -187,4 +196,50 @@ func (s *Store) Reindex() error {
 		}
 		return s.rebuildIndexes(tx)
 	})
+}
+
+// sealAll adds a checksum to every value of a schema-3 file, after checking
+// that it reads: a record that is already damaged must not be sealed as
+// sound. bbolt's values may not be changed while a bucket is walked, so
+// each bucket is read whole first.
+func (s *Store) sealAll(tx *bolt.Tx) error {
+	check := map[string]func(k, v []byte) error{
+		string(bucketSessions): func(k, v []byte) error { _, err := decodeRecord(string(k), v); return err },
+		string(bucketSummaries): func(_, v []byte) error {
+			_, err := decodeSummary(v)
+			return err
+		},
+		string(bucketClients): func(_, v []byte) error { return checkText("client", string(v), maxName, false) },
+		string(bucketPacks): func(k, v []byte) error {
+			ref, ok := refOfKey(k)
+			if !ok {
+				return errors.New("its key is unreadable")
+			}
+			_, err := checkPack(ref, v)
+			return err
+		},
+	}
+	for _, name := range [][]byte{bucketSessions, bucketSummaries, bucketClients, bucketPacks} {
+		b := tx.Bucket(name)
+		if b == nil {
+			return damaged(s.path, fmt.Sprintf("its %s bucket is missing", name), nil)
+		}
+		var kvs [][2][]byte
+		err := b.ForEach(func(k, v []byte) error {
+			if err := check[string(name)](k, v); err != nil {
+				return damaged(s.path, fmt.Sprintf("%s entry %q does not read: %v", name, clip(string(k)), err), err)
+			}
+			kvs = append(kvs, [2][]byte{bytes.Clone(k), seal(name, k, v)})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, kv := range kvs {
+			if err := b.Put(kv[0], kv[1]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

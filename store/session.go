@@ -42,7 +42,11 @@ func (s *Store) Create(sess *checklist.Session) error {
 		} else if b.sessions.Get([]byte(sess.ID)) != nil {
 			return newError(ErrConflict, fmt.Sprintf("session %s already exists", sess.ID), nil)
 		}
-		if name := storedSpelling(b, sess.Client); name != "" {
+		name, err := storedSpelling(b, sess.Client)
+		if err != nil {
+			return damaged(s.path, err.Error(), err)
+		}
+		if name != "" {
 			sess.Client = name
 		}
 		if err := s.validate(sess, now); err != nil {
@@ -259,7 +263,7 @@ func (s *Store) loadExact(tx *bolt.Tx, id string) (*checklist.Session, error) {
 }
 
 func (s *Store) decode(id string, v []byte) (*checklist.Session, error) {
-	sess, err := decodeRecord(id, v)
+	sess, err := s.openRecord(id, v)
 	if err != nil {
 		return nil, damaged(s.path, fmt.Sprintf("session %s does not decode: %v", id, err), err)
 	}
@@ -278,7 +282,7 @@ func (s *Store) putSession(tx *bolt.Tx, old, sess *checklist.Session) error {
 	if err != nil {
 		return err
 	}
-	if err := bucketsOf(tx).sessions.Put([]byte(sess.ID), rec); err != nil {
+	if err := bucketsOf(tx).sessions.Put([]byte(sess.ID), s.sealV(bucketSessions, []byte(sess.ID), rec)); err != nil {
 		return fmt.Errorf("save session %s: %w", sess.ID, err)
 	}
 	return s.putIndexes(tx, old, sess)
@@ -300,11 +304,11 @@ func (s *Store) putIndexes(tx *bolt.Tx, old, sess *checklist.Session) error {
 		}
 	}
 	sum := summaryOf(sess, s.opts.Summarize, txPacks{tx})
-	if err := b.summaries.Put(tk, encodeSummary(&sum)); err != nil {
+	if err := b.summaries.Put(tk, s.sealV(bucketSummaries, tk, encodeSummary(&sum))); err != nil {
 		return err
 	}
 	if old == nil || old.Client != sess.Client || !bytes.Equal(clientKey(old), ck) {
-		return b.clients.Put(ck, []byte(sess.Client))
+		return b.clients.Put(ck, s.sealV(bucketClients, ck, []byte(sess.Client)))
 	}
 	return nil
 }
@@ -322,9 +326,9 @@ func (s *Store) deleteSession(tx *bolt.Tx, sess *checklist.Session) error {
 
 // storedSpelling returns the client name as written in the client's newest
 // session, or "" when the client has none.
-func storedSpelling(b buckets, client string) string {
+func storedSpelling(b buckets, client string) (string, error) {
 	if ClientKey(client) == "" {
-		return ""
+		return "", nil
 	}
 	prefix := clientPrefix(client)
 	c := b.clients.Cursor()
@@ -338,7 +342,20 @@ func storedSpelling(b buckets, client string) string {
 		k, v = c.Prev()
 	}
 	if !hasPrefix(k, prefix) {
-		return ""
+		return "", nil
 	}
-	return string(v)
+	return openClientEntry(k, v)
+}
+
+// openClientEntry checks and returns the client name of a client index
+// entry.
+func openClientEntry(k, v []byte) (string, error) {
+	p, err := unseal(bucketClients, k, v)
+	if err != nil {
+		return "", fmt.Errorf("a client index entry: %w", err)
+	}
+	if err := checkText("client", string(p), maxName, false); err != nil {
+		return "", fmt.Errorf("a client index entry: %w", err)
+	}
+	return string(p), nil
 }

@@ -43,6 +43,10 @@ type Store struct {
 	db   *bolt.DB
 	path string
 	opts Options
+	// legacy is set while the store reads or writes values of a file from
+	// before checksums (sealedSchema): in a migration step up to it, and
+	// in Inspect of an old file.
+	legacy bool
 }
 
 // Open opens (and, unless opts.ReadOnly, creates) the data file at path,

@@ -97,6 +97,28 @@ func validateSession(s *checklist.Session, now time.Time) error {
 	if !ValidID(s.ID) {
 		return bad("id", "%q is not a session id (1 to %d letters, digits, '-' or '_')", clip(s.ID), maxID)
 	}
+	if err := checkContent(s); err != nil {
+		return err
+	}
+	if err := validateTimes(s, now); err != nil {
+		return err
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.Answers)) {
+		if err := checkTime("answers."+id+".at", s.Answers[id].At, now, false); err != nil {
+			return err
+		}
+	}
+	return planTimes(s.Plan, now)
+}
+
+// checkContent checks what validateSession checks of a session but its
+// id and times: the texts (valid UTF-8, no control characters, within
+// their limits), the status, the pack and the answers' values. Every
+// record read from the file passes it too, so that a changed or crafted
+// file cannot put a control character on a terminal or an answer no pack
+// has into a score; the times are not checked on reading, where a laptop
+// whose clock ran ahead must not make its sessions unreadable.
+func checkContent(s *checklist.Session) error {
 	for _, f := range []struct{ name, v string }{{"client", s.Client}, {"assessor", s.Assessor}} {
 		if err := checkText(f.name, f.v, maxName, false); err != nil {
 			return err
@@ -104,9 +126,6 @@ func validateSession(s *checklist.Session, now time.Time) error {
 	}
 	if _, ok := statusCode(s.Status); !ok {
 		return bad("status", "%q is not a status (%s or %s)", clip(string(s.Status)), checklist.InProgress, checklist.Completed)
-	}
-	if err := validateTimes(s, now); err != nil {
-		return err
 	}
 	for _, f := range []struct{ name, v string }{{"pack.id", s.Pack.ID}, {"pack.version", s.Pack.Version},
 		{"pack.lang", s.Pack.Lang}} {
@@ -124,11 +143,11 @@ func validateSession(s *checklist.Session, now time.Time) error {
 		return bad("answers", "%d answers, more than %d", len(s.Answers), MaxAnswers)
 	}
 	for _, id := range slices.Sorted(maps.Keys(s.Answers)) {
-		if err := validateAnswer(id, s.Answers[id], now); err != nil {
+		if err := answerContent(id, s.Answers[id]); err != nil {
 			return err
 		}
 	}
-	return validatePlan(s.Plan, now)
+	return planContent(s.Plan)
 }
 
 // validateTimes checks the session's times against each other and its
@@ -159,6 +178,13 @@ func validateTimes(s *checklist.Session, now time.Time) error {
 }
 
 func validateAnswer(id string, a checklist.Answer, now time.Time) error {
+	if err := answerContent(id, a); err != nil {
+		return err
+	}
+	return checkTime("answers."+id+".at", a.At, now, false)
+}
+
+func answerContent(id string, a checklist.Answer) error {
 	if id == "" {
 		return bad("answers", "an answer has an empty question id")
 	}
@@ -172,13 +198,18 @@ func validateAnswer(id string, a checklist.Answer, now time.Time) error {
 	if a.Value == "" && a.Note == "" {
 		return bad(field, "neither a value nor a note")
 	}
-	if err := checkText(field+".note", a.Note, MaxNote, true); err != nil {
-		return err
-	}
-	return checkTime(field+".at", a.At, now, false)
+	return checkText(field+".note", a.Note, MaxNote, true)
 }
 
 func validatePlan(p checklist.Plan, now time.Time) error {
+	if err := planContent(p); err != nil {
+		return err
+	}
+	return planTimes(p, now)
+}
+
+// planContent checks a plan's texts and outcomes (see checkContent).
+func planContent(p checklist.Plan) error {
 	if err := checkText("plan.vision", p.Vision, MaxNote, true); err != nil {
 		return err
 	}
@@ -198,9 +229,6 @@ func validatePlan(p checklist.Plan, now time.Time) error {
 		if r.From != "" && !ValidID(r.From) {
 			return bad(field+".from", "%q is not a session id", clip(r.From))
 		}
-		if err := checkTime(field+".from_date", r.FromDate, now, false); err != nil {
-			return err
-		}
 		if err := validateGoal(field+".goal", r.Goal); err != nil {
 			return err
 		}
@@ -209,6 +237,16 @@ func validatePlan(p checklist.Plan, now time.Time) error {
 				checklist.GoalMet, checklist.GoalPartly, checklist.GoalNotMet)
 		}
 		if err := checkText(field+".note", r.Note, MaxNote, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// planTimes checks the dates of a plan's review.
+func planTimes(p checklist.Plan, now time.Time) error {
+	for i, r := range p.Review {
+		if err := checkTime(fmt.Sprintf("plan.review[%d].from_date", i), r.FromDate, now, false); err != nil {
 			return err
 		}
 	}
