@@ -121,6 +121,11 @@ func (s *Store) prepare() (int, error) {
 	if schema > currentSchema {
 		return 0, errNewer(s.path, schema)
 	}
+	if !s.opts.ReadOnly && schema >= sealedSchema {
+		if err := s.verify(); err != nil {
+			return 0, err
+		}
+	}
 	if schema == currentSchema || s.opts.ReadOnly {
 		return schema, nil
 	}

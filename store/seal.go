@@ -3,7 +3,11 @@ package store
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
+	"os"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Every value a schema-4 file stores in the sessions, summaries, clients and
@@ -75,4 +79,51 @@ func (s *Store) unsealV(bucket, key, v []byte) ([]byte, error) {
 		return v, nil
 	}
 	return unseal(bucket, key, v)
+}
+
+// sealedBuckets are the buckets whose values are sealed.
+var sealedBuckets = [][]byte{bucketSessions, bucketSummaries, bucketClients, bucketPacks}
+
+// verify checks, before anything is written to a file of sealedSchema or
+// later, what a write could otherwise spread or bury: every key is found by
+// a lookup, every value's checksum holds, and the indexes have an entry
+// per session. A write to a damaged file would commit a new version of the
+// damaged pages it touches (bbolt copies them), report success and leave
+// the damage for a later read to find, or make it worse. It reads only
+// what bbolt has mapped, and only for files up to treeCheckLimit, which
+// Open reads whole anyway; on larger files each write checks the records
+// it reads.
+func (s *Store) verify() error {
+	if fi, err := os.Stat(s.path); err != nil || fi.Size() > treeCheckLimit {
+		return nil
+	}
+	return s.view(func(tx *bolt.Tx) error {
+		if p := checkLookups(tx); len(p) > 0 {
+			return damaged(s.path, p[0], nil)
+		}
+		var counts []int
+		for _, name := range sealedBuckets {
+			b := tx.Bucket(name)
+			if b == nil {
+				return damaged(s.path, fmt.Sprintf("its %s bucket is missing", name), nil)
+			}
+			n := 0
+			err := b.ForEach(func(k, v []byte) error {
+				n++
+				if _, err := unseal(name, k, v); err != nil {
+					return damaged(s.path, fmt.Sprintf("%s entry %q: %v", name, clip(string(k)), err), err)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			counts = append(counts, n)
+		}
+		if counts[0] != counts[1] || counts[0] != counts[2] {
+			return damaged(s.path, fmt.Sprintf("it holds %d sessions, %d summaries and %d client index entries",
+				counts[0], counts[1], counts[2]), nil)
+		}
+		return nil
+	})
 }
