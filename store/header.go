@@ -168,7 +168,7 @@ const treeCheckLimit = 16 << 20
 // a file for writing (a panic there would leave the file locked and mapped
 // until the process exits, with nothing to close), and returns the pages
 // it lists.
-func checkFreelist(f *os.File, m boltMeta) ([]uint64, string) {
+func checkFreelist(f io.ReaderAt, m boltMeta) ([]uint64, string) {
 	ps := int64(m.pageSize)
 	hdr := make([]byte, boltPageHeader+8)
 	if _, err := f.ReadAt(hdr, int64(m.freelist)*ps); err != nil {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -161,27 +163,66 @@ func storedRecord(s *Store, b buckets, id string) ([]byte, error) {
 	return p, nil
 }
 
-// Sessions returns the full sessions that match f, newest first, read in
-// one transaction (for export and trends).
-func (s *Store) Sessions(f Filter) ([]*checklist.Session, error) {
-	sums, err := s.List(f)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*checklist.Session, 0, len(sums))
-	err = s.view(func(tx *bolt.Tx) error {
-		for _, sum := range sums {
-			v := tx.Bucket(bucketSessions).Get([]byte(sum.ID))
-			if v == nil {
-				continue // deleted since List
+// Sessions returns the full sessions that match f (its Client and Status;
+// not its Limit), newest first, read in one transaction from the records
+// themselves rather than through the summary index, for export: a backup
+// must hold every session there is. The records that do not read are
+// returned as lost, each with its id and, when its summary reads, its
+// client and date, so that the caller can say what the backup misses; a
+// lost record whose client is unknown is returned whatever f.Client is.
+func (s *Store) Sessions(f Filter) ([]*checklist.Session, []Lost, error) {
+	var out []*checklist.Session
+	var lost []Lost
+	err := s.view(func(tx *bolt.Tx) error {
+		b := bucketsOf(tx)
+		sums := map[string]Summary{}
+		_ = b.summaries.ForEach(func(k, v []byte) error {
+			if sum, err := openSummary(k, v, nil); err == nil {
+				sums[sum.ID] = sum
 			}
-			sess, err := s.decode(sum.ID, v)
+			return nil
+		})
+		want := ClientKey(f.Client)
+		seen := map[string]bool{}
+		err := b.sessions.ForEach(func(k, v []byte) error {
+			id := string(k)
+			seen[id] = true
+			sess, err := s.openRecord(id, v)
 			if err != nil {
-				return err
+				l := Lost{ID: id, Why: err.Error()}
+				if !ValidID(id) {
+					l.ID = ""
+				}
+				if sum, ok := sums[id]; ok {
+					l.Client, l.CreatedAt = sum.Client, sum.CreatedAt
+				}
+				if want == "" || l.Client == "" || ClientKey(l.Client) == want {
+					lost = append(lost, l)
+				}
+				return nil
 			}
-			out = append(out, sess)
+			if (want == "" || ClientKey(sess.Client) == want) && (f.Status == "" || sess.Status == f.Status) {
+				out = append(out, sess)
+			}
+			return nil
+		})
+		for id, sum := range sums {
+			if !seen[id] && (want == "" || ClientKey(sum.Client) == want) {
+				lost = append(lost, Lost{ID: id, Client: sum.Client, CreatedAt: sum.CreatedAt,
+					Why: "its record is missing"})
+			}
 		}
-		return nil
+		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.SortFunc(out, func(a, b *checklist.Session) int {
+		if c := b.CreatedAt.Compare(a.CreatedAt); c != 0 {
+			return c
+		}
+		return strings.Compare(b.ID, a.ID)
+	})
+	slices.SortFunc(lost, func(a, b Lost) int { return strings.Compare(a.ID, b.ID) })
+	return out, lost, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -22,6 +23,7 @@ var exportFormats = []string{"md", "html", "json", "csv"}
 // exportOptions are the inputs of `servicecheck export`.
 type exportOptions struct {
 	Out     io.Writer
+	ErrOut  io.Writer
 	Session string // an id, an id prefix or "latest"
 	Client  string // with "latest"
 	Format  string
@@ -51,7 +53,7 @@ func newExportCmd(a *app) *cobra.Command {
 			"  servicecheck export --format json -o sessions.json",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Out = cmd.OutOrStdout()
+			opts.Out, opts.ErrOut = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			if len(args) == 1 {
 				opts.Session = args[0]
 			}
@@ -126,9 +128,10 @@ func runExport(a *app, opts *exportOptions) error {
 // reports are derived from the sessions anyway.
 func runExportAll(a *app, opts *exportOptions) error {
 	doc := exportDocument{Format: store.DocFormat, Version: store.DocVersion}
+	var lost []store.Lost
 	err := a.withStore(true, func(st *store.Store) error {
 		var err error
-		if doc.Sessions, err = st.Sessions(store.Filter{Client: opts.Client}); err != nil {
+		if doc.Sessions, lost, err = st.Sessions(store.Filter{Client: opts.Client}); err != nil {
 			return err
 		}
 		doc.Reports = make([]report.Document, 0, len(doc.Sessions))
@@ -143,14 +146,31 @@ func runExportAll(a *app, opts *exportOptions) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if len(doc.Sessions) == 0 && opts.Client != "" {
+	if len(doc.Sessions) == 0 && len(lost) == 0 && opts.Client != "" {
 		return notFoundf("client %q has no sessions", opts.Client)
+	}
+	if doc.Sessions == nil {
+		doc.Sessions = []*checklist.Session{}
 	}
 	var buf bytes.Buffer
 	if err := writeJSON(&buf, doc); err != nil {
 		return err
 	}
-	return writeExport(opts, buf.Bytes())
+	if len(lost) == 0 {
+		return writeExport(opts, buf.Bytes())
+	}
+	// What could be read is still written, to be kept; but an incomplete
+	// backup never replaces a file that may be an older, complete one.
+	l := a.locale()
+	printLost(opts.ErrOut, l, lost)
+	err = writeOutput(opts.Out, opts.Output, buf.Bytes(), fileout.Options{Perm: 0o600, NoClobber: true})
+	if errors.Is(err, fileout.ErrExists) {
+		return withCode(exitDamaged, errors.New(l.T("trust.export.kept", "File", opts.Output)))
+	}
+	if err != nil {
+		return err
+	}
+	return withCode(exitDamaged, errors.New(l.N("trust.export.incomplete", len(lost))))
 }
 
 // writeExport writes an export to standard output or to the -o file.

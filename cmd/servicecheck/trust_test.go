@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// damageSession flips one byte inside the stored record of session id.
+func damageSession(t *testing.T, db, id string) {
+	t.Helper()
+	bdb, err := bolt.Open(db, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v []byte
+	_ = bdb.View(func(tx *bolt.Tx) error {
+		v = bytes.Clone(tx.Bucket([]byte("sessions")).Get([]byte(id)))
+		return nil
+	})
+	bdb.Close()
+	raw, _ := os.ReadFile(db)
+	at := bytes.Index(raw, v)
+	if v == nil || at < 0 {
+		t.Fatalf("record of %s not found", id)
+	}
+	raw[at+len(v)/2] ^= 0x20
+	if err := os.WriteFile(db, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// threeSessions records three sessions and returns their ids, newest first.
+func threeSessions(c *cliTest) []string {
+	for _, who := range []string{"Rossi", "Bianchi", "Rossi"} {
+		c.ok("answer", "--answers", c.file(who+".yaml", answersFile(who, flat("3"), nil)))
+	}
+	var out []string
+	for _, s := range c.sessions() {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+// An export that cannot read every session writes what it read, names
+// what it skipped and exits 5; it never replaces an existing file (an
+// older, complete backup) with the incomplete one. Before, it exited 0
+// with 5 of 7 sessions.
+func TestExportSaysWhatItSkipped(t *testing.T) {
+	c := newCLITest(t)
+	ids := threeSessions(c)
+	damageSession(t, c.db, ids[1])
+	out := c.run("", "export", "--format", "json")
+	if c.last.code != exitDamaged {
+		t.Fatalf("exit %d, want %d; stderr %s", c.last.code, exitDamaged, c.last.errOut)
+	}
+	if !strings.Contains(out, ids[0]) || !strings.Contains(out, ids[2]) || strings.Contains(out, ids[1]) {
+		t.Errorf("the export does not hold exactly the readable sessions:\n%.400s", out)
+	}
+	for _, want := range []string{"1 session could not be read:", ids[1] + " Bianchi", "checksum does not match",
+		"1 session is not in the export", "doctor --salvage -o FILE"} {
+		if !strings.Contains(c.last.errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, c.last.errOut)
+		}
+	}
+	backup := c.file("backup.json", []byte("an older, complete backup\n"))
+	c.fails(exitDamaged, "export", "--format", "json", "-o", backup)
+	if b, _ := os.ReadFile(backup); string(b) != "an older, complete backup\n" {
+		t.Errorf("the incomplete export replaced %s", backup)
+	}
+	if !strings.Contains(c.last.errOut, "was left as it was") {
+		t.Errorf("stderr %s", c.last.errOut)
+	}
+	fresh := filepath.Join(c.dir, "fresh.json")
+	c.fails(exitDamaged, "export", "--format", "json", "-o", fresh)
+	if b, err := os.ReadFile(fresh); err != nil || !bytes.Contains(b, []byte(ids[0])) {
+		t.Errorf("a new file gets what could be read: %v", err)
+	}
+}
+
+// doctor --salvage -o FILE writes every readable session into a new data
+// file, which is sound and lists them, names what was lost, and never
+// writes over an existing file or the data file.
+func TestDoctorSalvage(t *testing.T) {
+	c := newCLITest(t)
+	ids := threeSessions(c)
+	rescued := filepath.Join(c.dir, "rescued.db")
+	out := c.ok("doctor", "--salvage", "-o", rescued)
+	if !strings.Contains(out, "salvaged 3 sessions into "+rescued) || !strings.Contains(out, "nothing was lost") {
+		t.Errorf("stdout %s", out)
+	}
+	os.Remove(rescued)
+	damageSession(t, c.db, ids[2])
+	before, _ := os.ReadFile(c.db)
+	c.fails(exitDamaged, "doctor", "--salvage", "-o", rescued)
+	if !strings.Contains(c.last.out, "salvaged 2 sessions") || !strings.Contains(c.last.out, ids[2]+" Rossi") ||
+		!strings.Contains(c.last.errOut, "1 session could not be salvaged") {
+		t.Errorf("stdout %s\nstderr %s", c.last.out, c.last.errOut)
+	}
+	if after, _ := os.ReadFile(c.db); !bytes.Equal(before, after) {
+		t.Error("salvage changed the damaged file")
+	}
+	damaged := c.db
+	c.db = rescued
+	if out := c.ok("doctor"); !strings.Contains(out, "sessions: 2") {
+		t.Errorf("the salvaged file: %s", out)
+	}
+	c.db = damaged
+	c.fails(exitError, "doctor", "--salvage", "-o", rescued)
+	if !strings.Contains(c.last.errOut, "already exists") {
+		t.Errorf("over an existing file: %s", c.last.errOut)
+	}
+	c.fails(exitUsage, "doctor", "--salvage", "-o", c.db)
+	c.fails(exitUsage, "doctor", "--salvage")
+}
+
+// doctor flags a data file that every user may write to.
+func TestDoctorFlagsWorldWritableFile(t *testing.T) {
+	c := newCLITest(t)
+	threeSessions(c)
+	if err := os.Chmod(c.db, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	c.fails(exitError, "doctor")
+	if !strings.Contains(c.last.errOut, "can be written by every user") || !strings.Contains(c.last.errOut, "chmod 600") {
+		t.Errorf("stderr %s", c.last.errOut)
+	}
+	os.Chmod(c.db, 0o600)
+	c.ok("doctor")
+}
