@@ -166,19 +166,25 @@ func (s *Store) Get(id string) (*checklist.Session, error) {
 	return sess, err
 }
 
-// Delete removes a session (id or unique prefix) with its index entries.
+// Delete removes a session (id or unique prefix) with its index entries,
+// and erases it from the file (see erase).
 func (s *Store) Delete(id string) error {
-	return s.update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		sess, err := s.load(tx, id)
 		if err != nil {
 			return err
 		}
 		return s.deleteSession(tx, sess)
 	})
+	if err != nil {
+		return err
+	}
+	return s.erase()
 }
 
 // DeleteClient removes every session of a client (matched as ClientKey
-// does) and returns how many there were; none is ErrNotFound.
+// does), erases them from the file (see erase) and returns how many there
+// were; none is ErrNotFound.
 func (s *Store) DeleteClient(client string) (int, error) {
 	n := 0
 	err := s.update(func(tx *bolt.Tx) error {
@@ -204,7 +210,10 @@ func (s *Store) DeleteClient(client string) (int, error) {
 		n = len(ids)
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return n, err
+	}
+	return n, s.erase()
 }
 
 // modify loads a session, applies fn, stamps UpdatedAt and writes it back,

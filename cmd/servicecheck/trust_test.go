@@ -132,3 +132,25 @@ func TestDoctorFlagsWorldWritableFile(t *testing.T) {
 	os.Chmod(c.db, 0o600)
 	c.ok("doctor")
 }
+
+// delete --client erases: the client's name and notes are no longer in
+// the data file's bytes, which stays 0600.
+func TestDeleteClientErases(t *testing.T) {
+	c := newCLITest(t)
+	c.ok("answer", "--answers", c.file("z.yaml", answersFile("Zanzibar Widgets", flat("2"),
+		map[string]string{"responsiveness.third-ring": "the owner shouts at callers"})))
+	c.ok("answer", "--answers", c.file("k.yaml", answersFile("Keep Ltd", flat("4"), nil)))
+	c.ok("delete", "--client", "Zanzibar Widgets", "--yes")
+	raw, _ := os.ReadFile(c.db)
+	for _, gone := range []string{"Zanzibar", "zanzibar", "shouts at callers"} {
+		if bytes.Contains(raw, []byte(gone)) {
+			t.Errorf("%q is still in the data file's bytes", gone)
+		}
+	}
+	if fi, _ := os.Stat(c.db); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", fi.Mode().Perm())
+	}
+	if out := c.ok("list"); !strings.Contains(out, "Keep Ltd") {
+		t.Errorf("list: %s", out)
+	}
+}
