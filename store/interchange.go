@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -107,46 +108,110 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 		}
 		items = append(items, item{&c, rec})
 	}
-	err := s.update(func(tx *bolt.Tx) error {
+	// The same id twice in what is imported: once is enough when the
+	// content is the same; different content is refused here, rather than
+	// reported as a session already stored.
+	seen := map[string][]byte{}
+	uniq := items[:0:0]
+	var again []string // ids given again with the same content: skipped
+	for _, it := range items {
+		if rec, ok := seen[it.sess.ID]; ok {
+			if !bytes.Equal(rec, it.rec) {
+				return res, newError(ErrConflict, fmt.Sprintf("import: session %s is given twice, with different "+
+					"content: nothing was imported", it.sess.ID), nil)
+			}
+			again = append(again, it.sess.ID)
+			continue
+		}
+		seen[it.sess.ID] = it.rec
+		uniq = append(uniq, it)
+	}
+	// write stores what is new (with dry true, only says what it would
+	// store): an import that brings nothing new writes nothing at all, and
+	// the file's bytes stay as they were.
+	write := func(tx *bolt.Tx, dry bool) (ImportResult, error) {
+		var res ImportResult
 		// The packs first: the sessions' totals are scored with them.
 		for i, f := range packs {
-			added, err := putPack(tx, f.Ref(), parsed[i], []byte(f.YAML))
+			added, err := s.importPack(tx, f, parsed[i], dry)
 			if errors.Is(err, ErrConflict) {
-				return newError(ErrConflict, err.Error()+": nothing was imported", nil)
+				return res, newError(ErrConflict, err.Error()+": nothing was imported", nil)
 			}
 			if err != nil {
-				return err
+				return res, err
 			}
 			if added {
 				res.Packs = append(res.Packs, f.Ref())
 			}
 		}
 		b := bucketsOf(tx)
-		for _, it := range items {
+		for _, it := range uniq {
 			stored, err := storedRecord(s, b, it.sess.ID)
 			if err != nil {
-				return err
+				return res, err
 			}
 			switch {
 			case stored == nil:
-				if err := s.putSession(tx, nil, it.sess); err != nil {
-					return err
+				if !dry {
+					if err := s.putSession(tx, nil, it.sess); err != nil {
+						return res, err
+					}
 				}
 				res.Imported = append(res.Imported, it.sess.ID)
 			case bytes.Equal(stored, it.rec):
 				res.Skipped = append(res.Skipped, it.sess.ID)
 			default:
-				return newError(ErrConflict, fmt.Sprintf("session %s is already stored with different content: "+
+				return res, newError(ErrConflict, fmt.Sprintf("session %s is already stored with different content: "+
 					"nothing was imported; delete the stored one first if the imported one should replace it",
 					it.sess.ID), nil)
 			}
 		}
-		return nil
+		res.Skipped = append(res.Skipped, again...)
+		return res, nil
+	}
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		res, err = write(tx, true)
+		return err
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if len(res.Imported) == 0 && len(res.Packs) == 0 {
+		return res, nil
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		var err error
+		res, err = write(tx, false)
+		return err
 	})
 	if err != nil {
 		return ImportResult{}, err
 	}
 	return res, nil
+}
+
+// importPack keeps a pack as putPack does; with dry, it only says whether
+// it would be added (or refused).
+func (s *Store) importPack(tx *bolt.Tx, f PackFile, p *checklist.Pack, dry bool) (bool, error) {
+	if !dry {
+		return putPack(tx, f.Ref(), p, []byte(f.YAML))
+	}
+	b := tx.Bucket(bucketPacks)
+	if b == nil || b.Get(packKey(f.Ref())) == nil {
+		return true, nil
+	}
+	y, err := txPacks{tx}.Pack(f.Ref())
+	if err != nil {
+		return false, err
+	}
+	if bytes.Equal(y, []byte(f.YAML)) {
+		return false, nil
+	}
+	if kept, err := checklist.Load("kept", y); err == nil && reflect.DeepEqual(kept, p) {
+		return false, nil
+	}
+	return false, packConflict(f.Ref())
 }
 
 // storedRecord returns the record stored under id without its checksum,

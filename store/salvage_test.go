@@ -14,8 +14,8 @@ import (
 )
 
 // damageRecord changes one byte in the middle of the stored record of
-// session id, in the file's bytes, and returns the offset of the record.
-func damageRecord(t *testing.T, path, id string) int {
+// session id, in the file's bytes, and returns the offsets of its copies.
+func damageRecord(t *testing.T, path, id string) []int {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
@@ -32,11 +32,21 @@ func damageRecord(t *testing.T, path, id string) int {
 	if v == nil || at < 0 {
 		t.Fatalf("record of %s not found in the file", id)
 	}
-	raw[at+len(v)/2] ^= 0x20
+	// Every copy: a free page may hold the same bytes.
+	var offs []int
+	for i := at; i >= 0; {
+		offs = append(offs, i)
+		raw[i+len(v)/2] ^= 0x20
+		j := bytes.Index(raw[i+len(v):], v)
+		if j < 0 {
+			break
+		}
+		i += len(v) + j
+	}
 	if err := os.WriteFile(path, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return at
+	return offs
 }
 
 func allSessions(t *testing.T, path string) []*checklist.Session {
@@ -124,7 +134,7 @@ func TestSalvage(t *testing.T) {
 	}
 
 	victim := want[2]
-	at := damageRecord(t, path, victim.ID)
+	offs := damageRecord(t, path, victim.ID)
 	got, err = Salvage(path)
 	if err != nil || len(got.Lost) != 1 || got.Lost[0].ID != victim.ID || got.Lost[0].Client != victim.Client ||
 		len(got.Sessions) != len(want)-1 || slices.Contains(ids(got.Sessions), deleted) {
@@ -133,8 +143,10 @@ func TestSalvage(t *testing.T) {
 
 	// Zero the whole page that holds that record.
 	raw, _ := os.ReadFile(path)
-	page := at / 4096 * 4096
-	clear(raw[page : page+4096])
+	for _, at := range offs {
+		page := at / 4096 * 4096
+		clear(raw[page : page+4096])
+	}
 	os.WriteFile(path, raw, 0o600)
 	if _, err := Open(path, Options{ReadOnly: true}); !errors.Is(err, ErrDamaged) {
 		t.Fatalf("open after zeroing a page: %v, want ErrDamaged", err)

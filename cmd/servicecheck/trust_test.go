@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,15 @@ func damageSession(t *testing.T, db, id string) {
 	if v == nil || at < 0 {
 		t.Fatalf("record of %s not found", id)
 	}
-	raw[at+len(v)/2] ^= 0x20
+	// Every copy: a free page may hold the same bytes.
+	for i := at; i >= 0; {
+		raw[i+len(v)/2] ^= 0x20
+		j := bytes.Index(raw[i+len(v):], v)
+		if j < 0 {
+			break
+		}
+		i += len(v) + j
+	}
 	if err := os.WriteFile(db, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -152,5 +161,75 @@ func TestDeleteClientErases(t *testing.T) {
 	}
 	if out := c.ok("list"); !strings.Contains(out, "Keep Ltd") {
 		t.Errorf("list: %s", out)
+	}
+}
+
+// importDoc is an interchange document of one session of the built-in
+// pack with the given answers (JSON object members).
+func importDoc(answers string) []byte {
+	return []byte(`{"format": "servicecheck-sessions", "version": 1, "sessions": [
+{"id": "0qimport0001", "client": "Rossi", "status": "in_progress",
+ "created_at": "2025-07-01T09:00:00Z", "updated_at": "2025-07-01T09:00:00Z",
+ "pack": {"id": "servicecheck", "version": "1.0.0", "lang": "en"},
+ "answers": {` + answers + `}}]}
+`)
+}
+
+// Import refuses answers that do not fit the session's pack, each named
+// with the file, line and field; a flood of them is capped and counted.
+func TestImportRefusesAnswersThatDoNotFit(t *testing.T) {
+	c := newCLITest(t)
+	var many strings.Builder
+	for i := range 10_000 {
+		if i > 0 {
+			many.WriteString(",")
+		}
+		fmt.Fprintf(&many, `"nope.%d": {"value": "yes"}`, i)
+	}
+	tests := []struct{ name, answers, want string }{
+		{"yes on a rating", `"responsiveness.third-ring": {"value": "yes"}`,
+			`bad.json:2: session 1 (0qimport0001): 1 answer does not fit content pack servicecheck 1.0.0 (en): answers.responsiveness.third-ring.value: "yes" is not a rating of a statement (1 to 5 or na)`},
+		{"5 on an item", `"culture.every-level": {"value": "5"}`,
+			`answers.culture.every-level.value: "5" is not an answer to a checklist item (yes, partly, no or na)`},
+		{"unknown id", `"responsiveness.p$omises": {"value": "4"}`,
+			`answers.responsiveness.p$omises: the pack has no question with this id`},
+		{"10,000 unknown ids", many.String(), `10000 answers do not fit content pack`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c.fails(exitInvalid, "import", c.file("bad.json", importDoc(tt.answers)))
+			if !strings.Contains(c.last.errOut, tt.want) {
+				t.Errorf("stderr %.600s\nwant %s", c.last.errOut, tt.want)
+			}
+			if n := strings.Count(c.last.errOut, "\n"); n > 3 || len(c.last.errOut) > 2000 {
+				t.Errorf("%d lines, %d bytes of errors", n, len(c.last.errOut))
+			}
+		})
+	}
+	if !strings.Contains(c.last.errOut, "and 9995 more") {
+		t.Errorf("the capped list does not count the rest: %.600s", c.last.errOut)
+	}
+	if len(c.sessions()) != 0 {
+		t.Error("a refused import stored something")
+	}
+}
+
+// A duplicate JSON key is refused with the file, line and path, and an
+// import that brings nothing new leaves the data file's bytes as they were.
+func TestImportDuplicateKeyAndNoOp(t *testing.T) {
+	c := newCLITest(t)
+	dup := importDoc(`"culture.every-level": {"value": "yes"}, "culture.every-level": {"value": "no"}`)
+	c.fails(exitInvalid, "import", c.file("dup.json", dup))
+	if want := "dup.json:5: sessions[0].answers.culture.every-level: appears twice in one object"; !strings.Contains(c.last.errOut, want) {
+		t.Errorf("stderr %s\nwant %s", c.last.errOut, want)
+	}
+	good := c.file("good.json", importDoc(`"culture.every-level": {"value": "yes"}`))
+	c.ok("import", good)
+	before, _ := os.ReadFile(c.db)
+	if out := c.ok("import", good, good); !strings.Contains(out, "imported 0 sessions, skipped 2 already present") {
+		t.Errorf("stdout %s", out)
+	}
+	if after, _ := os.ReadFile(c.db); !bytes.Equal(before, after) {
+		t.Error("a no-op import changed the data file's bytes")
 	}
 }
