@@ -103,10 +103,11 @@ func validateSession(s *checklist.Session, now time.Time) error {
 	if err := validateTimes(s, now); err != nil {
 		return err
 	}
-	for _, id := range slices.Sorted(maps.Keys(s.Answers)) {
-		if err := checkTime("answers."+id+".at", s.Answers[id].At, now, false); err != nil {
-			return err
-		}
+	err := firstAnswerError(s.Answers, func(id string, a checklist.Answer) error {
+		return checkTime("answers."+id+".at", a.At, now, false)
+	})
+	if err != nil {
+		return err
 	}
 	return planTimes(s.Plan, now)
 }
@@ -142,12 +143,27 @@ func checkContent(s *checklist.Session) error {
 	if len(s.Answers) > MaxAnswers {
 		return bad("answers", "%d answers, more than %d", len(s.Answers), MaxAnswers)
 	}
-	for _, id := range slices.Sorted(maps.Keys(s.Answers)) {
-		if err := answerContent(id, s.Answers[id]); err != nil {
-			return err
-		}
+	if err := firstAnswerError(s.Answers, answerContent); err != nil {
+		return err
 	}
 	return planContent(s.Plan)
+}
+
+// firstAnswerError runs check on every answer and returns the error of the
+// first failing one in id order, so that a message does not depend on map
+// order; every record read passes through here, so the ids are sorted only
+// when something fails.
+func firstAnswerError(answers map[string]checklist.Answer, check func(string, checklist.Answer) error) error {
+	for id, a := range answers {
+		if check(id, a) != nil {
+			for _, id := range slices.Sorted(maps.Keys(answers)) {
+				if err := check(id, answers[id]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // validateTimes checks the session's times against each other and its
@@ -191,14 +207,21 @@ func answerContent(id string, a checklist.Answer) error {
 	if err := checkText("answers", id, maxRef, false); err != nil {
 		return bad("answers", "question id %q: %v", clip(id), err.(*fieldError).msg)
 	}
-	field := "answers." + id
+	// Field names are built only for a message: every record read comes
+	// through here, answer by answer.
 	if _, ok := valueCode(a.Value); !ok {
-		return bad(field+".value", "%q is not an answer (yes, partly, no, na or 1 to 5)", clip(string(a.Value)))
+		return bad("answers."+id+".value", "%q is not an answer (yes, partly, no, na or 1 to 5)", clip(string(a.Value)))
 	}
 	if a.Value == "" && a.Note == "" {
-		return bad(field, "neither a value nor a note")
+		return bad("answers."+id, "neither a value nor a note")
 	}
-	return checkText(field+".note", a.Note, MaxNote, true)
+	if a.Note == "" {
+		return nil
+	}
+	if err := checkText("note", a.Note, MaxNote, true); err != nil {
+		return bad("answers."+id+".note", "%s", err.(*fieldError).msg)
+	}
+	return nil
 }
 
 func validatePlan(p checklist.Plan, now time.Time) error {
