@@ -54,8 +54,13 @@ func FuzzParseAnswers(f *testing.F) {
 			t.Fatal("Incomplete disagrees with Missing")
 		}
 		for i, g := range af.Plan.Goals {
-			if g.Problem == "" || g.Problem != strings.TrimSpace(g.Problem) {
+			if !g.HasProblem() || g.Problem != strings.TrimSpace(g.Problem) {
 				t.Fatalf("goal %d accepted with problem %q", i, g.Problem)
+			}
+			if g.Source != nil {
+				if f, msg := p.CheckSource(*g.Source); msg != nil {
+					t.Fatalf("goal %d accepted with source %+v: %s: %s", i, *g.Source, f, msg)
+				}
 			}
 		}
 	})

@@ -17,17 +17,26 @@ plan:
       target: 90
       due: end of March
     - {problem: "Complaints get lost", what: Start a log}
+    - source: {kind: area, id: responsiveness, statement: responsiveness.third-ring, rating: 2}
+      what: Answer by the third ring
+    - source: {kind: Item, id: culture.training, answer: "No"}
 `
 
 const planJSON = `{"client": "Acme", "answers": {"culture.training": "yes"},
  "plan": {"vision": "Every customer hears back within a day",
           "goals": [{"problem": "Phones ring out at lunch", "what": "A second line from 12 to 2", "target": 90, "due": "end of March"},
-                    {"problem": "Complaints get lost", "what": "Start a log"}]}}`
+                    {"problem": "Complaints get lost", "what": "Start a log"},
+                    {"problem": "", "source": {"kind": "area", "id": "responsiveness", "statement": "responsiveness.third-ring", "rating": 2},
+                     "what": "Answer by the third ring"},
+                    {"source": {"kind": "item", "id": "culture.training", "answer": "no"}}]}}`
 
 func TestParseAnswersPlan(t *testing.T) {
 	want := Plan{Vision: "Every customer hears back within a day", Goals: []Goal{
 		{Problem: "Phones ring out at lunch", What: "A second line from 12 to 2", Target: "90", Due: "end of March"},
 		{Problem: "Complaints get lost", What: "Start a log"},
+		{Source: &GoalSource{Kind: SourceArea, ID: "responsiveness", Statement: "responsiveness.third-ring", Rating: 2},
+			What: "Answer by the third ring"},
+		{Source: &GoalSource{Kind: SourceItem, ID: "culture.training", Answer: No}},
 	}}
 	for _, tt := range []struct{ name, data string }{{"plan.yaml", planYAML}, {"plan.json", planJSON}} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,9 +75,22 @@ func TestParseAnswersPlanErrors(t *testing.T) {
 		{"goal without problem", "answers: {}\nplan:\n  goals:\n    - what: a log\n      target: all\n",
 			[]string{"f:4:7: plan.goals[0].problem: missing: say which problem the goal is about"}},
 		{"every problem at once", "answers: {}\nplan:\n  goals:\n    - problem: a\n      when: soon\n    - problem: b\n      what: [x]\n    - problem: \"  \"\n", []string{
-			"f:5:7: plan.goals[0].when: unknown field: use problem, what, target and due",
+			"f:5:7: plan.goals[0].when: unknown field: use problem, what, target, due and source",
 			"f:7:13: plan.goals[1].what: expected a single value, not a list or mapping",
 			"f:8:7: plan.goals[2].problem: missing: say which problem the goal is about"}},
+		{"source not a mapping", "answers: {}\nplan:\n  goals:\n    - source: weakest area\n",
+			[]string{"f:4:15: plan.goals[0].source: expected a mapping with kind, id and statement and rating or answer"}},
+		{"source problems", "answers: {}\nplan:\n  goals:\n" +
+			"    - source: {kind: area, id: responsiveness, statement: responsiveness.third-ring, rating: high}\n" +
+			"    - source: {kind: item, id: culture.training, answer: maybe}\n" +
+			"    - source: {kind: item, id: culture.nothing, answer: no}\n" +
+			"    - source: {kind: area, id: responsiveness, statement: culture.training, rating: 2}\n" +
+			"    - source: {kind: mood, id: x, colour: blue}\n", []string{
+			"f:4:94: plan.goals[0].source.rating: \"high\" is not a rating from 1 to 5",
+			"f:5:58: plan.goals[1].source.answer: \"maybe\" is not a checklist answer: use yes, partly, no or na",
+			"f:6:15: plan.goals[2].source.id: not a checklist item of mini 1.0.0",
+			"f:7:15: plan.goals[3].source.statement: not a statement of area responsiveness",
+			"f:8:35: plan.goals[4].source.colour: unknown field: use kind, id, statement, rating and answer"}},
 		{"too many goals", "answers: {}\nplan:\n  goals:\n" + strings.Repeat("    - problem: p\n", maxFileGoals+1),
 			[]string{"f:4:5: plan.goals: 101 goals, more than 100"}},
 	}

@@ -80,6 +80,10 @@ var brokenPacks = []struct {
 	{"alias", []string{
 		"testdata/broken/alias.yaml:17:15: sections[0].items[1].text: aliases (*name) are not supported: write the value out",
 	}},
+	{"control-chars", []string{
+		"testdata/broken/control-chars.yaml:5:8: title: holds the control character U+001B: remove it",
+		"testdata/broken/control-chars.yaml:15:15: sections[0].items[0].text: holds the control character U+001B: remove it",
+	}},
 	{"three-mistakes", []string{
 		"testdata/broken/three-mistakes.yaml:3:1: authour: unknown field (expected one of: id, version, lang, title, intro, bands, sections, areas)",
 		"testdata/broken/three-mistakes.yaml:8:35: bands[1].from: must be a percentage from 0 to 100",

@@ -41,10 +41,15 @@ type Plan struct {
 
 // Goal is one measurable goal for one of the top problems.
 type Goal struct {
-	Problem string `json:"problem"`
-	What    string `json:"what"`
-	Target  string `json:"target"`
-	Due     string `json:"due,omitempty"`
+	// Problem is the problem in the user's own words. A suggested problem
+	// taken as it was offered leaves it empty and is kept as Source
+	// instead, so that it is worded when shown, in the session's language;
+	// words typed over a suggestion are the user's and drop the Source.
+	Problem string      `json:"problem"`
+	Source  *GoalSource `json:"source,omitempty"`
+	What    string      `json:"what"`
+	Target  string      `json:"target"`
+	Due     string      `json:"due,omitempty"`
 	// Met says whether the goal was met when that is recorded with the
 	// goal itself, as an imported session may; servicecheck records it in
 	// the review of a later session's plan (Plan.Review).

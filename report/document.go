@@ -161,7 +161,7 @@ func Build(p *checklist.Pack, s *checklist.Session, prev *checklist.Session, pre
 		d.Unanswered = []string{}
 	}
 	if !s.Plan.IsZero() {
-		plan := s.Plan
+		plan := wordedPlan(p, s.Plan)
 		d.Plan = &plan
 	}
 	d.Areas = make([]Area, len(r.Areas))

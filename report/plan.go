@@ -2,13 +2,32 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/plantext"
 )
 
 // The plan in every format: the goals set in this session and the review
 // of the goals set last time.
+
+// wordedPlan is a copy of plan whose suggested problems are worded, in the
+// session's language with its pack (plantext), as every format shows
+// them; their sources stay alongside for the JSON document.
+func wordedPlan(p *checklist.Pack, plan checklist.Plan) checklist.Plan {
+	l := i18n.For(p.Lang)
+	plan.Goals = slices.Clone(plan.Goals)
+	for i, g := range plan.Goals {
+		plan.Goals[i].Problem = plantext.Problem(l, p, g)
+	}
+	plan.Review = slices.Clone(plan.Review)
+	for i, r := range plan.Review {
+		plan.Review[i].Goal.Problem = plantext.Problem(l, p, r.Goal)
+	}
+	return plan
+}
 
 // outcomeLabel says how far a reviewed goal was met, in the words of the
 // reports.

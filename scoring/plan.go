@@ -1,9 +1,6 @@
 package scoring
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/servicecheck/servicecheck/checklist"
 )
 
@@ -11,13 +8,14 @@ import (
 // each with a measurable goal.
 const ProblemCount = 3
 
-// SuggestProblems suggests up to ProblemCount problems to set goals for, in
-// the pack's words, from r (the result of s against p): first each of the
+// SuggestProblems suggests up to ProblemCount problems to set goals for,
+// from r (the result of s against p), as sources: first each of the
 // weakest areas, in r's order, with its lowest-rated statement (the first
 // of equals), then the checklist items answered No, in pack order. An area
 // whose statements are all rated 5 leaves nothing to fix and is skipped.
-func SuggestProblems(p *checklist.Pack, s *checklist.Session, r Result) []string {
-	out := make([]string, 0, ProblemCount)
+// They are data, worded when shown (plantext.Source).
+func SuggestProblems(p *checklist.Pack, s *checklist.Session, r Result) []checklist.GoalSource {
+	out := make([]checklist.GoalSource, 0, ProblemCount)
 	for _, w := range r.Weakest {
 		if len(out) == ProblemCount {
 			return out
@@ -26,17 +24,16 @@ func SuggestProblems(p *checklist.Pack, s *checklist.Session, r Result) []string
 		if !ok {
 			continue
 		}
-		low, lowText := MaxRating, ""
+		low, lowID := MaxRating, ""
 		for _, st := range a.Statements {
 			if n, ok := s.Answers[st.ID].Value.Rating(); ok && n < low {
-				low, lowText = n, st.Text
+				low, lowID = n, st.ID
 			}
 		}
-		if lowText == "" {
+		if lowID == "" {
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s: %s (rated %d of %d)", oneLine(a.Title),
-			strings.TrimRight(oneLine(lowText), "."), low, MaxRating))
+		out = append(out, checklist.GoalSource{Kind: checklist.SourceArea, ID: a.ID, Statement: lowID, Rating: low})
 	}
 	for _, sec := range p.Sections {
 		for _, it := range sec.Items {
@@ -44,13 +41,9 @@ func SuggestProblems(p *checklist.Pack, s *checklist.Session, r Result) []string
 				return out
 			}
 			if s.Answers[it.ID].Value == checklist.No {
-				out = append(out, oneLine(it.Text)+" (answered No)")
+				out = append(out, checklist.GoalSource{Kind: checklist.SourceItem, ID: it.ID, Answer: checklist.No})
 			}
 		}
 	}
 	return out
 }
-
-// oneLine joins a text's lines and runs of spaces: a suggestion is edited
-// in a one-line field.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -11,55 +11,46 @@ func TestSuggestProblems(t *testing.T) {
 	// Four areas of three statements, one section of four items. The
 	// statements of area aN read "statement aN.M".
 	p := testPack(1, 4, 4, 3)
-	for i := range p.Areas {
-		for j := range p.Areas[i].Statements {
-			p.Areas[i].Statements[j].Text = "statement " + p.Areas[i].Statements[j].ID + "."
-		}
-	}
-	for j := range p.Sections[0].Items {
-		p.Sections[0].Items[j].Text = "Do you do " + p.Sections[0].Items[j].ID + "?"
-	}
-	p.Areas[1].Title = "Area\n  two" // a folded title reads as one line
 	tests := []struct {
 		name string
 		ans  answers
-		want []string
+		want []checklist.GoalSource
 	}{
-		{"nothing answered", answers{}, []string{}},
+		{"nothing answered", answers{}, []checklist.GoalSource{}},
 		{"three weakest areas, lowest statement of each",
 			answers{}.rate("a1", "4", "2", "3").rate("a2", "3", "1", "5").rate("a3", "5", "5", "4").rate("a4", "2", "2", "2").
 				tick("s1", "no", "no"),
 			// Weakest first: a4 (2.0), then a1 and a2 (3.0 each, pack order).
-			[]string{
-				"Area 4: statement a4.1 (rated 2 of 5)", // equal ratings: the first
-				"Area 1: statement a1.2 (rated 2 of 5)",
-				"Area two: statement a2.2 (rated 1 of 5)",
+			[]checklist.GoalSource{
+				areaSrc("a4", "a4.1", 2), // equal ratings: the first
+				areaSrc("a1", "a1.2", 2),
+				areaSrc("a2", "a2.2", 1),
 			}},
 		{"fewer scored areas than problems: checklist No answers follow, in pack order",
 			answers{}.rate("a3", "na", "3", "").tick("s1", "yes", "no", "partly", "no"),
-			[]string{
-				"Area 3: statement a3.2 (rated 3 of 5)",
-				"Do you do s1.i2? (answered No)",
-				"Do you do s1.i4? (answered No)",
-			}},
+			[]checklist.GoalSource{areaSrc("a3", "a3.2", 3), itemNo("s1.i2"), itemNo("s1.i4")}},
 		{"an area rated 5 throughout is no problem",
 			answers{}.rateAll(p, "5").tick("s1", "no", "", "no", "no"),
-			[]string{
-				"Do you do s1.i1? (answered No)",
-				"Do you do s1.i3? (answered No)",
-				"Do you do s1.i4? (answered No)",
-			}},
+			[]checklist.GoalSource{itemNo("s1.i1"), itemNo("s1.i3"), itemNo("s1.i4")}},
 		{"only N/A and Partly: nothing to suggest",
 			answers{}.rateAll(p, "na").tick("s1", "partly", "na", "yes", "partly"),
-			[]string{}},
+			[]checklist.GoalSource{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &checklist.Session{Answers: tt.ans}
 			got := SuggestProblems(p, s, Session(p, s))
 			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("SuggestProblems =\n%q\nwant\n%q", got, tt.want)
+				t.Errorf("SuggestProblems =\n%+v\nwant\n%+v", got, tt.want)
 			}
 		})
 	}
+}
+
+func areaSrc(id, statement string, rating int) checklist.GoalSource {
+	return checklist.GoalSource{Kind: checklist.SourceArea, ID: id, Statement: statement, Rating: rating}
+}
+
+func itemNo(id string) checklist.GoalSource {
+	return checklist.GoalSource{Kind: checklist.SourceItem, ID: id, Answer: checklist.No}
 }

@@ -135,7 +135,8 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 		for i, f := range packs {
 			added, err := s.importPack(tx, f, parsed[i], dry)
 			if errors.Is(err, ErrConflict) {
-				return res, newError(ErrConflict, err.Error()+": nothing was imported", nil)
+				return res, codedError(ErrConflict, "store.pack_conflict_import", err.Error()+": nothing was imported", nil,
+					"Pack", RefString(f.Ref()))
 			}
 			if err != nil {
 				return res, err
@@ -161,9 +162,9 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 			case bytes.Equal(stored, it.rec):
 				res.Skipped = append(res.Skipped, it.sess.ID)
 			default:
-				return res, newError(ErrConflict, fmt.Sprintf("session %s is already stored with different content: "+
+				return res, codedError(ErrConflict, "store.session_conflict", fmt.Sprintf("session %s is already stored with different content: "+
 					"nothing was imported; delete the stored one first if the imported one should replace it",
-					it.sess.ID), nil)
+					it.sess.ID), nil, "ID", it.sess.ID)
 			}
 		}
 		res.Skipped = append(res.Skipped, again...)
@@ -201,7 +202,7 @@ func (s *Store) importPack(tx *bolt.Tx, f PackFile, p *checklist.Pack, dry bool)
 	if b == nil || b.Get(packKey(f.Ref())) == nil {
 		return true, nil
 	}
-	y, err := txPacks{tx}.Pack(f.Ref())
+	y, err := txPacks{tx: tx}.Pack(f.Ref())
 	if err != nil {
 		return false, err
 	}

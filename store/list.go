@@ -218,7 +218,8 @@ func (s *Store) LatestCompleted(client string) (*checklist.Session, error) {
 			return err
 		}
 		if best.ID == "" {
-			return newError(ErrNotFound, fmt.Sprintf("no completed session for client %q", trimSpace(client)), nil)
+			return codedError(ErrNotFound, "store.no_completed", fmt.Sprintf("no completed session for client %q", trimSpace(client)), nil,
+				"Client", fmt.Sprintf("%q", trimSpace(client)))
 		}
 		sess, err = s.loadExact(tx, best.ID)
 		return err

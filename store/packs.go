@@ -96,9 +96,9 @@ func putPack(tx *bolt.Tx, ref checklist.Ref, p *checklist.Pack, yaml []byte) (bo
 // packConflict is the error for a pack whose reference is taken by another
 // content.
 func packConflict(ref checklist.Ref) error {
-	return newError(ErrConflict, fmt.Sprintf("content pack %s is already kept in the data file with "+
+	return codedError(ErrConflict, "store.pack_conflict", fmt.Sprintf("content pack %s is already kept in the data file with "+
 		"different content: give your pack another version (or id), so that sessions answered "+
-		"with each stay apart", RefString(ref)), nil)
+		"with each stay apart", RefString(ref)), nil, "Pack", RefString(ref))
 }
 
 // PutPack keeps the YAML of a content pack in the data file, for the
@@ -122,7 +122,7 @@ func (s *Store) Pack(ref checklist.Ref) ([]byte, error) {
 	var out []byte
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		out, err = txPacks{tx}.Pack(ref)
+		out, err = txPacks{tx: tx}.Pack(ref)
 		return err
 	})
 	return out, err
@@ -150,7 +150,11 @@ func (s *Store) Packs() ([]checklist.Ref, error) {
 }
 
 // txPacks reads the packs kept in the file inside an open transaction.
-type txPacks struct{ tx *bolt.Tx }
+type txPacks struct {
+	tx *bolt.Tx
+	// legacy reads packs kept before checksums (in a migration step).
+	legacy bool
+}
 
 // Pack returns a copy of the YAML kept under ref: bbolt's slices are valid
 // only inside the transaction.
@@ -159,14 +163,18 @@ func (t txPacks) Pack(ref checklist.Ref) ([]byte, error) {
 	if b := t.tx.Bucket(bucketPacks); b != nil {
 		key := packKey(ref)
 		if v := b.Get(key); v != nil {
-			p, err := unseal(bucketPacks, key, v)
+			p, err := v, error(nil)
+			if !t.legacy {
+				p, err = unseal(bucketPacks, key, v)
+			}
 			if err != nil {
 				return nil, newError(ErrDamaged, fmt.Sprintf("content pack %s kept in the data file: %v", RefString(ref), err), err)
 			}
 			return bytes.Clone(p), nil
 		}
 	}
-	return nil, newError(ErrNotFound, fmt.Sprintf("content pack %s is not kept in the data file", RefString(ref)), nil)
+	return nil, codedError(ErrNotFound, "store.pack_not_kept", fmt.Sprintf("content pack %s is not kept in the data file", RefString(ref)), nil,
+		"Pack", RefString(ref))
 }
 
 // firstLine returns s up to its first newline, with the number of further

@@ -32,6 +32,11 @@ func TestSetPlanReview(t *testing.T) {
 	}{
 		{"review only", checklist.Plan{Review: review}},
 		{"goals and review", checklist.Plan{Vision: "v", Goals: []checklist.Goal{{Problem: "p", What: "w"}}, Review: review}},
+		{"suggested problems kept as sources", checklist.Plan{Goals: []checklist.Goal{
+			{Source: &checklist.GoalSource{Kind: checklist.SourceArea, ID: "staff", Statement: "staff.trained", Rating: 2}, What: "w"},
+			{Source: &checklist.GoalSource{Kind: checklist.SourceItem, ID: "evaluate.complaint-log", Answer: checklist.No}},
+		}, Review: []checklist.GoalReview{{From: "06fjya371e5z",
+			Goal: checklist.Goal{Source: &checklist.GoalSource{Kind: checklist.SourceItem, ID: "identify.database", Answer: checklist.No}}}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,6 +72,14 @@ func TestSetPlanInvalidReview(t *testing.T) {
 		{"from date", checklist.GoalReview{From: "abc", FromDate: time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)}, "plan.review[0].from_date"},
 		{"goal text", checklist.GoalReview{From: "abc", Goal: checklist.Goal{What: "a\x1b[2Jb"}}, "plan.review[0].goal.what"},
 		{"note", checklist.GoalReview{From: "abc", Note: strings.Repeat("x", MaxNote+1)}, "plan.review[0].note"},
+		{"source kind", checklist.GoalReview{From: "abc", Goal: checklist.Goal{Source: &checklist.GoalSource{Kind: "mood", ID: "x"}}},
+			"plan.review[0].goal.source.kind"},
+		{"source rating", checklist.GoalReview{From: "abc", Goal: checklist.Goal{Source: &checklist.GoalSource{
+			Kind: checklist.SourceArea, ID: "staff", Statement: "staff.trained", Rating: 6}}}, "plan.review[0].goal.source.rating"},
+		{"source answer", checklist.GoalReview{From: "abc", Goal: checklist.Goal{Source: &checklist.GoalSource{
+			Kind: checklist.SourceItem, ID: "x", Answer: "2"}}}, "plan.review[0].goal.source.answer"},
+		{"source id", checklist.GoalReview{From: "abc", Goal: checklist.Goal{Source: &checklist.GoalSource{
+			Kind: checklist.SourceItem, ID: "a\x1b[2J", Answer: checklist.No}}}, "plan.review[0].goal.source.id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

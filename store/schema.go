@@ -9,7 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The layout of a data file, schema 4:
+// The layout of a data file, schema 5:
 //
 //	meta       app = "servicecheck", schema = uint64 big-endian
 //	sessions   id -> record (codec.go) + checksum
@@ -20,7 +20,9 @@ import (
 // The checksum is seal.go's CRC-32C. Schema 1 had meta and sessions only;
 // listing had to decode every record. Schema 2 had no packs: a session
 // answered with a user's own pack could not be read once the pack file was
-// gone. Schema 3 had no checksums: a byte changed on disk went unnoticed.
+// gone. Schema 3 stored a suggested plan problem as an English sentence
+// (migrate_plan.go). Schema 4 had no checksums: a byte changed on disk went
+// unnoticed.
 var (
 	bucketMeta      = []byte("meta")
 	bucketSessions  = []byte("sessions")
@@ -34,7 +36,7 @@ var (
 )
 
 // currentSchema is the schema this servicecheck writes.
-const currentSchema = 4
+const currentSchema = 5
 
 // A migration brings a file from schema-1 to schema. Like containerd's
 // metadata store, migrations are an ordered list and all that a file needs
@@ -68,6 +70,9 @@ func migrations() []migration {
 			_, err := tx.CreateBucketIfNotExists(bucketPacks)
 			return err
 		}},
+		{4, "keep suggested plan problems as sources", func(tx *bolt.Tx, s *Store) error {
+			return s.migratePlanSources(tx)
+		}},
 		{sealedSchema, "add a checksum to every record", func(tx *bolt.Tx, s *Store) error {
 			return s.sealAll(tx)
 		}},
@@ -77,14 +82,23 @@ func migrations() []migration {
 // readSchema returns the schema of the file open in tx: 0 for a file with
 // no buckets at all (new), an error for a file that is not servicecheck's.
 func readSchema(tx *bolt.Tx, path string) (int, error) {
+	// A sessions bucket makes it servicecheck's file: a marker that is
+	// missing or changed beside one is damage, for doctor to look at.
+	ours := tx.Bucket(bucketSessions) != nil
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil {
 		if k, _ := tx.Cursor().First(); k != nil {
+			if ours {
+				return 0, damaged(path, "its servicecheck marker is missing", nil)
+			}
 			return 0, notOurs(path, "it holds no servicecheck marker", nil)
 		}
 		return 0, nil
 	}
-	if string(meta.Get(keyApp)) != string(appName) {
+	if app := meta.Get(keyApp); string(app) != string(appName) {
+		if ours {
+			return 0, damaged(path, "its servicecheck marker was changed", nil)
+		}
 		return 0, notOurs(path, "it holds no servicecheck marker", nil)
 	}
 	v := meta.Get(keySchema)
@@ -101,9 +115,9 @@ func readSchema(tx *bolt.Tx, path string) (int, error) {
 // errNewer is returned for a file written by a newer servicecheck; it is
 // reported as ErrDamaged (exit 5) with a message that says to upgrade.
 func errNewer(path string, schema int) error {
-	return newError(ErrDamaged, fmt.Sprintf("data file %s was written by a newer servicecheck "+
+	return codedError(ErrDamaged, "store.newer", fmt.Sprintf("data file %s was written by a newer servicecheck "+
 		"(schema %d; this one reads up to %d): upgrade servicecheck; the file was left unchanged",
-		path, schema, currentSchema), nil)
+		path, schema, currentSchema), nil, "Path", path, "Schema", schema, "Current", currentSchema)
 }
 
 // prepare checks the file's schema and, on a writable store, upgrades it.
@@ -203,7 +217,7 @@ func (s *Store) Reindex() error {
 	})
 }
 
-// sealAll adds a checksum to every value of a schema-3 file, after checking
+// sealAll adds a checksum to every value of a schema-4 file, after checking
 // that it reads: a record that is already damaged must not be sealed as
 // sound. bbolt's values may not be changed while a bucket is walked, so
 // each bucket is read whole first.

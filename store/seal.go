@@ -10,7 +10,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Every value a schema-4 file stores in the sessions, summaries, clients and
+// Every value a schema-5 file stores in the sessions, summaries, clients and
 // packs buckets ends with a CRC-32C (Castagnoli, which CPUs compute in
 // hardware) of the bucket's name, the key and the value before it:
 //
@@ -62,7 +62,7 @@ func unseal(bucket, key, v []byte) ([]byte, error) {
 }
 
 // sealedSchema is the first schema whose values are sealed.
-const sealedSchema = 4
+const sealedSchema = 5
 
 // sealV and unsealV seal and unseal for this store: a store working on a
 // file (or a migration step) from before sealedSchema reads and writes

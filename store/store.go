@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -35,6 +36,11 @@ type Options struct {
 	// the file (PutPack) within that same transaction, for sessions
 	// answered with a pack that is not built in.
 	Summarize func(s *checklist.Session, packs PackSource) scoring.Total
+	// Pack finds the content pack a session was answered with, built in or
+	// kept in the file (kept reads those within the transaction). The
+	// upgrade to schema 4 uses it to read plans stored as sentences; nil
+	// leaves them as text.
+	Pack func(kept PackSource, ref checklist.Ref) (*checklist.Pack, error)
 }
 
 // Store is an open data file. Its methods may be called from several
@@ -152,8 +158,8 @@ func (s *Store) openError(err error) error {
 	case errors.Is(err, ErrDamaged):
 		return err
 	case errors.Is(err, berrors.ErrTimeout):
-		return newError(ErrInUse, fmt.Sprintf("data file %s is in use by another servicecheck: "+
-			"finish or quit that one and try again", s.path), err)
+		return codedError(ErrInUse, "store.in_use", fmt.Sprintf("data file %s is in use by another servicecheck: "+
+			"finish or quit that one and try again", s.path), err, "Path", s.path)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
 		errors.Is(err, berrors.ErrVersionMismatch):
 		return notOurs(s.path, err.Error(), err)
@@ -220,13 +226,19 @@ func guardCaller(path string, inCaller *bool, fn func() error) (err error) {
 			return
 		}
 		if r := recover(); r != nil {
-			err = damaged(path, fmt.Sprint(r), nil)
+			why := fmt.Sprint(r)
+			if _, ok := r.(runtime.Error); ok {
+				// A bucket or page missing where the layout has one:
+				// the Go detail means nothing to the user.
+				why = "a part of it that should be there could not be read"
+			}
+			err = damaged(path, why, nil)
 		}
 	}()
 	return fn()
 }
 
 func noFile(path string, cause error) error {
-	return newError(ErrNoFile, fmt.Sprintf("no data file at %s yet: run servicecheck to "+
-		"start a first session, or point --db or %s at an existing file", path, EnvDB), cause)
+	return codedError(ErrNoFile, "store.no_file", fmt.Sprintf("no data file at %s yet: run servicecheck to "+
+		"start a first session, or point --db or %s at an existing file", path, EnvDB), cause, "Path", path, "Env", EnvDB)
 }

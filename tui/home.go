@@ -237,7 +237,7 @@ func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 	ahead := m.setup.typedAhead
 	m.setup = setupState{}
 	m.open(msg.sess, msg.pack)
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{m.flush()} // a completion owed by open
 	if m.screen == scrResults {
 		cmds = append(cmds, m.loadPrevious())
 	}

@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui/internal/planform"
@@ -25,7 +27,7 @@ type planState struct {
 	loading bool
 	// suggestions are the problems suggested from the results, listed
 	// under a problem field when there is room.
-	suggestions []string
+	suggestions []checklist.GoalSource
 	// before is the value of the field on show when it was focused: esc
 	// keeps the text only when the user changed it.
 	before string
@@ -37,9 +39,9 @@ type planState struct {
 func newPlanInput() textinput.Model {
 	ti := textinput.New()
 	ti.Prompt = ""
-	// Within what the store keeps even when every character takes four
-	// bytes.
-	ti.CharLimit = store.MaxNote / 4
+	// Up to the store's 64 KiB; characters of more than one byte are
+	// counted again when the field is kept (see fitNote).
+	ti.CharLimit = store.MaxNote
 	ti.SetStyles(planInputStyles(true))
 	return ti
 }
@@ -122,7 +124,7 @@ func (m *Model) planLoaded(msg planLoadedMsg) tea.Cmd {
 	}
 	m.plan.loading = false
 	m.plan.suggestions = scoring.SuggestProblems(m.pack, m.sess, scoring.Session(m.pack, m.sess))
-	m.plan.form = planform.New(m.sess.Plan, msg.prev, m.plan.suggestions)
+	m.plan.form = planform.New(m.sess.Plan, msg.prev, m.plan.suggestions, m.problem)
 	cmds := []tea.Cmd{m.focusPlan(0)}
 	keys := m.plan.typedAhead
 	m.plan.typedAhead = nil
@@ -130,6 +132,12 @@ func (m *Model) planLoaded(msg planLoadedMsg) tea.Cmd {
 		cmds = append(cmds, m.planKey(k))
 	}
 	return tea.Batch(cmds...)
+}
+
+// problem words a goal's problem in the session's language with its pack
+// (plantext, the one home of that wording).
+func (m *Model) problem(g checklist.Goal) string {
+	return plantext.Problem(i18n.For(m.pack.Lang), m.pack, g)
 }
 
 // focusPlan shows field i with its value in the input.
@@ -182,7 +190,11 @@ func (m *Model) keepPlanField() {
 	if !ok || !f.Kind.Text() {
 		return
 	}
-	m.plan.form.Set(f, m.plan.input.Value())
+	v, cut := fitNote(m.plan.input.Value())
+	if cut {
+		m.notice = "The text was cut to 64 KiB, the most a field holds"
+	}
+	m.plan.form.Set(f, v)
 	m.queuePlan()
 }
 
@@ -193,8 +205,8 @@ func (m *Model) queuePlan() {
 	if planform.Equal(plan, m.sess.Plan) {
 		return
 	}
+	m.queue(store.Change{SetPlan: true, OldPlan: m.sess.Plan, Plan: plan})
 	m.sess.Plan = plan
-	m.saver.add(saveOp{kind: opPlan, id: m.sess.ID, plan: plan})
 }
 
 // movePlan keeps the field on show and goes to the next field (dir +1)

@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui/internal/memrepo"
@@ -23,14 +25,15 @@ type planRepo struct {
 	plans []checklist.Plan
 }
 
-func (r *planRepo) SetPlan(id string, p checklist.Plan) error {
-	if err := r.Repo.SetPlan(id, p); err != nil {
-		return err
+func (r *planRepo) Apply(id string, c store.Change) (store.Applied, error) {
+	res, err := r.Repo.Apply(id, c)
+	if err != nil || !c.SetPlan {
+		return res, err
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.plans = append(r.plans, p)
-	return nil
+	r.plans = append(r.plans, c.Plan)
+	return res, nil
 }
 
 func (r *planRepo) writes() int {
@@ -70,6 +73,7 @@ func TestPlanReviewAndGoals(t *testing.T) {
 	f := newFixture(t)
 	d, r := openPlanOf(t, f, f.newer, 80, 24)
 	suggested := scoring.SuggestProblems(f.pack, f.newer, scoring.Session(f.pack, f.newer))
+	first := plantext.Source(i18n.For(f.pack.Lang), f.pack, suggested[0]) // as the screen words it
 
 	onField(t, d, planform.Outcome, 0)
 	if !contains(d.screen(), "Phones ring out at lunch") || !contains(d.screen(), "Set on 2 Dec 2025") {
@@ -88,8 +92,8 @@ func TestPlanReviewAndGoals(t *testing.T) {
 	}
 
 	onField(t, d, planform.Problem, 0)
-	if got := d.m.plan.input.Value(); got != suggested[0] {
-		t.Errorf("first problem %q, want the suggestion %q", got, suggested[0])
+	if got := d.m.plan.input.Value(); got != first {
+		t.Errorf("first problem %q, want the suggestion %q", got, first)
 	}
 	d.press("enter") // the suggestion, as it is
 	d.typeText("Answer within three rings")
@@ -117,7 +121,7 @@ func TestPlanReviewAndGoals(t *testing.T) {
 	want := checklist.Plan{
 		Vision: "Every customer hears back within a day",
 		Goals: []checklist.Goal{
-			{Problem: suggested[0], What: "Answer within three rings", Target: "90% of calls", Due: "end of March"},
+			{Source: &suggested[0], What: "Answer within three rings", Target: "90% of calls", Due: "end of March"},
 			{Problem: "Nobody calls back"},
 		},
 		Review: []checklist.GoalReview{
@@ -140,7 +144,7 @@ func TestPlanReviewAndGoals(t *testing.T) {
 		t.Errorf("%d plan writes, want one per changed field (9)", n)
 	}
 	d.press("G")
-	for _, s := range []string{"Plan", "1  " + suggested[0][:30], "what: Answer within three rings", "Met        Phones ring out",
+	for _, s := range []string{"Plan", "1  " + first[:30], "what: Answer within three rings", "Met        Phones ring out",
 		"Not met    Complaints are not written down", "Vision: Every customer hears back within a day"} {
 		if !contains(d.screen(), s) {
 			t.Errorf("results lack %q:\n%s", s, d.screen())
@@ -244,7 +248,8 @@ func TestPlanEsc(t *testing.T) {
 }
 
 // TestPlanQuitKeepsTypedText: ctrl+c in a plan field quits and the text
-// typed there is queued, for Run to write once the screens are gone.
+// typed there is kept as a draft, which Run writes once the screens are
+// gone.
 func TestPlanQuitKeepsTypedText(t *testing.T) {
 	f := newFixture(t)
 	d, r := openPlanOf(t, f, f.newer, 80, 24)
@@ -255,6 +260,7 @@ func TestPlanQuitKeepsTypedText(t *testing.T) {
 	if !d.quit {
 		t.Fatal("ctrl+c did not quit")
 	}
+	d.m.keepDrafts() // as Run does with the final model
 	if err := d.m.saver.flushNow(r, 1, 0); err != nil {
 		t.Fatal(err)
 	}
@@ -304,11 +310,11 @@ func TestPlanSuggestionsForANewClient(t *testing.T) {
 	onField(t, d, planform.Problem, 0)
 	want := scoring.SuggestProblems(f.pack, d.m.sess, scoring.Session(f.pack, d.m.sess))
 	if len(want) != 3 {
-		t.Fatalf("suggested %q", want)
+		t.Fatalf("suggested %+v", want)
 	}
 	for i := range 3 {
-		if got := d.m.plan.form.Goals[i].Problem; got != want[i] {
-			t.Errorf("goal %d starts as %q, want %q", i+1, got, want[i])
+		if g := d.m.plan.form.Goals[i]; g.Problem != "" || g.Source == nil || *g.Source != want[i] {
+			t.Errorf("goal %d starts as %+v, want the suggestion %+v", i+1, g, want[i])
 		}
 	}
 }

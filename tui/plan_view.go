@@ -89,7 +89,7 @@ func (m Model) planLines(w int, l planLayout) []string {
 	if l.suggestions && f.Kind == planform.Problem && len(p.suggestions) > 0 {
 		out = append(out, "", m.st.heading.Render("Suggested from your results"))
 		for i, s := range p.suggestions {
-			out = append(out, m.st.muted.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, s), w, "…")))
+			out = append(out, m.st.muted.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, m.problem(checklist.Goal{Source: &s})), w, "…")))
 		}
 	}
 	return out
@@ -127,7 +127,7 @@ func (m Model) reviewLines(f planform.Field, w int, l planLayout) []string {
 	for _, row := range []struct {
 		k planform.Kind
 		v string
-	}{{planform.Problem, g.Problem}, {planform.What, g.What}, {planform.Target, g.Target}, {planform.Due, g.Due}} {
+	}{{planform.Problem, m.problem(g)}, {planform.What, g.What}, {planform.Target, g.Target}, {planform.Due, g.Due}} {
 		out = append(out, m.planRow(row.k.Label(), row.v, false, w))
 	}
 	blank()
@@ -184,7 +184,7 @@ func (m Model) planGoalsSoFar(w int) []string {
 	}
 	out := []string{m.st.muted.Render("Your goals")}
 	for i, g := range plan.Goals {
-		out = append(out, m.st.text.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, g.Problem), w, "…")))
+		out = append(out, m.st.text.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, m.problem(g)), w, "…")))
 	}
 	return out
 }

@@ -38,7 +38,7 @@ func (r *resultsState) planLines(m *Model, w int) []string {
 		out = append(out, styleLines(m.st.text, wrap("Vision: "+plan.Vision, w))...)
 	}
 	for i, g := range plan.Goals {
-		out = append(out, m.st.text.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, g.Problem), w, "…")))
+		out = append(out, m.st.text.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, m.problem(g)), w, "…")))
 		for _, l := range goalDetails(g) {
 			out = append(out, m.st.muted.Render(ansi.Truncate("   "+l, w, "…")))
 		}
@@ -46,7 +46,7 @@ func (r *resultsState) planLines(m *Model, w int) []string {
 	if len(plan.Review) > 0 {
 		out = append(out, "", m.st.heading.Render("Last time's goals"))
 		for _, rv := range plan.Review {
-			out = append(out, m.st.text.Render(ansi.Truncate(pad(rv.Outcome.Label(), 11)+rv.Goal.Problem, w, "…")))
+			out = append(out, m.st.text.Render(ansi.Truncate(pad(rv.Outcome.Label(), 11)+m.problem(rv.Goal), w, "…")))
 			if rv.Note != "" {
 				out = append(out, m.st.muted.Render(ansi.Truncate("           "+strings.Join(strings.Fields(rv.Note), " "), w, "…")))
 			}

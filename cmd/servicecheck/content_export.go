@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/servicecheck/servicecheck/content"
@@ -49,7 +48,7 @@ func runContentExport(opts *contentExportOptions) error {
 	// must not wipe those edits by accident.
 	err = writeOutput(opts.Out, opts.Output, data, fileout.Options{Perm: 0o644, NoClobber: !opts.Force})
 	if errors.Is(err, fileout.ErrExists) {
-		return fmt.Errorf("%s already exists: use --force to overwrite it", opts.Output)
+		return msgError("cmd.content.exists", "File", opts.Output)
 	}
 	return err
 }

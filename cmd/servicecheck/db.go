@@ -33,7 +33,7 @@ func (a *app) dbPath() (string, error) {
 
 // storeOptions are the options every command opens the data file with.
 func (a *app) storeOptions(readOnly bool) store.Options {
-	return store.Options{ReadOnly: readOnly, Now: a.now, Summarize: a.summarize}
+	return store.Options{ReadOnly: readOnly, Now: a.now, Summarize: a.summarize, Pack: a.packs.resolve}
 }
 
 // withStore opens the data file, runs fn and closes the file again, so that
@@ -58,7 +58,7 @@ func (a *app) refuseDataFile(out string) error {
 		return nil // the command reports it when it opens the file
 	}
 	if sameFile(out, db) {
-		return usageErrorf("%s is the data file: write the report to another file", out)
+		return usageError("cmd.export.is_data_file", "File", out)
 	}
 	return nil
 }

@@ -68,14 +68,14 @@ func newExportCmd(a *app) *cobra.Command {
 
 func runExport(a *app, opts *exportOptions) error {
 	if !slices.Contains(exportFormats, opts.Format) {
-		return usageErrorf("unknown format %q: use %s", opts.Format, strings.Join(exportFormats, ", "))
+		return usageError("cmd.export.unknown_format", "Format", fmt.Sprintf("%q", opts.Format), "Formats", strings.Join(exportFormats, ", "))
 	}
 	if err := a.refuseDataFile(opts.Output); err != nil {
 		return err
 	}
 	if opts.Session == "" {
 		if opts.Format != "json" {
-			return usageErrorf("export needs a session id or 'latest': only --format json exports every session at once")
+			return usageError("cmd.export.needs_id")
 		}
 		return runExportAll(a, opts)
 	}
@@ -144,10 +144,10 @@ func runExportAll(a *app, opts *exportOptions) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return wrap(err, "cmd.export.failed")
 	}
 	if len(doc.Sessions) == 0 && len(lost) == 0 && opts.Client != "" {
-		return notFoundf("client %q has no sessions", opts.Client)
+		return notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", opts.Client))
 	}
 	if doc.Sessions == nil {
 		doc.Sessions = []*checklist.Session{}
@@ -165,30 +165,17 @@ func runExportAll(a *app, opts *exportOptions) error {
 	printLost(opts.ErrOut, l, lost)
 	err = writeOutput(opts.Out, opts.Output, buf.Bytes(), fileout.Options{Perm: 0o600, NoClobber: true})
 	if errors.Is(err, fileout.ErrExists) {
-		return withCode(exitDamaged, errors.New(l.T("trust.export.kept", "File", opts.Output)))
+		return withCode(exitDamaged, msgError("truststore.export.kept", "File", opts.Output))
 	}
 	if err != nil {
 		return err
 	}
-	return withCode(exitDamaged, errors.New(l.N("trust.export.incomplete", len(lost))))
+	return withCode(exitDamaged, msgError("truststore.export.incomplete", "Count", len(lost)))
 }
 
 // writeExport writes an export to standard output or to the -o file.
 func writeExport(opts *exportOptions, data []byte) error {
 	return writeOutput(opts.Out, opts.Output, data, fileout.Options{Perm: 0o600})
-}
-
-// writeOutput writes data to out when path is "" or "-", else to the file
-// path by fileout's rule (replace a regular file by renaming, write a pipe
-// or a device in place, refuse anything else): every -o goes through it.
-// Reports hold client data: their files are private to the user (0600),
-// like the data file.
-func writeOutput(out io.Writer, path string, data []byte, opts fileout.Options) error {
-	if path == "" || path == "-" {
-		_, err := out.Write(data)
-		return err
-	}
-	return fileout.Write(path, data, opts)
 }
 
 // exportDocument is the JSON export: the interchange document that

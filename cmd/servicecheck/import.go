@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -67,35 +68,37 @@ func runImport(a *app, opts *importOptions) error {
 		return mm.error // it names the file already
 	}
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
+		return wrap(err, "cmd.import.failed")
 	}
-	msg := "imported " + sessionCount(len(res.Imported))
+	l := a.locale()
+	parts := []string{l.N("cmd.import.imported", len(res.Imported))}
 	if n := len(res.Skipped); n > 0 {
-		msg += fmt.Sprintf(", skipped %d already present", n)
+		parts = append(parts, l.N("cmd.import.skipped", n))
 	}
 	if n := len(res.Packs); n > 0 {
-		msg += fmt.Sprintf(", kept %s", plural(n, "content pack"))
+		parts = append(parts, l.N("cmd.import.kept_packs", n))
 	}
-	_, err = fmt.Fprintln(opts.Out, msg)
+	_, err = fmt.Fprintln(opts.Out, strings.Join(parts, l.T("cmd.import.separator")))
 	return err
 }
 
 // readImportFile reads and validates one file, naming it (and the line)
 // in any error. The packs it carries that are built in are left out; one
 // that takes a built-in pack's name with other content is refused.
-func readImportFile(name string, stdin io.Reader) (*store.Document, string, error) {
-	r, display := stdin, "standard input"
+func readImportFile(name string, stdin io.Reader) (*store.Document, any, error) {
+	var display any = usertext.Word("cmd.import.stdin")
+	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, "", withCode(exitNotFound, fmt.Errorf("import: no file %s", name))
+			return nil, nil, notFound("cmd.import.no_file", "File", name)
 		}
 		if err != nil {
-			return nil, "", fmt.Errorf("import: %w", err)
+			return nil, nil, wrap(err, "cmd.import.failed")
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, "", withCode(exitUsage, fmt.Errorf("import %s: it is a folder: give the exported .json files", name))
+			return nil, nil, usageError("cmd.import.folder", "File", name)
 		}
 		r, display = f, name
 	}
@@ -103,21 +106,21 @@ func readImportFile(name string, stdin io.Reader) (*store.Document, string, erro
 	var ie *store.ImportError
 	switch {
 	case errors.As(err, &ie) && ie.Line > 0:
-		return nil, "", withCode(exitInvalid, fmt.Errorf("import %s:%d: %s", display, ie.Line, ie.Msg))
+		return nil, nil, withCode(exitInvalid, wrap(importProblem{ie}, "cmd.import.file_line", "File", display, "Line", ie.Line))
 	case errors.As(err, &ie):
-		return nil, "", withCode(exitInvalid, fmt.Errorf("import %s: %s", display, ie.Msg))
+		return nil, nil, withCode(exitInvalid, wrap(importProblem{ie}, "cmd.import.file", "File", display))
 	case err != nil:
-		return nil, "", fmt.Errorf("import %s: %w", display, err)
+		return nil, nil, wrap(err, "cmd.import.file", "File", display)
 	}
 	own := doc.Packs[:0]
 	for _, f := range doc.Packs {
 		p, err := checklist.Load(store.RefString(f.Ref()), []byte(f.YAML))
 		if err != nil {
-			return nil, "", fmt.Errorf("import %s: %w", display, err) // ReadDocument loaded it
+			return nil, nil, wrap(err, "cmd.import.file", "File", display) // ReadDocument loaded it
 		}
 		builtin, err := sameAsBuiltin(p)
 		if err != nil {
-			return nil, "", fmt.Errorf("import %s: %w: nothing was imported", display, err)
+			return nil, nil, withCode(exitCode(err), usertext.WrapInside(err, "cmd.import.file_nothing", "File", display))
 		}
 		if !builtin {
 			own = append(own, f)
@@ -127,18 +130,10 @@ func readImportFile(name string, stdin io.Reader) (*store.Document, string, erro
 	return doc, display, nil
 }
 
-// sessionCount says "1 session" or "n sessions".
-func sessionCount(n int) string {
-	if n == 1 {
-		return "1 session"
-	}
-	return fmt.Sprintf("%d sessions", n)
-}
-
 // importFile is one document read for import, with the name its messages
 // give it.
 type importFile struct {
-	name string
+	name any // a file name, or the word for standard input
 	doc  *store.Document
 }
 
@@ -176,25 +171,25 @@ func (a *app) checkImportedAnswers(st *store.Store, files []importFile) error {
 			}
 			var parts []string
 			for _, m := range mm[:min(len(mm), maxMismatches)] {
+				id, v := clipText(m.ID), clipText(string(m.Value))
 				switch m.Kind {
 				case checklist.KindItem:
-					parts = append(parts, l.T("trust.import.not_item", "ID", clipText(m.ID), "Value", clipText(string(m.Value))))
+					parts = append(parts, l.T("truststore.import.not_item", "ID", id, "Value", v))
 				case checklist.KindStatement:
-					parts = append(parts, l.T("trust.import.not_statement", "ID", clipText(m.ID), "Value", clipText(string(m.Value))))
+					parts = append(parts, l.T("truststore.import.not_statement", "ID", id, "Value", v))
 				default:
-					parts = append(parts, l.T("trust.import.unknown_id", "ID", clipText(m.ID)))
+					parts = append(parts, l.T("truststore.import.unknown_id", "ID", id))
 				}
 			}
 			if len(mm) > maxMismatches {
-				parts = append(parts, l.N("trust.import.more", len(mm)-maxMismatches))
+				parts = append(parts, l.N("truststore.import.more", len(mm)-maxMismatches))
 			}
-			msg := l.N("trust.import.mismatch", len(mm), "N", i+1, "ID", s.ID, "Pack", store.RefString(s.Pack),
-				"List", strings.Join(parts, "; "))
-			where := f.name
+			msg := msgError("truststore.import.mismatch", "Count", len(mm), "N", i+1, "ID", s.ID,
+				"Pack", store.RefString(s.Pack), "List", strings.Join(parts, "; "))
 			if i < len(f.doc.Lines) {
-				where = fmt.Sprintf("%s:%d", f.name, f.doc.Lines[i])
+				return &answersMismatch{withCode(exitInvalid, wrap(msg, "cmd.import.file_line", "File", f.name, "Line", f.doc.Lines[i]))}
 			}
-			return &answersMismatch{withCode(exitInvalid, fmt.Errorf("import %s: %s", where, msg))}
+			return &answersMismatch{withCode(exitInvalid, wrap(msg, "cmd.import.file", "File", f.name))}
 		}
 	}
 	return nil
@@ -214,3 +209,11 @@ func clipText(s string) string {
 type answersMismatch struct{ error }
 
 func (e *answersMismatch) Unwrap() error { return e.error }
+
+// importProblem is what is wrong with an import document, without the
+// line, which the message about the file gives. Its text is the store's
+// English.
+type importProblem struct{ e *store.ImportError }
+
+func (p importProblem) Error() string { return p.e.Msg }
+func (p importProblem) Unwrap() error { return p.e }

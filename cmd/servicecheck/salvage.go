@@ -17,7 +17,7 @@ import (
 func runSalvage(a *app, opts *doctorOptions) error {
 	l := a.locale()
 	if opts.Output == "" || opts.Output == "-" {
-		return usageErrorf("%s", l.T("trust.salvage.needs_output"))
+		return usageError("truststore.salvage.needs_output")
 	}
 	if err := a.refuseDataFile(opts.Output); err != nil {
 		return err
@@ -34,7 +34,7 @@ func runSalvage(a *app, opts *doctorOptions) error {
 	// the rule of every output (fileout), never over an existing file.
 	tmp, err := os.MkdirTemp(filepath.Dir(opts.Output), ".servicecheck-salvage-*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", opts.Output, err)
+		return wrap(err, "cmd.write.failed", "File", opts.Output)
 	}
 	defer os.RemoveAll(tmp)
 	built := filepath.Join(tmp, "salvaged.db")
@@ -59,22 +59,22 @@ func runSalvage(a *app, opts *doctorOptions) error {
 	if err != nil {
 		return err
 	}
-	err = fileout.Write(opts.Output, data, fileout.Options{Perm: 0o600, NoClobber: true})
+	err = writeOutput(nil, opts.Output, data, fileout.Options{Perm: 0o600, NoClobber: true})
 	if errors.Is(err, fileout.ErrExists) {
-		return fmt.Errorf("write %s: it already exists: give a new file name, so that nothing is replaced", opts.Output)
+		return msgError("truststore.salvage_more.exists", "File", opts.Output)
 	}
 	if err != nil {
 		return err
 	}
 	saved := len(got.Sessions) - (len(lost) - len(got.Lost))
-	fmt.Fprintln(opts.Out, l.N("trust.salvage.done", saved, "File", opts.Output))
+	fmt.Fprintln(opts.Out, l.N("truststore.salvage.done", saved, "File", opts.Output))
 	if len(got.Packs) > 0 {
-		fmt.Fprintln(opts.Out, l.N("trust.salvage.packs", len(got.Packs)))
+		fmt.Fprintln(opts.Out, l.N("truststore.salvage.packs", len(got.Packs)))
 	}
 	if len(lost) == 0 {
-		fmt.Fprintln(opts.Out, l.T("trust.salvage.complete"))
+		fmt.Fprintln(opts.Out, l.T("truststore.salvage.complete"))
 		return nil
 	}
 	printLost(opts.Out, l, lost)
-	return withCode(exitDamaged, errors.New(l.N("trust.salvage.incomplete", len(lost))))
+	return withCode(exitDamaged, msgError("truststore.salvage.incomplete", "Count", len(lost)))
 }

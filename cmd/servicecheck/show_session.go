@@ -30,9 +30,9 @@ func findSession(st *store.Store, arg, client string) (*checklist.Session, error
 	}
 	if len(sums) == 0 {
 		if client != "" {
-			return nil, notFoundf("client %q has no sessions", client)
+			return nil, notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", client))
 		}
-		return nil, notFoundf("no sessions yet: run servicecheck to start one")
+		return nil, notFound("cmd.list.none")
 	}
 	return st.Get(sums[0].ID)
 }
@@ -41,7 +41,7 @@ func findSession(st *store.Store, arg, client string) (*checklist.Session, error
 // session, and a client that does not match it would be silently ignored.
 func checkSessionArgs(arg, client string) error {
 	if client != "" && arg != latest {
-		return usageErrorf("--client goes with 'latest', not with a session id")
+		return usageError("cmd.show.client_with_id")
 	}
 	return nil
 }
@@ -50,7 +50,7 @@ func checkSessionArgs(arg, client string) error {
 func (a *app) packFor(st *store.Store, s *checklist.Session) (*checklist.Pack, error) {
 	p, err := a.lookupPack(st, s.Pack)
 	if err != nil {
-		return nil, fmt.Errorf("session %s: %w", s.ID, err)
+		return nil, withCode(exitCode(err), wrap(err, "cmd.session", "ID", s.ID))
 	}
 	return p, nil
 }
@@ -164,9 +164,4 @@ func (a *app) colorWriter(w io.Writer) io.Writer {
 		}
 	}
 	return colorprofile.NewWriter(w, env)
-}
-
-// notFoundf reports that a session or client does not exist (exit 3).
-func notFoundf(format string, args ...any) error {
-	return withCode(exitNotFound, fmt.Errorf(format, args...))
 }

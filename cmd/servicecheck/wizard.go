@@ -17,6 +17,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/plain"
@@ -109,7 +110,7 @@ func newResumeCmd(a *app) *cobra.Command {
 // screen app on a terminal, or the plain prompts otherwise.
 func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	// A wrong language or pack file is reported before anything opens.
-	sp, err := chooseSessionPack(a.errOut, opts.lang, opts.packFile)
+	sp, err := chooseSessionPack(a.locale(), guard(a.errOut), opts.lang, opts.packFile)
 	if err != nil {
 		return err
 	}
@@ -152,11 +153,12 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 		if a.getenv("NO_COLOR") != "" {
 			popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 		}
-		topts.Notices = a.errOut
+		topts.Notices = guard(a.errOut)
 		out, err = tui.Run(ctx, topts, popts...)
 	} else {
 		// Ctrl+C at a prompt saves and quits like q: the terminal is in
-		// line mode here, so it arrives as a signal, not as a key.
+		// line mode here, so it arrives as a signal, not as a key. So do
+		// SIGTERM and SIGHUP.
 		pctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		out, err = plain.Run(pctx, a.in, a.out, topts)
 		stop()
@@ -164,12 +166,19 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 			err = withCode(exitUsage, err)
 		}
 	}
+	// "saved" only when everything was: otherwise the error says what was
+	// not saved, on stderr, with a non-zero exit.
+	var gone *tui.GoneError
 	switch {
 	case out.SessionID == "":
+	case errors.As(err, &gone):
+		return withCode(exitNotFound, usertext.WrapInside(err, "trust.wizard.session_gone"))
+	case err != nil:
+		return usertext.WrapInside(err, "trust.wizard.not_saved", "Command", a.resumeCommand(out.SessionID))
 	case out.Completed:
-		fmt.Fprintf(a.out, "saved. session %s is complete\n", out.SessionID)
-	case err == nil:
-		fmt.Fprintf(a.out, "saved. resume with: %s\n", a.resumeCommand(out.SessionID))
+		fmt.Fprintln(a.out, a.locale().T("cmd.wizard.saved_complete", "ID", out.SessionID))
+	default:
+		fmt.Fprintln(a.out, a.locale().T("cmd.wizard.saved_resume", "Command", a.resumeCommand(out.SessionID)))
 	}
 	return err
 }
@@ -187,7 +196,7 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		s := &checklist.Session{Client: opts.client, Assessor: opts.assessor, Pack: p.Ref(),
 			Answers: map[string]checklist.Answer{}}
 		if err := repo.Create(s); err != nil {
-			return tui.Start{}, fmt.Errorf("create session: %w", err)
+			return tui.Start{}, wrap(err, "cmd.wizard.create")
 		}
 		return tui.Start{Session: s, SessionPack: p}, nil
 	case wizardResume:
@@ -195,26 +204,26 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		if id == "" {
 			list, err := repo.List(store.Filter{Status: checklist.InProgress})
 			if err != nil {
-				return tui.Start{}, fmt.Errorf("list sessions: %w", err)
+				return tui.Start{}, wrap(err, "cmd.wizard.list")
 			}
 			switch len(list) {
 			case 0:
-				return tui.Start{}, withCode(exitNotFound, errors.New("no unfinished session to resume: start one with 'servicecheck new'"))
+				return tui.Start{}, notFound("cmd.wizard.nothing_to_resume")
 			case 1:
 				id = list[0].ID
 			default:
 				return tui.Start{Resume: true}, nil
 			}
 		}
-		s, err := repo.Get(id)
+		s, rev, err := repo.GetRev(id)
 		if err != nil {
-			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
+			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
 		sp, err := lookup(s.Pack)
 		if err != nil {
-			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
+			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
-		return tui.Start{Session: s, SessionPack: sp}, nil
+		return tui.Start{Session: s, SessionPack: sp, Rev: rev}, nil
 	}
 	return tui.Start{}, nil
 }

@@ -10,7 +10,6 @@ package fileout
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -88,11 +87,65 @@ func Resolve(path string) (target string, mode fs.FileMode, ok bool, err error) 
 	return to, fi.Mode(), true, nil
 }
 
-// Write writes data to path by the package's rule. Errors name path, never
-// the temporary file, which the user did not ask for.
+// Error is what Write returns: what went wrong with which file, as a code
+// a caller can word for people (Error gives the English).
+type Error struct {
+	Path string
+	// Code is "folder" (path is a folder), "no_folder" (its folder does
+	// not exist; Detail names it), "special" (a kind of file that is
+	// never written; Mode says which), "dangling" (a link to nothing;
+	// Detail is its target), "exists" (NoClobber) or "io" (Err says).
+	Code   string
+	Mode   fs.FileMode
+	Detail string
+	Err    error
+}
+
+func (e *Error) Error() string {
+	var why string
+	switch e.Code {
+	case "folder":
+		why = "it is a folder: give a file name"
+	case "no_folder":
+		why = "folder " + e.Detail + " does not exist"
+	case "special":
+		why = "it is " + Kind(e.Mode) + ": servicecheck writes only to a regular file, a named pipe " +
+			"or a character device, and never replaces anything else"
+	case "dangling":
+		why = "it is a link to " + e.Detail + ", which does not exist"
+	case "exists":
+		why = "it already exists"
+	default:
+		why = e.Err.Error()
+	}
+	return "write " + e.Path + ": " + why
+}
+
+// Unwrap makes errors.Is find ErrExists, ErrDanglingLink or the cause.
+func (e *Error) Unwrap() error {
+	switch e.Code {
+	case "exists":
+		return ErrExists
+	case "dangling":
+		return ErrDanglingLink
+	}
+	return e.Err
+}
+
+// Write writes data to path by the package's rule. Errors are *Error and
+// name path, never the temporary file, which the user did not ask for.
 func Write(path string, data []byte, opts Options) error {
 	if err := write(path, data, opts); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		var fe *Error
+		if errors.As(err, &fe) {
+			fe.Path = path
+			return fe
+		}
+		var de *danglingError
+		if errors.As(err, &de) {
+			return &Error{Path: path, Code: "dangling", Detail: de.dest}
+		}
+		return &Error{Path: path, Code: "io", Err: err}
 	}
 	return nil
 }
@@ -109,15 +162,14 @@ func write(path string, data []byte, opts Options) error {
 	case !exists:
 	case mode.IsRegular():
 		if opts.NoClobber {
-			return fmt.Errorf("%w: it already exists", ErrExists)
+			return &Error{Code: "exists"}
 		}
 	case mode.IsDir():
-		return errors.New("it is a folder: give a file name")
+		return &Error{Code: "folder"}
 	case InPlace(mode):
 		return writeInPlace(target, data)
 	default:
-		return fmt.Errorf("it is %s: servicecheck writes only to a regular file, a named pipe "+
-			"or a character device, and never replaces anything else", Kind(mode))
+		return &Error{Code: "special", Mode: mode}
 	}
 	return replace(target, data, opts)
 }
@@ -143,7 +195,7 @@ func replace(path string, data []byte, opts Options) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("folder %s does not exist", dir)
+		return &Error{Code: "no_folder", Detail: dir}
 	}
 	if err != nil {
 		return bare(err)
@@ -166,12 +218,12 @@ func replace(path string, data []byte, opts Options) error {
 	if opts.NoClobber {
 		err = os.Link(tmp, path)
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%w: it already exists", ErrExists)
+			return &Error{Code: "exists"}
 		}
 		if err != nil {
 			// A file system without hard links: check and rename.
 			if _, serr := os.Lstat(path); serr == nil {
-				return fmt.Errorf("%w: it already exists", ErrExists)
+				return &Error{Code: "exists"}
 			}
 			err = os.Rename(tmp, path)
 		}

@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/termtext"
+	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
@@ -47,14 +48,14 @@ func (r *runner) plan() error {
 		}
 	}
 	sugg := scoring.SuggestProblems(r.pack, s, scoring.Session(r.pack, s))
-	f := planform.New(s.Plan, prev, sugg)
+	f := planform.New(s.Plan, prev, sugg, r.problem)
 	r.say("")
 	r.say("Your plan: up to three problems, each with a goal you can measure, and a vision if you like.")
 	r.say("Enter keeps what is shown, - clears it, b goes back, q saves and quits.")
 	if len(s.Plan.Goals) == 0 && len(sugg) > 0 {
 		r.say("Problems suggested from your results:")
 		for i, p := range sugg {
-			r.say("%d. %s", i+1, p)
+			r.say("%d. %s", i+1, r.problem(checklist.Goal{Source: &p}))
 		}
 	}
 	for i := 0; i < f.Len(); {
@@ -71,6 +72,12 @@ func (r *runner) plan() error {
 		r.say("Plan saved: %s.", planform.Summary(s.Plan))
 	}
 	return nil
+}
+
+// problem words a goal's problem in the session's language with its pack
+// (plantext, the one home of that wording).
+func (r *runner) problem(g checklist.Goal) string {
+	return plantext.Problem(i18n.For(r.pack.Lang), r.pack, g)
 }
 
 // planField asks field i until it gets a value or a move, and returns the
@@ -103,7 +110,7 @@ func (r *runner) planField(f *planform.Form, i int) (int, error) {
 			r.say("%s", fl.Kind.Hint())
 			continue
 		}
-		v := printable(line)
+		v := termtext.Line(line)
 		switch {
 		case line == "":
 			v = f.Value(fl) // kept: a suggestion is confirmed as it is
@@ -139,7 +146,7 @@ func (r *runner) introduceField(f *planform.Form, fl planform.Field) {
 		if !rv.FromDate.IsZero() {
 			from = ", set on " + present.Date(rv.FromDate)
 		}
-		r.say("Last time's goal %d of %d%s: %s", fl.Index+1, len(f.Review), from, rv.Goal.Problem)
+		r.say("Last time's goal %d of %d%s: %s", fl.Index+1, len(f.Review), from, r.problem(rv.Goal))
 		for _, d := range [][2]string{{"What", rv.Goal.What}, {"Target", rv.Goal.Target}, {"By", rv.Goal.Due}} {
 			if d[1] != "" {
 				r.say("%s: %s", d[0], d[1])
@@ -180,28 +187,14 @@ func (r *runner) savePlan(f *planform.Form) error {
 	if planform.Equal(plan, r.sess.Plan) {
 		return nil
 	}
+	c := store.Change{SetPlan: true, OldPlan: r.sess.Plan, Plan: plan}
 	r.sess.Plan = plan
-	id := r.sess.ID
-	if err := r.save(func() error { return r.opts.Repo.SetPlan(id, plan) }); err != nil {
+	ok, err := r.save(c)
+	if err != nil {
 		return fmt.Errorf("save the plan: %w", err)
 	}
-	if len(r.pending) == 0 {
+	if ok {
 		r.say("Saved.")
 	}
 	return nil
-}
-
-// printable drops the escape sequences and control characters a line may
-// carry (pasted with the text), which the store refuses: the field keeps
-// the text around them.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
-			return -1
-		}
-		return r
-	}, ansi.Strip(s))
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/internal/memrepo"
@@ -70,11 +72,15 @@ func TestPlanThroughAPipe(t *testing.T) {
 		"Every customer hears back within a day")
 	first, out := runPiped(t, o, lines)
 	s := sessionOf(t, r, first.SessionID)
-	sugg := scoring.SuggestProblems(o.Pack, s, scoring.Session(o.Pack, s))
+	sources := scoring.SuggestProblems(o.Pack, s, scoring.Session(o.Pack, s))
+	var sugg []string // as the prompts word them
+	for _, src := range sources {
+		sugg = append(sugg, plantext.Source(i18n.For(o.Pack.Lang), o.Pack, src))
+	}
 	want := checklist.Plan{
 		Vision: "Every customer hears back within a day",
 		Goals: []checklist.Goal{
-			{Problem: sugg[0], What: "Answer within two rings", Target: "90% of calls", Due: "end of March"},
+			{Source: &sources[0], What: "Answer within two rings", Target: "90% of calls", Due: "end of March"},
 			{Problem: "Nobody calls back", What: "Call back within a day"},
 		},
 	}

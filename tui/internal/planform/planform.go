@@ -91,14 +91,20 @@ type Form struct {
 	// confirmed yet: such a goal is not part of the plan, so that a
 	// suggestion further down is never saved unseen.
 	offered []bool
+	// text words a goal's problem (plantext.Problem in the session's
+	// language and pack).
+	text func(checklist.Goal) string
 }
 
 // New starts a form from the session's stored plan. When that has no review
 // yet and prev (the client's earlier session whose plan has goals; nil for
 // none) is given, prev's goals are offered for review. When it has no goal
-// yet, the slots start with the suggested problems.
-func New(stored checklist.Plan, prev *checklist.Session, suggestions []string) *Form {
-	f := &Form{Vision: stored.Vision}
+// yet, the slots start with the suggested problems, kept as their sources.
+// text words a goal's problem for the problem field and the lists around
+// it: plantext.Problem in the session's language with its pack.
+func New(stored checklist.Plan, prev *checklist.Session, suggestions []checklist.GoalSource,
+	text func(checklist.Goal) string) *Form {
+	f := &Form{Vision: stored.Vision, text: text}
 	switch {
 	case len(stored.Review) > 0:
 		f.Review = append([]checklist.GoalReview(nil), stored.Review...)
@@ -111,7 +117,8 @@ func New(stored checklist.Plan, prev *checklist.Session, suggestions []string) *
 	if len(stored.Goals) == 0 {
 		for i, s := range suggestions {
 			if i < len(f.Goals) {
-				f.Goals[i].Problem = s
+				src := s
+				f.Goals[i].Source = &src
 				f.offered[i] = true
 			}
 		}
@@ -140,7 +147,7 @@ func (f *Form) Value(fl Field) string {
 	case Note:
 		return f.Review[fl.Index].Note
 	case Problem:
-		return f.Goals[fl.Index].Problem
+		return f.Problem(f.Goals[fl.Index])
 	case What:
 		return f.Goals[fl.Index].What
 	case Target:
@@ -154,7 +161,9 @@ func (f *Form) Value(fl Field) string {
 }
 
 // Set puts v in field fl; an outcome takes an outcome's id and ignores
-// anything else. Setting a problem confirms it, suggested or not.
+// anything else. Setting a problem confirms it, suggested or not: a
+// suggestion confirmed as it was worded stays a source (worded anew in
+// whatever language it is shown in); other words are the user's own.
 func (f *Form) Set(fl Field, v string) {
 	switch fl.Kind {
 	case Outcome:
@@ -164,7 +173,16 @@ func (f *Form) Set(fl Field, v string) {
 	case Note:
 		f.Review[fl.Index].Note = v
 	case Problem:
-		f.Goals[fl.Index].Problem = v
+		g := &f.Goals[fl.Index]
+		switch {
+		case strings.TrimSpace(v) == "":
+			g.Problem, g.Source = "", nil
+		case v == g.Problem: // unchanged, source and all
+		case g.Problem == "" && g.Source != nil && strings.TrimSpace(v) == strings.TrimSpace(f.Problem(*g)):
+			// the suggestion, as offered
+		default:
+			g.Problem, g.Source = v, nil
+		}
 		f.offered[fl.Index] = false
 	case What:
 		f.Goals[fl.Index].What = v
@@ -200,7 +218,7 @@ func (f *Form) Prev(i int) int {
 func (f *Form) skipped(fl Field) bool {
 	switch fl.Kind {
 	case What, Target, Due:
-		return strings.TrimSpace(f.Goals[fl.Index].Problem) == ""
+		return !f.Goals[fl.Index].HasProblem()
 	}
 	return false
 }
@@ -217,6 +235,15 @@ func (f *Form) Where(fl Field) string {
 	return fmt.Sprintf("goal %d of %d", fl.Index+1, len(f.Goals))
 }
 
+// Problem words g's problem as the form shows it: the user's words, or the
+// suggestion it was set from.
+func (f *Form) Problem(g checklist.Goal) string {
+	if f.text == nil {
+		return g.Problem
+	}
+	return f.text(g)
+}
+
 // Offered reports whether goal slot i holds a suggested problem that has
 // not been confirmed.
 func (f *Form) Offered(i int) bool { return f.offered[i] }
@@ -227,7 +254,7 @@ func (f *Form) Plan() checklist.Plan {
 	p := checklist.Plan{Vision: strings.TrimSpace(f.Vision)}
 	for i, g := range f.Goals {
 		g = trimGoal(g)
-		if g.Problem != "" && !f.offered[i] {
+		if g.HasProblem() && !f.offered[i] {
 			p.Goals = append(p.Goals, g)
 		}
 	}

@@ -26,6 +26,24 @@ func kinds(f *Form) []Field {
 	return out
 }
 
+// sugg makes suggestions of checklist items with the given ids, which
+// word renders as the ids themselves.
+func sugg(ids ...string) []checklist.GoalSource {
+	var out []checklist.GoalSource
+	for _, id := range ids {
+		out = append(out, checklist.GoalSource{Kind: checklist.SourceItem, ID: id, Answer: checklist.No})
+	}
+	return out
+}
+
+// word stands in for plantext.Problem: a source is worded as its id.
+func word(g checklist.Goal) string {
+	if g.Problem != "" || g.Source == nil {
+		return g.Problem
+	}
+	return g.Source.ID
+}
+
 func goalFields(slot int) []Field {
 	return []Field{{Problem, slot}, {What, slot}, {Target, slot}, {Due, slot}}
 }
@@ -37,13 +55,13 @@ func TestNew(t *testing.T) {
 		name     string
 		stored   checklist.Plan
 		prev     *checklist.Session
-		sugg     []string
+		sugg     []checklist.GoalSource
 		problems []string
 		review   []checklist.GoalReview
 		fields   []Field
 	}{
 		{"first plan, no earlier goals: suggestions fill the slots",
-			checklist.Plan{}, nil, []string{"x", "y"},
+			checklist.Plan{}, nil, sugg("x", "y"),
 			[]string{"x", "y", ""}, nil,
 			append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), Field{Kind: Vision})},
 		{"earlier goals come first, for review",
@@ -52,17 +70,17 @@ func TestNew(t *testing.T) {
 			append([]Field{{Outcome, 0}, {Note, 0}, {Outcome, 1}, {Note, 1}},
 				append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), Field{Kind: Vision})...)},
 		{"a stored plan is kept as it is: its review, every goal, no suggestion",
-			stored, prevSession(), []string{"x"},
+			stored, prevSession(), sugg("x"),
 			[]string{"a", "b", "c", "d"}, stored.Review,
 			append([]Field{{Outcome, 0}, {Note, 0}},
 				append(append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), goalFields(3)...), Field{Kind: Vision})...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := New(tt.stored, tt.prev, tt.sugg)
+			f := New(tt.stored, tt.prev, tt.sugg, word)
 			var problems []string
-			for _, g := range f.Goals {
-				problems = append(problems, g.Problem)
+			for i := range f.Goals {
+				problems = append(problems, f.Value(Field{Problem, i}))
 			}
 			if !reflect.DeepEqual(problems, tt.problems) {
 				t.Errorf("problems %q, want %q", problems, tt.problems)
@@ -76,7 +94,7 @@ func TestNew(t *testing.T) {
 		})
 	}
 	// The form works on copies: editing it leaves the stored plan alone.
-	f := New(stored, nil, nil)
+	f := New(stored, nil, nil, word)
 	f.Set(Field{Problem, 0}, "changed")
 	f.Set(Field{Note, 0}, "changed")
 	if stored.Goals[0].Problem != "a" || stored.Review[0].Note != "" {
@@ -87,7 +105,8 @@ func TestNew(t *testing.T) {
 // TestNextPrev: a goal whose problem is empty is one field, its problem:
 // moving skips its what, target and by when, both ways.
 func TestNextPrev(t *testing.T) {
-	f := New(checklist.Plan{}, prevSession(), []string{"x", "", "z"})
+	f := New(checklist.Plan{}, prevSession(), sugg("x", "y", "z"), word)
+	f.Set(Field{Problem, 1}, "") // goal 2 left out
 	// Fields: 0-3 review, 4-7 goal 1, 8-11 goal 2 (empty), 12-15 goal 3, 16 vision.
 	tests := []struct {
 		from, next, prev int
@@ -117,13 +136,13 @@ func TestNextPrev(t *testing.T) {
 }
 
 func TestPlan(t *testing.T) {
-	f := New(checklist.Plan{}, prevSession(), []string{"first", "second", "third"})
+	f := New(checklist.Plan{}, prevSession(), sugg("first", "second", "third"), word)
 	// Suggestions nobody has confirmed are not part of the plan.
 	if p := f.Plan(); len(p.Goals) != 0 || !f.Offered(0) {
 		t.Errorf("unconfirmed suggestions in the plan: %+v", p.Goals)
 	}
 	f.Set(Field{Problem, 0}, "first") // confirmed as it was
-	f.Set(Field{Problem, 2}, "third")
+	f.Set(Field{Problem, 2}, "third, in my words")
 	if f.Offered(0) || f.Offered(2) || !f.Offered(1) {
 		t.Error("confirming a problem does not take it out of the suggestions")
 	}
@@ -139,8 +158,10 @@ func TestPlan(t *testing.T) {
 	want := checklist.Plan{
 		Vision: "every call answered",
 		Goals: []checklist.Goal{
-			{Problem: "first", What: "answer faster", Target: "90%"},
-			{Problem: "third", Due: "June"},
+			// Confirmed as offered, a suggestion is kept as its source; typed
+			// over, the words are the user's.
+			{Source: &sugg("first")[0], What: "answer faster", Target: "90%"},
+			{Problem: "third, in my words", Due: "June"},
 		},
 		Review: []checklist.GoalReview{
 			{From: "s1", FromDate: done, Goal: prevSession().Plan.Goals[0], Outcome: checklist.GoalMet, Note: "done in February"},
@@ -206,7 +227,7 @@ func TestSummary(t *testing.T) {
 }
 
 func TestWhere(t *testing.T) {
-	f := New(checklist.Plan{}, prevSession(), nil)
+	f := New(checklist.Plan{}, prevSession(), nil, word)
 	for _, tt := range []struct {
 		fl   Field
 		want string
@@ -217,6 +238,34 @@ func TestWhere(t *testing.T) {
 	} {
 		if got := f.Where(tt.fl); got != tt.want {
 			t.Errorf("Where(%v) = %q, want %q", tt.fl, got, tt.want)
+		}
+	}
+}
+
+// TestSetProblemKeepsOrDropsTheSource: a suggestion confirmed as worded
+// stays a source; cleared or typed over, it is gone; a goal's own words
+// confirmed unchanged keep whatever source came with them.
+func TestSetProblemKeepsOrDropsTheSource(t *testing.T) {
+	src := sugg("phones")[0]
+	tests := []struct {
+		name   string
+		stored checklist.Plan
+		sugg   []checklist.GoalSource
+		typed  string
+		want   checklist.Goal
+	}{
+		{"suggestion confirmed", checklist.Plan{}, sugg("phones"), "phones", checklist.Goal{Source: &src}},
+		{"suggestion confirmed with spaces", checklist.Plan{}, sugg("phones"), " phones ", checklist.Goal{Source: &src}},
+		{"suggestion typed over", checklist.Plan{}, sugg("phones"), "phones at lunch", checklist.Goal{Problem: "phones at lunch"}},
+		{"suggestion cleared", checklist.Plan{}, sugg("phones"), "", checklist.Goal{}},
+		{"own words with a source, unchanged", checklist.Plan{Goals: []checklist.Goal{{Problem: "mine", Source: &src}}}, nil, "mine",
+			checklist.Goal{Problem: "mine", Source: &src}},
+	}
+	for _, tt := range tests {
+		f := New(tt.stored, nil, tt.sugg, word)
+		f.Set(Field{Problem, 0}, tt.typed)
+		if got := trimGoal(f.Goals[0]); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: goal %+v, want %+v", tt.name, got, tt.want)
 		}
 	}
 }

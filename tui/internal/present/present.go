@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -256,8 +257,10 @@ func Error(err error) string {
 		return "data file damaged"
 	case errors.Is(err, store.ErrNotFound):
 		return "session not found"
+	case errors.Is(err, store.ErrConflict):
+		return "changed elsewhere meanwhile"
 	}
-	return err.Error()
+	return termtext.Line(err.Error())
 }
 
 // Change says a change in words, for a screen reader: "up 2.5",

@@ -13,41 +13,41 @@ import (
 	"github.com/servicecheck/servicecheck/scoring"
 )
 
-// schema3Fixture is a data file as servicecheck schema 3 wrote it: records,
-// summary and client indexes and kept content packs, with no checksums. It
-// was written by the schema-3 code itself (commit "store: a fixture of the
-// schema-3 format") and is checked in so that the upgrade to checksums is
-// tested against bytes that code really wrote. It holds the schema-2
+// schema3PacksFixture is a data file as servicecheck schema 3 wrote it:
+// records, summary and client indexes and kept content packs, with no
+// checksums. It was written by the schema-3 code itself (commit "store: a
+// fixture of the schema-3 format") and is checked in so that the upgrades
+// up to checksums are tested against bytes that code really wrote. It holds the schema-2
 // fixture's sessions and the content pack of the one answered with a pack
 // of the user's own. Regenerate it only if it is lost:
 //
-//	STORE_WRITE_FIXTURES=1 go test ./store -run TestWriteSchema3Fixture
-const schema3Fixture = "testdata/schema3.db"
+//	STORE_WRITE_FIXTURES=1 go test ./store -run TestWriteSchema3PacksFixture
+const schema3PacksFixture = "testdata/schema3-packs.db"
 
-// schema3Pack is the pack kept in the schema-3 fixture.
-func schema3Pack() PackFile {
+// schema3PacksPack is the pack kept in the schema-3 fixture.
+func schema3PacksPack() PackFile {
 	y := bytes.ReplaceAll(miniPack("hotel-checks", "2.1.0", "Ne përgjigjemi shpejt."), []byte("lang: en"), []byte("lang: sq"))
 	return PackFile{ID: "hotel-checks", Version: "2.1.0", Lang: "sq", YAML: string(y)}
 }
 
-func schema3Sessions() []*checklist.Session { return schema2Sessions() }
+func schema3PacksSessions() []*checklist.Session { return schema2Sessions() }
 
-func TestWriteSchema3Fixture(t *testing.T) {
+func TestWriteSchema3PacksFixture(t *testing.T) {
 	if os.Getenv("STORE_WRITE_FIXTURES") != "1" {
-		t.Skip("set STORE_WRITE_FIXTURES=1 to rewrite " + schema3Fixture)
+		t.Skip("set STORE_WRITE_FIXTURES=1 to rewrite " + schema3PacksFixture)
 	}
-	_ = os.Remove(schema3Fixture)
-	if err := writeSchema3(schema3Fixture); err != nil {
+	_ = os.Remove(schema3PacksFixture)
+	if err := writeSchema3Packs(schema3PacksFixture); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// writeSchema3 writes the schema-3 fixture's content at path as schema 3
+// writeSchema3Packs writes the schema-3 fixture's content at path as schema 3
 // wrote it, with no checksums: the schema-1 layout, the migrations up to 3
 // (which run as they always did), and the pack put as schema 3 put it.
-func writeSchema3(path string) error {
+func writeSchema3Packs(path string) error {
 	records := map[string][]byte{}
-	for _, s := range schema3Sessions() {
+	for _, s := range schema3PacksSessions() {
 		rec, err := encodeRecord(s)
 		if err != nil {
 			return err
@@ -66,7 +66,7 @@ func writeSchema3(path string) error {
 		if err := s.migrate(tx, 1, 3); err != nil {
 			return err
 		}
-		p := schema3Pack()
+		p := schema3PacksPack()
 		return tx.Bucket(bucketPacks).Put(packKey(p.Ref()), []byte(p.YAML))
 	})
 	return errors.Join(err, db.Close())
@@ -75,10 +75,10 @@ func writeSchema3(path string) error {
 // The upgrade from schema 3 seals every value after checking it, and
 // changes nothing that is read: the sessions, their summaries (not built
 // again) and the kept pack, byte for byte.
-func TestMigrateSchema3Fixture(t *testing.T) {
-	want := schema3Sessions()
+func TestMigrateSchema3PacksFixture(t *testing.T) {
+	want := schema3PacksSessions()
 	for _, ro := range []bool{false, true} {
-		path := copyFixture(t, schema3Fixture)
+		path := copyFixture(t, schema3PacksFixture)
 		h, err := Inspect(path, Options{})
 		if err != nil || h.Schema != 3 || h.Sessions != 4 || h.Clients != 3 || h.Packs != 1 {
 			t.Fatalf("the fixture: %+v, %v; want a sound schema-3 file with 4 sessions and a pack", h, err)
@@ -100,8 +100,8 @@ func TestMigrateSchema3Fixture(t *testing.T) {
 					t.Errorf("read-only %v: session %+v, %v", ro, got, err)
 				}
 			}
-			y, err := s.Pack(schema3Pack().Ref())
-			if err != nil || string(y) != schema3Pack().YAML {
+			y, err := s.Pack(schema3PacksPack().Ref())
+			if err != nil || string(y) != schema3PacksPack().YAML {
 				t.Errorf("read-only %v: pack %q, %v", ro, y, err)
 			}
 			if c, err := s.Clients(); err != nil || len(c) != 3 {
@@ -140,12 +140,12 @@ func TestMigrateSchema3Fixture(t *testing.T) {
 // hostile program: schema 3 had no checksum to betray it) is not sealed as
 // sound: the upgrade refuses it and leaves the file as it was.
 func TestMigrationRefusesControlCharacters(t *testing.T) {
-	path := copyFixture(t, schema3Fixture)
+	path := copyFixture(t, schema3PacksFixture)
 	db, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad := schema3Sessions()[0]
+	bad := schema3PacksSessions()[0]
 	bad.Client = "Bakery\x1b]0;pwned\x07"
 	rec, _ := encodeRecord(bad)
 	err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketSessions).Put([]byte(bad.ID), rec) })
