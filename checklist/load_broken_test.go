@@ -24,7 +24,7 @@ var brokenPacks = []struct {
 		"testdata/broken/unknown-field.yaml:5:1: author: unknown field (expected one of: id, version, lang, title, intro, bands, sections, areas)",
 	}},
 	{"unknown-field-nested", []string{
-		"testdata/broken/unknown-field-nested.yaml:15:9: sections[0].items[0].hint: unknown field (expected one of: id, text, help)",
+		"testdata/broken/unknown-field-nested.yaml:15:9: sections[0].items[0].hint: unknown field (expected one of: id, text, help, advice)",
 	}},
 	{"wrong-type", []string{
 		"testdata/broken/wrong-type.yaml:23:14: areas[0].actions: must be a list, not text",

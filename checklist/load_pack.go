@@ -14,7 +14,7 @@ var (
 	packFields      = []string{"id", "version", "lang", "title", "intro", "bands", "sections", "areas"}
 	bandFields      = []string{"id", "label", "from"}
 	sectionFields   = []string{"id", "title", "purpose", "items"}
-	itemFields      = []string{"id", "text", "help"}
+	itemFields      = []string{"id", "text", "help", "advice"}
 	areaFields      = []string{"id", "title", "explanation", "statements", "actions"}
 	statementFields = []string{"id", "text"}
 )
@@ -151,9 +151,10 @@ func (d *decoder) section(n ast.Node, path string) (Section, bool) {
 				continue
 			}
 			s.Items = append(s.Items, Item{
-				ID:   d.id(itemObj, "id", dottedRE, dottedRule, prefix),
-				Text: d.plain(itemObj, "text", true),
-				Help: d.plain(itemObj, "help", false),
+				ID:     d.id(itemObj, "id", dottedRE, dottedRule, prefix),
+				Text:   d.plain(itemObj, "text", true),
+				Help:   d.plain(itemObj, "help", false),
+				Advice: d.plain(itemObj, "advice", false),
 			})
 		}
 	}

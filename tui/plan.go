@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/plantext"
@@ -72,18 +73,15 @@ func (p *planState) typing() bool {
 	return ok && f.Kind.Text()
 }
 
-// PreviousPlan returns the client's newest completed session started before
-// s whose plan has goals, or nil when there is none: the goals a new plan
-// looks back on.
+// PreviousPlan returns the newest of the client's completed sessions before
+// s (in audit order) whose plan has goals, or nil when there is none: the
+// goals a new plan looks back on.
 func PreviousPlan(r Repo, s *checklist.Session) (*checklist.Session, error) {
 	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed})
 	if err != nil {
 		return nil, fmt.Errorf("read earlier sessions: %w", err)
 	}
-	for _, sum := range list {
-		if sum.ID == s.ID || !sum.CreatedAt.Before(s.CreatedAt) {
-			continue
-		}
+	for _, sum := range audit.Before(storedStamp(s, list), list, store.Summary.Stamp) {
 		prev, err := r.Get(sum.ID)
 		if err != nil {
 			return nil, fmt.Errorf("read session %s: %w", sum.ID, err)

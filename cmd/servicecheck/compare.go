@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
@@ -79,7 +80,7 @@ func runCompare(a *app, opts *compareOptions) error {
 	if sa.ID == sb.ID {
 		return usageError("cmd.compare.same", "A", opts.A, "B", opts.B, "ID", sa.ID)
 	}
-	if sessionDate(sb).Before(sessionDate(sa)) {
+	if audit.Compare(audit.Of(sb), audit.Of(sa)) < 0 {
 		sa, sb, pa, pb = sb, sa, pb, pa
 	}
 	c := report.Compare(pa, sa, pb, sb)
@@ -93,16 +94,18 @@ func runCompare(a *app, opts *compareOptions) error {
 	}
 }
 
-// lastTwoCompleted returns the client's two newest completed sessions,
+// lastTwoCompleted returns the client's newest completed session and its
+// previous one (audit order, the pair `show` and the wizard compare),
 // earlier first.
 func lastTwoCompleted(st *store.Store, client string) (*checklist.Session, *checklist.Session, error) {
-	sums, err := st.List(store.Filter{Client: client, Status: checklist.Completed, Limit: 2})
+	sums, err := st.List(store.Filter{Client: client, Status: checklist.Completed})
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(sums) < 2 {
 		return nil, nil, tooFewToCompare(st, client, len(sums))
 	}
+	audit.SortNewest(sums, store.Summary.Stamp)
 	b, err := st.Get(sums[0].ID)
 	if err != nil {
 		return nil, nil, err

@@ -28,6 +28,7 @@ type exportOptions struct {
 	Client  string // with "latest"
 	Format  string
 	Output  string // file to write; "" or "-" for standard output
+	CSVSep  string // "" for the session's language's separator, else ",", ";" or "tab"
 }
 
 func newExportCmd(a *app) *cobra.Command {
@@ -63,6 +64,7 @@ func newExportCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&opts.Client, "client", "", "with latest: the newest session of this client; alone: all of its sessions")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "report format: "+strings.Join(exportFormats, ", "))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVar(&opts.CSVSep, "csv-sep", "", `CSV field separator: ",", ";" or "tab" (default: ";" where the session's language writes a decimal comma, else ",")`)
 	return cmd
 }
 
@@ -71,6 +73,10 @@ func runExport(a *app, opts *exportOptions) error {
 		return usageError("cmd.export.unknown_format", "Format", fmt.Sprintf("%q", opts.Format), "Formats", strings.Join(exportFormats, ", "))
 	}
 	if err := a.refuseDataFile(opts.Output); err != nil {
+		return err
+	}
+	comma, err := csvSeparator(opts.CSVSep)
+	if err != nil {
 		return err
 	}
 	if opts.Session == "" {
@@ -87,7 +93,7 @@ func runExport(a *app, opts *exportOptions) error {
 	var sess *checklist.Session
 	var doc report.Document
 	var packs []store.PackFile
-	err := a.withStore(true, func(st *store.Store) error {
+	err = a.withStore(true, func(st *store.Store) error {
 		var err error
 		if sess, err = findSession(st, opts.Session, opts.Client); err != nil {
 			return err
@@ -113,7 +119,7 @@ func runExport(a *app, opts *exportOptions) error {
 		err = writeJSON(&buf, exportDocument{Format: store.DocFormat, Version: store.DocVersion,
 			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}, Packs: packs})
 	case "csv":
-		err = report.WriteCSV(&buf, doc.In(a.loc))
+		err = report.WriteCSVWith(&buf, doc.In(a.loc), report.CSVOptions{Comma: comma})
 	}
 	if err != nil {
 		return err
@@ -201,4 +207,18 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// csvSeparator reads --csv-sep: "" leaves the choice to the session's
+// language (0).
+func csvSeparator(v string) (rune, error) {
+	switch v {
+	case "":
+		return 0, nil
+	case ",", ";":
+		return rune(v[0]), nil
+	case "tab", "\t", "\\t":
+		return '\t', nil
+	}
+	return 0, usageError("report.csv_sep_unknown", "Value", fmt.Sprintf("%q", v))
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/scoring"
@@ -216,19 +217,14 @@ func (l *jsonList) close() error {
 // summaryDate is when a listed session stands for, in loc: its day is the
 // one the reports give.
 func summaryDate(s store.Summary, loc *time.Location) time.Time {
-	if !s.CompletedAt.IsZero() {
-		return s.CompletedAt.In(loc)
-	}
-	return s.UpdatedAt.In(loc)
+	return audit.Date(s.Stamp()).In(loc)
 }
 
 // statusWord is a session's status in l's language.
 func statusWord(l *i18n.Locale, s checklist.Status) string {
 	switch s {
-	case checklist.InProgress:
-		return l.T("status.in_progress")
-	case checklist.Completed:
-		return l.T("status.completed")
+	case checklist.InProgress, checklist.Completed:
+		return l.T(audit.StatusID(s))
 	}
 	return string(s)
 }

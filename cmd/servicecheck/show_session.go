@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"golang.org/x/term"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
@@ -55,8 +56,8 @@ func (a *app) packFor(st *store.Store, s *checklist.Session) (*checklist.Pack, e
 	return p, nil
 }
 
-// previousCompleted returns the client's newest completed session from
-// before s, with its pack, or nils when there is none (or its pack is found
+// previousCompleted returns the client's previous completed session
+// (audit.Previous), with its pack, or nils when there is none (or its pack is found
 // nowhere, in which case there is nothing to compare with).
 func (a *app) previousCompleted(st *store.Store, s *checklist.Session) (*checklist.Session, *checklist.Pack, error) {
 	if strings.TrimSpace(s.Client) == "" {
@@ -66,11 +67,7 @@ func (a *app) previousCompleted(st *store.Store, s *checklist.Session) (*checkli
 	if err != nil {
 		return nil, nil, err
 	}
-	at := sessionDate(s)
-	for _, sum := range sums {
-		if sum.ID == s.ID || !sum.CompletedAt.Before(at) {
-			continue
-		}
+	if sum, ok := audit.Previous(audit.Of(s), sums, store.Summary.Stamp); ok {
 		prev, err := st.Get(sum.ID)
 		if err != nil {
 			return nil, nil, err
@@ -84,13 +81,9 @@ func (a *app) previousCompleted(st *store.Store, s *checklist.Session) (*checkli
 	return nil, nil, nil
 }
 
-// sessionDate is when a session stands for: its completion, else its last
-// change.
+// sessionDate is the day s stands for (audit.Date).
 func sessionDate(s *checklist.Session) time.Time {
-	if !s.CompletedAt.IsZero() {
-		return s.CompletedAt
-	}
-	return s.UpdatedAt
+	return audit.Date(audit.Of(s))
 }
 
 // loadDocument reads the session arg names and builds its report, with the

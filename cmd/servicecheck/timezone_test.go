@@ -22,10 +22,10 @@ func TestReadableDatesAreLocal(t *testing.T) {
 		want string
 	}{
 		{[]string{"list"}, " 1 Mar 2025 "},
-		{[]string{"show", "latest"}, "- Date: 2025-03-01 (completed)\n"},
+		{[]string{"show", "latest"}, "- Date: 1 Mar 2025 (completed)\n"},
 		{[]string{"export", "latest", "--format", "html"}, `<time datetime="2025-03-01">`},
 		{[]string{"export", "latest", "--format", "csv"}, ",Acme,2025-03-01,"},
-		{[]string{"compare", "--client", "acme"}, "# Acme: 2025-03-01 to 2025-03-01\n"},
+		{[]string{"compare", "--client", "acme"}, "# Acme: 1 Mar 2025 20:31 to 1 Mar 2025 20:33\n"},
 	}
 	for _, tt := range checks {
 		if out := c.ok(tt.args...); !strings.Contains(out, tt.want) || strings.Contains(out, "2025-03-02") || strings.Contains(out, " 2 Mar 2025") {

@@ -22,9 +22,9 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/internal/termtext"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // ErrNoInput means the input ended, or could not be read, before the first
@@ -280,7 +280,7 @@ func (r *runner) resume() error {
 	r.say("")
 	r.say("Unfinished sessions:")
 	for i, s := range list {
-		r.say("%d %s, started %s, %d answered", i+1, s.Client, present.Date(s.CreatedAt), s.Answered)
+		r.say("%d %s, started %s, %d answered", i+1, s.Client, results.In(r.opts.Pack.Lang).Date(s.CreatedAt), s.Answered)
 	}
 	for {
 		line, err := r.ask(fmt.Sprintf("Choose 1 to %d, or q to quit: ", len(list)))

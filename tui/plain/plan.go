@@ -12,7 +12,6 @@ import (
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/internal/planform"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // offerPlan asks, after the results, whether to set a plan now.
@@ -144,7 +143,7 @@ func (r *runner) introduceField(f *planform.Form, fl planform.Field) {
 		r.say("")
 		from := ""
 		if !rv.FromDate.IsZero() {
-			from = ", set on " + present.Date(rv.FromDate)
+			from = ", set on " + r.words().Date(rv.FromDate)
 		}
 		r.say("Last time's goal %d of %d%s: %s", fl.Index+1, len(f.Review), from, r.problem(rv.Goal))
 		for _, d := range [][2]string{{"What", rv.Goal.What}, {"Target", rv.Goal.Target}, {"By", rv.Goal.Due}} {
