@@ -276,13 +276,10 @@ var outcomeIDs = map[checklist.Outcome]string{checklist.GoalMet: "met", checklis
 // OutcomeLabel is how outcome o reads in l: "Met", "Partly met", "Not met",
 // "–" for none.
 func OutcomeLabel(l *i18n.Locale, o checklist.Outcome) string {
-	if id, ok := outcomeIDs[o]; ok {
-		return l.T("tui.plan.outcome." + id + ".label")
+	if !o.Valid() {
+		return string(o)
 	}
-	if o == "" {
-		return l.T("answer.none")
-	}
-	return string(o)
+	return l.T(o.MessageID())
 }
 
 // OutcomeKey is the key that gives outcome o on the plan screen in l.

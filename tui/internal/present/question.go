@@ -53,7 +53,7 @@ func choicesOf(l *i18n.Locale) *[2][]Choice {
 		c := Choice{
 			Key:   Key(l, "tui.answer.key."+a.id),
 			Value: a.v,
-			Label: l.T("answer." + a.id),
+			Label: l.T(a.v.MessageID()),
 			words: words(l.T("tui.answer.words." + a.id)),
 		}
 		if a.v == checklist.NA {
@@ -63,7 +63,7 @@ func choicesOf(l *i18n.Locale) *[2][]Choice {
 	}
 	for i := 1; i <= 5; i++ {
 		n := strconv.Itoa(i)
-		sets[1] = append(sets[1], Choice{Key: n, Value: checklist.Rating(i), Label: l.T("answer.rating." + n)})
+		sets[1] = append(sets[1], Choice{Key: n, Value: checklist.Rating(i), Label: l.T(checklist.Rating(i).MessageID())})
 	}
 	sets[1] = append(sets[1], na)
 	got, _ := choiceSets.LoadOrStore(l.Lang(), &sets)
@@ -121,7 +121,7 @@ func ChoiceIndex(k checklist.Kind, v checklist.Value) int {
 // "–" for none; a value the question does not take reads as it is stored.
 func AnswerLabel(l *i18n.Locale, k checklist.Kind, v checklist.Value) string {
 	if v == "" {
-		return l.T("answer.none")
+		return l.T(v.MessageID())
 	}
 	if i := ChoiceIndex(k, v); i >= 0 {
 		return Choices(l, k)[i].Label
