@@ -70,3 +70,9 @@ func codedError(kind error, code, msg string, cause error, args ...any) error {
 	}
 	return e
 }
+
+// problem is a coded error that is none of the sentinels: one thing found
+// wrong (a problem doctor lists, why a session was lost), with its English.
+func problem(code, english string, args ...any) error {
+	return codedError(nil, code, english, nil, args...)
+}

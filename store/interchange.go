@@ -224,7 +224,7 @@ func storedRecord(s *Store, b buckets, id string) ([]byte, error) {
 	}
 	p, err := unseal(bucketSessions, []byte(id), v)
 	if err != nil {
-		return nil, damaged(s.path, fmt.Sprintf("session %s: %v", id, err), err)
+		return nil, damaged(s.path, codedError(nil, "damage.session", fmt.Sprintf("session %s: %v", id, err), err, "ID", id, "Detail", err), err)
 	}
 	return p, nil
 }
@@ -255,7 +255,7 @@ func (s *Store) Sessions(f Filter) ([]*checklist.Session, []Lost, error) {
 			seen[id] = true
 			sess, err := s.openRecord(id, v)
 			if err != nil {
-				l := Lost{ID: id, Why: err.Error()}
+				l := Lost{ID: id, Why: err}
 				if !ValidID(id) {
 					l.ID = ""
 				}
@@ -275,7 +275,7 @@ func (s *Store) Sessions(f Filter) ([]*checklist.Session, []Lost, error) {
 		for id, sum := range sums {
 			if !seen[id] && (want == "" || ClientKey(sum.Client) == want) {
 				lost = append(lost, Lost{ID: id, Client: sum.Client, CreatedAt: sum.CreatedAt,
-					Why: "its record is missing"})
+					Why: errRecordMissing})
 			}
 		}
 		return err

@@ -44,7 +44,7 @@ func (s *Store) Create(sess *checklist.Session) error {
 		}
 		name, err := storedSpelling(b, sess.Client)
 		if err != nil {
-			return damaged(s.path, err.Error(), err)
+			return damaged(s.path, err, err)
 		}
 		if name != "" {
 			sess.Client = name
@@ -267,7 +267,7 @@ func (s *Store) load(tx *bolt.Tx, id string) (*checklist.Session, error) {
 func (s *Store) loadExact(tx *bolt.Tx, id string) (*checklist.Session, error) {
 	v := tx.Bucket(bucketSessions).Get([]byte(id))
 	if v == nil {
-		return nil, damaged(s.path, fmt.Sprintf("the client index names session %s, which is missing", id), nil)
+		return nil, damaged(s.path, problem("damage.index_missing_session", fmt.Sprintf("the client index names session %s, which is missing", id), "ID", id), nil)
 	}
 	return s.decode(id, v)
 }
@@ -275,7 +275,7 @@ func (s *Store) loadExact(tx *bolt.Tx, id string) (*checklist.Session, error) {
 func (s *Store) decode(id string, v []byte) (*checklist.Session, error) {
 	sess, err := s.openRecord(id, v)
 	if err != nil {
-		return nil, damaged(s.path, fmt.Sprintf("session %s does not decode: %v", id, err), err)
+		return nil, damaged(s.path, codedError(nil, "damage.session_decode", fmt.Sprintf("session %s does not decode: %v", id, err), err, "ID", id, "Detail", err), err)
 	}
 	return sess, nil
 }

@@ -162,7 +162,7 @@ func (s *Store) openError(err error) error {
 			"finish or quit that one and try again", s.path), err, "Path", s.path)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
 		errors.Is(err, berrors.ErrVersionMismatch):
-		return notOurs(s.path, err.Error(), err)
+		return notOurs(s.path, err, err)
 	}
 	return openFailed(s.path, err)
 }
@@ -226,11 +226,11 @@ func guardCaller(path string, inCaller *bool, fn func() error) (err error) {
 			return
 		}
 		if r := recover(); r != nil {
-			why := fmt.Sprint(r)
+			why := problem("damage.panic", "it could not be read: "+fmt.Sprint(r), "Detail", fmt.Sprint(r))
 			if _, ok := r.(runtime.Error); ok {
 				// A bucket or page missing where the layout has one:
 				// the Go detail means nothing to the user.
-				why = "a part of it that should be there could not be read"
+				why = problem("damage.part_unreadable", "a part of it that should be there could not be read")
 			}
 			err = damaged(path, why, nil)
 		}
