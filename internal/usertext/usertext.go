@@ -142,6 +142,10 @@ func say(l *i18n.Locale, id string, args map[string]any) string {
 			pairs = append(pairs, name, l.Decimal(string(v)))
 		case Word:
 			pairs = append(pairs, name, l.T(string(v)))
+		case error:
+			// A problem inside another (why a session does not read):
+			// worded too.
+			pairs = append(pairs, name, Error(l, v))
 		default:
 			if name == "Count" {
 				if n, ok := v.(int); ok {

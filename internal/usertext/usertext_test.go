@@ -14,7 +14,7 @@ import (
 )
 
 // codeRE finds the codes the domain packages give their problems.
-var codeRE = regexp.MustCompile(`(?:problem\(|codedError\((?:Err\w+, )?|code: )"([a-z_.]+)"`)
+var codeRE = regexp.MustCompile(`(?:problem\(|importErr\(|bad\(|Term\(|codedError\((?:Err\w+, |nil, )?|code: )"([a-z_.]+)"`)
 
 // TestEveryCodeHasAMessage reads the codes out of the domain packages'
 // source, so that a code added there without its message fails here.
@@ -25,6 +25,12 @@ func TestEveryCodeHasAMessage(t *testing.T) {
 	}
 	for _, what := range []string{"band", "section", "item", "statement", "area", "action"} {
 		codes["pack.at_least_one."+what] = true // built from the list's name
+	}
+	for _, k := range []string{"folder", "pipe", "char_device", "block_device", "socket", "link", "special"} {
+		codes["damage.kind."+k] = true // store's kindCode
+	}
+	for _, k := range []string{"string", "number", "object", "array", "bool"} {
+		codes["import.got."+k] = true // store's jsonKind
 	}
 	for _, code := range []string{"pack.invalid_id", "pack.invalid_dotted_id"} {
 		codes[code] = true // the id rules, named by their codes
@@ -54,7 +60,8 @@ func TestEveryCodeHasAMessage(t *testing.T) {
 		for code := range codes {
 			args := map[string]any{"Count": 2, "Want": checklist.Term("kind.text"), "Got": checklist.Term("kind.list")}
 			for _, name := range strings.Fields("Value Line Prefix Previous Max Detail Tag Suggestion Known IDs " +
-				"More Pack Version Length Char Path Env Schema Current ID Client First Second Lang Langs Area File") {
+				"More Pack Version Length Char Path Env Schema Current ID Client First Second Lang Langs Area File " +
+				"N Key Bucket Format Need Size Summaries Clients Sessions Other Index Time Kind") {
 				args[name] = "x"
 			}
 			if got := Problem(l, code, args); strings.HasPrefix(got, "[") {
