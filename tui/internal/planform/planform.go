@@ -11,6 +11,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
@@ -279,7 +280,7 @@ func OutcomeLabel(l *i18n.Locale, o checklist.Outcome) string {
 	if !o.Valid() {
 		return string(o)
 	}
-	return l.T(o.MessageID())
+	return usertext.OutcomeLabel(l, o)
 }
 
 // OutcomeKey is the key that gives outcome o on the plan screen in l.
