@@ -198,3 +198,48 @@ func TestAnswerWords(t *testing.T) {
 		t.Error("po is taken as a rating")
 	}
 }
+
+// TestEnglishIsTheStoresEnglish reads import documents that do not
+// validate: the English catalogue must word each problem exactly as the
+// store's English (ImportError.Msg) does, the field's path included.
+func TestEnglishIsTheStoresEnglish(t *testing.T) {
+	session := func(extra string) string {
+		return `{"format":"servicecheck-sessions","version":1,"sessions":[{"id":"s1","client":"Bar","assessor":"Ada",` +
+			`"status":"in_progress","created_at":"2025-03-01T10:00:00Z","updated_at":"2025-03-01T10:00:00Z",` +
+			`"pack":{"id":"p","version":"1","lang":"it"}` + extra + `}]}`
+	}
+	en := i18n.For("en")
+	for _, doc := range []string{
+		"", "[]", "{", `{"format":"x"}`, `{"format":"servicecheck-sessions"}`, `{"version":1}`,
+		`{"version":0}`, `{"version":99}`, `{"version":1,"version":1}`, `{"version":1,"x":1}`,
+		`{"version":1,"sessions":{}}`, `{"version":1,"packs":3}`, "{\"version\":1,\"a\xff\":1}",
+		"{\"version\":1,\"sessions\":[{\"client\":\"\xff\"}]}",
+		`{"version":1,"sessions":[{"id":"s1","client":5}]}`, `{"version":1,"sessions":[{"id":"s1","answers":[]}]}`,
+		`{"version":1,"sessions":[{"id":"s 1"}]}`, `{"version":1,"sessions":[{"id":"s1"}]}`,
+		`{"version":1,"sessions":[{"id":"s1","nope":1}]}`,
+		session(`,"answers":{"q1":{"value":"maybe"}}`), session(`,"answers":{"q1":{}}`),
+		session(`,"answers":{"":{"value":"yes"}}`), session(`,"answers":{"q1":{"value":"yes","note":"a\u001bb"}}`),
+		session(`,"completed_at":"2025-03-02T10:00:00Z"`), session(`,"cursor":"` + strings.Repeat("x", 200) + `"`),
+		session(`,"plan":{"review":[{"outcome":"great"}]}`), session(`,"plan":{"review":[{"from":"a b"}]}`),
+		session(`,"plan":{"goals":[{"problem":"x","source":{"kind":"area"}}]}`),
+		strings.Replace(session(""), `"status":"in_progress"`, `"status":"done"`, 1),
+		strings.Replace(session(""), `"updated_at":"2025-03-01T10:00:00Z"`, `"updated_at":"2025-02-01T10:00:00Z"`, 1),
+		strings.Replace(session(""), `"created_at":"2025-03-01T10:00:00Z"`, `"created_at":"1990-03-01T10:00:00Z"`, 1),
+		strings.Replace(session(""), `"pack":{"id":"p",`, `"pack":{"id":"",`, 1),
+		`{"version":1,"sessions":[],"packs":[{"id":"p","version":"1","lang":"en","yaml":"id: q"}]}`,
+		`{"version":1,"sessions":[],"packs":[{"id":"p","colour":1}]}`,
+	} {
+		_, err := store.ReadDocument(strings.NewReader(doc))
+		var ie *store.ImportError
+		if !errors.As(err, &ie) {
+			t.Errorf("%q: %v, want an ImportError", doc, err)
+			continue
+		}
+		if ie.Code == "" {
+			t.Errorf("%q: %q has no code", doc, ie.Msg)
+		}
+		if got := Error(en, ie); got != ie.Msg {
+			t.Errorf("%q:\ncatalogue %q\nstore     %q", doc, got, ie.Msg)
+		}
+	}
+}
