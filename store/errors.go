@@ -76,3 +76,11 @@ func codedError(kind error, code, msg string, cause error, args ...any) error {
 func problem(code, english string, args ...any) error {
 	return codedError(nil, code, english, nil, args...)
 }
+
+// wrapCode is an error met doing something to the file at path: the
+// English says what was being done and then cause; the catalogue's
+// message (domain.code) has the path as Path and the cause, worded in
+// turn, as Detail.
+func wrapCode(code, english, path string, cause error) error {
+	return codedError(nil, code, english+": "+cause.Error(), cause, "Path", path, "Detail", cause)
+}

@@ -204,7 +204,7 @@ func checkFreelist(f io.ReaderAt, m boltMeta) ([]uint64, error) {
 // openFailed wraps an error met while opening or reading the data file
 // at path. The os errors name the file themselves; it is named once.
 func openFailed(path string, err error) error {
-	return fmt.Errorf("open data file %s: %w", path, withoutPath(path, err))
+	return wrapCode("store.open", "open data file "+path, path, withoutPath(path, err))
 }
 
 // withoutPath drops the operation and file name from an os error about

@@ -52,7 +52,7 @@ func Inspect(path string, opts Options) (Health, error) {
 		return h, noFile(path, err)
 	}
 	if err != nil {
-		return h, fmt.Errorf("inspect data file: %w", err)
+		return h, wrapCode("store.inspect", "inspect data file", path, err)
 	}
 	h.Size = st.Size()
 	if _, err := checkHeader(path, true); err != nil {

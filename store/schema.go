@@ -172,7 +172,8 @@ func (s *Store) migrate(tx *bolt.Tx, from, to int) error {
 			if errors.Is(err, ErrDamaged) {
 				return err
 			}
-			return fmt.Errorf("upgrade data file %s to schema %d (%s): %w", s.path, m.schema, m.name, err)
+			return codedError(nil, "store.upgrade", fmt.Sprintf("upgrade data file %s to schema %d (%s): %v", s.path, m.schema, m.name, err), err,
+				"Path", s.path, "Schema", m.schema, "Detail", err)
 		}
 		v := binary.BigEndian.AppendUint64(nil, uint64(m.schema))
 		if err := tx.Bucket(bucketMeta).Put(keySchema, v); err != nil {
@@ -232,7 +233,7 @@ func (s *Store) sealAll(tx *bolt.Tx) error {
 		string(bucketPacks): func(k, v []byte) error {
 			ref, ok := refOfKey(k)
 			if !ok {
-				return errors.New("its key is unreadable")
+				return problem("damage.key_unreadable", "its key is unreadable")
 			}
 			_, err := checkPack(ref, v)
 			return err

@@ -293,7 +293,7 @@ func (s *Store) putSession(tx *bolt.Tx, old, sess *checklist.Session) error {
 		return err
 	}
 	if err := bucketsOf(tx).sessions.Put([]byte(sess.ID), s.sealV(bucketSessions, []byte(sess.ID), rec)); err != nil {
-		return fmt.Errorf("save session %s: %w", sess.ID, err)
+		return codedError(nil, "store.save_session", fmt.Sprintf("save session %s: %v", sess.ID, err), err, "ID", sess.ID, "Detail", err)
 	}
 	return s.putIndexes(tx, old, sess)
 }
@@ -362,10 +362,15 @@ func storedSpelling(b buckets, client string) (string, error) {
 func openClientEntry(k, v []byte) (string, error) {
 	p, err := unseal(bucketClients, k, v)
 	if err != nil {
-		return "", fmt.Errorf("a client index entry: %w", err)
+		return "", clientEntryError(err)
 	}
 	if err := checkText("client", string(p), maxName, false); err != nil {
-		return "", fmt.Errorf("a client index entry: %w", err)
+		return "", clientEntryError(err)
 	}
 	return string(p), nil
+}
+
+// clientEntryError is why a client index entry does not read.
+func clientEntryError(err error) error {
+	return codedError(nil, "damage.client_entry", "a client index entry: "+err.Error(), err, "Detail", err)
 }

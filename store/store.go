@@ -77,7 +77,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			dir := filepath.Dir(path)
-			return nil, fmt.Errorf("create data folder %s: %w", dir, withoutPath(dir, err))
+			return nil, wrapCode("store.create_folder", "create data folder "+dir, dir, withoutPath(dir, err))
 		}
 	}
 	s := &Store{path: path, opts: opts}
@@ -185,7 +185,7 @@ func Do(path string, opts Options, fn func(*Store) error) (err error) {
 // Close releases the file.
 func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("close data file %s: %w", s.path, err)
+		return wrapCode("store.close", "close data file "+s.path, s.path, err)
 	}
 	return nil
 }
@@ -206,7 +206,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if _, ok := err.(*kindError); err != nil && !ok {
 		// A write that failed below the store: a full disk, a lost
 		// device. bbolt rolled the transaction back.
-		return fmt.Errorf("save to data file %s: %w", s.path, err)
+		return wrapCode("store.save", "save to data file "+s.path, s.path, err)
 	}
 	return err
 }

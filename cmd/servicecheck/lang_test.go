@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -102,6 +103,13 @@ func tour(c *cliTest, s tourSetup) []output {
 	runs(exitDamaged, "doctor damaged", true, "doctor")
 	runs(exitDamaged, "export incomplete", false, "export", "--format", "json", "-o", c.dir+"/partial.json")
 	runs(exitDamaged, "salvage", true, "doctor", "--salvage", "-o", c.dir+"/rescued.db")
+	// A data file cut short: why it is damaged, in the user's language.
+	raw, err := os.ReadFile(c.db)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	runs(exitDamaged, "doctor truncated", true, "doctor", "--db", c.file("cut.db", raw[:3*len(raw)/4]))
+	runs(exitDamaged, "list not ours", true, "list", "--db", c.file("zero.db", make([]byte, 9000)))
 	return outs
 }
 

@@ -14,7 +14,7 @@ import (
 )
 
 // codeRE finds the codes the domain packages give their problems.
-var codeRE = regexp.MustCompile(`(?:problem\(|importErr\(|bad\(|Term\(|codedError\((?:Err\w+, |nil, )?|code: )"([a-z_.]+)"`)
+var codeRE = regexp.MustCompile(`(?:problem\(|importErr\(|wrapCode\(|bad\(|Term\(|codedError\((?:Err\w+, |nil, )?|code: )"([a-z_.]+)"`)
 
 // TestEveryCodeHasAMessage reads the codes out of the domain packages'
 // source, so that a code added there without its message fails here.
@@ -61,7 +61,7 @@ func TestEveryCodeHasAMessage(t *testing.T) {
 			args := map[string]any{"Count": 2, "Want": checklist.Term("kind.text"), "Got": checklist.Term("kind.list")}
 			for _, name := range strings.Fields("Value Line Prefix Previous Max Detail Tag Suggestion Known IDs " +
 				"More Pack Version Length Char Path Env Schema Current ID Client First Second Lang Langs Area File " +
-				"N Key Bucket Format Need Size Summaries Clients Sessions Other Index Time Kind") {
+				"N Key Bucket Format Need Size Summaries Clients Sessions Other Index Time Kind Page Type Want") {
 				args[name] = "x"
 			}
 			if got := Problem(l, code, args); strings.HasPrefix(got, "[") {
