@@ -51,10 +51,14 @@ func (s *Store) CreateTeam(a *team.Audit) error {
 				break
 			}
 		}
-		if name := storedSpelling(bucketsOf(tx), a.Client); name != "" {
+		name, err := storedSpelling(bucketsOf(tx), a.Client)
+		if err != nil {
+			return err
+		}
+		if name != "" {
 			a.Client = name
 		}
-		return putTeam(teams, a)
+		return s.putTeam(teams, a)
 	})
 }
 
@@ -75,7 +79,9 @@ func (s *Store) TeamOf(sessionID string) (string, error) {
 	var out string
 	err := s.view(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketTeamSessions); b != nil {
-			out = string(b.Get([]byte(sessionID)))
+			var err error
+			out, err = s.link(b, sessionID)
+			return err
 		}
 		return nil
 	})
@@ -110,7 +116,11 @@ func (s *Store) AddRespondent(auditID string, r team.Respondent) (added bool, er
 			return err
 		}
 		r.SessionID = sess.ID
-		if other := string(links.Get([]byte(sess.ID))); other == a.ID {
+		other, err := s.link(links, sess.ID)
+		if err != nil {
+			return err
+		}
+		if other == a.ID {
 			return nil
 		} else if other != "" {
 			return codedError(ErrConflict, "store.team.linked", fmt.Sprintf("session %s already answers for team audit %s", sess.ID, other),
@@ -129,11 +139,11 @@ func (s *Store) AddRespondent(auditID string, r team.Respondent) (added bool, er
 			r.Name = sess.Assessor
 		}
 		a.Respondents = append(a.Respondents, r)
-		if err := links.Put([]byte(sess.ID), []byte(a.ID)); err != nil {
+		if err := links.Put([]byte(sess.ID), s.sealV(bucketTeamSessions, []byte(sess.ID), []byte(a.ID))); err != nil {
 			return fmt.Errorf("link session %s: %w", sess.ID, err)
 		}
 		added = true
-		return putTeam(teams, a)
+		return s.putTeam(teams, a)
 	})
 	return added, err
 }
@@ -170,12 +180,13 @@ func teamBuckets(tx *bolt.Tx) (teams, links *bolt.Bucket, err error) {
 	return teams, links, nil
 }
 
-func putTeam(b *bolt.Bucket, a *team.Audit) error {
+// putTeam writes a, sealed with a checksum as every record is (seal.go).
+func (s *Store) putTeam(b *bolt.Bucket, a *team.Audit) error {
 	v, err := json.Marshal(a)
 	if err != nil {
 		return fmt.Errorf("encode team audit %s: %w", a.ID, err)
 	}
-	if err := b.Put([]byte(a.ID), v); err != nil {
+	if err := b.Put([]byte(a.ID), s.sealV(bucketTeams, []byte(a.ID), v)); err != nil {
 		return fmt.Errorf("save team audit %s: %w", a.ID, err)
 	}
 	return nil
@@ -203,8 +214,25 @@ func (s *Store) loadTeam(tx *bolt.Tx, id string) (*team.Audit, error) {
 		}
 	}
 	a := &team.Audit{}
-	if err := json.Unmarshal(v, a); err != nil {
+	p, err := s.unsealV(bucketTeams, k, v)
+	if err != nil {
+		return nil, damaged(s.path, fmt.Sprintf("team audit %s: %v", k, err), err)
+	}
+	if err := json.Unmarshal(p, a); err != nil {
 		return nil, damaged(s.path, fmt.Sprintf("team audit %s does not decode: %v", k, err), err)
 	}
 	return a, nil
+}
+
+// link reads the audit id a session answers for, "" for none.
+func (s *Store) link(b *bolt.Bucket, sessionID string) (string, error) {
+	v := b.Get([]byte(sessionID))
+	if v == nil {
+		return "", nil
+	}
+	p, err := s.unsealV(bucketTeamSessions, []byte(sessionID), v)
+	if err != nil {
+		return "", damaged(s.path, fmt.Sprintf("the team link of session %s: %v", sessionID, err), err)
+	}
+	return string(p), nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -111,11 +112,13 @@ func newTeamAddCmd(a *app) *cobra.Command {
 func runTeamAdd(a *app, in io.Reader, out io.Writer, auditID string, files []string, role team.Role, name string) error {
 	var all []*checklist.Session
 	var packs []store.PackFile
+	var docs []importFile
 	for _, f := range files {
-		doc, err := readImportFile(f, in)
+		doc, display, err := readImportFile(f, in)
 		if err != nil {
 			return err
 		}
+		docs = append(docs, importFile{display, doc})
 		all = append(all, doc.Sessions...)
 		packs = append(packs, doc.Packs...)
 	}
@@ -130,6 +133,9 @@ func runTeamAdd(a *app, in io.Reader, out io.Writer, auditID string, files []str
 			return err
 		}
 		id = au.ID
+		if err := a.checkImportedAnswers(st, docs); err != nil {
+			return err
+		}
 		if _, err := st.Import(all, packs...); err != nil {
 			return err
 		}
@@ -144,6 +150,10 @@ func runTeamAdd(a *app, in io.Reader, out io.Writer, auditID string, files []str
 		}
 		return nil
 	})
+	var mm *answersMismatch
+	if errors.As(err, &mm) {
+		return mm.error // it names the file already
+	}
 	if err != nil {
 		return wrap(err, "team.cmd.context.add")
 	}
