@@ -150,21 +150,30 @@ func (t *Term) Output() string {
 // one space), or timeout passes.
 func (t *Term) WaitFor(text string, timeout time.Duration) error {
 	want := collapse(text)
+	return t.WaitUntil(fmt.Sprintf("%q", text), timeout, func(screen string) bool {
+		return strings.Contains(collapse(screen), want)
+	})
+}
+
+// WaitUntil waits until ok holds for the screen, checking after each
+// chunk of output, or timeout passes; what names the condition in the
+// error.
+func (t *Term) WaitUntil(what string, timeout time.Duration, ok func(screen string) bool) error {
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	for {
-		if strings.Contains(collapse(t.Screen()), want) {
+		if ok(t.Screen()) {
 			return nil
 		}
 		select {
 		case <-t.changed:
 		case <-t.done:
-			if strings.Contains(collapse(t.Screen()), want) {
+			if ok(t.Screen()) {
 				return nil
 			}
-			return fmt.Errorf("the session ended without showing %q\n%s", text, t.Screen())
+			return fmt.Errorf("the session ended without showing %s\n%s", what, t.Screen())
 		case <-deadline.C:
-			return fmt.Errorf("the screen does not show %q after %v\n%s", text, timeout, t.Screen())
+			return fmt.Errorf("the screen does not show %s after %v\n%s", what, timeout, t.Screen())
 		}
 	}
 }
