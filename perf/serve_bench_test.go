@@ -25,10 +25,11 @@ import (
 	"github.com/servicecheck/servicecheck/store"
 )
 
-// BenchmarkServe runs `servicecheck serve` on 127.0.0.1 and has 50
+// BenchmarkServe runs `servicecheck serve` on 127.0.0.1 and has 10 or 50
 // respondents connect at once over SSH, each with a key of their own, and
 // answer a whole session one key at a time, waiting for "✓ saved" before
-// the next key, as a person reading each question would. It reports the
+// the next key: back to back (the worst case), and with a pause of 300 ms
+// after each answer. It reports the
 // time from connecting to the first question on screen (p95), from a key
 // to its answer shown saved (p50, p99), and the server's resident memory
 // per connected respondent; then it stops the server with SIGINT and
@@ -37,16 +38,22 @@ import (
 //	go test ./perf -run '^$' -bench BenchmarkServe -benchtime 1x
 func BenchmarkServe(b *testing.B) {
 	bins := shared.binaries(b)
-	for _, n := range []int{10, 50} {
-		b.Run(fmt.Sprintf("respondents=%d", n), func(b *testing.B) {
+	for _, c := range []struct {
+		n     int
+		think time.Duration
+	}{{10, 0}, {50, 0}, {50, 300 * time.Millisecond}} {
+		b.Run(fmt.Sprintf("respondents=%d/think=%v", c.n, c.think), func(b *testing.B) {
 			for range b.N {
-				serveOnce(b, bins.servicecheck, n)
+				serveOnce(b, bins.servicecheck, c.n, c.think)
 			}
 		})
 	}
 }
 
-func serveOnce(b *testing.B, bin string, respondents int) {
+// serveOnce runs one load: respondents at once, each pausing think
+// between seeing an answer saved and pressing the next key (0: none, the
+// worst case; a person reading a question takes seconds).
+func serveOnce(b *testing.B, bin string, respondents int, think time.Duration) {
 	dir := b.TempDir()
 	db := filepath.Join(dir, "sc.db")
 	signers := make([]gossh.Signer, respondents)
@@ -161,6 +168,7 @@ func serveOnce(b *testing.B, bin string, respondents int) {
 					return
 				}
 				mine = append(mine, time.Since(t0))
+				time.Sleep(think)
 			}
 			_ = tm.Send("q")
 			_ = tm.Wait(10 * time.Second)
