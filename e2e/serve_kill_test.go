@@ -115,3 +115,54 @@ func TestServeKillLosesNoSavedAnswer(t *testing.T) {
 	}
 	t.Logf("saved answers seen before SIGKILL: %v; stored: %v", saw, stored)
 }
+
+// TestServeCtrlCWithRespondentConnected stops the server with Ctrl+C
+// (SIGINT) while a respondent is in the middle of a session and typing a
+// note: the server ends their wizard, which saves the answers and the
+// note typed so far, and exits cleanly.
+func TestServeCtrlCWithRespondentConnected(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t, servicecheckBin)
+	ana := newKey(t)
+	keys := filepath.Join(s.dir, "authorized_keys")
+	writeAuthorizedKeys(t, keys, ana)
+	srv := startServer(t, s, "--client", "Acme Ltd", "--authorized-keys", keys)
+	tm, err := sshterm.Dial(srv.addr, srv.config("ana", gossh.PublicKeys(ana)), 80, 24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tm.Close()
+	plan := planAnswers(0, func(i int) int { return 3 })
+	if err := tm.WaitFor(fmt.Sprintf("0 of %d answered", len(plan.qs)), wait); err != nil {
+		t.Fatal(err)
+	}
+	for j := range 2 {
+		if err := tm.Send(plan.keysFor(j, false)...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tm.WaitFor(fmt.Sprintf("2 of %d answered", len(plan.qs)), wait); err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.Send("tab"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.WaitFor("enter saves it, esc cancels", wait); err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.Send("Half a thought"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.WaitFor("Half a thought", wait); err != nil {
+		t.Fatal(err)
+	}
+	srv.stop(t)
+	if err := tm.Wait(wait); err != nil {
+		t.Errorf("the respondent's session did not end with the server: %v", err)
+	}
+	sess := onlySession(t, s.db)
+	checkAnswers(t, sess, plan, 0, 2)
+	if note := sess.Answers[plan.qs[2].ID].Note; note != "Half a thought" {
+		t.Errorf("the note being typed was stored as %q", note)
+	}
+}
