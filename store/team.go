@@ -100,7 +100,7 @@ func (s *Store) AddRespondent(auditID string, r team.Respondent) (added bool, er
 	}
 	if _, ok := team.ParseRole(string(r.Role)); !ok {
 		return false, codedError(ErrInvalid, "store.team.role", fmt.Sprintf("respondent: %q is not a role", clip(string(r.Role))), nil,
-			"Role", fmt.Sprintf("%q", clip(string(r.Role))))
+			"Value", fmt.Sprintf("%q", clip(string(r.Role))))
 	}
 	err = s.update(func(tx *bolt.Tx) error {
 		teams, links, err := teamBuckets(tx)
@@ -124,12 +124,12 @@ func (s *Store) AddRespondent(auditID string, r team.Respondent) (added bool, er
 			return nil
 		} else if other != "" {
 			return codedError(ErrConflict, "store.team.linked", fmt.Sprintf("session %s already answers for team audit %s", sess.ID, other),
-				nil, "ID", sess.ID, "Audit", other)
+				nil, "ID", sess.ID, "Previous", other)
 		}
 		if ClientKey(sess.Client) != ClientKey(a.Client) {
 			return codedError(ErrConflict, "store.team.client", fmt.Sprintf("session %s is for %q, not for the audit's client %q",
 				sess.ID, sess.Client, a.Client), nil, "ID", sess.ID, "Client", fmt.Sprintf("%q", sess.Client),
-				"Audit", fmt.Sprintf("%q", a.Client))
+				"Detail", fmt.Sprintf("%q", a.Client))
 		}
 		if len(a.Respondents) >= maxRespondents {
 			return codedError(ErrInvalid, "store.team.full", fmt.Sprintf("team audit %s has %d respondents already", a.ID, maxRespondents),
