@@ -95,7 +95,12 @@ func runServe(ctx context.Context, a *app, out, errOut io.Writer, o serveOptions
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	closed := false
+	defer func() {
+		if !closed {
+			_ = st.Close()
+		}
+	}()
 	var au *team.Audit
 	client := o.client
 	if o.teamID != "" {
@@ -164,6 +169,7 @@ func runServe(ctx context.Context, a *app, out, errOut io.Writer, o serveOptions
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	err = srv.Shutdown(sctx)
+	closed = true
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}
