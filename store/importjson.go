@@ -102,7 +102,7 @@ func ImportJSON(r io.Reader) ([]*checklist.Session, error) {
 func ReadDocument(r io.Reader) (*Document, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxDocument+1))
 	if err != nil {
-		return nil, fmt.Errorf("read sessions: %w", err)
+		return nil, wrapCode("import.read", "read sessions", "", err)
 	}
 	if len(data) > MaxDocument {
 		return nil, importErr("import.too_large", 0, "", fmt.Sprintf("the document is larger than %d MiB", MaxDocument>>20), "Max", MaxDocument>>20)

@@ -44,7 +44,7 @@ func ExportJSON(w io.Writer, sessions []*checklist.Session) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(document{Format: DocFormat, Version: DocVersion, Sessions: sessions}); err != nil {
-		return fmt.Errorf("export sessions: %w", err)
+		return wrapCode("store.export", "export sessions", "", err)
 	}
 	return nil
 }
@@ -85,7 +85,7 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 	for i, f := range packs {
 		p, err := checkPack(f.Ref(), []byte(f.YAML))
 		if err != nil {
-			return res, fmt.Errorf("import: %w", err)
+			return res, codedError(nil, "store.import_pack", "import: "+err.Error(), err, "Detail", err)
 		}
 		parsed[i] = p
 	}
