@@ -178,6 +178,7 @@ var planColumns = []string{"client", "session", "set", "problem", "action", "tar
 func writePlanCSV(w io.Writer, l *i18n.Locale, actions []planAction, comma rune) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = comma
+	cw.UseCRLF = true // RFC 4180, as the reports write it
 	head := make([]string, len(planColumns))
 	for i, c := range planColumns {
 		head[i] = l.T("actionplan.cmd.column." + c)
