@@ -246,7 +246,7 @@ func (f *Form) Set(fl Field, v string) error {
 	g := &f.Goals[fl.Index]
 	switch fl.Kind {
 	case Problem:
-		if strings.TrimSpace(v) != "" {
+		if strings.TrimSpace(v) != "" && v != g.Problem { // own words unchanged keep their source
 			g.Problem, g.Source = v, nil
 		}
 		f.offered[fl.Index] = false
