@@ -32,6 +32,12 @@ var langScreens = []struct {
 		// Last time's first goal is done (3, in every language).
 		return []string{"p", "3", "tab", "tab", "tab"}
 	}, ""},
+	// The action's due date, after the suggestion was taken: its
+	// placeholder and hint.
+	{"plandue", (*fixture).openNewer, keys(append([]string{"p", "tab", "tab", "tab", "tab", "enter"}, "tab", "tab", "tab")...), ""},
+	// The vision helper's first question, past both reviews and the
+	// three suggested goals (seven fields each).
+	{"planvision", (*fixture).openNewer, keys(append([]string{"p"}, repeat("tab", 4+3*7)...)...), "A busy café"},
 	{"toosmall", (*fixture).openBakes, nil, ""},
 }
 
