@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,6 +44,29 @@ func TestPlanCSVParses(t *testing.T) {
 			if rows[1][i] != w {
 				t.Errorf("%s: column %s = %q, want %q", tt.lang, planColumns[i], rows[1][i], w)
 			}
+		}
+	}
+}
+
+// TestPlanTextPseudo: every word `plan` prints is the catalogue's (the
+// user's data here has no Latin letters), in text and in the CSV header.
+func TestPlanTextPseudo(t *testing.T) {
+	l := i18n.For(i18n.Pseudo)
+	due, _ := checklist.NewDay(2026, 3, 31)
+	s := &checklist.Session{ID: "0s5plan00001", Client: "Κλίμα", Status: checklist.Completed,
+		CreatedAt: time.Date(2026, 1, 12, 9, 0, 0, 0, time.UTC), CompletedAt: time.Date(2026, 1, 12, 10, 0, 0, 0, time.UTC)}
+	g := checklist.Goal{Problem: "Дом", What: "Дом", Target: "90%", Owner: "Άννα", DueDate: due, Note: "Дом"}
+	actions := []planAction{{Action: checklist.Action{Session: s, Goal: g}, Problem: g.Problem}}
+	var text, none, csvOut bytes.Buffer
+	writePlanText(&text, l, s.Client, actions)
+	writePlanText(&none, l, s.Client, nil)
+	if err := writePlanCSV(&csvOut, l, actions, ';'); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{text.String(), none.String(), csvOut.String()} {
+		out = strings.ReplaceAll(out, s.ID, "")
+		if left := outsideBrackets(out); left != "" {
+			t.Errorf("%q outside ⟦…⟧ in:\n%s", left, out)
 		}
 	}
 }
