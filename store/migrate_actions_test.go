@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -119,3 +121,35 @@ func contains(b []byte, s string) bool {
 	return strings.Contains(string(b), s)
 }
 
+
+// An export written before schema 6 imports in today's form: its free-text
+// due and review outcome move as the upgrade moves them.
+func TestImportOlderExportUpgradesThePlan(t *testing.T) {
+	s, _ := openTest(t)
+	var buf bytes.Buffer
+	old := completedSession("Old Export", time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC))
+	old.ID = "0oldexport01"
+	old.Plan = checklist.Plan{Goals: []checklist.Goal{{Problem: "p", What: "w", Due: "31/3/2026"}, {Problem: "q", Due: "soon"}},
+		Review: []checklist.GoalReview{{From: "0other000001", Goal: checklist.Goal{Problem: "r"}, Outcome: checklist.GoalPartly}}}
+	if err := ExportJSON(&buf, []*checklist.Session{old}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"due": "31/3/2026"`) || !strings.Contains(buf.String(), `"outcome": "partly"`) {
+		t.Fatalf("the export is not of the older form:\n%s", buf.String())
+	}
+	sessions, err := ImportJSON(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(sessions); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Get(old.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, r := got.Plan.Goals, got.Plan.Review
+	if g[0].DueDate.String() != "2026-03-31" || g[0].Due != "" || g[1].Note != "soon" || r[0].Status != checklist.StatusInProgress || r[0].Outcome != "" {
+		t.Errorf("imported plan %+v", got.Plan)
+	}
+}

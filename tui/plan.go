@@ -210,6 +210,24 @@ func (m *Model) keepPlanField() bool {
 	return true
 }
 
+// keepPlanDraft keeps what was typed in the field on show when the
+// program ends: a due date that is not a date yet is kept at the start of
+// the goal's note, as the upgrade of older plans keeps such text, so that
+// nothing typed is lost.
+func (m *Model) keepPlanDraft() {
+	if m.keepPlanField() {
+		return
+	}
+	f, _ := m.plan.field()
+	g := &m.plan.form.Goals[f.Index]
+	text := strings.TrimSpace(m.plan.input.Value())
+	if note := strings.TrimSpace(g.Note); note != "" {
+		text += " · " + note
+	}
+	_ = m.plan.form.Set(planform.Field{Kind: planform.GoalNote, Index: f.Index}, text)
+	m.queuePlan()
+}
+
 // queuePlan queues the plan for the store when it differs from the one the
 // session holds: each confirmed field is one write. The caller flushes.
 func (m *Model) queuePlan() {

@@ -406,3 +406,25 @@ func lineOf(screen, s string) string {
 	}
 	return ""
 }
+
+// TestPlanQuitKeepsABadDueDate: a due date typed but not a date yet is
+// kept in the goal's note when the program ends, not lost.
+func TestPlanQuitKeepsABadDueDate(t *testing.T) {
+	f := newFixture(t)
+	d, r := openPlanOf(t, f, f.newer, 80, 24)
+	d.press("tab", "tab", "tab", "tab") // past the reviews, on goal 1's problem
+	onField(t, d, planform.Problem, 0)
+	d.typeText("Phones")
+	d.press("enter", "enter", "enter", "enter")
+	onField(t, d, planform.Due, 0)
+	d.typeText("after Easter")
+	d.press("ctrl+c")
+	d.m.keepDrafts()
+	if err := d.m.saver.flushNow(r, 1, 0); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := f.repo.Get(f.newer.ID)
+	if len(got.Plan.Goals) != 1 || got.Plan.Goals[0].Note != "after Easter" || !got.Plan.Goals[0].DueDate.IsZero() {
+		t.Errorf("stored plan %+v", got.Plan)
+	}
+}
