@@ -164,9 +164,9 @@ func TestPlanAndReview(t *testing.T) {
 			Vision string           `json:"vision"`
 			Goals  []checklist.Goal `json:"goals"`
 			Review []struct {
-				From    string `json:"from"`
-				Status  string `json:"status"`
-				Note    string `json:"note"`
+				From   string `json:"from"`
+				Status string `json:"status"`
+				Note   string `json:"note"`
 			} `json:"review"`
 		} `json:"plan"`
 	}

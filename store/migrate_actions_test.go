@@ -121,7 +121,6 @@ func contains(b []byte, s string) bool {
 	return strings.Contains(string(b), s)
 }
 
-
 // An export written before schema 6 imports in today's form: its free-text
 // due and review outcome move as the upgrade moves them.
 func TestImportOlderExportUpgradesThePlan(t *testing.T) {

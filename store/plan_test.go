@@ -21,7 +21,7 @@ func TestSetPlanReview(t *testing.T) {
 	}
 	review := []checklist.GoalReview{
 		{From: "06fjya371e5z", FromDate: time.Date(2025, 1, 10, 12, 0, 0, 0, time.UTC),
-			Goal:    checklist.Goal{Problem: "phones ring out", What: "second line", Target: "90% by the third ring", Note: "March"},
+			Goal:   checklist.Goal{Problem: "phones ring out", What: "second line", Target: "90% by the third ring", Note: "March"},
 			Status: checklist.StatusDone, Note: "done in February"},
 		{From: "06fjya371e5z", Goal: checklist.Goal{Problem: "no complaint log"}},
 	}

@@ -50,15 +50,15 @@ type keyMap struct {
 	Plan     key.Binding // p on the results
 
 	// plan
-	PlanNext    key.Binding // confirm the field and go to the next
-	PlanPrev    key.Binding // confirm the field and go back
-	PlanDone    key.Binding // back to the results, keeping what was typed
-	PlanStatus  key.Binding // 1–4 on a status: open, in progress, done, dropped
-	PlanChoice  key.Binding // ←/→ between the statuses
-	PlanPick    key.Binding // enter on a status: give the highlighted one
-	PlanMove    key.Binding // tab/↓ on a status: on without giving one
-	PlanClear   key.Binding // ctrl+x: empty the field (a problem: leave the goal out)
-	PlanSkip    key.Binding // ctrl+s in the vision helper: on to the statement
+	PlanNext   key.Binding // confirm the field and go to the next
+	PlanPrev   key.Binding // confirm the field and go back
+	PlanDone   key.Binding // back to the results, keeping what was typed
+	PlanStatus key.Binding // 1–4 on a status: open, in progress, done, dropped
+	PlanChoice key.Binding // ←/→ between the statuses
+	PlanPick   key.Binding // enter on a status: give the highlighted one
+	PlanMove   key.Binding // tab/↓ on a status: on without giving one
+	PlanClear  key.Binding // ctrl+x: empty the field (a problem: leave the goal out)
+	PlanSkip   key.Binding // ctrl+s in the vision helper: on to the statement
 
 	// setup form (help only: huh handles them)
 	FormNext     key.Binding
@@ -126,16 +126,16 @@ func newKeyMap(l *i18n.Locale) keyMap {
 		Compare:  b([]string{"c"}, "c", "compare"),
 		Plan:     b([]string{"p"}, "p", "plan"),
 
-		PlanNext:    b([]string{"enter", "tab", "down"}, "enter", "next"),
-		PlanPrev:    b([]string{"shift+tab", "up"}, "↑", "back"),
-		PlanDone:    b([]string{"esc"}, "esc", "done"),
+		PlanNext: b([]string{"enter", "tab", "down"}, "enter", "next"),
+		PlanPrev: b([]string{"shift+tab", "up"}, "↑", "back"),
+		PlanDone: b([]string{"esc"}, "esc", "done"),
 		PlanStatus: key.NewBinding(key.WithKeys("1", "2", "3", "4"),
 			key.WithHelp("1-4", l.T("actionplan.key.status"))),
-		PlanClear: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", l.T("actionplan.key.clear"))),
-		PlanSkip:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", l.T("actionplan.key.skip"))),
-		PlanChoice:  b([]string{"left", "right"}, "←/→", "choose"),
-		PlanPick:    b([]string{"enter", "space"}, "enter", "pick"),
-		PlanMove:    b([]string{"tab", "down"}, "↓", "next"),
+		PlanClear:  key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", l.T("actionplan.key.clear"))),
+		PlanSkip:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", l.T("actionplan.key.skip"))),
+		PlanChoice: b([]string{"left", "right"}, "←/→", "choose"),
+		PlanPick:   b([]string{"enter", "space"}, "enter", "pick"),
+		PlanMove:   b([]string{"tab", "down"}, "↓", "next"),
 
 		FormNext:     b([]string{"enter"}, "enter", "next"),
 		FormTab:      b([]string{"tab"}, "tab", "next"),

@@ -66,16 +66,16 @@ func TestPlanThroughAPipe(t *testing.T) {
 		"Anna",         // owner
 		"end of March", // due: not a date, asked again
 		"31/3/2026",
-		"2",  // in progress
-		"",   // no note
+		"2", // in progress
+		"",  // no note
 		"Nobody calls back",
 		"Call back within a day",
-		"",  // no target
-		"",  // no owner
-		"",  // no date
-		"",  // status: open as it is
-		"",  // no note
-		"-", // goal 3 left out: on to the vision's steps
+		"",             // no target
+		"",             // no owner
+		"",             // no date
+		"",             // status: open as it is
+		"",             // no note
+		"-",            // goal 3 left out: on to the vision's steps
 		"", "", "", "", // the vision helper's questions skipped
 		"Every customer hears back within a day")
 	first, out := runPiped(t, o, lines)
