@@ -142,6 +142,9 @@ func decodeRecord(id string, b []byte) (*checklist.Session, error) {
 		if err := json.Unmarshal([]byte(plan), &s.Plan); err != nil {
 			return nil, codedError(nil, "store.record_plan", "its plan does not read: "+jsonMsg(err), err, "Detail", jsonMsg(err))
 		}
+		// A plan stored before schema 6 reads in today's form (free-text
+		// due and review outcomes moved); migrate_actions.go writes it so.
+		checklist.UpgradePlan(&s.Plan)
 	}
 	if !ValidID(id) {
 		k := fmt.Sprintf("%q", clip(id))

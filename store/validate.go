@@ -273,6 +273,14 @@ func planContent(p checklist.Plan) error {
 	if err := checkText("plan.vision", p.Vision, MaxNote, true); err != nil {
 		return err
 	}
+	if v := p.VisionSteps; v != nil {
+		for _, f := range []struct{ name, v string }{{"business", v.Business}, {"customers", v.Customers},
+			{"steps", v.Steps}, {"keywords", v.Keywords}} {
+			if err := checkText("plan.vision_steps."+f.name, f.v, MaxNote, true); err != nil {
+				return err
+			}
+		}
+	}
 	if len(p.Goals) > MaxGoals {
 		return bad("field.too_many_goals", "plan.goals", fmt.Sprintf("%d goals, more than %d", len(p.Goals), MaxGoals),
 			"Count", len(p.Goals), "Max", MaxGoals)
@@ -295,10 +303,14 @@ func planContent(p checklist.Plan) error {
 		if err := validateGoal(field+".goal", r.Goal); err != nil {
 			return err
 		}
-		if !r.Outcome.Valid() {
+		if r.Outcome != "" {
+			// Reviews since schema 6 set a status; UpgradePlan moves an
+			// older outcome there before a plan is stored.
 			v := fmt.Sprintf("%q", clip(string(r.Outcome)))
-			return bad("field.not_outcome", field+".outcome", fmt.Sprintf("%s is not an outcome (%s, %s or %s)", v,
-				checklist.GoalMet, checklist.GoalPartly, checklist.GoalNotMet), "Value", v)
+			return bad("field.review_outcome", field+".outcome", v+": a review sets a status now, not an outcome", "Value", v)
+		}
+		if !r.Status.Valid() {
+			return badStatus(field+".status", r.Status)
 		}
 		if err := checkText(field+".note", r.Note, MaxNote, true); err != nil {
 			return err
@@ -319,10 +331,21 @@ func planTimes(p checklist.Plan, now time.Time) error {
 
 func validateGoal(field string, g checklist.Goal) error {
 	for _, f := range []struct{ name, v string }{{"problem", g.Problem}, {"what", g.What},
-		{"target", g.Target}, {"due", g.Due}} {
+		{"target", g.Target}, {"note", g.Note}} {
 		if err := checkText(field+"."+f.name, f.v, MaxNote, true); err != nil {
 			return err
 		}
+	}
+	if err := checkText(field+".owner", g.Owner, maxName, true); err != nil {
+		return err
+	}
+	if g.Due != "" || g.Met != nil {
+		// Before schema 6 only: UpgradeGoal moves them before a plan is
+		// stored.
+		return bad("field.due_upgrade", field+".due", "a goal has a due_date now: its free-text due must be upgraded first")
+	}
+	if !g.Status.Valid() {
+		return badStatus(field+".status", g.Status)
 	}
 	if g.Source != nil {
 		if f, pr := g.Source.Check(); pr != nil {
@@ -344,4 +367,11 @@ func clip(s string) string {
 		i--
 	}
 	return s[:i] + "…"
+}
+
+// badStatus is the problem of a goal's or a review's status that is none.
+func badStatus(field string, st checklist.GoalStatus) error {
+	v := fmt.Sprintf("%q", clip(string(st)))
+	return bad("field.not_goal_status", field, fmt.Sprintf("%s is not a status (%s, %s, %s or %s)", v,
+		checklist.StatusOpen, checklist.StatusInProgress, checklist.StatusDone, checklist.StatusDropped), "Value", v)
 }

@@ -12,8 +12,6 @@ import (
 	"io/fs"
 	"strings"
 	"syscall"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
@@ -266,18 +264,6 @@ func Outcome(l *i18n.Locale, o checklist.Outcome) string {
 		return l.T("domain.outcome.none")
 	}
 	return l.T(o.MessageID())
-}
-
-// OutcomeLabel is Outcome as a label or a choice begins it ("Partly
-// met"): the same word, its first letter upper case — derived here, so
-// that each language writes the word once.
-func OutcomeLabel(l *i18n.Locale, o checklist.Outcome) string {
-	w := Outcome(l, o)
-	r, n := utf8.DecodeRuneInString(w)
-	if r == utf8.RuneError {
-		return w
-	}
-	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 // AnswerWords returns the words of l's language for the checklist

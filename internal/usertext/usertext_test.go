@@ -220,7 +220,7 @@ func TestEnglishIsTheStoresEnglish(t *testing.T) {
 		session(`,"answers":{"q1":{"value":"maybe"}}`), session(`,"answers":{"q1":{}}`),
 		session(`,"answers":{"":{"value":"yes"}}`), session(`,"answers":{"q1":{"value":"yes","note":"a\u001bb"}}`),
 		session(`,"completed_at":"2025-03-02T10:00:00Z"`), session(`,"cursor":"` + strings.Repeat("x", 200) + `"`),
-		session(`,"plan":{"review":[{"outcome":"great"}]}`), session(`,"plan":{"review":[{"from":"a b"}]}`),
+		session(`,"plan":{"review":[{"status":"great"}]}`), session(`,"plan":{"goals":[{"problem":"x","status":"soon"}]}`), session(`,"plan":{"review":[{"from":"a b"}]}`),
 		session(`,"plan":{"goals":[{"problem":"x","source":{"kind":"area"}}]}`),
 		strings.Replace(session(""), `"status":"in_progress"`, `"status":"done"`, 1),
 		strings.Replace(session(""), `"updated_at":"2025-03-01T10:00:00Z"`, `"updated_at":"2025-02-01T10:00:00Z"`, 1),
