@@ -91,7 +91,7 @@ func (m *Model) homeChoose(i int) tea.Cmd {
 	switch i {
 	case 0:
 		m.show(scrSetup)
-		m.setup = newSetup("", "", m.home.clients)
+		m.setup = newSetup("", m.opts.Assessor, m.home.clients)
 		m.setup.form.WithWidth(min(m.width-2, 72))
 		return m.setup.form.Init()
 	case 1:

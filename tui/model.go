@@ -50,6 +50,10 @@ type Options struct {
 	// RetryDelay is the wait before saving again after a failure; 0 means
 	// one second.
 	RetryDelay time.Duration
+	// Assessor fills the assessor of the new-session form opened from the
+	// home screen (the configured default); Start.Assessor fills it for
+	// the form the wizard opens with.
+	Assessor string
 	// Notices is where Run writes what it does after the screens are gone
 	// (saving answers that could not be written yet); nil writes nothing.
 	Notices io.Writer

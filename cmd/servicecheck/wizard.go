@@ -60,7 +60,7 @@ const accessibleHelp = "plain prompts for screen readers (the default when stdin
 // answered with. Resumed sessions keep the pack they were started with.
 func addPackFlags(cmd *cobra.Command, opts *wizardOptions) {
 	cmd.Flags().StringVar(&opts.lang, "lang", "", "answer in this language: "+strings.Join(content.Languages(), ", ")+
-		" (default en; the screens stay in English)")
+		" (default: see servicecheck config)")
 	cmd.Flags().StringVar(&opts.packFile, "pack", "", "answer with your own content pack file (kept in the data file)")
 }
 
@@ -80,7 +80,7 @@ func newNewCmd(a *app) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.client, "client", "", "who the audit is for")
-	cmd.Flags().StringVar(&opts.assessor, "assessor", "", "who runs the audit")
+	cmd.Flags().StringVar(&opts.assessor, "assessor", "", "who runs the audit (default: see servicecheck config)")
 	cmd.Flags().BoolVar(&opts.accessible, "accessible", false, accessibleHelp)
 	addPackFlags(cmd, opts)
 	return cmd
@@ -109,7 +109,11 @@ func newResumeCmd(a *app) *cobra.Command {
 // screen app on a terminal, or the plain prompts otherwise.
 func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	// A wrong language or pack file is reported before anything opens.
-	sp, err := chooseSessionPack(a.errOut, opts.lang, opts.packFile)
+	lang, err := a.packLang(opts.lang, opts.packFile)
+	if err != nil {
+		return err
+	}
+	sp, err := chooseSessionPack(a.errOut, lang, opts.packFile)
 	if err != nil {
 		return err
 	}
@@ -133,11 +137,13 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	}
 	lookup := a.wizardLookup(path)
 	interactive := !opts.accessible && a.getenv("TERM") != "dumb" && isTerminal(a.in) && isTerminal(a.out)
+	opts.assessor = a.defaultAssessor(opts.assessor)
 	start, err := wizardStart(repo, opts, sp.pack, lookup, interactive)
 	if err != nil {
 		return err
 	}
-	topts := tui.Options{Repo: repo, Pack: sp.pack, Lookup: lookup, Start: start, Now: a.now}
+	topts := tui.Options{Repo: repo, Pack: sp.pack, Lookup: lookup, Start: start, Now: a.now,
+		Assessor: a.defaultAssessor("")}
 	var out tui.Outcome
 	if interactive {
 		popts := []tea.ProgramOption{tea.WithInput(a.in), tea.WithOutput(a.out)}

@@ -204,7 +204,7 @@ func (r *runner) home() error {
 		}
 		switch strings.ToLower(line) {
 		case "1", "new":
-			return r.newSession("", "")
+			return r.newSession("", r.opts.Assessor)
 		case "2", "resume":
 			return r.resume()
 		case "3", "q", "quit":
@@ -232,11 +232,17 @@ func (r *runner) newSession(client, assessor string) error {
 				r.say("The client's name cannot be empty.")
 			}
 		}
-		line, err := r.ask("Assessor (optional, press enter to skip): ")
+		prompt := "Assessor (optional, press enter to skip): "
+		if assessor != "" {
+			prompt = "Assessor (press enter for " + assessor + "): "
+		}
+		line, err := r.ask(prompt)
 		if err != nil {
 			return err
 		}
-		assessor = line
+		if line != "" {
+			assessor = line
+		}
 		if err := r.create(client, assessor); err != nil {
 			return err
 		}

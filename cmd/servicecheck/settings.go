@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/servicecheck/servicecheck/config"
+	"github.com/servicecheck/servicecheck/i18n"
+)
+
+// settings returns the config file and environment settings (see package
+// config), read on first use: commands such as --version and help never
+// read the file. A bad config file is reported here, once per run, and the
+// run goes on with the defaults for what could not be read.
+func (a *app) settings() *config.Config {
+	a.cfgOnce.Do(func() {
+		a.cfg = config.Load(config.Env{
+			Getenv:   a.getenv,
+			ReadFile: os.ReadFile,
+			Check:    map[string]func(string) error{"lang": checkLang},
+		})
+		reportConfigProblems(a.errOut, a.cfg)
+	})
+	return a.cfg
+}
+
+// checkLang refuses, in the config file, a language servicecheck does not
+// speak.
+func checkLang(v string) error {
+	if !i18n.Supported(i18n.Normalize(v)) {
+		return fmt.Errorf("language %q is not available: use one of %s", v, strings.Join(i18n.Languages(), ", "))
+	}
+	return nil
+}
+
+// reportConfigProblems says what was wrong with the config file and what
+// the run does instead, on stderr, one line each.
+func reportConfigProblems(w io.Writer, c *config.Config) {
+	if len(c.Problems) == 0 {
+		return
+	}
+	whole := false
+	for _, p := range c.Problems {
+		fmt.Fprintf(w, "servicecheck: %s\n", sanitizeLine(p.Error()))
+		whole = whole || p.WholeFile()
+	}
+	if whole {
+		fmt.Fprintln(w, "servicecheck: the config file is ignored: using the defaults")
+	} else {
+		fmt.Fprintln(w, "servicecheck: those settings are ignored: using the defaults for them")
+	}
+}
+
+// sanitizeLine replaces control characters (a YAML error may quote the
+// file) so that none reaches the terminal.
+func sanitizeLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return '?'
+		}
+		return r
+	}, s)
+}
+
+// packLang is the language of the built-in pack a command uses: --lang,
+// else (when no --pack was given) the configured language. A configured
+// value from the environment that names no language is a usage error
+// that names the variable; the config file's was checked when it was read.
+func (a *app) packLang(flag, packFile string) (string, error) {
+	if flag != "" || packFile != "" {
+		return flag, nil
+	}
+	v := a.settings().Lang
+	if v.Value == "" {
+		return "", nil
+	}
+	if err := checkLang(v.Value); err != nil {
+		return "", usageErrorf("%s: %v", v.Origin, err)
+	}
+	return i18n.Normalize(v.Value), nil
+}
+
+// defaultAssessor is the assessor of new sessions when --assessor is not
+// given: SERVICECHECK_ASSESSOR or the config file's.
+func (a *app) defaultAssessor(flag string) string {
+	return a.settings().Assessor.Override("--assessor", flag).Value
+}
