@@ -28,6 +28,13 @@ func versionString() string {
 func describeVersion(stamped, stampedCommit, stampedDate string, info *debug.BuildInfo) string {
 	v := stamped
 	rev, when, modified := stampedCommit, stampedDate, false
+	// goreleaser stamps these when it found no git commit.
+	if rev == "none" || rev == "unknown" {
+		rev = ""
+	}
+	if strings.HasPrefix(when, "0001-01-01") {
+		when = ""
+	}
 	if info != nil {
 		if v == "" && info.Main.Version != "" && info.Main.Version != "(devel)" && rev == "" {
 			v = info.Main.Version

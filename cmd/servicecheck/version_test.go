@@ -34,6 +34,7 @@ func TestDescribeVersion(t *testing.T) {
 			Settings: vcs(rev, "2026-12-02T12:40:00Z", "false")}, "v1.2.0 (revision 6df398c1a2b3, 2026-12-02T12:40:00Z)"},
 		{"release build", "1.2.0", rev, "2026-12-02T12:40:00Z", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"},
 			Settings: vcs(rev, "2026-12-02T12:40:00Z", "true")}, "1.2.0 (revision 6df398c1a2b3, 2026-12-02T12:40:00Z)"},
+		{"release build from no commit", "1.2.0", "none", "0001-01-01T00:00:00Z", nil, "1.2.0"},
 	}
 	for _, tt := range tests {
 		if got := describeVersion(tt.stamped, tt.commit, tt.date, tt.info); got != tt.want {
