@@ -223,7 +223,7 @@ func (m Model) historyView(w, h int) []string {
 		}
 		band := ""
 		if s.Total.Band != "" {
-			band = present.BandLabel(m.opts.Pack, s.Total.Band)
+			band = present.BandLabel(m.newPack(), s.Total.Band)
 			if p, err := m.packFor(s.Pack); err == nil {
 				band = present.BandLabel(p, s.Total.Band)
 			}

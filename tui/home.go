@@ -180,7 +180,7 @@ func (m Model) resumeView(w, h int) []string {
 	}
 	rows := make([]string, len(m.home.unfinished))
 	for i, s := range m.home.unfinished {
-		p := m.opts.Pack
+		p := m.newPack()
 		if sp, err := m.packFor(s.Pack); err == nil {
 			p = sp
 		}

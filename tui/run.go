@@ -24,12 +24,13 @@ type Outcome struct {
 // a nil error. An error means answers could not be saved, or the terminal
 // failed.
 func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outcome, error) {
-	if opts.Repo == nil || opts.Pack == nil {
+	if opts.Repo == nil || opts.Pack == nil && opts.PackFunc == nil {
 		return Outcome{}, errors.New("wizard: no repository or content pack")
 	}
-	m := New(opts)
+	m, done := drawFirstFrame(opts.Screen, New(opts))
 	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx)}, progOpts...)...)
 	final, err := p.Run()
+	done(err)
 	if fm, ok := final.(Model); ok {
 		m = fm
 	}

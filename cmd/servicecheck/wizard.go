@@ -113,8 +113,24 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	if err != nil {
 		return err
 	}
-	sp, err := chooseSessionPack(a.errOut, lang, opts.packFile)
-	if err != nil {
+	var sp sessionPack
+	var packFunc func() *checklist.Pack
+	if opts.packFile == "" && opts.mode != wizardNew {
+		// Home and resume start no session at once: the built-in pack is
+		// checked now and parsed in the background, while the data file
+		// opens and the first frame is drawn (parsing takes longer than
+		// both; docs/benchmarks.md).
+		if err := content.Check(lang); err != nil {
+			return langError(err)
+		}
+		packFunc = sync.OnceValue(func() *checklist.Pack {
+			if p, err := content.ForLang(lang); err == nil {
+				return p
+			}
+			return content.Default() // not reached: Check found it
+		})
+		go packFunc()
+	} else if sp, err = chooseSessionPack(a.errOut, lang, opts.packFile); err != nil {
 		return err
 	}
 	path, err := a.dbPath()
@@ -142,19 +158,27 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	if err != nil {
 		return err
 	}
-	topts := tui.Options{Repo: repo, Pack: sp.pack, Lookup: lookup, Start: start, Now: a.now,
+	topts := tui.Options{Repo: repo, Pack: sp.pack, PackFunc: packFunc, Lookup: lookup, Start: start, Now: a.now,
 		Assessor: a.defaultAssessor("")}
 	var out tui.Outcome
 	if interactive {
-		popts := []tea.ProgramOption{tea.WithInput(a.in), tea.WithOutput(a.out)}
+		// The profile Bubble Tea would detect, decided here so that the
+		// first frame, which the wizard draws itself, has the same colours.
+		inFile, outFile := a.in.(*os.File), a.out.(*os.File)
+		profile := colorprofile.Detect(outFile, os.Environ())
 		if a.getenv("NO_COLOR") != "" {
-			popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+			profile = colorprofile.Ascii
 		}
+		popts := []tea.ProgramOption{tea.WithInput(a.in), tea.WithOutput(a.out), tea.WithColorProfile(profile)}
+		topts.Screen = &tui.Terminal{In: inFile, Out: outFile, Profile: profile}
 		topts.Notices = a.errOut
 		out, err = tui.Run(ctx, topts, popts...)
 	} else {
 		// Ctrl+C at a prompt saves and quits like q: the terminal is in
 		// line mode here, so it arrives as a signal, not as a key.
+		if topts.Pack == nil {
+			topts.Pack = packFunc()
+		}
 		pctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		out, err = plain.Run(pctx, a.in, a.out, topts)
 		stop()
