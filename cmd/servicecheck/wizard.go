@@ -117,9 +117,11 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	var packFunc func() *checklist.Pack
 	if opts.packFile == "" && opts.mode != wizardNew {
 		// Home and resume start no session at once: the built-in pack is
-		// checked now and parsed in the background, while the data file
-		// opens and the first frame is drawn (parsing takes longer than
-		// both; docs/benchmarks.md).
+		// checked now and parsed when first needed, after the first frame
+		// (parsing takes longer than opening the data file and drawing
+		// the frame together; docs/benchmarks.md). Parsing it in the
+		// background instead would take a core from the first frame on
+		// a busy machine.
 		if err := content.Check(lang); err != nil {
 			return langError(err)
 		}
@@ -129,7 +131,6 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 			}
 			return content.Default() // not reached: Check found it
 		})
-		go packFunc()
 	} else if sp, err = chooseSessionPack(a.errOut, lang, opts.packFile); err != nil {
 		return err
 	}
