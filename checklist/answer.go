@@ -52,7 +52,26 @@ func (v Value) ValidFor(k Kind) bool {
 	return false
 }
 
-// Label is the word shown to a user for v.
+// MessageID is the catalogue id of the word for v ("answer.yes",
+// "answer.rating.4", "answer.none" for no value), which a presentation
+// layer words in the user's language.
+func (v Value) MessageID() string {
+	switch v {
+	case Yes, Partly, No, NA:
+		return "answer." + string(v)
+	case "":
+		return "answer.none"
+	}
+	if _, ok := v.Rating(); ok {
+		return "answer.rating." + string(v)
+	}
+	return ""
+}
+
+// Label is v in English.
+//
+// Deprecated: it is for logs and tests only; what a user reads is the
+// catalogue's word for v.MessageID().
 func (v Value) Label() string {
 	switch v {
 	case Yes:
@@ -70,9 +89,34 @@ func (v Value) Label() string {
 }
 
 // ParseValue reads an answer for a question of kind k, as a user or a file
-// would write it: "yes", "Partly", "N/A", "4". It accepts the usual
-// spellings of N/A and returns a clear error for anything else.
+// would write it in English: "yes", "Partly", "N/A", "4". It accepts the
+// usual spellings of N/A; anything else is a *Problem (value.not_choice or
+// value.not_rating). Words.Parse accepts another language's words too.
 func ParseValue(k Kind, s string) (Value, error) {
+	v, pr := Words(nil).parse(k, s)
+	if pr != nil {
+		return "", pr
+	}
+	return v, nil
+}
+
+// Words maps the words of a language for the checklist choices, in lower
+// case ("sì", "in parte", "po", "ja"), to their values. The words belong
+// to the catalogue: a presentation layer builds Words from it and hands
+// them to the parsers, which accept them besides the English ones.
+type Words map[string]Value
+
+// Parse reads an answer for a question of kind k in English or in w's
+// language; the error is a *Problem.
+func (w Words) Parse(k Kind, s string) (Value, error) {
+	v, pr := w.parse(k, s)
+	if pr != nil {
+		return "", pr
+	}
+	return v, nil
+}
+
+func (w Words) parse(k Kind, s string) (Value, *Problem) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	switch t {
 	case "n/a", "na", "n.a.", "not applicable":
@@ -82,13 +126,18 @@ func ParseValue(k Kind, s string) (Value, error) {
 	if v.ValidFor(k) {
 		return v, nil
 	}
+	if v, ok := w[t]; ok && v.ValidFor(k) {
+		return v, nil
+	}
 	switch k {
 	case KindItem:
-		return "", fmt.Errorf("%q is not a checklist answer: use yes, partly, no or na", s)
+		return "", problem("value.not_choice", fmt.Sprintf("%q is not a checklist answer: use yes, partly, no or na", s),
+			"Value", fmt.Sprintf("%q", s))
 	case KindStatement:
-		return "", fmt.Errorf("%q is not a rating: use 1 to 5 or na", s)
+		return "", problem("value.not_rating", fmt.Sprintf("%q is not a rating: use 1 to 5 or na", s),
+			"Value", fmt.Sprintf("%q", s))
 	}
-	return "", fmt.Errorf("%q: unknown question kind", s)
+	return "", problem("value.unknown_kind", fmt.Sprintf("%q: unknown question kind", s), "Value", fmt.Sprintf("%q", s))
 }
 
 // Answer is what was given for one item or statement.

@@ -9,6 +9,8 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // MaxAnswersFileSize bounds an answers file: a full pack's answers with
@@ -68,17 +70,19 @@ func (f *AnswersFile) Incomplete() error {
 	}
 	const show = 10
 	ids := f.Missing
-	more := ""
-	if len(ids) > show {
-		more = fmt.Sprintf(" and %d more", len(ids)-show)
-		ids = ids[:show]
+	if len(ids) <= show {
+		list := strings.Join(ids, ", ")
+		return ValidationErrors{f.errAt(f.answersAt, "answers", problem("answers.missing",
+			fmt.Sprintf("%d of the pack's ids not answered: %s", len(ids), list), "Count", len(ids), "IDs", list))}
 	}
-	return ValidationErrors{f.errAt(f.answersAt, "answers",
-		fmt.Sprintf("%d of the pack's ids not answered: %s%s", len(f.Missing), strings.Join(ids, ", "), more))}
+	list, more := strings.Join(ids[:show], ", "), len(ids)-show
+	return ValidationErrors{f.errAt(f.answersAt, "answers", problem("answers.missing_more",
+		fmt.Sprintf("%d of the pack's ids not answered: %s and %d more", len(ids), list, more),
+		"Count", len(ids), "IDs", list, "More", more))}
 }
 
-func (f *AnswersFile) errAt(p pos, field, msg string) *FieldError {
-	return &FieldError{File: f.Name, Line: p.line, Column: p.col, Field: field, Msg: msg}
+func (f *AnswersFile) errAt(p pos, field string, pr *Problem) *FieldError {
+	return at(f.Name, p, field, pr)
 }
 
 // ParseAnswers reads an answers file named name (for messages) and checks it
@@ -87,12 +91,18 @@ func (f *AnswersFile) errAt(p pos, field, msg string) *FieldError {
 // the question, notes for unknown ids. Missing ids are not an error here:
 // they are listed in Missing, and Incomplete turns them into one.
 func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
+	return ParseAnswersIn(name, data, p, nil)
+}
+
+// ParseAnswersIn is ParseAnswers accepting the answer words of a language
+// (those of the pack's, say) besides the English ones.
+func ParseAnswersIn(name string, data []byte, p *Pack, words Words) (*AnswersFile, error) {
 	f := &AnswersFile{Name: name, Answers: map[string]Answer{}}
 	body, err := parseAnswersYAML(f, data)
 	if err != nil {
 		return nil, err
 	}
-	ap := &answersParser{f: f, pack: p, kinds: kindsOf(p)}
+	ap := &answersParser{f: f, pack: p, kinds: kindsOf(p), words: words}
 	ap.unknown = &unknownIDs{pack: p}
 	ap.walk(body)
 	if len(ap.errs) > 0 {
@@ -116,23 +126,24 @@ func ParseAnswers(name string, data []byte, p *Pack) (*AnswersFile, error) {
 // nesting) and parses data into the body of its one document.
 func parseAnswersYAML(f *AnswersFile, data []byte) (ast.Node, error) {
 	if len(data) > MaxAnswersFileSize {
-		return nil, ValidationErrors{f.errAt(pos{}, "", fmt.Sprintf("file is larger than %d bytes", MaxAnswersFileSize))}
+		return nil, ValidationErrors{f.errAt(pos{}, "", problem("answers.too_large",
+			fmt.Sprintf("file is larger than %d bytes", MaxAnswersFileSize), "Max", MaxAnswersFileSize))}
 	}
 	// Editors on Windows start files with a byte order mark; it is not
 	// part of the first key.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
-		return nil, ValidationErrors{f.errAt(invalidUTF8Pos(data), "", "not valid UTF-8: save the file as UTF-8")}
+		return nil, ValidationErrors{f.errAt(invalidUTF8Pos(data), "", problem("answers.not_utf8", "not valid UTF-8: save the file as UTF-8"))}
 	}
 	if line := tooDeep(data); line > 0 {
-		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", fmt.Sprintf("nested more than %d levels deep", maxNesting))}
+		return nil, ValidationErrors{f.errAt(pos{line, 1}, "", problemTooDeep())}
 	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, ValidationErrors{answersSyntaxError(f.Name, err)}
 	}
 	if len(file.Docs) > 1 {
-		return nil, ValidationErrors{f.errAt(nodePos(file.Docs[1]), "", "more than one document: an answers file holds one session")}
+		return nil, ValidationErrors{f.errAt(nodePos(file.Docs[1]), "", problem("answers.many_documents", "more than one document: an answers file holds one session"))}
 	}
 	if len(file.Docs) == 0 {
 		return nil, nil
@@ -147,11 +158,12 @@ type answersParser struct {
 	pack    *Pack
 	kinds   map[string]Kind
 	unknown *unknownIDs
+	words   Words
 	errs    ValidationErrors
 }
 
-func (ap *answersParser) fail(at pos, field, msg string) {
-	ap.errs = append(ap.errs, ap.f.errAt(at, field, msg))
+func (ap *answersParser) fail(at pos, field string, pr *Problem) {
+	ap.errs = append(ap.errs, ap.f.errAt(at, field, pr))
 }
 
 // walk reads the top-level mapping: client, assessor, answers, notes, plan.
@@ -159,9 +171,9 @@ func (ap *answersParser) walk(body ast.Node) {
 	top, ok := body.(*ast.MappingNode)
 	if !ok {
 		if body == nil {
-			ap.fail(pos{1, 1}, "", "file is empty: expected client, assessor and answers")
+			ap.fail(pos{1, 1}, "", problem("answers.empty", "file is empty: expected client, assessor and answers"))
 		} else {
-			ap.fail(nodePos(body), "", "expected a mapping with client, assessor and answers")
+			ap.fail(nodePos(body), "", problem("answers.not_mapping", "expected a mapping with client, assessor and answers"))
 		}
 		return
 	}
@@ -170,12 +182,12 @@ func (ap *answersParser) walk(body ast.Node) {
 		key, at := keyOf(mv)
 		switch key {
 		case "client", "assessor":
-			s, msg := scalarText(mv.Value)
-			if msg == "" {
-				msg = textProblem(s, MaxNameBytes, false)
+			s, pr := scalarText(mv.Value)
+			if pr == nil {
+				pr = textProblem(s, MaxNameBytes, false)
 			}
-			if msg != "" {
-				ap.fail(nodePos(mv.Value), key, msg)
+			if pr != nil {
+				ap.fail(nodePos(mv.Value), key, pr)
 				continue
 			}
 			if key == "client" {
@@ -192,11 +204,11 @@ func (ap *answersParser) walk(body ast.Node) {
 		case "plan":
 			ap.plan(mv.Value)
 		default:
-			ap.fail(at, key, "unknown field: use client, assessor, answers, notes and plan")
+			ap.fail(at, key, problem("answers.unknown_field", "unknown field: use client, assessor, answers, notes and plan"))
 		}
 	}
 	if !seenAnswers {
-		ap.fail(nodePos(top), "answers", "no answers: add an answers mapping of id: value")
+		ap.fail(nodePos(top), "answers", problem("answers.no_answers", "no answers: add an answers mapping of id: value"))
 	}
 }
 
@@ -207,17 +219,17 @@ func (ap *answersParser) answer(id string, idAt pos, v ast.Node) {
 		ap.fail(idAt, "answers."+id, ap.unknown.msg(id))
 		return
 	}
-	s, msg := scalarText(v)
-	if msg != "" {
-		ap.fail(nodePos(v), "answers."+id, msg)
+	s, pr := scalarText(v)
+	if pr != nil {
+		ap.fail(nodePos(v), "answers."+id, pr)
 		return
 	}
 	if strings.TrimSpace(s) == "" {
 		return
 	}
-	val, err := ParseValue(k, s)
-	if err != nil {
-		ap.fail(nodePos(v), "answers."+id, err.Error())
+	val, pr := ap.words.parse(k, s)
+	if pr != nil {
+		ap.fail(nodePos(v), "answers."+id, pr)
 		return
 	}
 	a := ap.f.Answers[id]
@@ -231,12 +243,12 @@ func (ap *answersParser) note(id string, idAt pos, v ast.Node) {
 		ap.fail(idAt, "notes."+id, ap.unknown.msg(id))
 		return
 	}
-	s, msg := scalarText(v)
-	if msg == "" {
-		msg = textProblem(s, MaxNoteBytes, true)
+	s, pr := scalarText(v)
+	if pr == nil {
+		pr = textProblem(s, MaxNoteBytes, true)
 	}
-	if msg != "" {
-		ap.fail(nodePos(v), "notes."+id, msg)
+	if pr != nil {
+		ap.fail(nodePos(v), "notes."+id, pr)
 		return
 	}
 	if s == "" {
@@ -248,25 +260,21 @@ func (ap *answersParser) note(id string, idAt pos, v ast.Node) {
 }
 
 // NameProblem says what is wrong with s as a client or assessor name, for
-// names given outside an answers file (flags); "" when nothing is.
-func NameProblem(s string) string { return textProblem(s, MaxNameBytes, false) }
+// names given outside an answers file (flags); nil when nothing is.
+func NameProblem(s string) *Problem { return textProblem(s, MaxNameBytes, false) }
 
 // textProblem says what is wrong with s as a name (one line) or a note
 // (multiline): too long, or holding a control character, which could drive
-// the terminal a report is shown on; "" when nothing is.
-func textProblem(s string, limit int, multiline bool) string {
+// the terminal a report is shown on; nil when nothing is.
+func textProblem(s string, limit int, multiline bool) *Problem {
 	if len(s) > limit {
-		return fmt.Sprintf("%d bytes long: at most %d", len(s), limit)
+		return problem("text.too_long", fmt.Sprintf("%d bytes long: at most %d", len(s), limit), "Length", len(s), "Max", limit)
 	}
-	for _, r := range s {
-		if multiline && (r == '\n' || r == '\t' || r == '\r') {
-			continue
-		}
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return fmt.Sprintf("holds the control character %U: remove it", r)
-		}
+	if at, r := termtext.Find(s, multiline); at >= 0 {
+		c := fmt.Sprintf("%U", r)
+		return problem("text.control", fmt.Sprintf("holds the control character %s: remove it", c), "Char", c)
 	}
-	return ""
+	return nil
 }
 
 // unknownIDs words the error for an id the pack does not have, with the
@@ -280,10 +288,10 @@ type unknownIDs struct {
 
 const maxSuggestions = 20
 
-func (u *unknownIDs) msg(id string) string {
+func (u *unknownIDs) msg(id string) *Problem {
 	msg := "unknown id: not a checklist item or statement of " + u.pack.ID + " " + u.pack.Version
 	if u.suggested >= maxSuggestions {
-		return msg
+		return problem("answers.unknown_id", msg, "Pack", u.pack.ID, "Version", u.pack.Version)
 	}
 	u.suggested++
 	best, bestDist := "", 4
@@ -293,9 +301,10 @@ func (u *unknownIDs) msg(id string) string {
 		}
 	}
 	if best != "" {
-		msg += fmt.Sprintf(" (did you mean %s?)", best)
+		return problem("answers.unknown_id_suggest", msg+fmt.Sprintf(" (did you mean %s?)", best),
+			"Pack", u.pack.ID, "Version", u.pack.Version, "Suggestion", best)
 	}
-	return msg
+	return problem("answers.unknown_id", msg, "Pack", u.pack.ID, "Version", u.pack.Version)
 }
 
 // kindsOf maps every id of p to its kind in one pass, rather than

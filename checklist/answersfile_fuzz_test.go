@@ -58,7 +58,7 @@ func FuzzParseAnswers(f *testing.F) {
 				t.Fatalf("goal %d accepted with problem %q", i, g.Problem)
 			}
 			if g.Source != nil {
-				if f, msg := p.CheckSource(*g.Source); msg != "" {
+				if f, msg := p.CheckSource(*g.Source); msg != nil {
 					t.Fatalf("goal %d accepted with source %+v: %s: %s", i, *g.Source, f, msg)
 				}
 			}

@@ -40,11 +40,11 @@ func (ap *answersParser) plan(n ast.Node) {
 			case "goals":
 				ap.goals(mv.Value)
 			default:
-				ap.fail(at, "plan."+key, "unknown field: use vision and goals")
+				ap.fail(at, "plan."+key, problem("plan.unknown_field", "unknown field: use vision and goals"))
 			}
 		}
 	default:
-		ap.fail(nodePos(n), "plan", "expected a mapping with vision and goals")
+		ap.fail(nodePos(n), "plan", problem("plan.not_mapping", "expected a mapping with vision and goals"))
 	}
 }
 
@@ -54,14 +54,15 @@ func (ap *answersParser) goals(n ast.Node) {
 	case nil, *ast.NullNode:
 	case *ast.SequenceNode:
 		if len(sq.Values) > maxFileGoals {
-			ap.fail(nodePos(n), "plan.goals", fmt.Sprintf("%d goals, more than %d", len(sq.Values), maxFileGoals))
+			ap.fail(nodePos(n), "plan.goals", problem("plan.too_many_goals",
+				fmt.Sprintf("%d goals, more than %d", len(sq.Values), maxFileGoals), "Count", len(sq.Values), "Max", maxFileGoals))
 			return
 		}
 		for i, item := range sq.Values {
 			ap.goal(fmt.Sprintf("plan.goals[%d]", i), item)
 		}
 	default:
-		ap.fail(nodePos(n), "plan.goals", "expected a list of goals, each with problem, what, target and due")
+		ap.fail(nodePos(n), "plan.goals", problem("plan.goals_not_list", "expected a list of goals, each with problem, what, target and due"))
 	}
 }
 
@@ -74,7 +75,7 @@ const goalFields = "use problem, what, target, due and source"
 func (ap *answersParser) goal(field string, n ast.Node) {
 	m, ok := unwrap(n).(*ast.MappingNode)
 	if !ok {
-		ap.fail(nodePos(n), field, "expected a goal: a mapping with problem, what, target and due")
+		ap.fail(nodePos(n), field, problem("plan.goal_not_mapping", "expected a goal: a mapping with problem, what, target and due"))
 		return
 	}
 	var g Goal
@@ -98,7 +99,7 @@ func (ap *answersParser) goal(field string, n ast.Node) {
 		case "due":
 			dst = &g.Due
 		default:
-			ap.fail(at, field+"."+key, "unknown field: "+goalFields)
+			ap.fail(at, field+"."+key, problem("plan.goal_unknown_field", "unknown field: "+goalFields))
 			valid = false
 			continue
 		}
@@ -110,7 +111,7 @@ func (ap *answersParser) goal(field string, n ast.Node) {
 		return
 	}
 	if !g.HasProblem() {
-		ap.fail(nodePos(m), field+".problem", "missing: say which problem the goal is about")
+		ap.fail(nodePos(m), field+".problem", problem("plan.goal_no_problem", "missing: say which problem the goal is about"))
 		return
 	}
 	ap.f.Plan.Goals = append(ap.f.Plan.Goals, g)
@@ -124,7 +125,7 @@ func (ap *answersParser) goal(field string, n ast.Node) {
 func (ap *answersParser) source(field string, n ast.Node) (*GoalSource, bool) {
 	m, ok := unwrap(n).(*ast.MappingNode)
 	if !ok {
-		ap.fail(nodePos(n), field, "expected a mapping with kind, id and statement and rating or answer")
+		ap.fail(nodePos(n), field, problem("plan.source_not_mapping", "expected a mapping with kind, id and statement and rating or answer"))
 		return nil, false
 	}
 	var src GoalSource
@@ -146,27 +147,28 @@ func (ap *answersParser) source(field string, n ast.Node) (*GoalSource, bool) {
 		case "rating":
 			n, err := strconv.Atoi(s)
 			if err != nil {
-				ap.fail(nodePos(mv.Value), field+".rating", fmt.Sprintf("%q is not a rating from 1 to 5", s))
+				ap.fail(nodePos(mv.Value), field+".rating", problem("plan.source_rating",
+					fmt.Sprintf("%q is not a rating from 1 to 5", s), "Value", fmt.Sprintf("%q", s)))
 				valid = false
 			}
 			src.Rating = n
 		case "answer":
-			v, err := ParseValue(KindItem, s)
-			if err != nil {
-				ap.fail(nodePos(mv.Value), field+".answer", err.Error())
+			v, pr := ap.words.parse(KindItem, s)
+			if pr != nil {
+				ap.fail(nodePos(mv.Value), field+".answer", pr)
 				valid = false
 			}
 			src.Answer = v
 		default:
-			ap.fail(at, field+"."+key, "unknown field: use kind, id, statement, rating and answer")
+			ap.fail(at, field+"."+key, problem("plan.source_unknown_field", "unknown field: use kind, id, statement, rating and answer"))
 			valid = false
 		}
 	}
 	if !valid {
 		return nil, false
 	}
-	if f, msg := ap.pack.CheckSource(src); msg != "" {
-		ap.fail(nodePos(m), field+"."+f, msg)
+	if f, pr := ap.pack.CheckSource(src); pr != nil {
+		ap.fail(nodePos(m), field+"."+f, pr)
 		return nil, false
 	}
 	return &src, true
@@ -174,9 +176,9 @@ func (ap *answersParser) source(field string, n ast.Node) (*GoalSource, bool) {
 
 // text reads a scalar as trimmed text, reporting what else it is.
 func (ap *answersParser) text(n ast.Node, field string) (string, bool) {
-	s, msg := scalarText(n)
-	if msg != "" {
-		ap.fail(nodePos(n), field, msg)
+	s, pr := scalarText(n)
+	if pr != nil {
+		ap.fail(nodePos(n), field, pr)
 		return "", false
 	}
 	return strings.TrimSpace(s), true

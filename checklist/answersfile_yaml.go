@@ -14,7 +14,7 @@ import (
 
 // eachEntry calls fn for every key of the mapping n, reporting anything
 // that is not a mapping of scalar keys.
-func eachEntry(n ast.Node, field string, fail func(pos, string, string), fn func(id string, at pos, v ast.Node)) {
+func eachEntry(n ast.Node, field string, fail func(pos, string, *Problem), fn func(id string, at pos, v ast.Node)) {
 	switch m := unwrap(n).(type) {
 	case *ast.NullNode, nil:
 		return
@@ -22,13 +22,13 @@ func eachEntry(n ast.Node, field string, fail func(pos, string, string), fn func
 		for _, mv := range m.Values {
 			id, at := keyOf(mv)
 			if id == "" {
-				fail(at, field, "expected an id as key")
+				fail(at, field, problem("answers.key_not_id", "expected an id as key"))
 				continue
 			}
 			fn(id, at, mv.Value)
 		}
 	default:
-		fail(nodePos(n), field, "expected a mapping of id: value")
+		fail(nodePos(n), field, problem("answers.not_id_mapping", "expected a mapping of id: value"))
 	}
 }
 
@@ -52,31 +52,31 @@ func keyOf(mv *ast.MappingValueNode) (string, pos) {
 // scalarText returns a scalar's text as written (so 4 and "4" read alike,
 // and yes stays yes whatever the YAML version), or a message saying why n
 // is not a usable scalar. Null reads as "".
-func scalarText(n ast.Node) (string, string) {
+func scalarText(n ast.Node) (string, *Problem) {
 	if _, ok := n.(*ast.TagNode); ok {
 		n = unwrap(n)
 	}
 	switch v := n.(type) {
 	case nil, *ast.NullNode:
-		return "", ""
+		return "", nil
 	case *ast.StringNode:
-		return v.Value, ""
+		return v.Value, nil
 	case *ast.LiteralNode:
 		if v.Value == nil {
-			return "", ""
+			return "", nil
 		}
-		return v.Value.Value, ""
+		return v.Value.Value, nil
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
 		if tk := v.GetToken(); tk != nil {
-			return tk.Value, ""
+			return tk.Value, nil
 		}
-		return "", ""
+		return "", nil
 	case *ast.AnchorNode, *ast.AliasNode:
-		return "", "anchors and aliases are not supported in an answers file"
+		return "", problem("answers.anchor", "anchors and aliases are not supported in an answers file")
 	case *ast.MappingNode, *ast.SequenceNode:
-		return "", "expected a single value, not a list or mapping"
+		return "", problem("answers.not_scalar", "expected a single value, not a list or mapping")
 	}
-	return "", "expected a single value"
+	return "", problem("answers.not_value", "expected a single value")
 }
 
 // unwrap removes tags (such as !!str) around a node.
@@ -95,12 +95,12 @@ func unwrap(n ast.Node) ast.Node {
 func answersSyntaxError(name string, err error) *FieldError {
 	var ye yaml.Error
 	if errors.As(err, &ye) {
-		e := &FieldError{File: name, Msg: "syntax error: " + ye.GetMessage()}
+		var p pos
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			e.Line, e.Column = tk.Position.Line, max(tk.Position.Column, 1)
+			p = pos{tk.Position.Line, max(tk.Position.Column, 1)}
 		}
-		return e
+		return at(name, p, "", problemSyntax(ye.GetMessage()))
 	}
 	first, _, _ := strings.Cut(err.Error(), "\n")
-	return &FieldError{File: name, Msg: "syntax error: " + first}
+	return at(name, pos{}, "", problemSyntax(first))
 }

@@ -39,64 +39,66 @@ type GoalSource struct {
 const maxSourceID = 200
 
 // Check says what is wrong with s on its own, without a pack: the field
-// at fault ("kind", "id", "statement", "rating", "answer") and why; two
-// empty strings when nothing is. Whether the ids exist is a question for
-// the pack (Pack.CheckSource).
-func (s GoalSource) Check() (field, problem string) {
+// at fault ("kind", "id", "statement", "rating", "answer") and why; "" and
+// nil when nothing is. Whether the ids exist is a question for the pack
+// (Pack.CheckSource).
+func (s GoalSource) Check() (field string, pr *Problem) {
 	for _, f := range []struct{ name, v string }{{"id", s.ID}, {"statement", s.Statement}} {
-		if msg := textProblem(f.v, maxSourceID, false); msg != "" {
-			return f.name, msg
+		if pr := textProblem(f.v, maxSourceID, false); pr != nil {
+			return f.name, pr
 		}
 	}
 	if s.ID == "" {
-		return "id", "missing: the id of the area or item the problem comes from"
+		return "id", problem("source.no_id", "missing: the id of the area or item the problem comes from")
 	}
 	switch s.Kind {
 	case SourceArea:
 		if s.Statement == "" {
-			return "statement", "missing: the id of the area's lowest-rated statement"
+			return "statement", problem("source.no_statement", "missing: the id of the area's lowest-rated statement")
 		}
 		if _, ok := Rating(s.Rating).Rating(); !ok {
-			return "rating", fmt.Sprintf("%d is not a rating from 1 to 5", s.Rating)
+			return "rating", problem("source.bad_rating", fmt.Sprintf("%d is not a rating from 1 to 5", s.Rating), "Value", s.Rating)
 		}
 		if s.Answer != "" {
-			return "answer", "an area's problem has a rating, not an answer"
+			return "answer", problem("source.area_answer", "an area's problem has a rating, not an answer")
 		}
 	case SourceItem:
 		if !s.Answer.IsChoice() {
-			return "answer", fmt.Sprintf("%q is not an answer (yes, partly, no or na)", s.Answer)
+			return "answer", problem("source.bad_answer", fmt.Sprintf("%q is not an answer (yes, partly, no or na)", s.Answer),
+				"Value", fmt.Sprintf("%q", s.Answer))
 		}
 		if s.Statement != "" || s.Rating != 0 {
-			return "rating", "an item's problem has an answer, not a statement or a rating"
+			return "rating", problem("source.item_rating", "an item's problem has an answer, not a statement or a rating")
 		}
 	default:
-		return "kind", fmt.Sprintf("%q is not a kind of source (area or item)", s.Kind)
+		return "kind", problem("source.bad_kind", fmt.Sprintf("%q is not a kind of source (area or item)", s.Kind),
+			"Value", fmt.Sprintf("%q", s.Kind))
 	}
-	return "", ""
+	return "", nil
 }
 
 // CheckSource says what is wrong with s as a source in p, as Check does,
 // and also when its ids are not an area with that statement or an item of
 // p.
-func (p *Pack) CheckSource(s GoalSource) (field, problem string) {
-	if field, problem := s.Check(); problem != "" {
-		return field, problem
+func (p *Pack) CheckSource(s GoalSource) (field string, pr *Problem) {
+	if field, pr := s.Check(); pr != nil {
+		return field, pr
 	}
 	switch s.Kind {
 	case SourceArea:
 		a, ok := p.Area(s.ID)
 		if !ok {
-			return "id", "not an area of " + p.ID + " " + p.Version
+			return "id", problem("source.not_area", "not an area of "+p.ID+" "+p.Version, "Pack", p.ID, "Version", p.Version)
 		}
 		if _, ok := a.Statement(s.Statement); !ok {
-			return "statement", "not a statement of area " + a.ID
+			return "statement", problem("source.not_statement", "not a statement of area "+a.ID, "Area", a.ID)
 		}
 	case SourceItem:
 		if _, ok := p.Item(s.ID); !ok {
-			return "id", "not a checklist item of " + p.ID + " " + p.Version
+			return "id", problem("source.not_item", "not a checklist item of "+p.ID+" "+p.Version, "Pack", p.ID, "Version", p.Version)
 		}
 	}
-	return "", ""
+	return "", nil
 }
 
 // Item returns the checklist item with the given id.

@@ -24,14 +24,14 @@ const MaxPackSize = 1 << 20 // 1 MiB, as the error message says
 func LoadFile(path string) (*Pack, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("load content pack: %w", err)
+		return nil, &ReadError{Problem: *problem("pack.read", "load content pack"), Err: err}
 	}
 	defer f.Close()
 	// Read one byte past the limit so that Load can say the file is too big
 	// without reading all of a huge file.
 	data, err := readLimited(f, MaxPackSize+1)
 	if err != nil {
-		return nil, fmt.Errorf("load content pack %s: %w", path, err)
+		return nil, &ReadError{Problem: *problem("pack.read_file", "load content pack "+path, "File", path), Err: err}
 	}
 	return Load(path, data)
 }
@@ -43,18 +43,18 @@ func LoadFile(path string) (*Pack, error) {
 func Load(name string, data []byte) (*Pack, error) {
 	d := &decoder{file: name, seen: map[string]pos{}}
 	if len(data) > MaxPackSize {
-		d.add(pos{}, "", "file is larger than the limit of 1 MiB")
+		d.add(pos{}, "", problem("pack.too_large", "file is larger than the limit of 1 MiB"))
 		return nil, d.errs
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // editors on Windows add a byte-order mark
 	if !utf8.Valid(data) {
-		d.add(invalidUTF8Pos(data), "", "file is not valid UTF-8 text")
+		d.add(invalidUTF8Pos(data), "", problem("pack.not_utf8", "file is not valid UTF-8 text"))
 		return nil, d.errs
 	}
 	// The YAML parser slows down with the square of the nesting depth: a
 	// 1 MiB file of '[' would take minutes. No pack nests deeply.
 	if line := tooDeep(data); line > 0 {
-		d.add(pos{line, 1}, "", fmt.Sprintf("nested more than %d levels deep", maxNesting))
+		d.add(pos{line, 1}, "", problemTooDeep())
 		return nil, d.errs
 	}
 	file, err := parse(data)
@@ -69,11 +69,11 @@ func Load(name string, data []byte) (*Pack, error) {
 		}
 	}
 	if len(bodies) == 0 {
-		d.add(pos{}, "", "file is empty")
+		d.add(pos{}, "", problem("pack.empty", "file is empty"))
 		return nil, d.errs
 	}
 	for _, extra := range bodies[1:] {
-		d.add(nodePos(extra), "", "a content pack file holds one YAML document: remove the '---' and what follows")
+		d.add(nodePos(extra), "", problem("pack.extra_document", "a content pack file holds one YAML document: remove the '---' and what follows"))
 	}
 	p := d.pack(bodies[0])
 	if len(d.errs) > 0 {
@@ -108,7 +108,7 @@ func (d *decoder) syntaxError(err error) {
 		msg = ye.GetMessage()
 	}
 	// One line per error: goccy's messages are short, but make sure.
-	d.add(p, "", "syntax error: "+strings.Join(strings.Fields(msg), " "))
+	d.add(p, "", problemSyntax(strings.Join(strings.Fields(msg), " ")))
 }
 
 func readLimited(f *os.File, limit int64) ([]byte, error) {

@@ -24,7 +24,7 @@ var brokenPacks = []struct {
 		"testdata/broken/unknown-field.yaml:5:1: author: unknown field (expected one of: id, version, lang, title, intro, bands, sections, areas)",
 	}},
 	{"unknown-field-nested", []string{
-		"testdata/broken/unknown-field-nested.yaml:15:9: sections[0].items[0].hint: unknown field (expected one of: id, text, help)",
+		"testdata/broken/unknown-field-nested.yaml:15:9: sections[0].items[0].hint: unknown field (expected one of: id, text, help, advice)",
 	}},
 	{"wrong-type", []string{
 		"testdata/broken/wrong-type.yaml:23:14: areas[0].actions: must be a list, not text",
@@ -79,6 +79,10 @@ var brokenPacks = []struct {
 	}},
 	{"alias", []string{
 		"testdata/broken/alias.yaml:17:15: sections[0].items[1].text: aliases (*name) are not supported: write the value out",
+	}},
+	{"control-chars", []string{
+		"testdata/broken/control-chars.yaml:5:8: title: holds the control character U+001B: remove it",
+		"testdata/broken/control-chars.yaml:15:15: sections[0].items[0].text: holds the control character U+001B: remove it",
 	}},
 	{"three-mistakes", []string{
 		"testdata/broken/three-mistakes.yaml:3:1: authour: unknown field (expected one of: id, version, lang, title, intro, bands, sections, areas)",

@@ -22,7 +22,16 @@ type FieldError struct {
 	// areas[2].statements[0].id; empty for syntax errors and problems of the
 	// file as a whole.
 	Field string
-	Msg   string
+	// Code and Args say what is wrong as data, for the catalogue (see
+	// Problem); Msg says it in English, for logs and tests.
+	Code string
+	Args map[string]any
+	Msg  string
+}
+
+// at places a problem at a position of a file.
+func at(file string, p pos, field string, pr *Problem) *FieldError {
+	return &FieldError{File: file, Line: p.line, Column: p.col, Field: field, Code: pr.Code, Args: pr.Args, Msg: pr.Msg}
 }
 
 // Error returns "file:line:col: field: msg", the form editors and compilers
@@ -73,3 +82,17 @@ func (v ValidationErrors) Unwrap() []error {
 
 // Is reports whether target is ErrInvalid.
 func (v ValidationErrors) Is(target error) bool { return target == ErrInvalid }
+
+// MessageCode returns the code of the problem's message; the position and
+// field are not part of it (see Position).
+func (e *FieldError) MessageCode() string { return e.Code }
+
+// MessageArgs returns the arguments of the problem's message by name.
+func (e *FieldError) MessageArgs() map[string]any { return e.Args }
+
+// Position returns "file:line:col: field", the part of Error before the
+// message, which reads the same in every language.
+func (e *FieldError) Position() string {
+	s := e.Error()
+	return strings.TrimSuffix(strings.TrimSuffix(s, e.Msg), ": ")
+}

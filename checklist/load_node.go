@@ -9,6 +9,8 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // This file turns goccy/go-yaml AST nodes into typed values while recording
@@ -97,6 +99,25 @@ func (k kind) String() string {
 	return "an unsupported value"
 }
 
+// term is the kind as a word to translate.
+func (k kind) term() Term {
+	switch k {
+	case kindNull:
+		return termEmpty
+	case kindText:
+		return termText
+	case kindNumber:
+		return termNumber
+	case kindBool:
+		return termBool
+	case kindMapping:
+		return termMapping
+	case kindList:
+		return termList
+	}
+	return termOther
+}
+
 // value is a node with its kind worked out and anchors and tags removed.
 type value struct {
 	node ast.Node
@@ -110,6 +131,20 @@ type value struct {
 // false: they have no place in a content pack, and resolving aliases would
 // let a small hostile file expand without bound.
 func (d *decoder) value(n ast.Node, field string) (value, bool) {
+	v, ok := d.classify(n, field)
+	if ok && v.kind == kindText {
+		// A pack's text is shown on terminals: a control character in it
+		// could retitle the window or clear the screen.
+		if at, r := termtext.Find(v.text, true); at >= 0 {
+			c := fmt.Sprintf("%U", r)
+			d.add(v.pos, field, problem("text.control", fmt.Sprintf("holds the control character %s: remove it", c), "Char", c))
+			return value{}, false
+		}
+	}
+	return v, ok
+}
+
+func (d *decoder) classify(n ast.Node, field string) (value, bool) {
 	p := nodePos(n)
 	for {
 		switch t := n.(type) {
@@ -117,7 +152,7 @@ func (d *decoder) value(n ast.Node, field string) (value, bool) {
 			n = t.Value
 			continue
 		case *ast.AliasNode:
-			d.add(p, field, "aliases (*name) are not supported: write the value out")
+			d.add(p, field, problem("pack.alias", "aliases (*name) are not supported: write the value out"))
 			return value{}, false
 		case *ast.TagNode:
 			tag := ""
@@ -129,7 +164,7 @@ func (d *decoder) value(n ast.Node, field string) (value, bool) {
 					return value{node: t.Value, kind: kindText, text: tk.Value, pos: p}, true
 				}
 			}
-			d.add(p, field, fmt.Sprintf("tag %s is not supported", tag))
+			d.add(p, field, problem("pack.tag", fmt.Sprintf("tag %s is not supported", tag), "Tag", fmt.Sprintf("%q", tag)))
 			return value{}, false
 		}
 		break
@@ -261,7 +296,7 @@ func (d *decoder) object(n ast.Node, path string, known []string) (*object, bool
 			continue
 		}
 		if prev, dup := o.fields[name]; dup {
-			d.add(kp, joinPath(path, name), fmt.Sprintf("duplicate field (first at line %d)", prev.keyPos.line))
+			d.add(kp, joinPath(path, name), problem("pack.duplicate_field", fmt.Sprintf("duplicate field (first at line %d)", prev.keyPos.line), "Line", prev.keyPos.line))
 			continue
 		}
 		o.fields[name] = entry{keyPos: kp, node: mv.Value}
@@ -277,7 +312,7 @@ func (d *decoder) keyName(k ast.MapKeyNode, p pos, path string) (string, bool) {
 	}
 	switch n.(type) {
 	case *ast.MergeKeyNode:
-		d.add(p, path, "merge keys (<<) are not supported: write the fields out")
+		d.add(p, path, problem("pack.merge_key", "merge keys (<<) are not supported: write the fields out"))
 		return "", false
 	}
 	if tk := scalarToken(n); tk != nil {
@@ -286,7 +321,7 @@ func (d *decoder) keyName(k ast.MapKeyNode, p pos, path string) (string, bool) {
 		}
 		return tk.Value, true
 	}
-	d.add(p, path, "field names must be plain text")
+	d.add(p, path, problem("pack.key_not_text", "field names must be plain text"))
 	return "", false
 }
 
@@ -305,7 +340,7 @@ func fieldName(name string) string {
 	return name
 }
 
-func unknownFieldMsg(name string, known []string) string {
+func unknownFieldMsg(name string, known []string) *Problem {
 	best, bestDist := "", 3
 	for _, k := range known {
 		if dist := editDistance(strings.ToLower(name), k); dist < bestDist {
@@ -313,9 +348,11 @@ func unknownFieldMsg(name string, known []string) string {
 		}
 	}
 	if best != "" {
-		return fmt.Sprintf("unknown field (did you mean %q?)", best)
+		return problem("pack.unknown_field_suggest", fmt.Sprintf("unknown field (did you mean %q?)", best),
+			"Suggestion", fmt.Sprintf("%q", best))
 	}
-	return "unknown field (expected one of: " + strings.Join(known, ", ") + ")"
+	list := strings.Join(known, ", ")
+	return problem("pack.unknown_field", "unknown field (expected one of: "+list+")", "Known", list)
 }
 
 // editDistance is the Levenshtein distance, used only for "did you mean"
@@ -354,14 +391,16 @@ func contains(list []string, s string) bool {
 
 func (d *decoder) wrongKind(v value, field string, want kind) {
 	if v.kind == kindNull {
-		d.add(v.pos, field, "must not be empty")
+		d.add(v.pos, field, problemEmpty())
 		return
 	}
-	msg := fmt.Sprintf("must be %s, not %s", want, v.kind)
 	if want == kindText && v.kind == kindBool {
-		msg += " (put it in quotes)"
+		d.add(v.pos, field, problem("pack.wrong_kind_quote", fmt.Sprintf("must be %s, not %s (put it in quotes)", want, v.kind),
+			"Want", want.term(), "Got", v.kind.term()))
+		return
 	}
-	d.add(v.pos, field, msg)
+	d.add(v.pos, field, problem("pack.wrong_kind", fmt.Sprintf("must be %s, not %s", want, v.kind),
+		"Want", want.term(), "Got", v.kind.term()))
 }
 
 // text returns the named field as text, exactly as written. Numbers count
@@ -371,7 +410,7 @@ func (d *decoder) text(o *object, name string, required bool) (string, pos, bool
 	e, ok := o.fields[name]
 	if !ok {
 		if required {
-			d.add(o.pos, o.field(name), "is required")
+			d.add(o.pos, o.field(name), problem("pack.required", "is required"))
 		}
 		return "", o.pos, false
 	}
@@ -383,14 +422,14 @@ func (d *decoder) text(o *object, name string, required bool) (string, pos, bool
 	case kindText, kindNumber:
 		if strings.TrimSpace(v.text) == "" {
 			if required {
-				d.add(e.keyPos, o.field(name), "must not be empty")
+				d.add(e.keyPos, o.field(name), problemEmpty())
 			}
 			return "", e.keyPos, false
 		}
 		return v.text, v.pos, true
 	case kindNull:
 		if required {
-			d.add(e.keyPos, o.field(name), "must not be empty")
+			d.add(e.keyPos, o.field(name), problemEmpty())
 		}
 		return "", e.keyPos, false
 	}
@@ -402,7 +441,7 @@ func (d *decoder) text(o *object, name string, required bool) (string, pos, bool
 func (d *decoder) number(o *object, name string) (float64, pos, bool) {
 	e, ok := o.fields[name]
 	if !ok {
-		d.add(o.pos, o.field(name), "is required")
+		d.add(o.pos, o.field(name), problem("pack.required", "is required"))
 		return 0, o.pos, false
 	}
 	v, ok := d.value(e.node, o.field(name))
@@ -413,7 +452,7 @@ func (d *decoder) number(o *object, name string) (float64, pos, bool) {
 	case kindNumber:
 		return v.num, v.pos, true
 	case kindNull:
-		d.add(e.keyPos, o.field(name), "must not be empty")
+		d.add(e.keyPos, o.field(name), problemEmpty())
 		return 0, e.keyPos, false
 	}
 	d.wrongKind(v, o.field(name), kindNumber)
@@ -425,7 +464,7 @@ func (d *decoder) number(o *object, name string) (float64, pos, bool) {
 func (d *decoder) list(o *object, name, what string) ([]ast.Node, bool) {
 	e, ok := o.fields[name]
 	if !ok {
-		d.add(o.pos, o.field(name), "is required")
+		d.add(o.pos, o.field(name), problem("pack.required", "is required"))
 		return nil, false
 	}
 	v, ok := d.value(e.node, o.field(name))
@@ -434,12 +473,12 @@ func (d *decoder) list(o *object, name, what string) ([]ast.Node, bool) {
 	}
 	switch v.kind {
 	case kindNull:
-		d.add(e.keyPos, o.field(name), "must have at least one "+what)
+		d.add(e.keyPos, o.field(name), problem("pack.at_least_one."+what, "must have at least one "+what))
 		return nil, false
 	case kindList:
 		seq, _ := v.node.(*ast.SequenceNode)
 		if seq == nil || len(seq.Values) == 0 {
-			d.add(v.pos, o.field(name), "must have at least one "+what)
+			d.add(v.pos, o.field(name), problem("pack.at_least_one."+what, "must have at least one "+what))
 			return nil, false
 		}
 		return seq.Values, true

@@ -14,7 +14,7 @@ var (
 	packFields      = []string{"id", "version", "lang", "title", "intro", "bands", "sections", "areas"}
 	bandFields      = []string{"id", "label", "from"}
 	sectionFields   = []string{"id", "title", "purpose", "items"}
-	itemFields      = []string{"id", "text", "help"}
+	itemFields      = []string{"id", "text", "help", "advice"}
 	areaFields      = []string{"id", "title", "explanation", "statements", "actions"}
 	statementFields = []string{"id", "text"}
 )
@@ -27,10 +27,16 @@ var (
 	langRE    = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
+// The id rules, as the codes of the problem of breaking them.
 const (
-	segmentRule = "use lowercase letters, digits and hyphens"
-	dottedRule  = "use lowercase letters, digits and hyphens, in parts separated by dots"
+	segmentRule = "pack.invalid_id"
+	dottedRule  = "pack.invalid_dotted_id"
 )
+
+var ruleText = map[string]string{
+	segmentRule: "use lowercase letters, digits and hyphens",
+	dottedRule:  "use lowercase letters, digits and hyphens, in parts separated by dots",
+}
 
 // decoder collects the problems of one file while building its Pack.
 type decoder struct {
@@ -41,8 +47,8 @@ type decoder struct {
 	seen map[string]pos
 }
 
-func (d *decoder) add(p pos, field, msg string) {
-	d.errs = append(d.errs, &FieldError{File: d.file, Line: p.line, Column: p.col, Field: field, Msg: msg})
+func (d *decoder) add(p pos, field string, pr *Problem) {
+	d.errs = append(d.errs, at(d.file, p, field, pr))
 }
 
 // pack decodes the root mapping. It returns a Pack even when errors were
@@ -61,7 +67,7 @@ func (d *decoder) pack(root ast.Node) *Pack {
 		if langRE.MatchString(lang) {
 			p.Lang = lang
 		} else {
-			d.add(at, "lang", fmt.Sprintf("%q is not a language code such as en or pt-BR", lang))
+			d.add(at, "lang", problem("pack.not_lang", fmt.Sprintf("%q is not a language code such as en or pt-BR", lang), "Value", fmt.Sprintf("%q", lang)))
 		}
 	}
 	p.Title = d.plain(o, "title", true)
@@ -102,7 +108,8 @@ func (d *decoder) id(o *object, name string, re *regexp.Regexp, rule, prefix str
 		return s
 	}
 	if first, dup := d.seen[s]; dup {
-		d.add(at, o.field(name), fmt.Sprintf("duplicate id %q (first used at line %d)", s, first.line))
+		d.add(at, o.field(name), problem("pack.duplicate_id", fmt.Sprintf("duplicate id %q (first used at line %d)", s, first.line),
+			"Value", fmt.Sprintf("%q", s), "Line", first.line))
 	} else {
 		d.seen[s] = at
 	}
@@ -118,10 +125,11 @@ func (d *decoder) checkID(o *object, name string, re *regexp.Regexp, rule, prefi
 	}
 	switch {
 	case prefix != "" && !strings.HasPrefix(s, prefix):
-		d.add(at, o.field(name), fmt.Sprintf("%q must start with %q, the id it belongs to", s, prefix))
+		d.add(at, o.field(name), problem("pack.id_prefix", fmt.Sprintf("%q must start with %q, the id it belongs to", s, prefix),
+			"Value", fmt.Sprintf("%q", s), "Prefix", fmt.Sprintf("%q", prefix)))
 		return s, at, false
 	case !re.MatchString(s):
-		d.add(at, o.field(name), fmt.Sprintf("%q is not a valid id: %s", s, rule))
+		d.add(at, o.field(name), problem(rule, fmt.Sprintf("%q is not a valid id: %s", s, ruleText[rule]), "Value", fmt.Sprintf("%q", s)))
 		return s, at, false
 	}
 	return s, at, true
@@ -143,9 +151,10 @@ func (d *decoder) section(n ast.Node, path string) (Section, bool) {
 				continue
 			}
 			s.Items = append(s.Items, Item{
-				ID:   d.id(itemObj, "id", dottedRE, dottedRule, prefix),
-				Text: d.plain(itemObj, "text", true),
-				Help: d.plain(itemObj, "help", false),
+				ID:     d.id(itemObj, "id", dottedRE, dottedRule, prefix),
+				Text:   d.plain(itemObj, "text", true),
+				Help:   d.plain(itemObj, "help", false),
+				Advice: d.plain(itemObj, "advice", false),
 			})
 		}
 	}
@@ -182,7 +191,7 @@ func (d *decoder) area(n ast.Node, path string) (Area, bool) {
 			}
 			switch {
 			case v.kind == kindNull || (v.kind == kindText || v.kind == kindNumber) && strings.TrimSpace(v.text) == "":
-				d.add(v.pos, field, "must not be empty")
+				d.add(v.pos, field, problemEmpty())
 			case v.kind == kindText || v.kind == kindNumber:
 				a.Actions = append(a.Actions, strings.TrimSpace(v.text))
 			default:
@@ -221,13 +230,14 @@ func (d *decoder) bands(nodes []ast.Node) []Band {
 		case !ok:
 			havePrev = false
 		case math.IsNaN(from) || from < 0 || from > 100:
-			d.add(at, o.field("from"), "must be a percentage from 0 to 100")
+			d.add(at, o.field("from"), problem("pack.band_range", "must be a percentage from 0 to 100"))
 			havePrev = false
 		case i == 0 && from != 0:
-			d.add(at, o.field("from"), "the first band must start from 0")
+			d.add(at, o.field("from"), problem("pack.band_first", "the first band must start from 0"))
 			prev, havePrev = from, true
 		case havePrev && from <= prev:
-			d.add(at, o.field("from"), fmt.Sprintf("must be greater than the previous band's from (%s)", formatNum(prev)))
+			d.add(at, o.field("from"), problem("pack.band_order", fmt.Sprintf("must be greater than the previous band's from (%s)", formatNum(prev)),
+				"Previous", Decimal(formatNum(prev))))
 			prev = from
 		default:
 			prev, havePrev = from, true

@@ -29,6 +29,9 @@ type Item struct {
 	Text string `json:"text"`
 	// Help is an optional hint shown under the question.
 	Help string `json:"help,omitempty"`
+	// Advice is what to do when the item is answered No or Partly: the
+	// finding's advice in results and reports.
+	Advice string `json:"advice,omitempty"`
 }
 
 // Area is one rated area of the self-assessment.

@@ -21,7 +21,20 @@ func (o Outcome) Valid() bool {
 	return o == "" || o == GoalMet || o == GoalPartly || o == GoalNotMet
 }
 
-// Label is the word shown to a user for o.
+// MessageID is the catalogue id of the word for o ("domain.outcome.met",
+// "answer.none" when nobody has said yet), which a presentation layer
+// words in the user's language.
+func (o Outcome) MessageID() string {
+	if o == "" {
+		return "answer.none"
+	}
+	return "domain.outcome." + string(o)
+}
+
+// Label is o in English.
+//
+// Deprecated: it is for logs and tests only; what a user reads is the
+// catalogue's word for o.MessageID().
 func (o Outcome) Label() string {
 	switch o {
 	case GoalMet:

@@ -104,20 +104,58 @@ type Config struct {
 	Problems []*Problem
 }
 
-// Problem is one thing wrong with the config file.
+// Problem is one thing wrong with the config file (or a variable). What
+// is wrong is a code with arguments, which callers word in the user's
+// language (Messages has the English); Error is the English.
 type Problem struct {
 	Path      string
 	Line, Col int    // from 1; 0 when it concerns the file as a whole
 	Key       string // the key it concerns; "" for the file as a whole
-	Msg       string
+	Code      string // a key of Messages
+	Args      map[string]any
 }
 
-// Error returns "file:line:col: msg", the form editors jump to.
-func (p *Problem) Error() string {
+// Messages are the English of the problem codes, text/template style,
+// as the message catalogue has them (config.problem.CODE).
+var Messages = map[string]string{
+	"syntax":         "syntax error: {{.Detail}}",
+	"unreadable":     "cannot read it: {{.Detail}}",
+	"too_large":      "{{.Size}} bytes is too large for a config file (at most {{.Max}})",
+	"not_utf8":       "not UTF-8 text",
+	"extra_document": "more than one YAML document: a config file is one map of keys",
+	"not_map":        "the config file must be a map of keys, such as lang: it",
+	"unknown_key":    "unknown key {{.Key}} (the keys are {{.Keys}})",
+	"not_scalar":     "{{.Key}}: want a single value, such as {{.Key}}: {{.Example}}",
+	"duplicate":      "{{.Key}} is given twice: the first one is used",
+	"control":        "{{.Key}}: control character {{.Char}} is not allowed",
+	"control_value":  "control character {{.Char}} is not allowed",
+	"refused":        "{{.Key}}: {{.Detail}}",
+}
+
+// Position is "file:line:col", or the file (or variable) alone.
+func (p *Problem) Position() string {
 	if p.Line == 0 {
-		return p.Path + ": " + p.Msg
+		return p.Path
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, max(p.Col, 1), p.Msg)
+	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, max(p.Col, 1))
+}
+
+// Error returns "file:line:col: message" in English, the form editors jump
+// to.
+func (p *Problem) Error() string {
+	msg := Messages[p.Code]
+	for k, v := range p.Args {
+		msg = strings.ReplaceAll(msg, "{{."+k+"}}", fmt.Sprint(v))
+	}
+	return p.Position() + ": " + msg
+}
+
+func problem(path string, line, col int, key, code string, args ...any) *Problem {
+	p := &Problem{Path: path, Line: line, Col: col, Key: key, Code: code, Args: map[string]any{}}
+	for i := 0; i+1 < len(args); i += 2 {
+		p.Args[args[i].(string)] = args[i+1]
+	}
+	return p
 }
 
 // WholeFile reports whether the problem made Load ignore the whole file.
@@ -162,8 +200,8 @@ func Load(env Env) *Config {
 		if v == "" {
 			continue
 		}
-		if msg := badText(v); msg != "" {
-			c.Problems = append(c.Problems, &Problem{Path: k.Env, Key: k.Name, Msg: msg})
+		if r, bad := badText(v); bad {
+			c.Problems = append(c.Problems, problem(k.Env, 0, 0, k.Name, "control_value", "Char", fmt.Sprintf("%U", r)))
 			continue
 		}
 		*k.get(c) = Value{Value: v, Source: FromEnv, Origin: k.Env}
@@ -177,17 +215,16 @@ func (c *Config) readFile(env Env) {
 	case errors.Is(err, fs.ErrNotExist):
 		return
 	case err != nil:
-		c.Problems = append(c.Problems, &Problem{Path: c.Path, Msg: "cannot read it: " + describe(err)})
+		c.Problems = append(c.Problems, problem(c.Path, 0, 0, "", "unreadable", "Detail", describe(err)))
 		return
 	}
 	c.Found = true
 	if len(data) > maxSize {
-		c.Problems = append(c.Problems, &Problem{Path: c.Path,
-			Msg: fmt.Sprintf("%d bytes is too large for a config file (at most %d)", len(data), maxSize)})
+		c.Problems = append(c.Problems, problem(c.Path, 0, 0, "", "too_large", "Size", len(data), "Max", maxSize))
 		return
 	}
 	if !utf8.Valid(data) {
-		c.Problems = append(c.Problems, &Problem{Path: c.Path, Msg: "not UTF-8 text"})
+		c.Problems = append(c.Problems, problem(c.Path, 0, 0, "", "not_utf8"))
 		return
 	}
 	entries, problems := parse(c.Path, data)
@@ -195,17 +232,19 @@ func (c *Config) readFile(env Env) {
 	for _, e := range entries {
 		k, ok := keyNamed(e.key)
 		if !ok {
-			c.Problems = append(c.Problems, e.problem(c.Path, e.keyLine, e.keyCol,
-				fmt.Sprintf("unknown key %q (the keys are %s)", e.key, keyNames())))
+			c.Problems = append(c.Problems, problem(c.Path, e.keyLine, e.keyCol, e.key, "unknown_key",
+				"Key", fmt.Sprintf("%q", e.key), "Keys", keyNames()))
 			continue
 		}
-		if msg := badText(e.value); msg != "" {
-			c.Problems = append(c.Problems, e.problem(c.Path, e.line, e.col, e.key+": "+msg))
+		if r, bad := badText(e.value); bad {
+			c.Problems = append(c.Problems, problem(c.Path, e.line, e.col, e.key, "control",
+				"Key", e.key, "Char", fmt.Sprintf("%U", r)))
 			continue
 		}
 		if check := env.Check[k.Name]; check != nil && e.value != "" {
 			if err := check(e.value); err != nil {
-				c.Problems = append(c.Problems, e.problem(c.Path, e.line, e.col, e.key+": "+err.Error()))
+				c.Problems = append(c.Problems, problem(c.Path, e.line, e.col, e.key, "refused",
+					"Key", e.key, "Detail", err.Error()))
 				continue
 			}
 		}
@@ -230,15 +269,15 @@ func relativeTo(dir, name string) string {
 	return filepath.Join(dir, name)
 }
 
-// badText says why a value cannot be used as text, or "". Control
-// characters would reach the terminal when the value is shown.
-func badText(s string) string {
+// badText returns the first control character of s: such a value would
+// reach the terminal when it is shown.
+func badText(s string) (rune, bool) {
 	for _, r := range s {
 		if unicode.IsControl(r) && r != '\n' || r == '\u2028' || r == '\u2029' {
-			return fmt.Sprintf("control character %U is not allowed", r)
+			return r, true
 		}
 	}
-	return ""
+	return 0, false
 }
 
 func keyNamed(name string) (Key, bool) {

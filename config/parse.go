@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -18,10 +17,6 @@ type entry struct {
 	line, col       int // of the value
 }
 
-func (e entry) problem(path string, line, col int, msg string) *Problem {
-	return &Problem{Path: path, Line: line, Col: col, Key: e.key, Msg: msg}
-}
-
 // parse reads the file's top-level mapping of scalar values. A syntax
 // error, or a file that is not a mapping, is one whole-file problem and no
 // entries; a key given twice or a value that is not a single scalar is a
@@ -29,20 +24,21 @@ func (e entry) problem(path string, line, col int, msg string) *Problem {
 func parse(path string, data []byte) ([]entry, []*Problem) {
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		p := &Problem{Path: path, Msg: "syntax error: " + strings.Join(strings.Fields(err.Error()), " ")}
+		detail := err.Error()
+		var line, col int
 		if ye, ok := err.(yaml.Error); ok {
-			p.Msg = "syntax error: " + strings.Join(strings.Fields(ye.GetMessage()), " ")
+			detail = ye.GetMessage()
 			if t := ye.GetToken(); t != nil && t.Position != nil {
-				p.Line, p.Col = t.Position.Line, t.Position.Column
+				line, col = t.Position.Line, t.Position.Column
 			}
 		}
-		return nil, []*Problem{p}
+		return nil, []*Problem{problem(path, line, col, "", "syntax", "Detail", strings.Join(strings.Fields(detail), " "))}
 	}
 	if len(f.Docs) == 0 {
 		return nil, nil
 	}
 	if len(f.Docs) > 1 {
-		return nil, []*Problem{{Path: path, Msg: "more than one YAML document: a config file is one map of keys"}}
+		return nil, []*Problem{problem(path, 0, 0, "", "extra_document")}
 	}
 	var values []*ast.MappingValueNode
 	switch body := f.Docs[0].Body.(type) {
@@ -54,8 +50,7 @@ func parse(path string, data []byte) ([]entry, []*Problem) {
 		values = []*ast.MappingValueNode{body}
 	default:
 		line, col := position(body.GetToken())
-		return nil, []*Problem{{Path: path, Line: line, Col: col,
-			Msg: "the config file must be a map of keys, such as lang: it"}}
+		return nil, []*Problem{problem(path, line, col, "", "not_map")}
 	}
 	var entries []entry
 	var problems []*Problem
@@ -71,15 +66,13 @@ func parse(path string, data []byte) ([]entry, []*Problem) {
 			}
 		}
 		if seen[e.key] {
-			problems = append(problems, e.problem(path, e.keyLine, e.keyCol,
-				fmt.Sprintf("%s is given twice: the first one is used", e.key)))
+			problems = append(problems, problem(path, e.keyLine, e.keyCol, e.key, "duplicate", "Key", e.key))
 			continue
 		}
 		seen[e.key] = true
 		v, ok := scalar(mv.Value)
 		if !ok {
-			problems = append(problems, e.problem(path, e.line, e.col,
-				e.key+": want a single value, such as "+e.key+": "+example(e.key)))
+			problems = append(problems, problem(path, e.line, e.col, e.key, "not_scalar", "Key", e.key, "Example", example(e.key)))
 			continue
 		}
 		e.value = v

@@ -149,13 +149,14 @@ func resolve(lang string) (string, bool) {
 	return "", false
 }
 
-// Check reports, without parsing a pack, whether ForLang(lang) finds one;
-// its error is ForLang's.
-func Check(lang string) error {
-	if _, ok := resolve(lang); !ok {
-		return unknownLang(lang)
+// Check returns, without parsing a pack, the language of the pack
+// ForLang(lang) returns ("it" for "it_IT.UTF-8"); its error is ForLang's.
+func Check(lang string) (string, error) {
+	l, ok := resolve(lang)
+	if !ok {
+		return "", unknownLang(lang)
 	}
-	return nil
+	return l, nil
 }
 
 // Lookup returns a copy of the embedded pack a session was answered with.
@@ -169,17 +170,30 @@ func Lookup(ref checklist.Ref) (*checklist.Pack, error) {
 	if e, ok := get(DefaultLang); ok && e.pack.ID == ref.ID && e.pack.Version == ref.Version {
 		return clonePack(e.pack), nil
 	}
-	return nil, &unknownError{fmt.Sprintf("content pack %s version %s is not built into this servicecheck", ref.ID, ref.Version)}
+	return nil, &unknownError{msg: fmt.Sprintf("content pack %s version %s is not built into this servicecheck", ref.ID, ref.Version),
+		code: "content.not_built_in", args: map[string]any{"Pack": ref.ID, "Version": ref.Version}}
 }
 
-// unknownError says what was not found in words of its own while matching
-// ErrUnknown.
-type unknownError struct{ msg string }
+// unknownError says what was not found in English words of its own while
+// matching ErrUnknown, and as a code with arguments for the catalogue
+// (domain.content.*), which is what people read.
+type unknownError struct {
+	msg  string
+	code string
+	args map[string]any
+}
 
 func (e *unknownError) Error() string        { return e.msg }
 func (e *unknownError) Is(target error) bool { return target == ErrUnknown }
 
+// MessageCode returns the code of the error's message.
+func (e *unknownError) MessageCode() string { return e.code }
+
+// MessageArgs returns the arguments of the error's message by name.
+func (e *unknownError) MessageArgs() map[string]any { return e.args }
+
 func unknownLang(lang string) error {
-	return &unknownError{fmt.Sprintf("no content pack in language %q (built in: %s)",
-		lang, strings.Join(Languages(), ", "))}
+	langs := strings.Join(Languages(), ", ")
+	return &unknownError{msg: fmt.Sprintf("no content pack in language %q (built in: %s)", lang, langs),
+		code: "content.no_lang", args: map[string]any{"Lang": fmt.Sprintf("%q", lang), "Langs": langs}}
 }

@@ -4,9 +4,11 @@
 // (CLDR, through go-i18n), number and date formats and the collation of
 // names, for the languages servicecheck speaks: en, it, sq and af.
 //
-// A Locale is got with For and is safe for concurrent use. Catalogue files
-// are parsed the first time a language is used, never at start-up, so
-// commands such as --version pay nothing for them.
+// A Locale is got with For and is safe for concurrent use. A catalogue
+// file is read the first time one of its messages is asked for (the file
+// of the id's domain, or common's), never at start-up, so commands such as
+// --version pay nothing for the catalogue and list only for its own file
+// (fast.go says how).
 //
 // Message files are named DOMAIN.LANG.yaml (tui.it.yaml). Keys nest with
 // dots ("results.total"); a message with plural forms is a map with the

@@ -81,14 +81,19 @@ var bundle struct {
 	b      *goi18n.Bundle
 	mu     sync.Mutex
 	loaded map[string]error
+	// added holds lang+"\x00"+id for each message plural has handed to b.
+	added map[string]bool
+}
+
+func newBundle() {
+	bundle.b = goi18n.NewBundle(language.English)
+	bundle.b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	bundle.loaded = map[string]error{}
+	bundle.added = map[string]bool{}
 }
 
 func load(lang string) error {
-	bundle.once.Do(func() {
-		bundle.b = goi18n.NewBundle(language.English)
-		bundle.b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-		bundle.loaded = map[string]error{}
-	})
+	bundle.once.Do(newBundle)
 	bundle.mu.Lock()
 	defer bundle.mu.Unlock()
 	if err, ok := bundle.loaded[lang]; ok {
@@ -143,6 +148,8 @@ type Locale struct {
 	init sync.Once
 	loc  *goi18n.Localizer
 	err  error
+	// plur is the localizer of plural messages; bundle.mu guards it.
+	plur *goi18n.Localizer
 
 	nums sync.Once
 	dec  string // decimal separator
@@ -205,12 +212,14 @@ func (l *Locale) localize(id string, count any, args []any) string {
 		k, _ := args[i].(string)
 		data[k] = args[i+1]
 	}
+	var s string
+	var err error
 	if count != nil {
 		data["Count"] = count
+		s, err = l.plural(id, count, data)
+	} else {
+		s, err = l.single(id, data)
 	}
-	s, err := l.localizer().Localize(&goi18n.LocalizeConfig{
-		MessageID: id, TemplateData: data, PluralCount: count, TemplateParser: strict,
-	})
 	if s == "" && err != nil {
 		s = "[" + id + "]"
 	}
@@ -218,6 +227,57 @@ func (l *Locale) localize(id string, count any, args []any) string {
 		return "⟦" + s + "⟧"
 	}
 	return s
+}
+
+// single fills in a message without a count, on the fast path (fast.go).
+func (l *Locale) single(id string, data map[string]any) (string, error) {
+	lang := l.lang
+	if l.pseudo {
+		lang = Default
+	}
+	f, ok := lookup(lang, id)
+	if !ok {
+		return "", errNoMessage
+	}
+	s, err := render(f["other"], data)
+	if err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+// plural fills in the form of a message that count chooses, with
+// go-i18n's CLDR rules. Only that message is handed to the bundle, from
+// the fast path's reading of its file, rather than the whole catalogue.
+func (l *Locale) plural(id string, count any, data map[string]any) (string, error) {
+	lang := l.lang
+	if l.pseudo {
+		lang = Default
+	}
+	bundle.once.Do(newBundle)
+	bundle.mu.Lock()
+	defer bundle.mu.Unlock()
+	key := lang + "\x00" + id
+	if !bundle.added[key] {
+		for _, fl := range []string{lang, Default} {
+			msgs, err := fileMessages(fileFor(fl, id))
+			f, ok := msgs.forms(id)
+			if err != nil || !ok {
+				continue
+			}
+			if err := bundle.b.AddMessages(language.Make(fl), &goi18n.Message{ID: id, Zero: f["zero"], One: f["one"],
+				Two: f["two"], Few: f["few"], Many: f["many"], Other: f["other"]}); err != nil {
+				return "", err
+			}
+		}
+		bundle.added[key] = true
+	}
+	if l.plur == nil {
+		l.plur = goi18n.NewLocalizer(bundle.b, lang)
+	}
+	return l.plur.Localize(&goi18n.LocalizeConfig{
+		MessageID: id, TemplateData: data, PluralCount: count, TemplateParser: strict,
+	})
 }
 
 // Check returns what went wrong loading this language's catalogue, if

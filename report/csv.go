@@ -7,11 +7,29 @@ import (
 	"strings"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/results"
 )
 
-// CSVHeader returns the header row of the CSV report, in column order.
-func CSVHeader() []string {
-	return []string{"session_id", "client", "date", "kind", "group_id", "item_id", "text", "answer", "note"}
+// csvColumns are the catalogue ids of the CSV's columns, in order.
+var csvColumns = []string{"session_id", "client", "date", "kind", "group_id", "item_id", "text", "answer", "note"}
+
+// CSVHeader returns the header row of the CSV report in language lang, in
+// column order.
+func CSVHeader(lang string) []string {
+	w := results.In(lang)
+	out := make([]string, len(csvColumns))
+	for i, c := range csvColumns {
+		out[i] = w.T("report.csv." + c)
+	}
+	return out
+}
+
+// CSVOptions shape the CSV.
+type CSVOptions struct {
+	// Comma separates the fields; 0 means the separator spreadsheets expect
+	// in the session's language (i18n.Locale.CSVSeparator): ";" where the
+	// decimal mark is a comma.
+	Comma rune
 }
 
 // utf8BOM starts the CSV file so that spreadsheet programs that guess the
@@ -19,33 +37,57 @@ func CSVHeader() []string {
 // as the local code page. Scripts that want data should read the JSON.
 const utf8BOM = "\ufeff"
 
-// WriteCSV writes one row per answered item or statement (a note alone
-// counts as an answer here, so that no note is lost), checklist items first:
-// session id, client, date, kind (item or statement), section or area id,
-// item id, text, answer (yes, partly, no, na, 1..5 or empty) and note. The
-// plan follows: a row of kind vision, one of kind goal per goal (group
-// plan, id goal-N, the problem as text, what, target and by when as the
-// note) and one of kind review per goal reviewed from last time (the
-// earlier session's id as group, the outcome as answer: met, partly,
-// not_met or empty).
+// WriteCSV writes d as CSV with the default options.
+func WriteCSV(w io.Writer, d Document) error { return WriteCSVWith(w, d, CSVOptions{}) }
+
+// WriteCSVWith writes one row per answered item or statement (a note alone
+// counts as an answer here, so that no note is lost), checklist items first,
+// in the session's language: session id, client, date (ISO 8601), kind
+// (item or statement), section or area id, item id, text, answer (the
+// answer's word, a rating's digit, or empty) and note. The plan follows: a
+// row of kind vision, one of kind goal per goal (group plan, id goal-N, the
+// problem as text, what, target and by when as the note) and one of kind
+// review per goal reviewed from last time (the earlier session's id as
+// group, how far it was met as answer).
 // Quoting follows RFC 4180 with CRLF line ends; the file starts with a UTF-8
 // byte order mark.
-func WriteCSV(w io.Writer, d Document) error {
+func WriteCSVWith(w io.Writer, d Document, opt CSVOptions) error {
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
+	wd := d.Words()
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(CSVHeader()); err != nil {
+	cw.Comma = opt.Comma
+	if cw.Comma == 0 {
+		cw.Comma = wd.Locale().CSVSeparator()
+	}
+	if err := cw.Write(CSVHeader(d.Pack.Lang)); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
-	date := day(d.Date())
+	date, client := isoDay(d.Date()), cell(d.Client)
+	// The few words of the kind and answer columns, worded once.
+	kinds := map[checklist.Kind]string{}
+	for _, k := range []checklist.Kind{checklist.KindItem, checklist.KindStatement} {
+		kinds[k] = wd.T("report.csv." + k.String())
+	}
+	answers := map[checklist.Value]string{}
+	rec := make([]string, len(csvColumns))
 	row := func(kind checklist.Kind, group string, l Line) error {
 		if l.Answer == nil && l.Note == "" {
 			return nil
 		}
-		return cw.Write([]string{d.ID, cell(d.Client), date, kind.String(), group, l.ID,
-			cell(l.Text), string(l.Value()), cell(l.Note)})
+		answer := ""
+		if v := l.Value(); v != "" {
+			var ok bool
+			if answer, ok = answers[v]; !ok {
+				answer = wd.Answer(v)
+				answers[v] = answer
+			}
+		}
+		rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6], rec[7], rec[8] = d.ID, client, date, kinds[kind], group, l.ID,
+			cell(l.Text), answer, cell(l.Note)
+		return cw.Write(rec)
 	}
 	for _, s := range d.Sections {
 		for _, l := range s.Items {
@@ -61,7 +103,7 @@ func WriteCSV(w io.Writer, d Document) error {
 			}
 		}
 	}
-	if err := cw.WriteAll(planRows(d)); err != nil {
+	if err := cw.WriteAll(planRows(wd, d)); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	cw.Flush()

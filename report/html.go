@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/scoring"
 )
 
@@ -21,35 +22,48 @@ var htmlSource string
 // which is why no text is escaped by hand here.
 var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Funcs(template.FuncMap{
-		"day":        day,
-		"pct":        pct,
-		"score":      func(s scoring.Score) string { return s.Format(1) },
-		"signed":     signed,
-		"points":     signedPoints,
-		"dash":       orDash,
-		"status":     statusLabel,
-		"total":      totalLine,
-		"answer":     func(l Line) string { return l.Value().Label() },
-		"add1":       func(i int) int { return i + 1 },
-		"num":        func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
-		"addf":       func(a, b float64) float64 { return a + b },
-		"answered":   answeredClass,
-		"met":        metLabel,
-		"when":       SessionRef.when,
-		"answeredOf": sectionAnswered,
-		"add":        func(a, b int) int { return a + b },
-		"scoreNote":  func() string { return checklistScoreNote },
-		"hasNotes":   hasNotes,
-		"outcome":    outcomeLabel,
-		"source":     reviewSource,
+		"iso":      isoDay,
+		"dash":     orDash,
+		"add1":     func(i int) int { return i + 1 },
+		"num":      func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
+		"addf":     func(a, b float64) float64 { return a + b },
+		"answered": answeredClass,
+		"add":      func(a, b int) int { return a + b },
+		"hasNotes": hasNotes,
+		// The words of the session's language, its Words passed first:
+		// plain functions, which templates call much faster than methods.
+		"t":       func(w results.Words, id string) string { return w.T(id) },
+		"score":   results.Words.Score,
+		"pct":     results.Words.Percent,
+		"int":     results.Words.Int,
+		"of":      results.Words.Of,
+		"signed":  results.Words.Signed,
+		"answer":  results.Words.Answer,
+		"date":    results.Words.Date,
+		"status":  results.Words.Status,
+		"outcome": results.Words.Outcome,
+		"from":    results.Words.ReviewFrom,
+		"met":     results.Words.Met,
+		"fields":  results.Words.GoalFields,
+		"counts":  sectionCounts,
 	}).Parse(htmlSource))
 })
 
-// WriteHTML writes d as one self-contained HTML page: inline CSS, an inline
-// SVG chart of the areas, no script and nothing fetched from the network. It
-// prints on A4 and Letter alike.
+// WriteHTML writes d as one self-contained HTML page in the session's
+// language (its lang attribute says which): inline CSS, an inline SVG chart
+// of the areas, no script and nothing fetched from the network. It prints
+// on A4 and Letter alike.
 func WriteHTML(w io.Writer, d Document) error {
-	data := htmlData{Doc: d, Incomplete: incompleteLine(&d), Chart: buildChart(&d)}
+	wd := d.Words()
+	data := htmlData{Doc: d, W: wd, Title: wd.Title(d), Incomplete: incompleteLine(wd, &d), Chart: buildChart(wd, &d),
+		Scale: wd.T("report.scale", "Min", wd.Num(d.Total.Min), "Max", wd.Num(d.Total.Max), "Percent", wd.Percent(d.Total.Percent))}
+	if c := d.Comparison; c != nil {
+		data.ChangeSince = changeSince(wd, c)
+		data.Sessions = wd.T("report.sessions_this", "A", c.A.ID, "AWhen", wd.When(c.A), "B", c.B.ID, "BWhen", wd.When(c.B))
+		if m := wd.Mismatch(*c); m != "" {
+			data.Mismatch = wd.T("report.note", "Text", m)
+		}
+	}
 	if err := htmlTemplate().Execute(w, data); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
@@ -57,9 +71,15 @@ func WriteHTML(w io.Writer, d Document) error {
 }
 
 type htmlData struct {
-	Doc        Document
-	Incomplete string
-	Chart      chart
+	Doc   Document
+	W     results.Words
+	Title string
+	Scale string // "on a scale of 8 to 40 (46%)"
+	// The comparison's heading, its sessions and a note when they were
+	// answered with different content.
+	ChangeSince, Sessions, Mismatch string
+	Incomplete                      string
+	Chart                           chart
 }
 
 // chart is the SVG bar chart of the areas, laid out in Go so that the
@@ -98,7 +118,7 @@ const (
 	chartAxisH = 18.0
 )
 
-func buildChart(d *Document) chart {
+func buildChart(w results.Words, d *Document) chart {
 	// The bars start a little in from the left so that the "0%" tick
 	// label, centred on its tick, is not cut off.
 	c := chart{Width: chartWidth, BarX: 14, BarW: chartWidth - 124}
@@ -108,8 +128,8 @@ func buildChart(d *Document) chart {
 		r.TitleX = c.BarX
 		if a.Score.Valid {
 			r.W = round1(c.BarW * a.Percent.Value / 100)
-			r.Value = a.Score.Format(1) + " (" + pct(a.Percent) + ")"
-			r.Percentage = pct(a.Percent)
+			r.Value = w.Score(a.Score) + " (" + w.Percent(a.Percent) + ")"
+			r.Percentage = w.Percent(a.Percent)
 		}
 		r.BandClass = bandClass(d.Bands, a.Band)
 		c.Rows = append(c.Rows, r)
@@ -117,7 +137,7 @@ func buildChart(d *Document) chart {
 	c.AxisY = chartTop + float64(len(d.Areas))*chartRowH
 	c.Height = c.AxisY + chartAxisH
 	for p := 0; p <= 100; p += 25 {
-		c.Ticks = append(c.Ticks, chartTick{X: round1(c.BarX + c.BarW*float64(p)/100), Label: strconv.Itoa(p) + "%"})
+		c.Ticks = append(c.Ticks, chartTick{X: round1(c.BarX + c.BarW*float64(p)/100), Label: w.Percent(scoring.Of(float64(p)))})
 	}
 	return c
 }
@@ -158,16 +178,15 @@ func answeredClass(l Line) string {
 	}
 }
 
-// metLabel says whether a goal was met: "" when nobody has said yet.
-func metLabel(m *bool) string {
-	switch {
-	case m == nil:
-		return ""
-	case *m:
-		return "yes"
-	default:
-		return "no"
+// sectionCounts says how a section was answered: "yes 1, partly 1, no 0,
+// n/a 0", after how many are answered when the section is not finished,
+// so that 100% is not read as "all done".
+func sectionCounts(w results.Words, s Section) string {
+	counts := w.T("report.section_counts", "Yes", w.Int(s.Yes), "Partly", w.Int(s.Partly), "No", w.Int(s.No), "NA", w.Int(s.NA))
+	if s.Answered+s.NA < s.Total {
+		return w.T("report.section_answered", "Answered", w.SectionAnswered(s.Section), "Counts", counts)
 	}
+	return counts
 }
 
 // hasNotes reports whether any of lines has a note, which the HTML gives

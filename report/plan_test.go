@@ -40,9 +40,9 @@ func TestPlanMarkdown(t *testing.T) {
 		"1. **Calls ring out**\n   - What: Answer calls\n   - Target: 95% before the third ring\n   - By: 2025-06-30\n",
 		"2. **\\=Nobody calls back**\n   - What: Call back within a day\n   - Target: –\n\n",
 		"### Last time's goals\n\n",
-		"1. **Complaints are lost**: met (set on 2025-01-10, session S1)\n   - What: Keep a log\n   - Target: every complaint logged\n   - By: March\n" +
+		"1. **Complaints are lost**: met (set on 10 Jan 2025, session S1)\n   - What: Keep a log\n   - Target: every complaint logged\n   - By: March\n" +
 			"   Note: Log \\<b\\>kept\\</b\\> since February  \n",
-		"2. **Phones ring out**: not reviewed (set on 2025-01-10, session S1)\n",
+		"2. **Phones ring out**: not reviewed (set on 10 Jan 2025, session S1)\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q\n%s", want, md[strings.Index(md, "## Plan"):])
@@ -82,7 +82,7 @@ func TestPlanHTML(t *testing.T) {
 		t.Fatalf("%d reviewed goals, want 2", len(items))
 	}
 	for i, want := range []string{
-		"Complaints are lost: met (set on 2025-01-10, session S1)",
+		"Complaints are lost: met (set on 10 Jan 2025, session S1)",
 		"Note: Log <b>kept</b> since February",
 	} {
 		if !strings.Contains(text(items[0]), want) {
@@ -103,8 +103,8 @@ func TestPlanTerminal(t *testing.T) {
 	for _, want := range []string{
 		"Plan\n  Vision: Every customer\n  leaves happy\n  1. Calls ring out\n",
 		"  2. =Nobody calls back\n     what: Call back within a day; target: –\n",
-		"  Last time's goals\n  1. Complaints are lost: met\n     what: Keep a log; target: every complaint logged; by:\n     March; set on 2025-01-10, session S1\n     note: Log <b>kept</b> since February\n",
-		"  2. Phones ring out: not reviewed\n     set on 2025-01-10, session S1\n",
+		"  Last time's goals\n  1. Complaints are lost: met\n     what: Keep a log; target: every complaint logged; by:\n     March; set on 10 Jan 2025, session S1\n     note: Log <b>kept</b> since February\n",
+		"  2. Phones ring out: not reviewed\n     set on 10 Jan 2025, session S1\n",
 	} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("terminal text lacks %q\n%s", want, plain[strings.Index(plain, "Plan\n"):])

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/results"
 )
 
 // A checklist section with one item answered Yes scores 100%: every
@@ -28,7 +29,7 @@ func TestUnfinishedChecklistSaysHowManyAreAnswered(t *testing.T) {
 			"| Section | Score | Answered | Yes | Partly | No | N/A |\n",
 			"| Culture | 100% | 1 of 3 | 1 | 0 | 0 | 0 |\n",
 			"| Identify – Kush janë klientët | – | 0 of 2 | 0 | 0 | 0 | 0 |\n",
-			checklistScoreNote,
+			results.In("en").T("results.checklist_note"),
 		}},
 		{"html", WriteHTML, []string{
 			"Culture: 100% <span class=\"muted\">(1 of 3 answered: yes 1, partly 0, no 0, n/a 0)</span>",
@@ -86,12 +87,12 @@ func TestComparisonNamesASessionInProgress(t *testing.T) {
 		want  string
 	}{
 		{"markdown", func(w io.Writer) error { return WriteComparisonMarkdown(w, c) },
-			"later session S3 (2025-04-10, in progress)."},
+			"later session S3 (10 Apr 2025, in progress)."},
 		{"terminal", func(w io.Writer) error { return WriteComparisonTerminal(w, c, TermOptions{Width: 80}) },
-			"later S3 (2025-04-10, in progress)"},
+			"later S3 (10 Apr 2025, in progress)"},
 		{"html", func(w io.Writer) error {
 			return WriteHTML(w, Build(p, unfinishedSession(), earlierSession(), p))
-		}, "this session S3 (2025-04-10, in progress)."},
+		}, "this session S3 (10 Apr 2025, in progress)."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,7 +103,7 @@ func TestComparisonNamesASessionInProgress(t *testing.T) {
 			if !strings.Contains(buf.String(), tt.want) {
 				t.Errorf("lacks %q:\n%s", tt.want, buf.String())
 			}
-			if strings.Contains(buf.String(), "S1 (2025-01-10, in progress)") {
+			if strings.Contains(buf.String(), "S1 (10 Jan 2025, in progress)") {
 				t.Error("the completed session is called in progress")
 			}
 		})

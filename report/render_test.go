@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/servicecheck/servicecheck/results"
 )
 
 // noteLines are the notes of the later session, which every renderer that
@@ -23,13 +25,13 @@ func TestMarkdown(t *testing.T) {
 	for _, want := range []string{
 		"# Test pack: Acme \"Ltd\" \\<b\\>\n",
 		"- Assessor: Jörg Ëmil\n",
-		"- Date: 2025-04-10 (completed)\n",
+		"- Date: 10 Apr 2025 (completed)\n",
 		"5.0 on a scale of 3 to 15 (38%), Critical.",
 		"Incomplete: 2 of 3 areas scored, 0 answers missing.",
 		"| Responsiveness | 3.5 | 63% | Needs work | 2 of 2 | 0 |\n",
 		"| Continuous improvement | – | – | – | 0 of 1 | 1 |\n",
 		"1. **Ease of contact**: 1.5, Critical\n   - Print the contact details on every invoice\n",
-		"## Change since 2025-01-10\n",
+		"## Change since 10 Jan 2025\n",
 		"| Ease of contact | 2.0 | 1.5 | -0.5 |\n",
 		"| **Total** | 4.0 | 5.0 | +1.0 |\n",
 		"| Identify – Kush janë klientët | 100% | 2 of 2 | 1 | 0 | 0 | 1 |\n",
@@ -84,7 +86,7 @@ func TestComparisonMarkdown(t *testing.T) {
 	if err := WriteComparisonMarkdown(&buf, Compare(pa, earlierSession(), pb, laterSession())); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"2025-01-10 to 2025-04-10", "Note: answered with different content: testpack 1.0.0 and testpack 1.1.0",
+	for _, want := range []string{"10 Jan 2025 to 10 Apr 2025", "Note: answered with different content: testpack 1.0.0 and testpack 1.1.0",
 		"| Responsiveness | 2.0 | 3.5 | +1.5 |", "| Checklist section | Before | Now | Change |", "| Culture | 33% | 50% | +17 |"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("comparison lacks %q:\n%s", want, buf.String())
@@ -109,7 +111,7 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != strings.Join(CSVHeader(), ",") {
+	if strings.Join(rows[0], ",") != strings.Join(CSVHeader("en"), ",") {
 		t.Errorf("header = %v", rows[0])
 	}
 	// The plan's rows follow the answers; TestPlanCSV checks them.
@@ -126,8 +128,8 @@ func TestCSV(t *testing.T) {
 		if r[0] != "S2" || r[1] != `Acme "Ltd" <b>` || r[2] != "2025-04-10" {
 			t.Errorf("row %v: wrong session columns", r)
 		}
-		if r[7] != string(a.Value) {
-			t.Errorf("%s answer = %q, want %q", r[5], r[7], a.Value)
+		if want := results.In("en").Answer(a.Value); r[7] != want {
+			t.Errorf("%s answer = %q, want %q", r[5], r[7], want)
 		}
 		wantNote := a.Note
 		if a.Note == noteFormula {
@@ -192,7 +194,7 @@ func TestTerminal(t *testing.T) {
 		"Responsiveness", "3.5  63%  Needs work",
 		"1. Ease of contact  1.5  Critical",
 		"• Print the contact details on every invoice",
-		"Change since 2025-01-10",
+		"Change since 10 Jan 2025",
 		"note: First line\n           second line, with comma\n",
 		"note: moves the cursorred",
 	} {

@@ -1,13 +1,14 @@
 package report
 
 import (
-	"fmt"
 	"image/color"
 	"io"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/scoring"
 )
 
@@ -52,25 +53,27 @@ func (st termStyles) bandStyle(d *Document, band string) lipgloss.Style {
 	return st.faint
 }
 
-// WriteTerminal writes d as styled text for a terminal: the same structure
-// as the Markdown report, laid out in columns with bars for the areas.
+// WriteTerminal writes d as styled text for a terminal, in the session's
+// language: the same structure as the Markdown report, laid out in columns
+// with bars for the areas.
 func WriteTerminal(w io.Writer, d Document, opt TermOptions) error {
 	t := newTermWriter(w, &d, opt)
 	t.header()
 	t.areas()
 	t.weakest()
 	if c := d.Comparison; c != nil {
-		t.e.printf("\n%s\n", t.st.heading.Render("Change since "+day(c.A.Date())))
-		writeTermComparison(t.e, t.st, c, t.width)
+		t.e.printf("\n%s\n", t.st.heading.Render(changeSince(t.w, c)))
+		writeTermComparison(t.e, t.w, t.st, c, t.width)
 	}
 	t.checklist()
-	writeTermAnswers(t.e, t.st, &d, t.width)
+	writeTermAnswers(t.e, t.w, t.st, &d, t.width)
 	return t.e.err
 }
 
 // termWriter writes one document's sections for a terminal.
 type termWriter struct {
 	e     *errWriter
+	w     results.Words
 	st    termStyles
 	d     *Document
 	width int
@@ -81,32 +84,37 @@ func newTermWriter(w io.Writer, d *Document, opt TermOptions) *termWriter {
 	if width <= 0 {
 		width = 80
 	}
-	return &termWriter{e: &errWriter{w: w}, st: newTermStyles(), d: d, width: width}
+	return &termWriter{e: &errWriter{w: w}, w: d.Words(), st: newTermStyles(), d: d, width: width}
 }
 
 // header writes who, when and what, and the total.
 func (t *termWriter) header() {
-	d, e, st := t.d, t.e, t.st
-	e.printf("%s\n", st.title.Render(oneLine(d.title())+": "+oneLine(orDash(d.Client))))
-	e.print(renderLines(st.faint, indentWrap(fmt.Sprintf("Assessor %s · %s · %s · session %s · %s %s (%s)",
-		oneLine(orDash(d.Assessor)), day(d.Date()), statusLabel(d.Status), d.ID, d.Pack.ID, d.Pack.Version, d.Pack.Lang),
-		"", "", t.width)))
-	e.print("\n")
-	e.printf("%s  ", st.heading.Render("Total"))
-	if d.Total.Score.Valid {
-		e.printf("%s of %s–%s  %s  %s\n", st.bold.Render(d.Total.Score.Format(1)), trimFloat(d.Total.Min),
-			trimFloat(d.Total.Max), pct(d.Total.Percent), st.bandStyle(d, d.Total.Band).Render(d.Total.BandLabel))
-	} else {
-		e.print("no area has been rated yet\n")
+	d, e, st, w := t.d, t.e, t.st, t.w
+	e.printf("%s\n", st.title.Render(oneLine(w.Title(*d))+": "+oneLine(orDash(d.Client))))
+	e.print(renderLines(st.faint, indentWrap(w.T("report.term.header", "Assessor", oneLine(orDash(d.Assessor)),
+		"Date", w.Date(d.Date()), "Status", w.Status(d.Status), "ID", d.ID, "Pack", d.Pack.ID,
+		"Version", d.Pack.Version, "Lang", d.Pack.Lang), "", "", t.width)))
+	if intro := strings.TrimSpace(d.Pack.Intro); intro != "" {
+		e.print("\n")
+		e.print(indentWrap(intro, "", "", t.width))
 	}
-	if s := incompleteLine(d); s != "" {
+	e.print("\n")
+	e.printf("%s  ", st.heading.Render(w.T("results.heading.total")))
+	if d.Total.Score.Valid {
+		e.printf("%s  %s  %s\n", w.T("report.term.total", "Score", st.bold.Render(w.Score(d.Total.Score)),
+			"Min", w.Num(d.Total.Min), "Max", w.Num(d.Total.Max)), w.Percent(d.Total.Percent),
+			st.bandStyle(d, d.Total.Band).Render(d.Total.BandLabel))
+	} else {
+		e.printf("%s\n", w.T("report.term.no_total"))
+	}
+	if s := incompleteLine(w, d); s != "" {
 		e.printf("%s\n", st.faint.Render(s))
 	}
 }
 
 // areas writes one line per area with a bar of its percentage.
 func (t *termWriter) areas() {
-	d, e, st := t.d, t.e, t.st
+	d, e, st, w := t.d, t.e, t.st, t.w
 	titleW := columnWidth(t.width, areaTitles(d))
 	labelW := 0
 	for _, b := range d.Bands {
@@ -114,27 +122,27 @@ func (t *termWriter) areas() {
 	}
 	// "  title bar  3.5  62%  label": everything but the bar is fixed.
 	barW := max(10, min(30, t.width-titleW-labelW-15))
-	e.printf("\n%s\n", st.heading.Render("Areas"))
+	e.printf("\n%s\n", st.heading.Render(w.T("results.heading.areas")))
 	for _, a := range d.Areas {
 		filled := 0
 		if a.Percent.Valid {
 			filled = int(a.Percent.Value/100*float64(barW) + 0.5)
 		}
 		bar := st.bandStyle(d, a.Band).Render(strings.Repeat("█", filled)) + st.faint.Render(strings.Repeat("░", barW-filled))
-		e.printf("  %s %s %4s %4s  %s\n", pad(oneLine(a.Title), titleW), bar, a.Score.Format(1), pct(a.Percent),
+		e.printf("  %s %s %4s %4s  %s\n", pad(oneLine(a.Title), titleW), bar, w.Score(a.Score), w.Percent(a.Percent),
 			st.bandStyle(d, a.Band).Render(a.BandLabel))
 	}
 }
 
 // weakest writes the weakest areas with their actions.
 func (t *termWriter) weakest() {
-	d, e, st := t.d, t.e, t.st
+	d, e, st, w := t.d, t.e, t.st, t.w
 	if len(d.Weakest) == 0 {
 		return
 	}
-	e.printf("\n%s\n", st.heading.Render("Weakest areas"))
+	e.printf("\n%s\n", st.heading.Render(w.T("report.heading.weakest")))
 	for i, wk := range d.Weakest {
-		e.printf("  %d. %s  %s  %s\n", i+1, st.label.Render(oneLine(wk.Title)), wk.Score.Format(1),
+		e.printf("  %d. %s  %s  %s\n", i+1, st.label.Render(oneLine(wk.Title)), w.Score(wk.Score),
 			st.bandStyle(d, wk.Band).Render(wk.BandLabel))
 		for _, act := range wk.Actions {
 			e.print(indentWrap(act, "     • ", "       ", t.width))
@@ -144,11 +152,11 @@ func (t *termWriter) weakest() {
 
 // checklist writes one line per checklist section.
 func (t *termWriter) checklist() {
-	d, e, st := t.d, t.e, t.st
+	d, e, st, w := t.d, t.e, t.st, t.w
 	if len(d.Sections) == 0 {
 		return
 	}
-	e.printf("\n%s\n", st.heading.Render("Checklist"))
+	e.printf("\n%s\n", st.heading.Render(w.T("results.heading.checklist")))
 	// "  title  62%  yes 1 · partly 1 · no 1 · n/a 0", with "2 of 8
 	// answered · " first when a section is not finished, so that 100% is
 	// not read as "all done". When that leaves too little room for the
@@ -157,8 +165,8 @@ func (t *termWriter) checklist() {
 	short := make([]string, len(d.Sections))
 	fullW, shortW := 0, 0
 	for i, s := range d.Sections {
-		short[i] = sectionAnswered(s) + " answered"
-		full[i] = fmt.Sprintf("yes %d · partly %d · no %d · n/a %d", s.Yes, s.Partly, s.No, s.NA)
+		short[i] = w.T("report.term.answered", "Answered", w.SectionAnswered(s.Section))
+		full[i] = w.T("report.term.counts", "Yes", w.Int(s.Yes), "Partly", w.Int(s.Partly), "No", w.Int(s.No), "NA", w.Int(s.NA))
 		if s.Answered+s.NA < s.Total {
 			full[i] = short[i] + " · " + full[i]
 		}
@@ -173,7 +181,7 @@ func (t *termWriter) checklist() {
 	}
 	secW = max(8, secW)
 	for i, s := range d.Sections {
-		e.printf("  %s %4s  %s\n", pad(oneLine(s.Title), secW), pct(s.Percent), st.faint.Render(counts[i]))
+		e.printf("  %s %4s  %s\n", pad(oneLine(s.Title), secW), w.Percent(s.Percent), st.faint.Render(counts[i]))
 	}
 }
 
@@ -186,87 +194,92 @@ func WriteComparisonTerminal(w io.Writer, c Comparison, opt TermOptions) error {
 	}
 	st := newTermStyles()
 	e := &errWriter{w: w}
-	e.printf("%s\n", st.title.Render(oneLine(orDash(c.B.Client))+": "+day(c.A.Date())+" to "+day(c.B.Date())))
-	writeTermComparison(e, st, &c, width)
+	wd := c.Words()
+	e.printf("%s\n", st.title.Render(compareTitle(wd, &c, oneLine(orDash(c.B.Client)))))
+	writeTermComparison(e, wd, st, &c, width)
 	return e.err
 }
 
-func writeTermComparison(e *errWriter, st termStyles, c *Comparison, width int) {
-	e.printf("%s\n", st.faint.Render("earlier "+c.A.ID+" ("+c.A.when()+"), later "+c.B.ID+" ("+c.B.when()+")"))
-	if c.Mismatch != "" {
-		e.printf("%s\n", st.down.Render("note: "+c.Mismatch))
+func writeTermComparison(e *errWriter, w results.Words, st termStyles, c *Comparison, width int) {
+	e.printf("%s\n", st.faint.Render(w.T("report.term.sessions", "A", c.A.ID, "AWhen", w.When(c.A), "B", c.B.ID, "BWhen", w.When(c.B))))
+	if m := w.Mismatch(*c); m != "" {
+		e.printf("%s\n", st.down.Render(w.T("report.term.mismatch", "Text", m)))
 	}
 	if len(c.Areas) == 0 {
-		e.print("  no area is scored in both sessions\n")
+		e.printf("  %s\n", w.T("report.term.no_common_area"))
 		return
 	}
+	total := w.T("results.heading.total")
 	titles := make([]string, 0, len(c.Areas)+1)
 	for _, a := range c.Areas {
 		titles = append(titles, a.Title)
 	}
-	titleW := columnWidth(width, append(titles, "Total"))
-	row := func(title string, dl scoring.Delta, s lipgloss.Style) {
-		ch := signed(dl.Delta)
-		switch {
-		case strings.HasPrefix(ch, "+"):
+	titleW := columnWidth(width, append(titles, total))
+	change := func(d scoring.Score, prec int) string {
+		ch := w.Signed(d, prec)
+		switch results.Direction(d, prec) {
+		case 1:
 			ch = st.up.Render(ch)
-		case strings.HasPrefix(ch, "-"):
+		case -1:
 			ch = st.down.Render(ch)
 		}
-		e.printf("  %s %5s → %-5s %s\n", s.Render(pad(oneLine(title), titleW)), dl.A.Format(1), dl.B.Format(1), ch)
+		return ch
+	}
+	row := func(title string, dl scoring.Delta, s lipgloss.Style) {
+		e.printf("  %s %5s → %-5s %s\n", s.Render(pad(oneLine(title), titleW)), w.Score(dl.A), w.Score(dl.B), change(dl.Delta, 1))
 	}
 	for _, a := range c.Areas {
 		row(a.Title, a, lipgloss.NewStyle())
 	}
-	row("Total", c.Total, st.bold)
+	row(total, c.Total, st.bold)
 	if len(c.Sections) == 0 {
 		return
 	}
-	e.printf("  %s\n", st.label.Render("Checklist"))
+	e.printf("  %s\n", st.label.Render(w.T("results.heading.checklist")))
 	for _, s := range c.Sections {
-		ch := signedPoints(s.Delta)
-		switch {
-		case strings.HasPrefix(ch, "+"):
-			ch = st.up.Render(ch)
-		case strings.HasPrefix(ch, "-"):
-			ch = st.down.Render(ch)
-		}
-		e.printf("  %s %5s → %-5s %s\n", pad(oneLine(s.Title), titleW), pct(s.A), pct(s.B), ch)
+		e.printf("  %s %5s → %-5s %s\n", pad(oneLine(s.Title), titleW), w.Percent(s.A), w.Percent(s.B), change(s.Delta, 0))
 	}
 }
 
-func writeTermAnswers(e *errWriter, st termStyles, d *Document, width int) {
+func writeTermAnswers(e *errWriter, w results.Words, st termStyles, d *Document, width int) {
 	if hasStatements(d) {
-		e.printf("\n%s\n", st.heading.Render("Self-assessment answers"))
+		e.printf("\n%s\n", st.heading.Render(w.T("report.heading.statements")))
 		for _, a := range d.Areas {
 			e.printf("  %s\n", st.label.Render(oneLine(a.Title)))
-			writeTermLines(e, st, a.Statements, width)
+			writeTermLines(e, w, st, a.Statements, width)
 		}
 	}
 	if hasItems(d) {
-		e.printf("\n%s\n", st.heading.Render("Checklist answers"))
+		e.printf("\n%s\n", st.heading.Render(w.T("report.heading.items")))
 		for _, s := range d.Sections {
 			e.printf("  %s\n", st.label.Render(oneLine(s.Title)))
-			writeTermLines(e, st, s.Items, width)
+			writeTermLines(e, w, st, s.Items, width)
 		}
 	}
 	if d.Plan != nil {
-		writeTermPlan(e, st, d, width)
+		writeTermPlan(e, w, st, d, width)
 	}
 }
 
-func writeTermLines(e *errWriter, st termStyles, lines []Line, width int) {
+func writeTermLines(e *errWriter, w results.Words, st termStyles, lines []Line, width int) {
+	// The answer column fits the longest answer word of the language
+	// ("Gedeeltelik"), and the text lines up after it.
+	aw := 6
+	for _, v := range []checklist.Value{checklist.Yes, checklist.Partly, checklist.No, checklist.NA} {
+		aw = max(aw, lipgloss.Width(w.Answer(v)))
+	}
+	indent := strings.Repeat(" ", 4+aw+1)
 	for _, l := range lines {
-		ans := pad(l.Value().Label(), 6)
+		ans := pad(w.Answer(l.Value()), aw)
 		if l.Answer == nil {
 			ans = st.faint.Render(ans)
 		} else {
 			ans = st.bold.Render(ans)
 		}
 		e.printf("    %s ", ans)
-		e.print(indentWrap(l.Text, "", "           ", width))
+		e.print(indentWrap(l.Text, "", indent, width))
 		if l.Note != "" {
-			e.print(renderLines(st.faint, indentWrap("note: "+l.Note, "           ", "           ", width)))
+			e.print(renderLines(st.faint, indentWrap(w.T("report.term.note", "Text", l.Note), indent, indent, width)))
 		}
 	}
 }

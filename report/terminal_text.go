@@ -9,6 +9,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // indentWrap wraps s to width, the first line after first, the rest after
@@ -16,16 +18,7 @@ import (
 // in user text are removed so a note cannot move the cursor or recolour the
 // screen.
 func indentWrap(s, first, rest string, width int) string {
-	s = ansi.Strip(s)
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return -1
-		}
-		return r
-	}, s)
+	s = termtext.Clean(s)
 	avail := max(20, width-lipgloss.Width(rest))
 	var b strings.Builder
 	prefix := first

@@ -1,6 +1,10 @@
 package scoring
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/servicecheck/servicecheck/checklist"
+)
 
 // Delta is the change of one score between two sessions: Delta = B − A,
 // where A is the earlier session.
@@ -20,8 +24,13 @@ type Comparison struct {
 	// the sections with a percentage in both sessions.
 	Sections []Delta `json:"sections"`
 	// Mismatch explains a difference between the packs the two sessions
-	// were answered with; empty when they match.
+	// were answered with, in English, for the JSON documents that carry it;
+	// empty when they match. Screens and reports word the difference from
+	// PackA and PackB instead (see PacksDiffer).
 	Mismatch string `json:"mismatch,omitempty"`
+	// PackA and PackB are the packs the two sessions were answered with.
+	PackA checklist.Ref `json:"-"`
+	PackB checklist.Ref `json:"-"`
 }
 
 // Compare compares result a (earlier) with b (later). Only areas scored in
@@ -31,7 +40,7 @@ type Comparison struct {
 // matched by id, never by position.
 func Compare(a, b Result) Comparison {
 	// Areas is never nil, so JSON readers always get a list.
-	c := Comparison{Areas: make([]Delta, 0, len(b.Areas))}
+	c := Comparison{Areas: make([]Delta, 0, len(b.Areas)), PackA: a.Pack, PackB: b.Pack}
 	if a.Pack.ID != b.Pack.ID || a.Pack.Version != b.Pack.Version {
 		c.Mismatch = fmt.Sprintf("answered with different content: %s %s and %s %s",
 			a.Pack.ID, a.Pack.Version, b.Pack.ID, b.Pack.Version)
@@ -77,4 +86,10 @@ func compareSections(a, b []Section) []Delta {
 			Delta: Sub(sb.Percent, sa.Percent)})
 	}
 	return out
+}
+
+// PacksDiffer reports whether the two sessions were answered with
+// different pack ids or versions.
+func (c Comparison) PacksDiffer() bool {
+	return c.PackA.ID != c.PackB.ID || c.PackA.Version != c.PackB.Version
 }

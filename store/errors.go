@@ -22,23 +22,51 @@ var (
 	ErrAmbiguous = errors.New("ambiguous id")
 )
 
-// kindError carries a sentinel (kind) for errors.Is and a message written
-// for people, without the sentinel's own text appended to it.
+// kindError carries a sentinel (kind) for errors.Is, a message in English
+// (for logs and wrapping) without the sentinel's own text appended to it,
+// and, for the errors people meet, a code and arguments that a
+// presentation layer words in the user's language: its catalogue id is
+// "domain." + code (i18n/catalog/domain.*).
 type kindError struct {
 	kind  error
 	msg   string
 	cause error
+	code  string
+	args  map[string]any
 }
 
 func (e *kindError) Error() string { return e.msg }
 
+// MessageCode returns the code of the error's message, "" when it has
+// none and only its English text can be shown.
+func (e *kindError) MessageCode() string { return e.code }
+
+// MessageArgs returns the arguments of the error's message by name.
+func (e *kindError) MessageArgs() map[string]any { return e.args }
+
 func (e *kindError) Unwrap() []error {
-	if e.cause == nil {
-		return []error{e.kind}
+	var errs []error
+	for _, err := range []error{e.kind, e.cause} {
+		if err != nil {
+			errs = append(errs, err)
+		}
 	}
-	return []error{e.kind, e.cause}
+	return errs
 }
 
 func newError(kind error, msg string, cause error) error {
 	return &kindError{kind: kind, msg: msg, cause: cause}
+}
+
+// codedError is newError with the message's code and its arguments, given
+// as name, value pairs; kind may be nil for an error that is none of the
+// sentinels. A string argument from the outside world (an id, a
+// client) is quoted already, as msg quotes it.
+func codedError(kind error, code, msg string, cause error, args ...any) error {
+	e := &kindError{kind: kind, msg: msg, cause: cause, code: code, args: make(map[string]any, len(args)/2)}
+	for i := 0; i+1 < len(args); i += 2 {
+		name, _ := args[i].(string)
+		e.args[name] = args[i+1]
+	}
+	return e
 }

@@ -216,12 +216,12 @@ func withoutPath(path string, err error) error {
 // damaged and notOurs build the ErrDamaged messages: what is wrong, that
 // the file was left alone, and what to do.
 func damaged(path, why string, cause error) error {
-	return newError(ErrDamaged, fmt.Sprintf("data file %s is damaged (%s); it was left unchanged: "+
+	return codedError(ErrDamaged, "store.damaged", fmt.Sprintf("data file %s is damaged (%s); it was left unchanged: "+
 		"restore it from a backup, or move it aside to start a new one; "+
-		"'servicecheck doctor' checks a data file", path, why), cause)
+		"'servicecheck doctor' checks a data file", path, why), cause, "Path", path, "Detail", why)
 }
 
 func notOurs(path, why string, cause error) error {
-	return newError(ErrDamaged, fmt.Sprintf("%s is not a servicecheck data file (%s); it was left unchanged: "+
-		"pass another file with --db or %s, or move it aside", path, why, EnvDB), cause)
+	return codedError(ErrDamaged, "store.not_ours", fmt.Sprintf("%s is not a servicecheck data file (%s); it was left unchanged: "+
+		"pass another file with --db or %s, or move it aside", path, why, EnvDB), cause, "Path", path, "Detail", why, "Env", EnvDB)
 }

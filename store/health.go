@@ -93,10 +93,14 @@ func Inspect(path string, opts Options) (Health, error) {
 	}
 	if err == nil && len(h.Problems) > 0 {
 		why := h.Problems[0]
-		if len(h.Problems) > 1 {
-			why = fmt.Sprintf("%s, and %d more problems", why, len(h.Problems)-1)
+		if more := len(h.Problems) - 1; more > 0 {
+			err = codedError(ErrDamaged, "store.problems_more",
+				fmt.Sprintf("data file %s has problems: %s, and %d more problems", path, why, more), nil,
+				"Path", path, "Detail", why, "Count", more)
+		} else {
+			err = codedError(ErrDamaged, "store.problems", fmt.Sprintf("data file %s has problems: %s", path, why), nil,
+				"Path", path, "Detail", why)
 		}
-		err = newError(ErrDamaged, fmt.Sprintf("data file %s has problems: %s", path, why), nil)
 	}
 	return h, err
 }

@@ -110,7 +110,8 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 		for i, f := range packs {
 			added, err := putPack(tx, f.Ref(), parsed[i], []byte(f.YAML))
 			if errors.Is(err, ErrConflict) {
-				return newError(ErrConflict, err.Error()+": nothing was imported", nil)
+				return codedError(ErrConflict, "store.pack_conflict_import", err.Error()+": nothing was imported", nil,
+					"Pack", RefString(f.Ref()))
 			}
 			if err != nil {
 				return err
@@ -131,9 +132,9 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 			case bytes.Equal(stored, it.rec):
 				res.Skipped = append(res.Skipped, it.sess.ID)
 			default:
-				return newError(ErrConflict, fmt.Sprintf("session %s is already stored with different content: "+
+				return codedError(ErrConflict, "store.session_conflict", fmt.Sprintf("session %s is already stored with different content: "+
 					"nothing was imported; delete the stored one first if the imported one should replace it",
-					it.sess.ID), nil)
+					it.sess.ID), nil, "ID", it.sess.ID)
 			}
 		}
 		return nil

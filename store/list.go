@@ -8,6 +8,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
 )
@@ -194,7 +195,8 @@ func (s *Store) Clients() ([]string, error) {
 	return names, err
 }
 
-// LatestCompleted returns the client's most recently completed session.
+// LatestCompleted returns the client's most recently completed session, the
+// last in audit order.
 func (s *Store) LatestCompleted(client string) (*checklist.Session, error) {
 	var sess *checklist.Session
 	err := s.view(func(tx *bolt.Tx) error {
@@ -205,7 +207,7 @@ func (s *Store) LatestCompleted(client string) (*checklist.Session, error) {
 			if err != nil {
 				return false, damaged(s.path, fmt.Sprintf("a summary does not decode: %v", err), err)
 			}
-			if sum.Status == checklist.Completed && (best.ID == "" || sum.CompletedAt.After(best.CompletedAt)) {
+			if sum.Stamp().Completed() && (best.ID == "" || audit.Compare(sum.Stamp(), best.Stamp()) > 0) {
 				best = sum
 			}
 			return true, nil
@@ -214,10 +216,17 @@ func (s *Store) LatestCompleted(client string) (*checklist.Session, error) {
 			return err
 		}
 		if best.ID == "" {
-			return newError(ErrNotFound, fmt.Sprintf("no completed session for client %q", trimSpace(client)), nil)
+			return codedError(ErrNotFound, "store.no_completed", fmt.Sprintf("no completed session for client %q", trimSpace(client)), nil,
+				"Client", fmt.Sprintf("%q", trimSpace(client)))
 		}
 		sess, err = s.loadExact(tx, best.ID)
 		return err
 	})
 	return sess, err
+}
+
+// Stamp is what the audit rules (dates, order, the previous session) read
+// of a summary.
+func (s Summary) Stamp() audit.Stamp {
+	return audit.Stamp{ID: s.ID, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt}
 }

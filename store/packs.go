@@ -91,9 +91,9 @@ func putPack(tx *bolt.Tx, ref checklist.Ref, p *checklist.Pack, yaml []byte) (bo
 // packConflict is the error for a pack whose reference is taken by another
 // content.
 func packConflict(ref checklist.Ref) error {
-	return newError(ErrConflict, fmt.Sprintf("content pack %s is already kept in the data file with "+
+	return codedError(ErrConflict, "store.pack_conflict", fmt.Sprintf("content pack %s is already kept in the data file with "+
 		"different content: give your pack another version (or id), so that sessions answered "+
-		"with each stay apart", RefString(ref)), nil)
+		"with each stay apart", RefString(ref)), nil, "Pack", RefString(ref))
 }
 
 // PutPack keeps the YAML of a content pack in the data file, for the
@@ -156,7 +156,8 @@ func (t txPacks) Pack(ref checklist.Ref) ([]byte, error) {
 			return bytes.Clone(v), nil
 		}
 	}
-	return nil, newError(ErrNotFound, fmt.Sprintf("content pack %s is not kept in the data file", RefString(ref)), nil)
+	return nil, codedError(ErrNotFound, "store.pack_not_kept", fmt.Sprintf("content pack %s is not kept in the data file", RefString(ref)), nil,
+		"Pack", RefString(ref))
 }
 
 // firstLine returns s up to its first newline, with the number of further

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -41,7 +40,7 @@ func ResolvePath(flag string, getenv func(string) string) (string, error) {
 	if rest, ok := strings.CutPrefix(p, "~/"); ok || p == "~" {
 		home := getenv("HOME")
 		if home == "" {
-			return "", fmt.Errorf("data file %s: $HOME is not set", p)
+			return "", codedError(nil, "store.no_home", fmt.Sprintf("data file %s: $HOME is not set", p), nil, "Path", p)
 		}
 		p = filepath.Join(home, rest)
 	}
@@ -81,5 +80,6 @@ func dataHome(getenv func(string) string) (string, error) {
 	if xdg.DataHome != "" {
 		return xdg.DataHome, nil
 	}
-	return "", errors.New("cannot find a folder for the data file: set HOME, XDG_DATA_HOME or " + EnvDB + ", or pass --db")
+	return "", codedError(nil, "store.no_folder", "cannot find a folder for the data file: set HOME, XDG_DATA_HOME or "+EnvDB+", or pass --db",
+		nil, "Env", EnvDB)
 }

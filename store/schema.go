@@ -100,9 +100,9 @@ func readSchema(tx *bolt.Tx, path string) (int, error) {
 // errNewer is returned for a file written by a newer servicecheck; it is
 // reported as ErrDamaged (exit 5) with a message that says to upgrade.
 func errNewer(path string, schema int) error {
-	return newError(ErrDamaged, fmt.Sprintf("data file %s was written by a newer servicecheck "+
+	return codedError(ErrDamaged, "store.newer", fmt.Sprintf("data file %s was written by a newer servicecheck "+
 		"(schema %d; this one reads up to %d): upgrade servicecheck; the file was left unchanged",
-		path, schema, currentSchema), nil)
+		path, schema, currentSchema), nil, "Path", path, "Schema", schema, "Current", currentSchema)
 }
 
 // prepare checks the file's schema and, on a writable store, upgrades it.

@@ -40,7 +40,7 @@ func (s *Store) Create(sess *checklist.Session) error {
 				}
 			}
 		} else if b.sessions.Get([]byte(sess.ID)) != nil {
-			return newError(ErrConflict, fmt.Sprintf("session %s already exists", sess.ID), nil)
+			return codedError(ErrConflict, "store.session_exists", fmt.Sprintf("session %s already exists", sess.ID), nil, "ID", sess.ID)
 		}
 		if name := storedSpelling(b, sess.Client); name != "" {
 			sess.Client = name
@@ -186,7 +186,8 @@ func (s *Store) DeleteClient(client string) (int, error) {
 			ids = append(ids, string(k[len(p)+8:]))
 		}
 		if len(ids) == 0 {
-			return newError(ErrNotFound, fmt.Sprintf("no sessions for client %q", trimSpace(client)), nil)
+			return codedError(ErrNotFound, "store.no_client", fmt.Sprintf("no sessions for client %q", trimSpace(client)), nil,
+				"Client", fmt.Sprintf("%q", trimSpace(client)))
 		}
 		for _, id := range ids {
 			sess, err := s.loadExact(tx, id)
@@ -231,7 +232,7 @@ func (s *Store) validate(sess *checklist.Session, now time.Time) error {
 func (s *Store) load(tx *bolt.Tx, id string) (*checklist.Session, error) {
 	b := tx.Bucket(bucketSessions)
 	if id == "" {
-		return nil, newError(ErrNotFound, "no session id given", nil)
+		return nil, codedError(ErrNotFound, "store.no_id", "no session id given", nil)
 	}
 	if v := b.Get([]byte(id)); v != nil {
 		return s.decode(id, v)
@@ -240,12 +241,12 @@ func (s *Store) load(tx *bolt.Tx, id string) (*checklist.Session, error) {
 	p := []byte(id)
 	k, v := c.Seek(p)
 	if !hasPrefix(k, p) {
-		return nil, newError(ErrNotFound, fmt.Sprintf("no session %q", clip(id)), nil)
+		return nil, codedError(ErrNotFound, "store.no_session", fmt.Sprintf("no session %q", clip(id)), nil, "ID", fmt.Sprintf("%q", clip(id)))
 	}
 	full := string(k)
 	if k2, _ := c.Next(); hasPrefix(k2, p) {
-		return nil, newError(ErrAmbiguous, fmt.Sprintf("%q matches more than one session (%s, %s…): "+
-			"give more of the id", clip(id), full, k2), nil)
+		return nil, codedError(ErrAmbiguous, "store.ambiguous", fmt.Sprintf("%q matches more than one session (%s, %s…): "+
+			"give more of the id", clip(id), full, k2), nil, "ID", fmt.Sprintf("%q", clip(id)), "First", full, "Second", string(k2))
 	}
 	return s.decode(full, v)
 }

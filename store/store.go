@@ -129,8 +129,8 @@ func (s *Store) openError(err error) error {
 	case errors.Is(err, ErrDamaged):
 		return err
 	case errors.Is(err, berrors.ErrTimeout):
-		return newError(ErrInUse, fmt.Sprintf("data file %s is in use by another servicecheck: "+
-			"finish or quit that one and try again", s.path), err)
+		return codedError(ErrInUse, "store.in_use", fmt.Sprintf("data file %s is in use by another servicecheck: "+
+			"finish or quit that one and try again", s.path), err, "Path", s.path)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
 		errors.Is(err, berrors.ErrVersionMismatch):
 		return notOurs(s.path, err.Error(), err)
@@ -204,6 +204,6 @@ func guardCaller(path string, inCaller *bool, fn func() error) (err error) {
 }
 
 func noFile(path string, cause error) error {
-	return newError(ErrNoFile, fmt.Sprintf("no data file at %s yet: run servicecheck to "+
-		"start a first session, or point --db or %s at an existing file", path, EnvDB), cause)
+	return codedError(ErrNoFile, "store.no_file", fmt.Sprintf("no data file at %s yet: run servicecheck to "+
+		"start a first session, or point --db or %s at an existing file", path, EnvDB), cause, "Path", path, "Env", EnvDB)
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // Limits on what a session may hold. They are far above what a real audit
@@ -66,13 +67,8 @@ func checkText(field, s string, limit int, multiline bool) error {
 	if !utf8.ValidString(s) {
 		return bad(field, "not valid UTF-8")
 	}
-	for _, r := range s {
-		if multiline && (r == '\n' || r == '\t' || r == '\r') {
-			continue
-		}
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return bad(field, "holds the control character %U", r)
-		}
+	if at, r := termtext.Find(s, multiline); at >= 0 {
+		return bad(field, "holds the control character %U", r)
 	}
 	return nil
 }
@@ -223,8 +219,8 @@ func validateGoal(field string, g checklist.Goal) error {
 		}
 	}
 	if g.Source != nil {
-		if f, msg := g.Source.Check(); msg != "" {
-			return bad(field+".source."+f, "%s", msg)
+		if f, pr := g.Source.Check(); pr != nil {
+			return bad(field+".source."+f, "%s", pr.Msg)
 		}
 	}
 	return nil

@@ -128,3 +128,13 @@ func BenchmarkQuestionViewEnglishPack(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkResultsRender lays out the whole results content, as on
+// opening the screen or resizing the window: the view model is built and
+// every line worded in the session's language.
+func BenchmarkResultsRender(b *testing.B) {
+	m := benchModel(b, "r")
+	for b.Loop() {
+		_ = m.showResults()
+	}
+}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -11,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/scoring"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // compareState is two sessions side by side.
@@ -22,7 +21,16 @@ type compareState struct {
 	a, b    *checklist.Session
 	ra, rb  scoring.Result
 	packB   *checklist.Pack
-	cmp     scoring.Comparison
+	cmp     results.Comparison
+}
+
+// words speaks the language of the later session's pack, as the reports'
+// comparisons do.
+func (c *compareState) words() results.Words { return c.cmp.Words() }
+
+// delta draws a change in the comparison's language.
+func (c *compareState) delta(m *Model, d scoring.Score, prec int) string {
+	return m.deltaIn(c.words(), d, prec)
 }
 
 func (c *compareState) resize(w, h int) {
@@ -39,7 +47,7 @@ func (m *Model) compareLoaded(msg compareMsg) {
 	c := &m.cmp
 	c.a, c.b, c.packB = msg.a, msg.b, msg.packB
 	c.ra, c.rb = scoring.Session(msg.packA, msg.a), scoring.Session(msg.packB, msg.b)
-	c.cmp = scoring.Compare(c.ra, c.rb)
+	c.cmp = results.Compare(msg.packA, msg.a, msg.packB, msg.b)
 	c.render(m)
 	c.view.GotoTop()
 }
@@ -57,10 +65,12 @@ func (m *Model) compareKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m Model) compareView(w, h int) []string {
 	if m.cmp.loading || m.cmp.a == nil {
-		return []string{m.st.title.Render("Compare"), "", m.st.muted.Render("Loading…")}
+		wd := m.userWords()
+		return []string{m.st.title.Render(wd.T("results.compare.title")), "", m.st.muted.Render(wd.T("results.history.loading"))}
 	}
-	dates := present.Dates(m.sessionDate(m.cmp.a), m.sessionDate(m.cmp.b))
-	title := fmt.Sprintf("%s: %s and %s", m.hist.client, dates[0], dates[1])
+	wd := m.cmp.words()
+	dates := wd.Dates(m.sessionDate(m.cmp.a), m.sessionDate(m.cmp.b))
+	title := wd.T("results.compare.heading", "Client", m.hist.client, "A", dates[0], "B", dates[1])
 	return append([]string{m.scrollTitle(title, m.cmp.view, w)}, strings.Split(m.cmp.view.View(), "\n")...)
 }
 
@@ -69,20 +79,20 @@ func (c *compareState) render(m *Model) {
 	if c.a == nil {
 		return
 	}
-	w := c.view.Width()
-	dates := present.Dates(m.sessionDate(c.a), m.sessionDate(c.b))
+	w, wd := c.view.Width(), c.words()
+	dates := wd.Dates(m.sessionDate(c.a), m.sessionDate(c.b))
 	l := newCompareLayout(c, w, dates)
 	out := []string{m.st.muted.Render(pad("", l.title) + "  " + padLeft(dates[0], l.col) + "  " +
-		padLeft(dates[1], l.col) + "  change")}
+		padLeft(dates[1], l.col) + "  " + wd.T("results.compare.change"))}
 	totalPct := func(s scoring.Score, t scoring.Total) scoring.Score {
 		if !s.Valid || t.Max <= t.Min {
 			return scoring.Score{}
 		}
 		return scoring.Of((s.Value - t.Min) / (t.Max - t.Min) * 100)
 	}
-	out = append(out, l.row(m, m.st.heading, "Total",
-		l.cell(m, c.cmp.Total.A, totalPct(c.cmp.Total.A, c.ra.Total)),
-		l.cell(m, c.cmp.Total.B, totalPct(c.cmp.Total.B, c.rb.Total)), m.delta(c.cmp.Total.Delta, 1)))
+	out = append(out, l.row(m, m.st.heading, wd.T("results.heading.total"),
+		l.cell(wd, m, c.cmp.Total.A, totalPct(c.cmp.Total.A, c.ra.Total)),
+		l.cell(wd, m, c.cmp.Total.B, totalPct(c.cmp.Total.B, c.rb.Total)), c.delta(m, c.cmp.Total.Delta, 1)))
 	byID := map[string]scoring.Delta{}
 	for _, d := range c.cmp.Areas {
 		byID[d.ID] = d
@@ -95,11 +105,11 @@ func (c *compareState) render(m *Model) {
 		a := areaA[b.ID]
 		change := m.st.muted.Render("–")
 		if d, ok := byID[b.ID]; ok {
-			change = m.delta(d.Delta, 1)
+			change = c.delta(m, d.Delta, 1)
 		}
-		out = append(out, l.row(m, m.st.text, b.Title, l.cell(m, a.Score, a.Percent), l.cell(m, b.Score, b.Percent), change))
+		out = append(out, l.row(m, m.st.text, b.Title, l.cell(wd, m, a.Score, a.Percent), l.cell(wd, m, b.Score, b.Percent), change))
 	}
-	out = append(out, "", m.st.heading.Render("Checklist"))
+	out = append(out, "", m.st.heading.Render(wd.T("results.heading.checklist")))
 	secDelta := map[string]scoring.Delta{}
 	for _, d := range c.cmp.Sections {
 		secDelta[d.ID] = d
@@ -111,14 +121,14 @@ func (c *compareState) render(m *Model) {
 	for _, s := range c.rb.Sections {
 		change := m.st.muted.Render("–")
 		if d, ok := secDelta[s.ID]; ok {
-			change = m.delta(d.Delta, 0)
+			change = c.delta(m, d.Delta, 0)
 		}
-		out = append(out, l.row(m, m.st.text, s.Title, present.Percent(secA[s.ID].Percent), present.Percent(s.Percent), change))
+		out = append(out, l.row(m, m.st.text, s.Title, wd.Percent(secA[s.ID].Percent), wd.Percent(s.Percent), change))
 	}
 	out = append(out, "")
-	out = append(out, styleLines(m.st.muted, wrap("The total is compared over the areas scored in both sessions.", w))...)
-	if c.cmp.Mismatch != "" {
-		out = append(out, m.st.warn.Render(ansi.Truncate(c.cmp.Mismatch, w, "…")))
+	out = append(out, styleLines(m.st.muted, wrap(wd.T("results.compared_over"), w))...)
+	if mm := wd.Mismatch(c.cmp); mm != "" {
+		out = append(out, m.st.warn.Render(ansi.Truncate(mm, w, "…")))
 	}
 	c.view.SetContent(strings.Join(out, "\n"))
 }
@@ -147,8 +157,8 @@ func newCompareLayout(c *compareState, w int, dates []string) compareLayout {
 }
 
 // cell is one session's score, after a small bar of pct when there is room.
-func (l compareLayout) cell(m *Model, s, pct scoring.Score) string {
-	v := padLeft(s.String(), 4)
+func (l compareLayout) cell(wd results.Words, m *Model, s, pct scoring.Score) string {
+	v := padLeft(wd.Score(s), 4)
 	if l.bar > 0 {
 		f := 0.0
 		if pct.Valid {

@@ -198,29 +198,37 @@ type fixture struct {
 	pack                *checklist.Pack
 	repo                *memrepo.Repo
 	older, newer, bakes *checklist.Session
+	ud                  func(string) string // marks user data (newFixtureOf)
 }
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
-	p := testpack.Pack()
+	return newFixtureOf(t, testpack.Pack(), func(s string) string { return s })
+}
+
+// newFixtureOf is newFixture with sessions answered against p, every piece
+// of user data (names, notes, the plan) passed through ud: the pseudo-locale
+// tests mark it so that it is not taken for untranslated text.
+func newFixtureOf(t testing.TB, p *checklist.Pack, ud func(string) string) *fixture {
+	t.Helper()
 	r := memrepo.New(epoch.AddDate(0, -6, 0))
 	r.Summarize = func(s *checklist.Session) scoring.Total { return scoring.Session(p, s).Total }
-	f := &fixture{pack: p, repo: r}
-	f.older = f.session(t, "ACME Ltd", "Jo Doe", epoch.AddDate(0, -3, 0), func(i int, q checklist.Question) checklist.Value {
+	f := &fixture{pack: p, repo: r, ud: ud}
+	f.older = f.session(t, ud("ACME Ltd"), ud("Jo Doe"), epoch.AddDate(0, -3, 0), func(i int, q checklist.Question) checklist.Value {
 		if q.Kind == checklist.KindItem {
 			return []checklist.Value{checklist.Yes, checklist.No, checklist.Partly}[i%3]
 		}
 		return checklist.Rating(1 + i%3)
 	}, true)
 	// The older session set a plan, which the newer one reviews.
-	f.older.Plan = checklist.Plan{Vision: "Every customer hears back within a day.", Goals: []checklist.Goal{
-		{Problem: "Phones ring out at lunch", What: "A second line staffed from 12 to 2", Target: "90% of calls answered by the third ring", Due: "end of March"},
-		{Problem: "Complaints are not written down", What: "Start a complaint log", Target: "every complaint logged the same day"},
+	f.older.Plan = checklist.Plan{Vision: ud("Every customer hears back within a day."), Goals: []checklist.Goal{
+		{Problem: ud("Phones ring out at lunch"), What: ud("A second line staffed from 12 to 2"), Target: ud("90% of calls answered by the third ring"), Due: ud("end of March")},
+		{Problem: ud("Complaints are not written down"), What: ud("Start a complaint log"), Target: ud("every complaint logged the same day")},
 	}}
 	if err := f.repo.SetPlan(f.older.ID, f.older.Plan); err != nil {
 		t.Fatal(err)
 	}
-	f.newer = f.session(t, "ACME Ltd", "Jo Doe", epoch.AddDate(0, 0, -1), func(i int, q checklist.Question) checklist.Value {
+	f.newer = f.session(t, ud("ACME Ltd"), ud("Jo Doe"), epoch.AddDate(0, 0, -1), func(i int, q checklist.Question) checklist.Value {
 		if q.Kind == checklist.KindItem {
 			if i == 4 {
 				return checklist.NA
@@ -232,7 +240,7 @@ func newFixture(t testing.TB) *fixture {
 		}
 		return checklist.Rating(2 + i%4)
 	}, true)
-	f.bakes = f.session(t, "Bäckerei Rossi — Shkodër 🍞", "Ana", epoch.AddDate(0, 0, -2), func(i int, q checklist.Question) checklist.Value {
+	f.bakes = f.session(t, ud("Bäckerei Rossi — Shkodër 🍞"), ud("Ana"), epoch.AddDate(0, 0, -2), func(i int, q checklist.Question) checklist.Value {
 		if i < 4 {
 			return checklist.Yes
 		}
@@ -256,7 +264,7 @@ func (f *fixture) session(t testing.TB, client, assessor string, at time.Time, v
 		}
 		a := checklist.Answer{Value: v, At: at}
 		if i == 0 {
-			a.Note = "Trained once a year, at the kick-off."
+			a.Note = f.ud("Trained once a year, at the kick-off.")
 		}
 		cursor = q.ID
 		if err := f.repo.Record(s.ID, q.ID, a, cursor); err != nil {

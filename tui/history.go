@@ -7,7 +7,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
@@ -50,12 +52,13 @@ func (m *Model) clientsKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m Model) clientsView(w, h int) []string {
-	lines := []string{m.st.title.Render("History: choose a client"), ""}
+	wd := m.userWords()
+	lines := []string{m.st.title.Render(wd.T("results.history.clients")), ""}
 	switch {
 	case m.home.loading:
-		return append(lines, m.st.muted.Render("Loading…"))
+		return append(lines, m.st.muted.Render(wd.T("results.history.loading")))
 	case len(m.home.clients) == 0:
-		return append(lines, m.st.muted.Render("No sessions yet. Press esc and start a new one."))
+		return append(lines, m.st.muted.Render(wd.T("results.history.no_clients")))
 	}
 	rows := make([]string, len(m.home.clients))
 	for i, c := range m.home.clients {
@@ -91,6 +94,7 @@ func (m *Model) historyLoaded(msg historyMsg) {
 		return
 	}
 	m.hist.list = msg.list
+	audit.SortNewest(m.hist.list, store.Summary.Stamp)
 	m.hist.cursor = min(m.hist.cursor, max(0, len(msg.list)-1))
 	if m.sess != nil && m.hist.from == scrResults {
 		for i, s := range msg.list {
@@ -144,7 +148,7 @@ func (m *Model) compareMarked() tea.Cmd {
 		} else if m.hist.cursor+1 < len(m.hist.list) {
 			ids = []string{m.hist.list[m.hist.cursor+1].ID, cur}
 		} else {
-			m.notice = "Mark two sessions with space, then press c"
+			m.notice = m.userWords().T("results.history.mark_two")
 			return nil
 		}
 	}
@@ -166,7 +170,7 @@ func (m *Model) compareMarked() tea.Cmd {
 			ss[i], ps[i] = s, p
 		}
 		// Earlier on the left.
-		if ss[1].CreatedAt.Before(ss[0].CreatedAt) {
+		if audit.Compare(audit.Of(ss[1]), audit.Of(ss[0])) < 0 {
 			ss[0], ss[1], ps[0], ps[1] = ss[1], ss[0], ps[1], ps[0]
 		}
 		return compareMsg{a: ss[0], b: ss[1], packA: ps[0], packB: ps[1]}
@@ -174,12 +178,13 @@ func (m *Model) compareMarked() tea.Cmd {
 }
 
 func (m Model) historyView(w, h int) []string {
-	lines := []string{m.st.title.Render("Sessions of " + m.hist.client)}
+	wd := m.userWords()
+	lines := []string{m.st.title.Render(wd.T("results.history.title", "Client", m.hist.client))}
 	if m.hist.loading {
-		return append(lines, "", m.st.muted.Render("Loading…"))
+		return append(lines, "", m.st.muted.Render(wd.T("results.history.loading")))
 	}
 	if len(m.hist.list) == 0 {
-		return append(lines, "", m.st.muted.Render("No sessions for this client."))
+		return append(lines, "", m.st.muted.Render(wd.T("results.history.empty")))
 	}
 	// Trend of the total, oldest to newest, over completed sessions.
 	var totals []scoring.Score
@@ -193,23 +198,23 @@ func (m Model) historyView(w, h int) []string {
 		lo, hi = s.Total.Min, s.Total.Max
 	}
 	if len(totals) > 0 {
-		lines = append(lines, m.st.muted.Render("Trend of the total, oldest to newest: ")+
+		lines = append(lines, m.st.muted.Render(wd.T("results.history.trend"))+
 			m.st.barFull.Render(present.Sparkline(totals, lo, hi)))
 	}
 	lines = append(lines, "")
 	times := make([]time.Time, len(m.hist.list))
 	for i, s := range m.hist.list {
-		times[i] = s.CompletedAt
-		if s.Status != checklist.Completed {
-			times[i] = s.CreatedAt
-		}
+		times[i] = audit.Date(s.Stamp())
 	}
-	dates := present.Dates(times...)
-	dw := 12
+	dates := wd.Dates(times...)
+	dw := max(12, lipgloss.Width(wd.T("results.history.date")))
 	for _, d := range dates {
-		dw = max(dw, len([]rune(d)))
+		dw = max(dw, lipgloss.Width(d))
 	}
-	head := fmt.Sprintf("      %-*s  %-11s  %5s  %s", dw, "date", "status", "total", "band")
+	sw := max(lipgloss.Width(wd.Status(checklist.Completed)), lipgloss.Width(wd.Status(checklist.InProgress)),
+		lipgloss.Width(wd.T("results.history.status")))
+	head := "      " + pad(wd.T("results.history.date"), dw) + "  " + pad(wd.T("results.history.status"), sw) +
+		"  " + padLeft(wd.T("results.history.total"), 5) + "  " + wd.T("results.history.band")
 	lines = append(lines, m.st.muted.Render(head))
 	rows := make([]string, len(m.hist.list))
 	for i, s := range m.hist.list {
@@ -217,18 +222,16 @@ func (m Model) historyView(w, h int) []string {
 		if slices.Contains(m.hist.marked, s.ID) {
 			mark = "[x]"
 		}
-		status := "completed"
-		if s.Status != checklist.Completed {
-			status = "in progress"
-		}
 		band := ""
 		if s.Total.Band != "" {
-			band = present.BandLabel(m.newPack(), s.Total.Band)
+			bands := m.newPack().Bands
 			if p, err := m.packFor(s.Pack); err == nil {
-				band = present.BandLabel(p, s.Total.Band)
+				bands = p.Bands
 			}
+			band = wd.Band(bands, s.Total.Band)
 		}
-		text := fmt.Sprintf("%s %s  %-11s  %5s  %s", mark, pad(dates[i], dw), status, s.Total.Score, band)
+		text := mark + " " + pad(dates[i], dw) + "  " + pad(wd.Status(s.Status), sw) + "  " +
+			padLeft(wd.Score(s.Total.Score), 5) + "  " + band
 		rows[i] = m.row(i == m.hist.cursor, text, "")
 	}
 	return append(lines, window(rows, m.hist.cursor, h-len(lines))...)

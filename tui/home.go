@@ -9,7 +9,6 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/store"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // homeState is the home menu and the list of unfinished sessions.
@@ -185,9 +184,9 @@ func (m Model) resumeView(w, h int) []string {
 			p = sp
 		}
 		total := len(p.Questions())
-		note := fmt.Sprintf("started %s · %d of %d answered", present.Date(s.CreatedAt), s.Answered, total)
+		note := fmt.Sprintf("started %s · %d of %d answered", m.userWords().Date(s.CreatedAt), s.Answered, total)
 		if lipgloss.Width(s.Client)+lipgloss.Width(note)+5 > w {
-			note = fmt.Sprintf("%s · %d/%d", present.Date(s.CreatedAt), s.Answered, total)
+			note = fmt.Sprintf("%s · %d/%d", m.userWords().Date(s.CreatedAt), s.Answered, total)
 		}
 		rows[i] = m.row(i == m.home.resumeCursor, s.Client, note)
 	}
@@ -237,7 +236,7 @@ func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 	ahead := m.setup.typedAhead
 	m.setup = setupState{}
 	m.open(msg.sess, msg.pack)
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{m.flush()} // a completion owed by open
 	if m.screen == scrResults {
 		cmds = append(cmds, m.loadPrevious())
 	}

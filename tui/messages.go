@@ -57,7 +57,22 @@ type compareMsg struct {
 type savedMsg struct {
 	n   int
 	err error
+	// revs are the sessions' revisions after the writes.
+	revs map[string]store.Rev
+	// moved reports a write that found the session changed elsewhere;
+	// fresh is the session as then stored (also after a conflict).
+	moved bool
+	fresh *checklist.Session
 }
 
 // retrySaveMsg says it is time to try a failed write again.
 type retrySaveMsg struct{}
+
+// savedAsNewMsg says whether the answers of a session deleted elsewhere
+// (from) were saved as the new session sess.
+type savedAsNewMsg struct {
+	from string
+	sess *checklist.Session
+	pack *checklist.Pack
+	err  error
+}

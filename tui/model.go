@@ -3,12 +3,14 @@ package tui
 import (
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/store"
 )
 
 // The smallest window the app draws its screens in; below it, it says how
@@ -45,6 +47,9 @@ type Options struct {
 	// can then be parsed while the first frame is drawn rather than
 	// before. It must be safe to call from several goroutines.
 	PackFunc func() *checklist.Pack
+	// PackLang is the language of PackFunc's pack, which the screens
+	// that belong to no session speak before it is parsed.
+	PackLang string
 	// Lookup finds the pack a stored session was answered with; nil means
 	// Pack is used when the ids match.
 	Lookup func(checklist.Ref) (*checklist.Pack, error)
@@ -81,6 +86,9 @@ type Start struct {
 	Client, Assessor string
 	// Resume opens the list of unfinished sessions.
 	Resume bool
+	// Rev is Session's revision as read (store.Store.GetRev); 0 when not
+	// known. Writes check it to tell the user of changes made elsewhere.
+	Rev store.Rev
 }
 
 // Model is the wizard: one top-level model that routes each message to the
@@ -127,6 +135,9 @@ func New(opts Options) Model {
 	if opts.RetryDelay <= 0 {
 		opts.RetryDelay = time.Second
 	}
+	if _, ok := opts.Repo.(cleanRepo); !ok && opts.Repo != nil {
+		opts.Repo = cleanRepo{opts.Repo}
+	}
 	m := Model{
 		opts: opts,
 		keys: newKeyMap(),
@@ -149,6 +160,7 @@ func New(opts Options) Model {
 				break
 			}
 		}
+		m.saver.setRev(s.Session.ID, s.Rev)
 		m.open(s.Session, p)
 	case s.New:
 		m.screen = scrSetup
@@ -166,6 +178,11 @@ func New(opts Options) Model {
 // Init asks for the background colour and loads what the first screen needs.
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.saver.pending() {
+		// open queued a write (the completion of a fully answered
+		// session): start the saver from Update, which keeps its state.
+		cmds = append(cmds, func() tea.Msg { return retrySaveMsg{} })
+	}
 	switch m.screen {
 	case scrHome, scrResume:
 		cmds = append(cmds, m.loadHome())
@@ -207,6 +224,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.paste(msg)
 	case savedMsg:
 		return m, m.saved(msg)
+	case savedAsNewMsg:
+		return m, m.savedAsNew(msg)
 	case retrySaveMsg:
 		m.saver.retrying = false
 		return m, m.flush()
@@ -294,25 +313,30 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 	case scrSetup:
 		return m.updateForm(msg)
 	case scrQuestion:
-		if !m.q.editing {
-			cmd := m.startNote()
-			return tea.Batch(cmd, m.q.updateNote(msg))
+		if m.gone() {
+			return nil
 		}
-		return m.q.updateNote(msg)
+		var cmd tea.Cmd
+		if !m.q.editing {
+			cmd = m.startNote()
+		}
+		if m.q.note.Length()+utf8.RuneCountInString(msg.Content) > m.q.note.CharLimit {
+			m.notice = "The pasted text was cut: a note holds at most 64 KiB"
+		}
+		return tea.Batch(cmd, m.q.updateNote(msg))
 	case scrPlan:
+		if m.plan.typing() && len([]rune(m.plan.input.Value()))+utf8.RuneCountInString(msg.Content) > m.plan.input.CharLimit {
+			m.notice = "The pasted text was cut: a field holds at most 64 KiB"
+		}
 		return m.updatePlanInput(msg)
 	}
 	return nil
 }
 
 // quit ends the app once the save in flight, if any, has come back; what
-// is still queued is saved by Run after the program ends.
+// is still queued, and the text typed but not confirmed, is saved by Run
+// after the program ends (keepDrafts).
 func (m *Model) quit() tea.Cmd {
-	if m.screen == scrPlan && m.plan.input.Value() != m.plan.before {
-		// What was typed in the plan's field is kept: Run saves what is
-		// still queued when the program ends.
-		m.keepPlanField()
-	}
 	m.quitting = true
 	if m.saver.inFlight > 0 {
 		return nil
@@ -372,4 +396,20 @@ func (m Model) newPack() *checklist.Pack {
 		return m.opts.Pack
 	}
 	return m.opts.PackFunc()
+}
+
+// keepDrafts queues the text typed but not confirmed — a note being
+// written, a plan field being edited — so that leaving the app by any
+// way (q, ctrl+c, SIGTERM, SIGHUP) keeps it. Run calls it on the final
+// model.
+func (m *Model) keepDrafts() {
+	if m.sess == nil || m.gone() {
+		return
+	}
+	switch {
+	case m.screen == scrQuestion && m.q.editing:
+		m.keepNote()
+	case m.screen == scrPlan && m.plan.form != nil && m.plan.input.Value() != m.plan.before:
+		m.keepPlanField()
+	}
 }

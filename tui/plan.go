@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/plantext"
@@ -39,9 +40,9 @@ type planState struct {
 func newPlanInput() textinput.Model {
 	ti := textinput.New()
 	ti.Prompt = ""
-	// Within what the store keeps even when every character takes four
-	// bytes.
-	ti.CharLimit = store.MaxNote / 4
+	// Up to the store's 64 KiB; characters of more than one byte are
+	// counted again when the field is kept (see fitNote).
+	ti.CharLimit = store.MaxNote
 	ti.SetStyles(planInputStyles(true))
 	return ti
 }
@@ -72,18 +73,15 @@ func (p *planState) typing() bool {
 	return ok && f.Kind.Text()
 }
 
-// PreviousPlan returns the client's newest completed session started before
-// s whose plan has goals, or nil when there is none: the goals a new plan
-// looks back on.
+// PreviousPlan returns the newest of the client's completed sessions before
+// s (in audit order) whose plan has goals, or nil when there is none: the
+// goals a new plan looks back on.
 func PreviousPlan(r Repo, s *checklist.Session) (*checklist.Session, error) {
 	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed})
 	if err != nil {
 		return nil, fmt.Errorf("read earlier sessions: %w", err)
 	}
-	for _, sum := range list {
-		if sum.ID == s.ID || !sum.CreatedAt.Before(s.CreatedAt) {
-			continue
-		}
+	for _, sum := range audit.Before(storedStamp(s, list), list, store.Summary.Stamp) {
 		prev, err := r.Get(sum.ID)
 		if err != nil {
 			return nil, fmt.Errorf("read session %s: %w", sum.ID, err)
@@ -190,7 +188,11 @@ func (m *Model) keepPlanField() {
 	if !ok || !f.Kind.Text() {
 		return
 	}
-	m.plan.form.Set(f, m.plan.input.Value())
+	v, cut := fitNote(m.plan.input.Value())
+	if cut {
+		m.notice = "The text was cut to 64 KiB, the most a field holds"
+	}
+	m.plan.form.Set(f, v)
 	m.queuePlan()
 }
 
@@ -201,8 +203,8 @@ func (m *Model) queuePlan() {
 	if planform.Equal(plan, m.sess.Plan) {
 		return
 	}
+	m.queue(store.Change{SetPlan: true, OldPlan: m.sess.Plan, Plan: plan})
 	m.sess.Plan = plan
-	m.saver.add(saveOp{kind: opPlan, id: m.sess.ID, plan: plan})
 }
 
 // movePlan keeps the field on show and goes to the next field (dir +1)

@@ -25,14 +25,15 @@ type planRepo struct {
 	plans []checklist.Plan
 }
 
-func (r *planRepo) SetPlan(id string, p checklist.Plan) error {
-	if err := r.Repo.SetPlan(id, p); err != nil {
-		return err
+func (r *planRepo) Apply(id string, c store.Change) (store.Applied, error) {
+	res, err := r.Repo.Apply(id, c)
+	if err != nil || !c.SetPlan {
+		return res, err
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.plans = append(r.plans, p)
-	return nil
+	r.plans = append(r.plans, c.Plan)
+	return res, nil
 }
 
 func (r *planRepo) writes() int {
@@ -247,7 +248,8 @@ func TestPlanEsc(t *testing.T) {
 }
 
 // TestPlanQuitKeepsTypedText: ctrl+c in a plan field quits and the text
-// typed there is queued, for Run to write once the screens are gone.
+// typed there is kept as a draft, which Run writes once the screens are
+// gone.
 func TestPlanQuitKeepsTypedText(t *testing.T) {
 	f := newFixture(t)
 	d, r := openPlanOf(t, f, f.newer, 80, 24)
@@ -258,6 +260,7 @@ func TestPlanQuitKeepsTypedText(t *testing.T) {
 	if !d.quit {
 		t.Fatal("ctrl+c did not quit")
 	}
+	d.m.keepDrafts() // as Run does with the final model
 	if err := d.m.saver.flushNow(r, 1, 0); err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/tui/internal/planform"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // planLabelWidth is the column of field names ("Problem", "By when"), with
@@ -118,7 +117,7 @@ func (m Model) reviewLines(f planform.Field, w int, l planLayout) []string {
 	if l.intro {
 		from := "Set in an earlier session"
 		if !r.FromDate.IsZero() {
-			from = "Set on " + present.Date(r.FromDate)
+			from = "Set on " + m.words().Date(r.FromDate)
 		}
 		out = append(out, m.st.muted.Render(ansi.Truncate(from+": was it met?", w, "…")))
 	}

@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"fmt"
+	"maps"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -26,9 +29,12 @@ func newQuestionState() questionState {
 	ta.ShowLineNumbers = false
 	ta.Prompt = "│ "
 	ta.Placeholder = "Type a note. enter saves it, esc cancels"
-	// A note may be long (minutes pasted in), within what the store keeps
-	// even when every character takes four bytes.
-	ta.CharLimit = store.MaxNote / 4
+	// A note may be long (minutes pasted in): up to the store's 64 KiB.
+	// Characters of more than one byte are counted again when the note
+	// is kept (see fitNote).
+	ta.CharLimit = store.MaxNote
+	ta.MaxHeight = 0 // no limit on lines but the textarea's own
+
 	// enter saves the note; a new line inside a note is alt+enter.
 	ta.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
 	q := questionState{note: ta}
@@ -66,6 +72,7 @@ func (m *Model) open(s *checklist.Session, p *checklist.Pack) {
 	}
 	// The saver is kept: writes still queued for the session shown before
 	// carry its id and go through all the same.
+	cleanSession(s)
 	m.sess, m.pack, m.qs = s, p, p.Questions()
 	m.res = resultsState{view: m.res.view}
 	m.q.editing = false
@@ -82,6 +89,14 @@ func (m *Model) open(s *checklist.Session, p *checklist.Pack) {
 		}
 	}
 	m.goTo(at)
+	if s.Status != checklist.Completed && len(m.qs) > 0 && s.Next(m.qs, -1) < 0 {
+		// Every question was answered but the completion was never
+		// written (a crash between the two, in an older version):
+		// complete it now.
+		s.Status, s.CompletedAt = checklist.Completed, m.now()
+		m.queue(store.Change{Complete: true})
+		m.notice = "Every question was answered: the session is now complete"
+	}
 	if s.Status == checklist.Completed {
 		m.showResults()
 		return
@@ -123,6 +138,18 @@ func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	q, ok := m.current()
 	if !ok {
+		return nil
+	}
+	if m.gone() {
+		// The session was deleted elsewhere: no answer can be saved to
+		// it any more.
+		switch {
+		case key.Matches(msg, k.Home):
+			return m.goHome()
+		case msg.String() == "s":
+			return m.saveAsNew()
+		}
+		m.notice = goneNotice
 		return nil
 	}
 	choices := present.Choices(q.Kind)
@@ -200,27 +227,30 @@ func (m Model) partStart(i, dir int) int {
 // move shows question i and saves the position.
 func (m *Model) move(i int) tea.Cmd {
 	m.goTo(i)
-	m.saver.add(saveOp{kind: opCursor, id: m.sess.ID, cursor: m.qs[m.q.idx].ID})
+	m.queue(store.Change{Cursor: m.qs[m.q.idx].ID})
 	return m.flush()
 }
 
 // answer records v for the question on show and moves on: to the next
 // question, to the first one still open after the last, or to the results
-// once every question has an answer.
+// once every question has an answer. The answer that completes the session
+// is saved together with the completion.
 func (m *Model) answer(v checklist.Value) tea.Cmd {
 	q, _ := m.current()
 	a := m.sess.Answers[q.ID]
-	a.Value, a.At = v, m.now()
+	c := store.Change{QID: q.ID, SetValue: true, OldValue: a.Value, Value: v, At: m.now(), Cursor: q.ID}
+	a.Value, a.At = v, c.At
 	m.sess.Answers[q.ID] = a
 	open := m.sess.Next(m.qs, -1)
 	if open < 0 && m.sess.Status != checklist.Completed {
-		m.saver.add(saveOp{kind: opRecord, id: m.sess.ID, qid: q.ID, ans: a, cursor: q.ID})
+		c.Complete = true
+		m.queue(c)
 		return tea.Batch(m.finish(), m.flush())
 	}
 	next := m.q.idx + 1
 	if next >= len(m.qs) {
 		if open < 0 {
-			m.saver.add(saveOp{kind: opRecord, id: m.sess.ID, qid: q.ID, ans: a, cursor: q.ID})
+			m.queue(c)
 			return tea.Batch(m.flush(), m.showResults())
 		}
 		next = open
@@ -228,15 +258,16 @@ func (m *Model) answer(v checklist.Value) tea.Cmd {
 		m.notice = plural(n, "question", "questions") + " still open: here is the first"
 	}
 	m.goTo(next)
-	m.saver.add(saveOp{kind: opRecord, id: m.sess.ID, qid: q.ID, ans: a, cursor: m.qs[next].ID})
+	c.Cursor = m.qs[next].ID
+	m.queue(c)
 	return m.flush()
 }
 
-// finish marks the open session completed and shows its results.
+// finish shows the open session, completed, with its results; the caller
+// has queued the completion with the last answer.
 func (m *Model) finish() tea.Cmd {
 	m.sess.Status = checklist.Completed
 	m.sess.CompletedAt = m.now()
-	m.saver.add(saveOp{kind: opComplete, id: m.sess.ID})
 	m.notice = "Session complete. Press p to set your plan."
 	return m.showResults()
 }
@@ -256,17 +287,91 @@ func (m *Model) startNote() tea.Cmd {
 func (m *Model) saveNote() tea.Cmd {
 	m.q.editing = false
 	m.q.note.Blur()
-	q, _ := m.current()
-	note := strings.TrimSpace(m.q.note.Value())
+	m.keepNote()
+	return m.flush()
+}
+
+// keepNote queues the note in the editor, when it changed, for the
+// question on show: on enter, and as a draft when the app ends with the
+// note open (q, ctrl+c, a signal). Only the note is written, never the
+// answer beside it.
+func (m *Model) keepNote() {
+	q, ok := m.current()
+	if !ok || m.gone() {
+		return
+	}
+	note, cut := fitNote(strings.TrimSpace(m.q.note.Value()))
+	if cut {
+		m.notice = "The note was cut to 64 KiB, the most a note holds"
+	}
 	a, had := m.sess.Answers[q.ID]
 	if note == a.Note {
-		return nil
+		return
 	}
+	c := store.Change{QID: q.ID, SetNote: true, OldNote: a.Note, Note: note, At: m.now(), Cursor: q.ID}
 	a.Note = note
 	if !had || a.At.IsZero() {
-		a.At = m.now()
+		a.At = c.At
 	}
 	m.sess.Answers[q.ID] = a
-	m.saver.add(saveOp{kind: opRecord, id: m.sess.ID, qid: q.ID, ans: a, cursor: q.ID})
+	m.queue(c)
+}
+
+// fitNote cuts s to the store's limit on a note, at a character boundary,
+// and reports whether it had to.
+func fitNote(s string) (string, bool) {
+	if len(s) <= store.MaxNote {
+		return s, false
+	}
+	cut := store.MaxNote
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut], true
+}
+
+// gone reports whether the open session was deleted while it was open.
+func (m Model) gone() bool {
+	return m.sess != nil && m.saver.gone == m.sess.ID
+}
+
+// saveAsNew stores the open session, deleted elsewhere, as a new session
+// with every answer, note and plan it holds on screen, and opens it; the
+// writes still owed to the deleted one are dropped.
+func (m *Model) saveAsNew() tea.Cmd {
+	old := *m.sess
+	s := &checklist.Session{Client: old.Client, Assessor: old.Assessor, Pack: old.Pack,
+		Answers: maps.Clone(old.Answers), Cursor: old.Cursor, Plan: old.Plan}
+	if s.Next(m.qs, -1) < 0 && len(m.qs) > 0 {
+		s.Status, s.CompletedAt = checklist.Completed, m.now()
+	}
+	r, p := m.opts.Repo, m.pack
+	m.notice = "Saving your answers as a new session…"
+	return func() tea.Msg {
+		err := r.Create(s)
+		return savedAsNewMsg{from: old.ID, sess: s, pack: p, err: err}
+	}
+}
+
+// savedAsNew opens the session saved by saveAsNew.
+func (m *Model) savedAsNew(msg savedAsNewMsg) tea.Cmd {
+	if msg.err != nil {
+		m.err = fmt.Errorf("save as a new session: %w", msg.err)
+		return nil
+	}
+	kept := m.saver.queue[:0]
+	for _, op := range m.saver.queue {
+		if op.id != msg.from {
+			kept = append(kept, op)
+		}
+	}
+	m.saver.queue, m.saver.gone, m.saver.err = kept, "", nil
+	m.saver.saved = true
+	idx := m.q.idx
+	m.open(msg.sess, msg.pack)
+	if m.screen == scrQuestion {
+		m.goTo(idx)
+	}
+	m.notice = "Your answers are saved as the new session " + msg.sess.ID
 	return m.flush()
 }

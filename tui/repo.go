@@ -12,11 +12,12 @@ import (
 // implementation may open and close its file around each one.
 type Repo interface {
 	Create(*checklist.Session) error
-	Record(id, qid string, a checklist.Answer, cursor string) error
-	SetCursor(id, cursor string) error
-	SetPlan(id string, plan checklist.Plan) error
-	Complete(id string) error
+	// Apply writes one change the user made; see store.Store.Apply.
+	Apply(id string, c store.Change) (store.Applied, error)
 	Get(id string) (*checklist.Session, error)
+	// GetRev is Get with the session's revision, for a session the
+	// wizard opens to change.
+	GetRev(id string) (*checklist.Session, store.Rev, error)
 	List(store.Filter) ([]store.Summary, error)
 	Clients() ([]string, error)
 }
@@ -36,24 +37,34 @@ func (r StoreRepo) Create(s *checklist.Session) error {
 	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.Create(s) })
 }
 
-// Record stores one answer and the question the user is now on.
-func (r StoreRepo) Record(id, qid string, a checklist.Answer, cursor string) error {
-	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.Record(id, qid, a, cursor) })
+// Apply writes one change to a session in one transaction.
+func (r StoreRepo) Apply(id string, c store.Change) (store.Applied, error) {
+	var out store.Applied
+	err := store.Do(r.Path, r.Opts, func(st *store.Store) error {
+		var err error
+		out, err = st.Apply(id, c)
+		return err
+	})
+	if errors.Is(err, store.ErrNoFile) {
+		// The data file itself was removed: the session is gone.
+		return out, fmt.Errorf("session %s: %w", id, store.ErrNotFound)
+	}
+	return out, err
 }
 
-// SetCursor stores the question the user is on.
-func (r StoreRepo) SetCursor(id, cursor string) error {
-	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.SetCursor(id, cursor) })
-}
-
-// SetPlan stores a session's plan, replacing the one before.
-func (r StoreRepo) SetPlan(id string, plan checklist.Plan) error {
-	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.SetPlan(id, plan) })
-}
-
-// Complete marks a session completed.
-func (r StoreRepo) Complete(id string) error {
-	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.Complete(id) })
+// GetRev loads one session by id or unique id prefix with its revision.
+func (r StoreRepo) GetRev(id string) (*checklist.Session, store.Rev, error) {
+	var s *checklist.Session
+	var rev store.Rev
+	err := store.Do(r.Path, r.readOpts(), func(st *store.Store) error {
+		var err error
+		s, rev, err = st.GetRev(id)
+		return err
+	})
+	if errors.Is(err, store.ErrNoFile) {
+		return nil, 0, fmt.Errorf("session %s: %w", id, store.ErrNotFound)
+	}
+	return s, rev, err
 }
 
 // Get loads one session by id or unique id prefix.

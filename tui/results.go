@@ -11,19 +11,20 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
-	"github.com/servicecheck/servicecheck/scoring"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/store"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // resultsState is the results of the open session, compared with the
 // client's previous completed session when there is one.
 type resultsState struct {
-	view   viewport.Model
-	result scoring.Result
-	prev   *checklist.Session
-	cmp    *scoring.Comparison
+	view viewport.Model
+	// doc is the results view model the screen shows.
+	doc  results.Document
+	prev *checklist.Session
+	cmp  *results.Comparison // doc.Comparison
 }
 
 // scroll moves v for the scrolling keys of the results and compare screens
@@ -63,7 +64,8 @@ func (r *resultsState) resize(w, h int) {
 // showResults scores the open session and shows it.
 func (m *Model) showResults() tea.Cmd {
 	m.q.editing = false
-	m.res.result = scoring.Session(m.pack, m.sess)
+	m.res.doc = results.Build(m.pack, m.sess, nil, nil)
+	m.res.prev, m.res.cmp = nil, nil
 	m.show(scrResults)
 	m.res.render(m)
 	m.res.view.GotoTop()
@@ -84,17 +86,14 @@ func (m Model) loadPrevious() tea.Cmd {
 	}
 }
 
-// Previous returns the client's newest completed session started before s,
-// with its pack, or nil when there is none.
+// Previous returns the client's previous completed session (see
+// audit.Previous) with its pack, or nil when there is none.
 func Previous(r Repo, s *checklist.Session, lookup func(checklist.Ref) (*checklist.Pack, error)) (*checklist.Session, *checklist.Pack, error) {
 	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed})
 	if err != nil {
 		return nil, nil, fmt.Errorf("read earlier sessions: %w", err)
 	}
-	for _, sum := range list {
-		if sum.ID == s.ID || !sum.CreatedAt.Before(s.CreatedAt) {
-			continue
-		}
+	if sum, ok := audit.Previous(storedStamp(s, list), list, store.Summary.Stamp); ok {
 		prev, err := r.Get(sum.ID)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read session %s: %w", sum.ID, err)
@@ -108,6 +107,18 @@ func Previous(r Repo, s *checklist.Session, lookup func(checklist.Ref) (*checkli
 	return nil, nil, nil
 }
 
+// storedStamp is s's stamp as the store has it when list holds it: the
+// store, not the screen's copy, sets the completion time, and the order
+// of sessions follows the stored times.
+func storedStamp(s *checklist.Session, list []store.Summary) audit.Stamp {
+	for _, sum := range list {
+		if sum.ID == s.ID {
+			return sum.Stamp()
+		}
+	}
+	return audit.Of(s)
+}
+
 func (m *Model) previousLoaded(msg previousMsg) {
 	if m.sess == nil || msg.forID != m.sess.ID {
 		return // the user has moved on to another session
@@ -119,8 +130,8 @@ func (m *Model) previousLoaded(msg previousMsg) {
 	if msg.sess == nil {
 		return
 	}
-	c := scoring.Compare(scoring.Session(msg.pack, msg.sess), m.res.result)
-	m.res.prev, m.res.cmp = msg.sess, &c
+	m.res.doc = results.Build(m.pack, m.sess, msg.sess, msg.pack)
+	m.res.prev, m.res.cmp = msg.sess, m.res.doc.Comparison
 	if m.screen == scrResults {
 		m.res.render(m)
 	}
@@ -150,11 +161,12 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m Model) resultsView(w, h int) []string {
-	title := fmt.Sprintf("Results for %s", m.sess.Client)
+	wd := m.words()
+	title := wd.T("results.screen.title", "Client", m.sess.Client, "Date", wd.Date(m.sessionDate(m.sess)))
 	if m.sess.Assessor != "" {
-		title += ", assessed by " + m.sess.Assessor
+		title = wd.T("results.screen.title_assessor", "Client", m.sess.Client, "Assessor", m.sess.Assessor,
+			"Date", wd.Date(m.sessionDate(m.sess)))
 	}
-	title += ", " + present.Date(m.sessionDate(m.sess))
 	return append([]string{m.scrollTitle(title, m.res.view, w)}, strings.Split(m.res.view.View(), "\n")...)
 }
 
@@ -164,18 +176,15 @@ func (m Model) scrollTitle(title string, v viewport.Model, w int) string {
 	right := ""
 	if v.TotalLineCount() > v.Height() {
 		last := min(v.TotalLineCount(), v.YOffset()+v.Height())
-		right = fmt.Sprintf("%d–%d of %d ↕", v.YOffset()+1, last, v.TotalLineCount())
+		wd := m.words()
+		right = wd.T("results.screen.scroll", "From", wd.Int(v.YOffset()+1), "To", wd.Int(last), "Total", wd.Int(v.TotalLineCount()))
 	}
 	left := ansi.Truncate(title, max(1, w-lipgloss.Width(right)-2), "…")
 	gap := max(1, w-lipgloss.Width(left)-lipgloss.Width(right))
 	return m.st.title.Render(left) + strings.Repeat(" ", gap) + m.st.muted.Render(right)
 }
 
-// sessionDate is the day a session is dated by: when it was completed, or
-// when it was started.
+// sessionDate is the day a session is dated by (audit.Date).
 func (m Model) sessionDate(s *checklist.Session) time.Time {
-	if !s.CompletedAt.IsZero() {
-		return s.CompletedAt
-	}
-	return s.CreatedAt
+	return audit.Date(audit.Of(s))
 }

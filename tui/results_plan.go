@@ -3,25 +3,30 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/results"
 )
 
 // planHint points from the weakest areas to the plan: where it is when it
 // has goals, else an invitation to review the goals of the previous
 // session when it set some, or to set a plan once the session is complete.
 func (r *resultsState) planHint(m *Model) string {
-	plan := m.sess.Plan
+	plan, wd := m.sess.Plan, m.words()
 	prev := r.prev
 	switch {
 	case len(plan.Goals) > 0:
-		return m.st.muted.Render(" · your plan is below, p changes it")
+		return m.st.muted.Render(" · " + wd.T("results.screen.plan_below"))
 	case len(plan.Review) == 0 && prev != nil && len(prev.Plan.Goals) > 0:
-		return m.st.muted.Render(" · ") + m.st.selected.Render("press p to review last time's goals")
+		return m.st.muted.Render(" · ") + m.st.selected.Render(wd.T("results.screen.plan_review"))
 	case m.sess.Status == checklist.Completed:
-		return m.st.muted.Render(" · ") + m.st.selected.Render("press p to set your plan")
+		return m.st.muted.Render(" · ") + m.st.selected.Render(wd.T("results.screen.plan_set"))
 	}
 	return ""
 }
@@ -33,22 +38,27 @@ func (r *resultsState) planLines(m *Model, w int) []string {
 	if plan.IsZero() {
 		return nil
 	}
-	out := []string{"", m.st.heading.Render("Plan")}
+	wd := m.words()
+	out := []string{"", m.st.heading.Render(wd.T("results.heading.plan"))}
 	if plan.Vision != "" {
-		out = append(out, styleLines(m.st.text, wrap("Vision: "+plan.Vision, w))...)
+		out = append(out, styleLines(m.st.text, wrap(wd.T("results.screen.vision", "Text", plan.Vision), w))...)
 	}
 	for i, g := range plan.Goals {
 		out = append(out, m.st.text.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, m.problem(g)), w, "…")))
-		for _, l := range goalDetails(g) {
+		for _, l := range goalDetails(wd, g) {
 			out = append(out, m.st.muted.Render(ansi.Truncate("   "+l, w, "…")))
 		}
 	}
 	if len(plan.Review) > 0 {
-		out = append(out, "", m.st.heading.Render("Last time's goals"))
+		out = append(out, "", m.st.heading.Render(wd.T("results.heading.review")))
+		col := 0 // the widest outcome and a space, so that problems line up
+		for _, o := range checklist.Outcomes() {
+			col = max(col, lipgloss.Width(outcome(wd, o))+1)
+		}
 		for _, rv := range plan.Review {
-			out = append(out, m.st.text.Render(ansi.Truncate(pad(rv.Outcome.Label(), 11)+m.problem(rv.Goal), w, "…")))
+			out = append(out, m.st.text.Render(ansi.Truncate(pad(outcome(wd, rv.Outcome), col)+m.problem(rv.Goal), w, "…")))
 			if rv.Note != "" {
-				out = append(out, m.st.muted.Render(ansi.Truncate("           "+strings.Join(strings.Fields(rv.Note), " "), w, "…")))
+				out = append(out, m.st.muted.Render(ansi.Truncate(strings.Repeat(" ", col)+strings.Join(strings.Fields(rv.Note), " "), w, "…")))
 			}
 		}
 	}
@@ -56,12 +66,19 @@ func (r *resultsState) planLines(m *Model, w int) []string {
 }
 
 // goalDetails are a goal's what, target and by when, those that are set.
-func goalDetails(g checklist.Goal) []string {
+func goalDetails(wd results.Words, g checklist.Goal) []string {
 	var out []string
-	for _, f := range []struct{ label, v string }{{"what: ", g.What}, {"target: ", g.Target}, {"by: ", g.Due}} {
+	for _, f := range []struct{ id, v string }{{"what", g.What}, {"target", g.Target}, {"by", g.Due}} {
 		if f.v != "" {
-			out = append(out, f.label+strings.Join(strings.Fields(f.v), " "))
+			out = append(out, wd.T("results.screen.goal_"+f.id, "Text", strings.Join(strings.Fields(f.v), " ")))
 		}
 	}
 	return out
+}
+
+// outcome is how far a goal was met, capitalised as it starts a line.
+func outcome(wd results.Words, o checklist.Outcome) string {
+	s := wd.Outcome(o)
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -8,32 +8,24 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/scoring"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // render lays the results out for the viewport's width.
 func (r *resultsState) render(m *Model) {
-	w := r.view.Width()
+	w, wd := r.view.Width(), m.words()
 	var out []string
 	out = append(out, r.totalLines(m)...)
-	out = append(out, "", m.st.heading.Render("Areas"))
+	out = append(out, "", m.st.heading.Render(wd.T("results.heading.areas")))
 	out = append(out, r.areaLines(m, w)...)
-	out = append(out, "", m.st.heading.Render("Checklist"))
+	out = append(out, "", m.st.heading.Render(wd.T("results.heading.checklist")))
 	out = append(out, r.sectionLines(m, w)...)
-	if len(r.result.Weakest) > 0 {
-		out = append(out, "", m.st.heading.Render("Weakest areas and what to do")+r.planHint(m))
+	if len(r.doc.Weakest) > 0 {
+		out = append(out, "", m.st.heading.Render(wd.T("results.heading.weakest"))+r.planHint(m))
 		out = append(out, r.weakestLines(m, w)...)
 	}
-	naItems, naStatements := 0, 0
-	for _, s := range r.result.Sections {
-		naItems += s.NA
-	}
-	for _, a := range r.result.Areas {
-		naStatements += a.NA
-	}
-	out = append(out, "", m.st.muted.Render(fmt.Sprintf("N/A answers: %s, %s",
-		plural(naItems, "checklist item", "checklist items"), plural(naStatements, "statement", "statements"))))
+	out = append(out, "", m.st.muted.Render(wd.NA(r.doc.NACounts())))
 	out = append(out, r.planLines(m, w)...)
 	r.view.SetContent(strings.Join(out, "\n"))
 }
@@ -41,20 +33,21 @@ func (r *resultsState) render(m *Model) {
 // totalLines are the total, its band and percentage, and the change since
 // last time.
 func (r *resultsState) totalLines(m *Model) []string {
-	t, p := r.result.Total, m.pack
-	out := []string{m.st.heading.Render("Total  ") + m.st.heading.Render(present.Total(t)) +
-		m.st.text.Render(" · ") + m.st.band(p, t.Band).Render(present.BandLabel(p, t.Band)) +
-		m.st.text.Render(" · "+present.Percent(t.Percent))}
+	t, p, wd := r.doc.Total, m.pack, m.words()
+	head := wd.T("results.heading.total")
+	indent := strings.Repeat(" ", lipgloss.Width(head)+2)
+	out := []string{m.st.heading.Render(head+"  ") + m.st.heading.Render(wd.Range(t.Total)) +
+		m.st.text.Render(" · ") + m.st.band(p, t.Band).Render(wd.Band(p.Bands, t.Band)) +
+		m.st.text.Render(" · "+wd.Percent(t.Percent))}
 	if r.cmp != nil && r.prev != nil {
-		out = append(out, "       "+m.delta(r.cmp.Total.Delta, 1)+m.st.muted.Render(fmt.Sprintf("  since %s (%s → %s)",
-			present.Date(m.sessionDate(r.prev)), r.cmp.Total.A, r.cmp.Total.B)))
-		if r.cmp.Mismatch != "" {
-			out = append(out, m.st.warn.Render("       "+r.cmp.Mismatch))
+		out = append(out, indent+m.delta(r.cmp.Total.Delta, 1)+m.st.muted.Render("  "+wd.T("results.since",
+			"Date", wd.Date(m.sessionDate(r.prev)), "From", wd.Score(r.cmp.Total.A), "To", wd.Score(r.cmp.Total.B))))
+		if mm := wd.Mismatch(*r.cmp); mm != "" {
+			out = append(out, m.st.warn.Render(indent+mm))
 		}
 	}
 	if !t.Complete {
-		out = append(out, m.st.warn.Render(fmt.Sprintf("       incomplete: %s not answered yet",
-			plural(len(m.sess.Unanswered(p)), "question", "questions"))))
+		out = append(out, m.st.warn.Render(indent+wd.T("results.screen.incomplete", "Unanswered", wd.Unanswered(len(r.doc.Unanswered)))))
 	}
 	return out
 }
@@ -62,19 +55,19 @@ func (r *resultsState) totalLines(m *Model) []string {
 // areaLines draw one bar per area, with the change when there is a
 // previous session.
 func (r *resultsState) areaLines(m *Model, w int) []string {
-	p := m.pack
+	p, wd := m.pack, m.words()
 	deltas := map[string]scoring.Delta{}
 	if r.cmp != nil {
 		for _, d := range r.cmp.Areas {
 			deltas[d.ID] = d
 		}
 	}
-	cols := newResultCols(w, r.result, p, r.cmp != nil)
-	out := make([]string, 0, len(r.result.Areas))
-	for _, a := range r.result.Areas {
+	cols := newResultCols(w, wd, r.doc, p, r.cmp != nil)
+	out := make([]string, 0, len(r.doc.Areas))
+	for _, a := range r.doc.Areas {
 		extra := ""
 		if a.NA > 0 {
-			extra = fmt.Sprintf("%d N/A", a.NA)
+			extra = wd.NACount(a.NA)
 		}
 		change := ""
 		if r.cmp != nil {
@@ -83,20 +76,21 @@ func (r *resultsState) areaLines(m *Model, w int) []string {
 				change = m.delta(d.Delta, 1)
 			}
 		}
-		out = append(out, cols.row(m, a.Title, a.Percent, a.Score.String(),
-			m.st.band(p, a.Band).Render(present.BandLabel(p, a.Band)), change, extra))
+		out = append(out, cols.row(m, a.Title, a.Percent, wd.Score(a.Score),
+			m.st.band(p, a.Band).Render(wd.Band(p.Bands, a.Band)), change, extra))
 	}
 	return out
 }
 
 // sectionLines draw the checklist percentage per section.
 func (r *resultsState) sectionLines(m *Model, w int) []string {
-	cols := newSectionCols(w, r.result)
-	out := make([]string, 0, len(r.result.Sections))
-	for _, s := range r.result.Sections {
-		extra := fmt.Sprintf("%d of %d", s.Answered+s.NA, s.Total)
+	wd := m.words()
+	cols := newSectionCols(w, r.doc)
+	out := make([]string, 0, len(r.doc.Sections))
+	for _, s := range r.doc.Sections {
+		extra := wd.SectionAnswered(s.Section)
 		if s.NA > 0 {
-			extra += fmt.Sprintf(" · %d N/A", s.NA)
+			extra += " · " + wd.NACount(s.NA)
 		}
 		out = append(out, cols.sectionRow(m, s.Title, s.Percent, extra))
 	}
@@ -106,9 +100,10 @@ func (r *resultsState) sectionLines(m *Model, w int) []string {
 // weakestLines list the weakest areas, each with what to do about it.
 func (r *resultsState) weakestLines(m *Model, w int) []string {
 	var out []string
-	for i, wk := range r.result.Weakest {
-		head := fmt.Sprintf("%d  %s · %s · ", i+1, wk.Title, wk.Score)
-		out = append(out, m.st.text.Render(head)+m.st.band(m.pack, wk.Band).Render(present.BandLabel(m.pack, wk.Band)))
+	wd := m.words()
+	for i, wk := range r.doc.Weakest {
+		head := fmt.Sprintf("%d  %s · %s · ", i+1, wk.Title, wd.Score(wk.Score))
+		out = append(out, m.st.text.Render(head)+m.st.band(m.pack, wk.Band).Render(wd.Band(m.pack.Bands, wk.Band)))
 		for _, act := range wk.Actions {
 			for j, l := range wrap(act, max(10, w-5)) {
 				lead := "   • "
@@ -128,8 +123,8 @@ type resultCols struct {
 	title, bar, score, band, change int
 }
 
-func newResultCols(w int, res scoring.Result, p *checklist.Pack, withChange bool) resultCols {
-	c := resultCols{score: 4, band: len("not scored")}
+func newResultCols(w int, wd results.Words, res results.Document, p *checklist.Pack, withChange bool) resultCols {
+	c := resultCols{score: 4, band: lipgloss.Width(wd.Band(nil, ""))}
 	for _, b := range p.Bands {
 		c.band = max(c.band, lipgloss.Width(b.Label))
 	}
@@ -151,7 +146,7 @@ func newResultCols(w int, res scoring.Result, p *checklist.Pack, withChange bool
 // row draws an area's row: title, bar, score, band, change and a note.
 // newSectionCols lays out the checklist rows, which have no band or
 // change: the room goes to the (often long) section titles.
-func newSectionCols(w int, res scoring.Result) resultCols {
+func newSectionCols(w int, res results.Document) resultCols {
 	c := resultCols{score: 4}
 	for _, s := range res.Sections {
 		c.title = max(c.title, lipgloss.Width(s.Title))
@@ -179,7 +174,7 @@ func (c resultCols) row(m *Model, title string, pct scoring.Score, score, band, 
 
 // sectionRow draws a checklist section's row: title, bar, percent, note.
 func (c resultCols) sectionRow(m *Model, title string, pct scoring.Score, extra string) string {
-	return c.lead(m, title, pct, present.Percent(pct)) + "  " + m.st.muted.Render(extra)
+	return c.lead(m, title, pct, m.words().Percent(pct)) + "  " + m.st.muted.Render(extra)
 }
 
 func (c resultCols) lead(m *Model, title string, pct scoring.Score, score string) string {
@@ -200,9 +195,12 @@ func (c resultCols) lead(m *Model, title string, pct scoring.Score, score string
 
 // delta draws a change with arrow, sign and colour: the arrow and the sign
 // carry the meaning, the colour only helps.
-func (m Model) delta(d scoring.Score, prec int) string {
-	s := present.Delta(d, prec)
-	switch present.Direction(d, prec) {
+func (m Model) delta(d scoring.Score, prec int) string { return m.deltaIn(m.words(), d, prec) }
+
+// deltaIn is delta in the language of wd.
+func (m Model) deltaIn(wd results.Words, d scoring.Score, prec int) string {
+	s := wd.Delta(d, prec)
+	switch results.Direction(d, prec) {
 	case 1:
 		return m.st.up.Render(s)
 	case -1:

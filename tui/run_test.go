@@ -140,7 +140,8 @@ func TestStoreRepoReadsWithoutAFile(t *testing.T) {
 func TestRunSavesWhatIsLeftAtTheEnd(t *testing.T) {
 	f := newFixture(t)
 	var s saver
-	s.add(saveOp{kind: opRecord, id: f.bakes.ID, qid: "identify-db", ans: checklist.Answer{Value: checklist.No}, cursor: "classify-private"})
+	s.add(saveOp{id: f.bakes.ID, c: store.Change{QID: "identify-db", SetValue: true,
+		OldValue: f.bakes.Answers["identify-db"].Value, Value: checklist.No, Cursor: "classify-private"}})
 	f.repo.FailWrites(1, store.ErrInUse)
 	if err := s.flushNow(f.repo, 3, time.Millisecond); err != nil {
 		t.Fatalf("flushNow: %v", err)
@@ -149,7 +150,8 @@ func TestRunSavesWhatIsLeftAtTheEnd(t *testing.T) {
 	if got.Answers["identify-db"].Value != checklist.No {
 		t.Error("queued answer not written")
 	}
-	s.add(saveOp{kind: opRecord, id: f.bakes.ID, qid: "classify-private", ans: checklist.Answer{Value: checklist.No}})
+	s.add(saveOp{id: f.bakes.ID, c: store.Change{QID: "classify-private", SetValue: true,
+		OldValue: f.bakes.Answers["classify-private"].Value, Value: checklist.No}})
 	f.repo.FailWrites(100, store.ErrInUse)
 	err := s.flushNow(f.repo, 2, time.Millisecond)
 	if !errors.Is(err, store.ErrInUse) || !strings.Contains(err.Error(), "1 answer not saved") {
@@ -163,9 +165,9 @@ type slowRepo struct {
 	delay time.Duration
 }
 
-func (r slowRepo) Record(id, qid string, a checklist.Answer, cursor string) error {
+func (r slowRepo) Apply(id string, c store.Change) (store.Applied, error) {
 	time.Sleep(r.delay)
-	return r.StoreRepo.Record(id, qid, a, cursor)
+	return r.StoreRepo.Apply(id, c)
 }
 
 // TestQuitWhileAnAnswerIsSaving gives two answers and quits at once: the

@@ -120,7 +120,9 @@ func partName(q checklist.Question) string {
 
 func (m Model) statusView(w int) string {
 	switch {
-	case m.saver.err != nil:
+	case m.gone():
+		return ansi.Truncate(m.st.warn.Render(goneNotice), w, "…")
+	case m.saver.err != nil && !permanent(m.saver.err):
 		return ansi.Truncate(m.st.warn.Render("not saved: "+describe(m.saver.err)+" — retrying"), w, "…")
 	case m.err != nil:
 		return ansi.Truncate(m.st.err.Render(describe(m.err)), w, "…")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -92,30 +93,31 @@ func newAnswerCmd(a *app) *cobra.Command {
 }
 
 func runAnswer(a *app, opts *answerOptions) error {
-	sp, err := chooseSessionPack(opts.ErrOut, opts.Lang, opts.Pack)
+	sp, err := chooseSessionPack(a.locale(), opts.ErrOut, opts.Lang, opts.Pack)
 	if err != nil {
 		return err
 	}
 	p := sp.pack
 	if opts.Template {
 		if opts.File != "" {
-			return usageErrorf("--template prints a file to fill in: it takes no --answers")
+			return usageError("cmd.answer.template_and_file")
 		}
 		return writeAnswersTemplate(opts.Out, p, opts.Client, firstNonEmpty(opts.Assessor, opts.DefaultAssessor), templateRun(opts))
 	}
 	if opts.File == "" {
-		return usageErrorf("answer needs --answers FILE (or --template to get one)")
+		return usageError("cmd.answer.needs_file")
 	}
 	name, data, err := readAnswersFile(opts.In, opts.File)
 	if err != nil {
 		return err
 	}
-	af, err := checklist.ParseAnswers(name, data, p)
+	l := a.locale()
+	af, err := checklist.ParseAnswersIn(name, data, p, answerWords(l, p))
 	if err == nil && !opts.Incomplete {
 		err = af.Incomplete()
 	}
 	if err != nil {
-		return answersError(opts.ErrOut, name, err)
+		return answersError(l, opts.ErrOut, name, err)
 	}
 
 	sess, err := sessionFromAnswers(af, opts, p, a.now())
@@ -139,7 +141,7 @@ func runAnswer(a *app, opts *answerOptions) error {
 			return err
 		}
 		if err := st.Create(sess); err != nil {
-			return fmt.Errorf("record session: %w", err)
+			return wrap(err, "cmd.answer.record")
 		}
 		doc = report.Build(p, sess, prev, prevPack)
 		return nil
@@ -147,11 +149,11 @@ func runAnswer(a *app, opts *answerOptions) error {
 	if err != nil {
 		return err
 	}
-	what := "completed"
-	if sess.Status != checklist.Completed {
-		what = fmt.Sprintf("in progress, %d questions left", len(af.Missing))
+	if sess.Status == checklist.Completed {
+		fmt.Fprintln(opts.ErrOut, l.T("cmd.answer.recorded", "ID", sess.ID, "Client", cellText(sess.Client)))
+	} else {
+		fmt.Fprintln(opts.ErrOut, l.N("cmd.answer.recorded_open", len(af.Missing), "ID", sess.ID, "Client", cellText(sess.Client)))
 	}
-	fmt.Fprintf(opts.ErrOut, "recorded session %s for %s (%s)\n", sess.ID, sess.Client, what)
 	return writeShow(opts.Out, doc, opts.JSON, opts.Term, a.loc)
 }
 
@@ -171,11 +173,11 @@ func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *check
 		UpdatedAt: now,
 	}
 	if strings.TrimSpace(sess.Client) == "" {
-		return nil, usageErrorf("%s: no client: add \"client: NAME\" to the file or pass --client", af.Name)
+		return nil, usageError("cmd.answer.no_client", "File", af.Name)
 	}
 	for _, f := range []struct{ flag, v string }{{"--client", opts.Client}, {"--assessor", opts.Assessor}} {
-		if msg := checklist.NameProblem(strings.TrimSpace(f.v)); msg != "" {
-			return nil, usageErrorf("%s: %s", f.flag, msg)
+		if pr := checklist.NameProblem(strings.TrimSpace(f.v)); pr != nil {
+			return nil, withCode(exitUsage, usertext.Wrap(pr, "cmd.answer.flag_problem", "Flag", f.flag))
 		}
 	}
 	for id, ans := range af.Answers {
@@ -202,86 +204,45 @@ func readAnswersFile(in io.Reader, file string) (string, []byte, error) {
 	} else {
 		f, err := os.Open(file)
 		if errors.Is(err, fs.ErrNotExist) {
-			return "", nil, withCode(exitNotFound, fmt.Errorf("read answers: %w", err))
+			return "", nil, withCode(exitNotFound, wrap(err, "cmd.answer.read"))
 		}
 		if err != nil {
-			return "", nil, fmt.Errorf("read answers: %w", err)
+			return "", nil, wrap(err, "cmd.answer.read")
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, checklist.MaxAnswersFileSize+1))
 	if err != nil {
-		return "", nil, fmt.Errorf("read answers %s: %w", name, err)
+		return "", nil, wrap(err, "cmd.answer.read_file", "File", name)
 	}
 	return name, data, nil
 }
 
 // answersError lists every problem of an answers file on errOut, one line
 // each as file:line:col: field: message, and returns the summary line.
-func answersError(errOut io.Writer, name string, err error) error {
+func answersError(l *i18n.Locale, errOut io.Writer, name string, err error) error {
 	var verrs checklist.ValidationErrors
 	if !errors.As(err, &verrs) {
 		return err
 	}
 	for _, e := range verrs {
-		fmt.Fprintln(errOut, e)
+		fmt.Fprintln(errOut, usertext.Error(l, e))
 	}
-	return withCode(exitInvalid, fmt.Errorf("%s: invalid answers file: %s", name, plural(len(verrs), "problem")))
+	return withCode(exitInvalid, usertext.Of(checklist.ErrInvalid, "cmd.answer.invalid", "File", name, "Count", len(verrs)))
 }
 
-// templateRun is the command a template says to run once filled in. The
-// file does not say which pack it was made from: the command does, so that
-// the session records the pack and language its questions were read in.
-func templateRun(opts *answerOptions) string {
-	run := "servicecheck answer --answers FILE"
-	switch {
-	case opts.Pack != "":
-		run += " --pack " + shellQuote(opts.Pack)
-	case opts.Lang != "" && opts.Lang != content.Default().Lang:
-		run += " --lang " + opts.Lang
-	}
-	return run
-}
-
-// writeAnswersTemplate writes an answers file with every id of p and an
-// empty value, each question as a comment beside it: an empty value reads
-// as not answered, so the file is valid at every stage of filling it in.
-func writeAnswersTemplate(w io.Writer, p *checklist.Pack, client, assessor, run string) error {
-	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
-	var b strings.Builder
-	fmt.Fprintf(&b, "# Answers for %s (%s %s, %s).\n", oneLine(p.Title), p.ID, p.Version, p.Lang)
-	fmt.Fprintf(&b, "# Fill in the answers, then run: %s\n", run)
-	b.WriteString("# Checklist items: yes, partly, no or na. Statements: 1 (never) to 5 (always) or na.\n")
-	fmt.Fprintf(&b, "client: %s\nassessor: %s\nanswers:\n", yamlString(client), yamlString(assessor))
-	for _, s := range p.Sections {
-		fmt.Fprintf(&b, "\n  # %s\n", oneLine(s.Title))
-		for _, it := range s.Items {
-			fmt.Fprintf(&b, "  %s:   # %s\n", it.ID, oneLine(it.Text))
+// answerWords are the answer words an answers file for p may use besides
+// English: those of p's language, which its template documents, and those
+// of the user's.
+func answerWords(user *i18n.Locale, p *checklist.Pack) checklist.Words {
+	w := usertext.AnswerWords(packLocale(p.Lang))
+	for k, v := range usertext.AnswerWords(user) {
+		if _, taken := w[k]; !taken {
+			w[k] = v
 		}
 	}
-	for _, a := range p.Areas {
-		fmt.Fprintf(&b, "\n  # %s: rate 1 (never) to 5 (always)\n", oneLine(a.Title))
-		for _, st := range a.Statements {
-			fmt.Fprintf(&b, "  %s:   # %s\n", st.ID, oneLine(st.Text))
-		}
-	}
-	b.WriteString("\n# A note for any id, in quotes, for example:\n#   responsiveness.third-ring: \"Phones ring out at lunch\"\nnotes:\n")
-	b.WriteString("\n# A plan, if you like: up to three problems, each with a measurable goal.\n" +
-		"# plan:\n#   vision: \"Every customer hears back within a day\"\n#   goals:\n" +
-		"#     - problem: \"Phones ring out at lunch\"\n#       what: \"A second line from 12 to 2\"\n" +
-		"#       target: \"90% of calls answered by the third ring\"\n#       due: \"end of March\"\n")
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// yamlString quotes s for YAML when it is not empty.
-func yamlString(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return ""
-	}
-	q, _ := json.Marshal(strings.TrimSpace(s))
-	return string(q)
+	return w
 }
 
 func firstNonEmpty(s ...string) string {

@@ -107,7 +107,7 @@ func TestAnswerErrors(t *testing.T) {
 		stderr []string
 	}{
 		{"no file flag", []string{"answer"}, exitUsage, []string{"answer needs --answers FILE"}},
-		{"missing file", []string{"answer", "--answers", c.dir + "/none.yaml"}, exitNotFound, []string{"read answers: open "}},
+		{"missing file", []string{"answer", "--answers", c.dir + "/none.yaml"}, exitNotFound, []string{"read answers: "}},
 		{"invalid values", []string{"answer", "--answers", c.file("bad.yaml", []byte(bad))}, exitInvalid, []string{
 			`: answers.culture.nope: unknown id: not a checklist item or statement of servicecheck 1.0.0`,
 			`: answers.responsiveness.third-ring: "7" is not a rating: use 1 to 5 or na`,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
@@ -35,9 +36,9 @@ func newCompareCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case opts.Client != "" && len(args) != 0:
-				return usageErrorf("compare takes two session ids or --client, not both")
+				return usageError("cmd.compare.ids_and_client")
 			case opts.Client == "" && len(args) != 2:
-				return usageErrorf("compare takes two session ids, or --client NAME")
+				return usageError("cmd.compare.needs_ids")
 			case len(args) == 2:
 				opts.A, opts.B = args[0], args[1]
 			}
@@ -77,9 +78,9 @@ func runCompare(a *app, opts *compareOptions) error {
 		return err
 	}
 	if sa.ID == sb.ID {
-		return usageErrorf("%s and %s are the same session %s: compare needs two", opts.A, opts.B, sa.ID)
+		return usageError("cmd.compare.same", "A", opts.A, "B", opts.B, "ID", sa.ID)
 	}
-	if sessionDate(sb).Before(sessionDate(sa)) {
+	if audit.Compare(audit.Of(sb), audit.Of(sa)) < 0 {
 		sa, sb, pa, pb = sb, sa, pb, pa
 	}
 	c := report.Compare(pa, sa, pb, sb)
@@ -93,16 +94,18 @@ func runCompare(a *app, opts *compareOptions) error {
 	}
 }
 
-// lastTwoCompleted returns the client's two newest completed sessions,
+// lastTwoCompleted returns the client's newest completed session and its
+// previous one (audit order, the pair `show` and the wizard compare),
 // earlier first.
 func lastTwoCompleted(st *store.Store, client string) (*checklist.Session, *checklist.Session, error) {
-	sums, err := st.List(store.Filter{Client: client, Status: checklist.Completed, Limit: 2})
+	sums, err := st.List(store.Filter{Client: client, Status: checklist.Completed})
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(sums) < 2 {
 		return nil, nil, tooFewToCompare(st, client, len(sums))
 	}
+	audit.SortNewest(sums, store.Summary.Stamp)
 	b, err := st.Get(sums[0].ID)
 	if err != nil {
 		return nil, nil, err
@@ -122,11 +125,10 @@ func tooFewToCompare(st *store.Store, client string, completed int) error {
 		return err
 	}
 	if len(all) == 0 {
-		return notFoundf("client %q has no sessions", client)
+		return notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", client))
 	}
-	msg := fmt.Sprintf("client %s has %s", all[0].Client, plural(completed, "completed session"))
 	if open := len(all) - completed; open > 0 {
-		msg += fmt.Sprintf(" and %d in progress", open)
+		return notFound("cmd.compare.too_few_open", "Client", cellText(all[0].Client), "Count", completed, "Open", open)
 	}
-	return notFoundf("%s: compare needs two completed sessions, or two session ids", msg)
+	return notFound("cmd.compare.too_few", "Client", cellText(all[0].Client), "Count", completed)
 }

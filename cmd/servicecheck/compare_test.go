@@ -61,7 +61,7 @@ func TestCompare(t *testing.T) {
 	}
 
 	md := c.ok("compare", "--client", "Acme Ltd")
-	for _, want := range []string{"# Acme Ltd: 2025-03-01 to 2025-03-01", "| Ease of contact | 2.0 | 1.0 | -1.0 |",
+	for _, want := range []string{"# Acme Ltd: 1 Mar 2025 09:01 to 1 Mar 2025 09:03", "| Ease of contact | 2.0 | 1.0 | -1.0 |",
 		"| **Total** | 16.0 | 29.0 | +13.0 |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("compare lacks %q:\n%s", want, md)

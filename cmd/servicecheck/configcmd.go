@@ -114,6 +114,7 @@ func runConfig(a *app, w io.Writer, asJSON bool) error {
 		return err
 	}
 	if asJSON {
+		// Problems in English, like the rest of the document.
 		problems := []string{}
 		for _, p := range c.Problems {
 			problems = append(problems, p.Error())
@@ -128,16 +129,18 @@ func runConfig(a *app, w io.Writer, asJSON bool) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(doc)
 	}
+	l := a.locale()
 	switch {
 	case c.Path == "":
-		fmt.Fprintf(w, "config file: none (set HOME, XDG_CONFIG_HOME or %s)\n\n", config.EnvConfig)
+		fmt.Fprintln(w, l.T("config.file.none", "Var", config.EnvConfig))
 	case c.Found:
-		fmt.Fprintf(w, "config file: %s\n\n", sanitizeLine(c.Path))
+		fmt.Fprintln(w, l.T("config.file.found", "Path", sanitizeLine(c.Path)))
 	default:
-		fmt.Fprintf(w, "config file: %s (not found)\n\n", sanitizeLine(c.Path))
+		fmt.Fprintln(w, l.T("config.file.missing", "Path", sanitizeLine(c.Path)))
 	}
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "KEY\tVALUE\tFROM")
+	fmt.Fprintln(tw, l.T("config.column.key")+"\t"+l.T("config.column.value")+"\t"+l.T("config.column.from"))
 	for _, s := range settings {
 		value := s.Value
 		if value == "" {

@@ -8,6 +8,8 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/spf13/cobra"
 )
 
@@ -29,14 +31,14 @@ func newContentCmd(a *app) *cobra.Command {
 
 // choosePack returns the pack a command works on: the file given with
 // --pack, else the built-in pack in lang ("" for the default language).
-func choosePack(errOut io.Writer, lang, file string) (*checklist.Pack, error) {
+func choosePack(l *i18n.Locale, errOut io.Writer, lang, file string) (*checklist.Pack, error) {
 	if file != "" {
 		if lang != "" {
-			return nil, usageErrorf("use --pack or --lang, not both")
+			return nil, usageError("cmd.packs.pack_or_lang")
 		}
 		p, err := checklist.LoadFile(file)
 		if err != nil {
-			return nil, packLoadError(errOut, file, err)
+			return nil, packLoadError(l, errOut, file, err)
 		}
 		return p, nil
 	}
@@ -59,23 +61,17 @@ func langError(err error) error {
 // validation gets every problem on its own line, in the file:line:col form
 // editors jump to, and the command ends with a one-line summary; a file that
 // cannot be read ends the command with the reason.
-func packLoadError(errOut io.Writer, file string, err error) error {
+func packLoadError(l *i18n.Locale, errOut io.Writer, file string, err error) error {
+	l = orEnglish(l)
 	var verrs checklist.ValidationErrors
 	if errors.As(err, &verrs) {
 		for _, e := range verrs {
-			fmt.Fprintln(errOut, e)
+			fmt.Fprintln(errOut, usertext.Error(l, e))
 		}
-		return fmt.Errorf("%s: %w: %s", file, checklist.ErrInvalid, plural(len(verrs), "problem"))
+		return withCode(exitInvalid, usertext.Of(checklist.ErrInvalid, "cmd.content.invalid", "File", file, "Count", len(verrs)))
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return withCode(exitNotFound, err)
 	}
 	return err
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

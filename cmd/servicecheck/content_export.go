@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -63,17 +62,17 @@ func writeNewFile(path string, data []byte, force bool) error {
 	}
 	f, err := os.OpenFile(path, flags, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists: use --force to overwrite it", path)
+		return msgError("cmd.content.exists", "File", path)
 	}
 	if err != nil {
-		return fmt.Errorf("export content pack: %w", err)
+		return wrap(err, "cmd.content.export_failed")
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return wrap(bareError(err), "cmd.write.failed", "File", path)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return wrap(bareError(err), "cmd.write.failed", "File", path)
 	}
 	return nil
 }

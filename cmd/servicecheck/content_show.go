@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/spf13/cobra"
 )
 
@@ -15,8 +17,9 @@ import (
 type contentShowOptions struct {
 	Out, ErrOut io.Writer
 	JSON        bool
-	Lang        string // built-in pack language; "" for the default
-	PackFile    string // a pack file to show instead of a built-in pack
+	Lang        string       // built-in pack language; "" for the default
+	PackFile    string       // a pack file to show instead of a built-in pack
+	Locale      *i18n.Locale // of the messages; nil for English
 }
 
 func newContentShowCmd(a *app) *cobra.Command {
@@ -30,6 +33,7 @@ func newContentShowCmd(a *app) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Out, opts.ErrOut = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			opts.Locale = a.locale()
 			return runContentShow(opts)
 		},
 	}
@@ -40,7 +44,7 @@ func newContentShowCmd(a *app) *cobra.Command {
 }
 
 func runContentShow(opts *contentShowOptions) error {
-	p, err := choosePack(opts.ErrOut, opts.Lang, opts.PackFile)
+	p, err := choosePack(opts.Locale, opts.ErrOut, opts.Lang, opts.PackFile)
 	if err != nil {
 		return err
 	}
@@ -57,18 +61,22 @@ func runContentShow(opts *contentShowOptions) error {
 // pasted into e-mails, where 80 columns is the safe width.
 const outlineWidth = 80
 
-// writeOutline writes a plain-text outline of p: no colour or box drawing,
-// so that it reads the same in a pipe, a file and a screen reader.
+// writeOutline writes a plain-text outline of p in p's language: no colour
+// or box drawing, so that it reads the same in a pipe, a file and a screen
+// reader.
 func writeOutline(w io.Writer, p *checklist.Pack) error {
+	l := packLocale(p.Lang)
 	o := &outline{}
 	o.para("", "", p.Title)
-	o.line(fmt.Sprintf("Pack %s, version %s, language %s", p.ID, p.Version, p.Lang))
+	o.line(l.T("cmd.content.outline.pack", "ID", p.ID, "Version", p.Version, "Lang", p.Lang))
 	if p.Intro != "" {
 		o.blank()
 		o.para("", "", p.Intro)
 	}
 	o.blank()
-	o.line("CHECKLIST: answer each question Yes, Partly, No or N/A")
+	o.line(l.T("cmd.content.outline.checklist", "Yes", usertext.Value(l, checklist.Yes), "Partly", usertext.Value(l, checklist.Partly),
+		"No", usertext.Value(l, checklist.No), "NA", usertext.Value(l, checklist.NA)))
+	idLabel, hintLabel := l.T("cmd.content.outline.id_label")+": ", l.T("cmd.content.outline.hint")+": "
 	for si, s := range p.Sections {
 		o.blank()
 		o.para("", "   ", fmt.Sprintf("%d. %s (%s)", si+1, s.Title, s.ID))
@@ -78,14 +86,14 @@ func writeOutline(w io.Writer, p *checklist.Pack) error {
 			num := fmt.Sprintf("   %d.%d ", si+1, ii+1)
 			hang := strings.Repeat(" ", len(num))
 			o.para(num, hang, it.Text)
-			o.line(hang + "id: " + it.ID)
+			o.line(hang + idLabel + it.ID)
 			if it.Help != "" {
-				o.para(hang+"hint: ", hang+"      ", it.Help)
+				o.para(hang+hintLabel, hang+strings.Repeat(" ", runes(hintLabel)), it.Help)
 			}
 		}
 	}
 	o.blank()
-	o.line("SELF-ASSESSMENT: rate each statement from 1 (never) to 5 (always)")
+	o.line(l.T("cmd.content.outline.assessment", "Low", ratingWord(l, 1), "High", ratingWord(l, 5)))
 	for ai, a := range p.Areas {
 		o.blank()
 		o.para("", "   ", fmt.Sprintf("%d. %s (%s)", ai+1, a.Title, a.ID))
@@ -95,28 +103,29 @@ func writeOutline(w io.Writer, p *checklist.Pack) error {
 			num := fmt.Sprintf("   %d.%d ", ai+1, i+1)
 			hang := strings.Repeat(" ", len(num))
 			o.para(num, hang, st.Text)
-			o.line(hang + "id: " + st.ID)
+			o.line(hang + idLabel + st.ID)
 		}
 		o.blank()
-		o.line("   What to do:")
+		o.line("   " + l.T("cmd.content.outline.actions"))
 		for _, act := range a.Actions {
 			o.para("   - ", "     ", act)
 		}
 	}
 	o.blank()
-	o.line("BANDS: for the total and for each area, as a percentage")
+	o.line(l.T("cmd.content.outline.bands"))
 	o.blank()
 	labelWidth := 0
 	for _, b := range p.Bands {
 		labelWidth = max(labelWidth, runes(b.Label))
 	}
 	for i, b := range p.Bands {
-		upTo := "100%"
+		upTo := formatPercent(l, 100)
 		if i+1 < len(p.Bands) {
-			upTo = "under " + formatPercent(p.Bands[i+1].From)
+			upTo = l.T("cmd.content.outline.under", "Percent", formatPercent(l, p.Bands[i+1].From))
 		}
 		pad := strings.Repeat(" ", labelWidth-runes(b.Label))
-		o.line(fmt.Sprintf("   %s%s  %s to %s (%s)", b.Label, pad, formatPercent(b.From), upTo, b.ID))
+		o.line(fmt.Sprintf("   %s%s  %s (%s)", b.Label, pad,
+			l.T("cmd.content.outline.band", "From", formatPercent(l, b.From), "To", upTo), b.ID))
 	}
 	_, err := io.WriteString(w, o.b.String())
 	return err
@@ -126,8 +135,18 @@ func writeOutline(w io.Writer, p *checklist.Pack) error {
 // Italian wraps and lines up like English.
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
-func formatPercent(f float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".") + "%"
+func formatPercent(l *i18n.Locale, f float64) string {
+	return l.Decimal(strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")) + "%"
+}
+
+// ratingWord is a rating as a scale's end reads: "1 (never)", from the
+// catalogue's "1 never".
+func ratingWord(l *i18n.Locale, n int) string {
+	num, word, ok := strings.Cut(usertext.Value(l, checklist.Rating(n)), " ")
+	if !ok {
+		return num
+	}
+	return num + " (" + word + ")"
 }
 
 // outline builds wrapped plain text.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -123,7 +124,7 @@ func TestOutlineWraps(t *testing.T) {
 func TestPackLoadErrorListsEveryProblem(t *testing.T) {
 	_, err := checklist.Load("p.yaml", []byte("id: X\nfoo: 1\n"))
 	var errOut bytes.Buffer
-	got := packLoadError(&errOut, "p.yaml", err)
+	got := packLoadError(nil, &errOut, "p.yaml", err)
 	if !errors.Is(got, checklist.ErrInvalid) || exitCode(got) != exitInvalid {
 		t.Errorf("summary %v does not map to exit %d", got, exitInvalid)
 	}
@@ -132,7 +133,7 @@ func TestPackLoadErrorListsEveryProblem(t *testing.T) {
 	if n := strings.Count(errOut.String(), "\n"); n != len(verrs) || n < 2 {
 		t.Errorf("printed %d lines for %d problems:\n%s", n, len(verrs), errOut.String())
 	}
-	if want := "p.yaml: invalid content pack: " + plural(len(verrs), "problem"); got.Error() != want {
+	if want := fmt.Sprintf("p.yaml: invalid content pack: %d problems", len(verrs)); got.Error() != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/spf13/cobra"
 )
 
@@ -14,6 +16,7 @@ import (
 type contentValidateOptions struct {
 	Out, ErrOut io.Writer
 	Files       []string
+	Locale      *i18n.Locale // of the messages; nil for English
 }
 
 func newContentValidateCmd(a *app) *cobra.Command {
@@ -28,6 +31,7 @@ func newContentValidateCmd(a *app) *cobra.Command {
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Out, opts.ErrOut, opts.Files = cmd.OutOrStdout(), cmd.ErrOrStderr(), args
+			opts.Locale = a.locale()
 			return runContentValidate(opts)
 		},
 	}
@@ -37,12 +41,14 @@ func newContentValidateCmd(a *app) *cobra.Command {
 // runContentValidate checks every file, even after a failure, so that one
 // run lists all the problems.
 func runContentValidate(opts *contentValidateOptions) error {
+	l := orEnglish(opts.Locale)
 	var failed, invalid, missing int
 	for _, file := range opts.Files {
 		p, err := checklist.LoadFile(file)
 		if err == nil {
 			items, statements := countQuestions(p)
-			fmt.Fprintf(opts.Out, "%s: ok (%s, %s)\n", file, plural(items, "item"), plural(statements, "statement"))
+			fmt.Fprintln(opts.Out, l.T("cmd.content.valid", "File", file,
+				"Items", l.N("cmd.content.items", items), "Statements", l.N("cmd.content.statements", statements)))
 			continue
 		}
 		failed++
@@ -53,11 +59,11 @@ func runContentValidate(opts *contentValidateOptions) error {
 			missing++
 		}
 		if len(opts.Files) == 1 {
-			return packLoadError(opts.ErrOut, file, err)
+			return packLoadError(l, opts.ErrOut, file, err)
 		}
 		// With several files, each failure ends with its own summary line
 		// and the run goes on to the next file.
-		fmt.Fprintln(opts.ErrOut, packLoadError(opts.ErrOut, file, err))
+		fmt.Fprintln(opts.ErrOut, usertext.Error(l, packLoadError(l, opts.ErrOut, file, err)))
 	}
 	if failed == 0 {
 		return nil
@@ -69,7 +75,7 @@ func runContentValidate(opts *contentValidateOptions) error {
 	case missing == failed:
 		code = exitNotFound
 	}
-	return withCode(code, fmt.Errorf("%d of %d content packs failed", failed, len(opts.Files)))
+	return withCode(code, msgError("cmd.content.failed", "Failed", failed, "Count", len(opts.Files)))
 }
 
 func countQuestions(p *checklist.Pack) (items, statements int) {

@@ -65,7 +65,7 @@ func (a *app) refuseDataFile(out string) error {
 		return nil // the command reports it when it opens the file
 	}
 	if sameFile(out, db) {
-		return usageErrorf("%s is the data file: write the report to another file", out)
+		return usageError("cmd.export.is_data_file", "File", out)
 	}
 	return nil
 }

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -37,9 +39,9 @@ func newDeleteCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case opts.Client != "" && len(args) != 0:
-				return usageErrorf("delete takes a session id or --client, not both")
+				return usageError("cmd.delete.id_and_client")
 			case opts.Client == "" && len(args) != 1:
-				return usageErrorf("delete takes one session id, or --client NAME")
+				return usageError("cmd.delete.needs_id")
 			case len(args) == 1:
 				opts.Session = args[0]
 			}
@@ -55,8 +57,9 @@ func newDeleteCmd(a *app) *cobra.Command {
 
 func runDelete(a *app, opts *deleteOptions) error {
 	if !opts.Yes && !opts.Interactive {
-		return usageErrorf("delete needs confirmation: pass --yes to delete without being asked")
+		return usageError("cmd.delete.needs_yes")
 	}
+	l := a.locale()
 	// Read what would be deleted first, with the file opened read-only and
 	// released while the person thinks about it.
 	var what, clientName string
@@ -67,10 +70,10 @@ func runDelete(a *app, opts *deleteOptions) error {
 				return err
 			}
 			if len(sums) == 0 {
-				return notFoundf("client %q has no sessions", opts.Client)
+				return notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", opts.Client))
 			}
 			clientName = sums[0].Client
-			what = fmt.Sprintf("%s of client %s", plural(len(sums), "session"), clientName)
+			what = l.N("cmd.delete.what_client", len(sums), "Client", cellText(clientName))
 			return nil
 		}
 		s, err := st.Get(opts.Session)
@@ -78,20 +81,20 @@ func runDelete(a *app, opts *deleteOptions) error {
 			return err
 		}
 		opts.Session = s.ID
-		what = fmt.Sprintf("session %s of client %s (%s, %s)", s.ID, cellText(s.Client),
-			sessionDate(s).UTC().Format(time.DateOnly), statusWord(s.Status))
+		what = l.T("cmd.delete.what_session", "ID", s.ID, "Client", cellText(s.Client),
+			"Date", l.Date(sessionDate(s).In(a.loc)), "Status", statusWord(l, s.Status))
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	if !opts.Yes {
-		ok, err := confirm(opts.In, opts.ErrOut, "delete "+what+"? this cannot be undone [y/N] ")
+		ok, err := confirm(l, opts.In, opts.ErrOut, l.T("cmd.delete.confirm", "What", what)+" ")
 		if err != nil {
 			return err
 		}
 		if !ok {
-			fmt.Fprintln(opts.ErrOut, "nothing deleted")
+			fmt.Fprintln(opts.ErrOut, l.T("cmd.delete.nothing"))
 			return nil
 		}
 	}
@@ -109,15 +112,17 @@ func runDelete(a *app, opts *deleteOptions) error {
 		return err
 	}
 	if opts.Client != "" {
-		fmt.Fprintf(opts.Out, "deleted %s of client %s\n", plural(n, "session"), clientName)
+		fmt.Fprintln(opts.Out, l.N("cmd.delete.deleted_client", n, "Client", cellText(clientName)))
 	} else {
-		fmt.Fprintf(opts.Out, "deleted session %s\n", opts.Session)
+		fmt.Fprintln(opts.Out, l.T("cmd.delete.deleted_session", "ID", opts.Session))
 	}
 	return nil
 }
 
-// confirm asks a yes/no question; only an explicit yes counts.
-func confirm(in io.Reader, errOut io.Writer, question string) (bool, error) {
+// confirm asks a yes/no question; only an explicit yes counts: "y" or
+// "yes", or the language's own word for yes and its first letter ("sì",
+// "s"; "po", "p"; "ja", "j").
+func confirm(l *i18n.Locale, in io.Reader, errOut io.Writer, question string) (bool, error) {
 	fmt.Fprint(errOut, question)
 	line, err := bufio.NewReader(in).ReadString('\n')
 	if err != nil && line == "" {
@@ -125,11 +130,16 @@ func confirm(in io.Reader, errOut io.Writer, question string) (bool, error) {
 		if err == io.EOF {
 			return false, nil
 		}
-		return false, fmt.Errorf("read answer: %w", err)
+		return false, wrap(err, "cmd.delete.read_answer")
 	}
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "y", "yes":
+	typed := strings.ToLower(strings.TrimSpace(line))
+	if typed == "y" || typed == "yes" {
 		return true, nil
 	}
-	return false, nil
+	v, err := usertext.AnswerWords(l).Parse(checklist.KindItem, typed)
+	if err == nil && v == checklist.Yes {
+		return true, nil
+	}
+	yes := []rune(usertext.AnswerWord(l, checklist.Yes))
+	return len(yes) > 0 && typed == string(yes[0]), nil
 }

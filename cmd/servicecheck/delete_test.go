@@ -58,7 +58,7 @@ func TestDeleteAsks(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", tt.answer, err)
 		}
-		if !strings.Contains(errOut.String(), "delete session "+first+" of client Acme Ltd (2025-03-01, completed)? this cannot be undone [y/N] ") {
+		if !strings.Contains(errOut.String(), "delete session "+first+" of client Acme Ltd (1 Mar 2025, completed)? this cannot be undone [y/N] ") {
 			t.Errorf("%q: prompt = %q", tt.answer, errOut.String())
 		}
 		if deleted := len(c.sessions()) == 2; deleted != tt.deleted {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -49,16 +50,21 @@ func runDoctor(a *app, opts *doctorOptions) (err error) {
 			err = werr
 		}
 	}()
+	l := a.locale()
+	field := func(id string, value any) {
+		fmt.Fprintf(&out, "%s: %v\n", l.T(id), value)
+	}
 	h, err := store.Inspect(path, a.storeOptions(true))
-	fmt.Fprintf(&out, "data file: %s\n", h.Path)
+	field("cmd.doctor.file", h.Path)
 	// A folder's size says nothing about a data file.
 	if fi, serr := os.Stat(h.Path); serr == nil && fi.Mode().IsRegular() && (h.Size > 0 || err == nil) {
-		fmt.Fprintf(&out, "size: %s\n", byteSize(h.Size))
+		field("cmd.doctor.size", byteSize(l, h.Size))
 	}
 	// One problem is the error itself, printed on stderr; several are
-	// listed here, each on its own line.
+	// listed here, each on its own line. What each says is technical
+	// detail from the store, in English.
 	if len(h.Problems) > 1 {
-		fmt.Fprintln(&out, "problems:")
+		fmt.Fprintf(&out, "%s:\n", l.T("cmd.doctor.problems"))
 		for _, p := range h.Problems {
 			fmt.Fprintf(&out, "  - %s\n", p)
 		}
@@ -66,32 +72,33 @@ func runDoctor(a *app, opts *doctorOptions) (err error) {
 	if err != nil {
 		return err
 	}
-	schema := fmt.Sprint(h.Schema)
+	schema := l.Int(h.Schema)
 	switch {
 	case h.Schema == 0:
-		schema = fmt.Sprintf("none yet (set up as %d when first written)", h.CurrentSchema)
+		schema = l.T("cmd.doctor.schema_none", "Current", h.CurrentSchema)
 	case h.Schema < h.CurrentSchema:
-		schema = fmt.Sprintf("%d (upgraded to %d the next time servicecheck opens it)", h.Schema, h.CurrentSchema)
+		schema = l.T("cmd.doctor.schema_old", "Schema", h.Schema, "Current", h.CurrentSchema)
 	}
-	fmt.Fprintf(&out, "schema: %s\n", schema)
-	fmt.Fprintf(&out, "sessions: %d\n", h.Sessions)
+	field("cmd.doctor.schema", schema)
+	field("cmd.doctor.sessions", l.Int(h.Sessions))
 	if h.Schema >= 2 {
-		fmt.Fprintf(&out, "clients: %d\n", h.Clients)
+		field("cmd.doctor.clients", l.Int(h.Clients))
 	}
 	if h.Schema >= 3 {
-		fmt.Fprintf(&out, "content packs kept: %d\n", h.Packs)
+		field("cmd.doctor.packs", l.Int(h.Packs))
 	}
-	fmt.Fprintln(&out, "check: ok")
+	field("cmd.doctor.check", l.T("cmd.doctor.ok"))
 	return nil
 }
 
 // byteSize formats n for people, with the exact count for scripts.
-func byteSize(n int64) string {
+func byteSize(l *i18n.Locale, n int64) string {
+	exact := l.N("cmd.doctor.bytes", int(n))
 	switch {
 	case n < 1<<10:
-		return fmt.Sprintf("%d bytes", n)
+		return exact
 	case n < 1<<20:
-		return fmt.Sprintf("%.1f KiB (%d bytes)", float64(n)/(1<<10), n)
+		return l.T("cmd.doctor.kib", "Size", l.Decimal(fmt.Sprintf("%.1f", float64(n)/(1<<10))), "Exact", exact)
 	}
-	return fmt.Sprintf("%.1f MiB (%d bytes)", float64(n)/(1<<20), n)
+	return l.T("cmd.doctor.mib", "Size", l.Decimal(fmt.Sprintf("%.1f", float64(n)/(1<<20))), "Exact", exact)
 }

@@ -38,6 +38,9 @@ func withCode(code int, err error) error {
 }
 
 // usageErrorf reports a wrong use of flags or arguments (exit 2).
+//
+// Deprecated: the text is English; new messages go in the catalogue
+// (usageError).
 func usageErrorf(format string, args ...any) error {
 	return withCode(exitUsage, fmt.Errorf(format, args...))
 }

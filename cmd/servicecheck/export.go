@@ -29,6 +29,7 @@ type exportOptions struct {
 	Client  string // with "latest"
 	Format  string
 	Output  string // file to write; "" or "-" for standard output
+	CSVSep  string // "" for the session's language's separator, else ",", ";" or "tab"
 }
 
 func newExportCmd(a *app) *cobra.Command {
@@ -63,19 +64,24 @@ func newExportCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&opts.Client, "client", "", "with latest: the newest session of this client; alone: all of its sessions")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "report format: "+strings.Join(exportFormats, ", "))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVar(&opts.CSVSep, "csv-sep", "", `CSV field separator: ",", ";" or "tab" (default: ";" where the session's language writes a decimal comma, else ",")`)
 	return cmd
 }
 
 func runExport(a *app, opts *exportOptions) error {
 	if !slices.Contains(exportFormats, opts.Format) {
-		return usageErrorf("unknown format %q: use %s", opts.Format, strings.Join(exportFormats, ", "))
+		return usageError("cmd.export.unknown_format", "Format", fmt.Sprintf("%q", opts.Format), "Formats", strings.Join(exportFormats, ", "))
 	}
 	if err := a.refuseDataFile(opts.Output); err != nil {
 		return err
 	}
+	comma, err := csvSeparator(opts.CSVSep)
+	if err != nil {
+		return err
+	}
 	if opts.Session == "" {
 		if opts.Format != "json" {
-			return usageErrorf("export needs a session id or 'latest': only --format json exports every session at once")
+			return usageError("cmd.export.needs_id")
 		}
 		return runExportAll(a, opts)
 	}
@@ -87,7 +93,7 @@ func runExport(a *app, opts *exportOptions) error {
 	var sess *checklist.Session
 	var doc report.Document
 	var packs []store.PackFile
-	err := a.withStore(true, func(st *store.Store) error {
+	err = a.withStore(true, func(st *store.Store) error {
 		var err error
 		if sess, err = findSession(st, opts.Session, opts.Client); err != nil {
 			return err
@@ -113,7 +119,7 @@ func runExport(a *app, opts *exportOptions) error {
 		err = writeJSON(&buf, exportDocument{Format: store.DocFormat, Version: store.DocVersion,
 			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}, Packs: packs})
 	case "csv":
-		err = report.WriteCSV(&buf, doc.In(a.loc))
+		err = report.WriteCSVWith(&buf, doc.In(a.loc), report.CSVOptions{Comma: comma})
 	}
 	if err != nil {
 		return err
@@ -143,10 +149,10 @@ func runExportAll(a *app, opts *exportOptions) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return wrap(err, "cmd.export.failed")
 	}
 	if len(doc.Sessions) == 0 && opts.Client != "" {
-		return notFoundf("client %q has no sessions", opts.Client)
+		return notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", opts.Client))
 	}
 	var buf bytes.Buffer
 	if err := writeJSON(&buf, doc); err != nil {
@@ -196,15 +202,15 @@ func writeJSON(w io.Writer, v any) error {
 // temporary file, which the user did not ask for.
 func writeFileAtomic(path string, data []byte) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("write %s: it is a folder: give a file name", path)
+		return msgError("cmd.write.folder", "File", path)
 	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("write %s: folder %s does not exist", path, dir)
+		return msgError("cmd.write.no_folder", "File", path, "Folder", dir)
 	}
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, bareError(err))
+		return wrap(bareError(err), "cmd.write.failed", "File", path)
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
@@ -216,7 +222,7 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, bareError(err))
+		return wrap(bareError(err), "cmd.write.failed", "File", path)
 	}
 	return nil
 }
@@ -233,4 +239,18 @@ func bareError(err error) error {
 		return le.Err
 	}
 	return err
+}
+
+// csvSeparator reads --csv-sep: "" leaves the choice to the session's
+// language (0).
+func csvSeparator(v string) (rune, error) {
+	switch v {
+	case "":
+		return 0, nil
+	case ",", ";":
+		return rune(v[0]), nil
+	case "tab", "\t", "\\t":
+		return '\t', nil
+	}
+	return 0, usageError("report.csv_sep_unknown", "Value", fmt.Sprintf("%q", v))
 }

@@ -25,7 +25,7 @@ func TestExportFormats(t *testing.T) {
 		check  func(t *testing.T, data []byte)
 	}{
 		{"md", func(t *testing.T, data []byte) {
-			for _, want := range []string{"# Customer service check: Acme Ltd\n", "## Change since 2025-03-01",
+			for _, want := range []string{"# Customer service check: Acme Ltd\n", "## Change since 1 Mar 2025",
 				"Note: \\=SUM(A1:A9)", "Note: \\| pipes \\| and \\*stars\\* and # hashes"} {
 				if !bytes.Contains(data, []byte(want)) {
 					t.Errorf("markdown lacks %q", want)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -9,6 +11,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/servicecheck/servicecheck/i18n"
 )
 
 // Help is rendered here rather than by fang: fang pads every line to the
@@ -49,7 +53,9 @@ func installHelp(root *cobra.Command, a *app) {
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
 		out := c.OutOrStdout()
 		width := helpPipeWidth
-		if t := stdoutTerminal(out); t.Styled {
+		// a.out, not out: the command's writer is a.out behind the
+		// terminal guard, which stdoutTerminal does not take for one.
+		if t := stdoutTerminal(a.out); t.Styled {
 			width = min(t.Width, helpMaxWidth)
 		}
 		// Colours on a terminal that shows them, none in a pipe.
@@ -62,7 +68,7 @@ func installHelp(root *cobra.Command, a *app) {
 		RunE: func(c *cobra.Command, args []string) error {
 			target, rest, err := root.Find(args)
 			if err != nil || target == nil || len(rest) > 0 {
-				return unknownHelpTopic(root, args)
+				return unknownHelpTopic(a.locale(), root, args)
 			}
 			return target.Help()
 		},
@@ -84,8 +90,8 @@ func installHelp(root *cobra.Command, a *app) {
 
 // unknownHelpTopic is the usage error of `servicecheck help bogus`, with the
 // nearest command when one is near.
-func unknownHelpTopic(root *cobra.Command, args []string) error {
-	topic := strings.Join(args, " ")
+func unknownHelpTopic(l *i18n.Locale, root *cobra.Command, args []string) error {
+	topic := fmt.Sprintf("%q", strings.Join(args, " "))
 	last := args[len(args)-1]
 	parent, _, _ := root.Find(args[:len(args)-1])
 	if parent == nil {
@@ -94,10 +100,10 @@ func unknownHelpTopic(root *cobra.Command, args []string) error {
 	for d := 1; d <= 2; d++ {
 		parent.SuggestionsMinimumDistance = d
 		if s := parent.SuggestionsFor(last); len(s) > 0 {
-			return usageErrorf("no help for %q: did you mean %q?", topic, s[0])
+			return withCode(exitUsage, errors.New(l.T("help.unknown_topic_suggest", "Topic", topic, "Suggestion", fmt.Sprintf("%q", s[0]))))
 		}
 	}
-	return usageErrorf("no help for %q: it is not a command", topic)
+	return withCode(exitUsage, errors.New(l.T("help.unknown_topic", "Topic", topic)))
 }
 
 // writeHelp renders c's help for a screen width columns wide.

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -57,16 +59,17 @@ func runImport(a *app, opts *importOptions) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
+		return wrap(err, "cmd.import.failed")
 	}
-	msg := "imported " + sessionCount(len(res.Imported))
+	l := a.locale()
+	parts := []string{l.N("cmd.import.imported", len(res.Imported))}
 	if n := len(res.Skipped); n > 0 {
-		msg += fmt.Sprintf(", skipped %d already present", n)
+		parts = append(parts, l.N("cmd.import.skipped", n))
 	}
 	if n := len(res.Packs); n > 0 {
-		msg += fmt.Sprintf(", kept %s", plural(n, "content pack"))
+		parts = append(parts, l.N("cmd.import.kept_packs", n))
 	}
-	_, err = fmt.Fprintln(opts.Out, msg)
+	_, err = fmt.Fprintln(opts.Out, strings.Join(parts, l.T("cmd.import.separator")))
 	return err
 }
 
@@ -74,18 +77,19 @@ func runImport(a *app, opts *importOptions) error {
 // in any error. The packs it carries that are built in are left out; one
 // that takes a built-in pack's name with other content is refused.
 func readImportFile(name string, stdin io.Reader) (*store.Document, error) {
-	r, display := stdin, "standard input"
+	var display any = usertext.Word("cmd.import.stdin")
+	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, withCode(exitNotFound, fmt.Errorf("import: no file %s", name))
+			return nil, notFound("cmd.import.no_file", "File", name)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("import: %w", err)
+			return nil, wrap(err, "cmd.import.failed")
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, withCode(exitUsage, fmt.Errorf("import %s: it is a folder: give the exported .json files", name))
+			return nil, usageError("cmd.import.folder", "File", name)
 		}
 		r, display = f, name
 	}
@@ -93,21 +97,21 @@ func readImportFile(name string, stdin io.Reader) (*store.Document, error) {
 	var ie *store.ImportError
 	switch {
 	case errors.As(err, &ie) && ie.Line > 0:
-		return nil, withCode(exitInvalid, fmt.Errorf("import %s:%d: %s", display, ie.Line, ie.Msg))
+		return nil, withCode(exitInvalid, wrap(importProblem{ie}, "cmd.import.file_line", "File", display, "Line", ie.Line))
 	case errors.As(err, &ie):
-		return nil, withCode(exitInvalid, fmt.Errorf("import %s: %s", display, ie.Msg))
+		return nil, withCode(exitInvalid, wrap(importProblem{ie}, "cmd.import.file", "File", display))
 	case err != nil:
-		return nil, fmt.Errorf("import %s: %w", display, err)
+		return nil, wrap(err, "cmd.import.file", "File", display)
 	}
 	own := doc.Packs[:0]
 	for _, f := range doc.Packs {
 		p, err := checklist.Load(store.RefString(f.Ref()), []byte(f.YAML))
 		if err != nil {
-			return nil, fmt.Errorf("import %s: %w", display, err) // ReadDocument loaded it
+			return nil, wrap(err, "cmd.import.file", "File", display) // ReadDocument loaded it
 		}
 		builtin, err := sameAsBuiltin(p)
 		if err != nil {
-			return nil, fmt.Errorf("import %s: %w: nothing was imported", display, err)
+			return nil, withCode(exitCode(err), usertext.WrapInside(err, "cmd.import.file_nothing", "File", display))
 		}
 		if !builtin {
 			own = append(own, f)
@@ -117,10 +121,10 @@ func readImportFile(name string, stdin io.Reader) (*store.Document, error) {
 	return doc, nil
 }
 
-// sessionCount says "1 session" or "n sessions".
-func sessionCount(n int) string {
-	if n == 1 {
-		return "1 session"
-	}
-	return fmt.Sprintf("%d sessions", n)
-}
+// importProblem is what is wrong with an import document, without the
+// line, which the message about the file gives. Its text is the store's
+// English.
+type importProblem struct{ e *store.ImportError }
+
+func (p importProblem) Error() string { return p.e.Msg }
+func (p importProblem) Unwrap() error { return p.e }

@@ -5,14 +5,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -22,6 +23,9 @@ type listOptions struct {
 	Out, ErrOut io.Writer
 	Client      string
 	JSON        bool
+	// ByClient groups the sessions by client, clients in the order of the
+	// user's language, newest first within each.
+	ByClient bool
 }
 
 func newListCmd(a *app) *cobra.Command {
@@ -43,6 +47,7 @@ func newListCmd(a *app) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&opts.Client, "client", "", "only the sessions of this client")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the list as JSON")
+	cmd.Flags().BoolVar(&opts.ByClient, "by-client", false, "group by client, clients in alphabetical order (holds the whole list in memory)")
 	return cmd
 }
 
@@ -88,14 +93,15 @@ func runList(a *app, opts *listOptions) error {
 	w := bufio.NewWriterSize(sp, listBufSize)
 	f := store.Filter{Client: opts.Client}
 	var err error
+	each := eachSummary(a, f, opts.ByClient)
 	if opts.JSON {
 		l := newJSONList(w, a.loc)
-		err = a.withStore(true, func(st *store.Store) error { return st.EachSummary(f, l.add) })
+		err = a.withStore(true, func(st *store.Store) error { return each(st, l.add) })
 		if err = noFileIsEmpty(err); err == nil {
 			err = l.close()
 		}
 	} else {
-		err = writeListTable(a, w, f, opts)
+		err = writeListTable(a, w, each, opts)
 	}
 	// What was written is copied out even after an error: a prefix of the
 	// list, then the error on stderr and a non-zero exit.
@@ -103,9 +109,38 @@ func runList(a *app, opts *listOptions) error {
 		err = ferr
 	}
 	if _, werr := sp.WriteTo(opts.Out); err == nil && werr != nil {
-		err = fmt.Errorf("write the list: %w", werr)
+		err = wrap(werr, "cmd.list.write_failed")
 	}
 	return err
+}
+
+// eachSummary returns how the list walks the summaries that match f:
+// streamed from the index, newest first; or, by client, all read and
+// sorted by client name with the collation of the user's language
+// ("Çajtore" before "Zeta" in Albanian), newest first within a client.
+// Sorting needs the whole list in memory, which the streamed walk never
+// holds: the flag says so.
+func eachSummary(a *app, f store.Filter, byClient bool) func(*store.Store, func(store.Summary) error) error {
+	if !byClient {
+		return func(st *store.Store, fn func(store.Summary) error) error { return st.EachSummary(f, fn) }
+	}
+	var sorted []store.Summary
+	return func(st *store.Store, fn func(store.Summary) error) error {
+		if sorted == nil {
+			sums, err := st.List(f)
+			if err != nil {
+				return err
+			}
+			i18n.SortFunc(a.locale(), sums, func(s store.Summary) string { return s.Client })
+			sorted = sums
+		}
+		for _, s := range sorted {
+			if err := fn(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // noFileIsEmpty treats a data file that does not exist yet as one that
@@ -182,25 +217,25 @@ func (l *jsonList) close() error {
 // summaryDate is when a listed session stands for, in loc: its day is the
 // one the reports give.
 func summaryDate(s store.Summary, loc *time.Location) time.Time {
-	if !s.CompletedAt.IsZero() {
-		return s.CompletedAt.In(loc)
-	}
-	return s.UpdatedAt.In(loc)
+	return audit.Date(s.Stamp()).In(loc)
 }
 
-func statusWord(s checklist.Status) string {
-	if s == checklist.InProgress {
-		return "in progress"
+// statusWord is a session's status in l's language.
+func statusWord(l *i18n.Locale, s checklist.Status) string {
+	switch s {
+	case checklist.InProgress, checklist.Completed:
+		return l.T(audit.StatusID(s))
 	}
 	return string(s)
 }
 
-// totalText is "31.5/40" or "–", with "*" marking an incomplete total.
-func totalText(t scoring.Total) string {
+// totalText is "31.5/40" ("31,5/40" in Italian) or "–", with "*" marking
+// an incomplete total.
+func totalText(l *i18n.Locale, t scoring.Total) string {
 	if !t.Score.Valid {
 		return "–"
 	}
-	s := t.Score.Format(1) + "/" + scoring.Of(t.Max).Format(0)
+	s := l.Decimal(t.Score.Format(1)) + "/" + l.Decimal(scoring.Of(t.Max).Format(0))
 	if !t.Complete {
 		s += "*"
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -157,12 +158,13 @@ func legacyListJSON(w io.Writer, sums []store.Summary, loc *time.Location) error
 
 // legacyListTable is writeListTable before streaming.
 func legacyListTable(w io.Writer, sums []store.Summary, loc *time.Location) error {
+	en := i18n.For(i18n.Default)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tCLIENT\tASSESSOR\tDATE\tSTATUS\tTOTAL")
 	incomplete := false
 	for _, s := range sums {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, cellText(s.Client), cellText(s.Assessor),
-			summaryDate(s, loc).Format(time.DateOnly), statusWord(s.Status), totalText(s.Total))
+			en.Date(summaryDate(s, loc)), statusWord(en, s.Status), totalText(en, s.Total))
 		incomplete = incomplete || (s.Total.Score.Valid && !s.Total.Complete)
 	}
 	if err := tw.Flush(); err != nil {
@@ -198,7 +200,7 @@ func TestListStopsOnWriteError(t *testing.T) {
 	}{
 		{"json", func(w *bufio.Writer) func(store.Summary) error { return newJSONList(w, time.UTC).add }},
 		{"table", func(w *bufio.Writer) func(store.Summary) error {
-			t := &listTable{w: w, loc: time.UTC, widths: [aligned]int{8, 40, 20, 10, 11}}
+			t := &listTable{w: w, loc: time.UTC, words: newListWords(i18n.For("en")), widths: [aligned]int{8, 40, 20, 10, 11}}
 			return t.row
 		}},
 	}

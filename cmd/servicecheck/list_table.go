@@ -6,11 +6,15 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/store"
 )
 
-// listHeader is the first line of the table.
-var listHeader = [...]string{"ID", "CLIENT", "ASSESSOR", "DATE", "STATUS", "TOTAL"}
+// listHeader names the columns of the table: the catalogue ids of its
+// first line.
+var listHeader = [...]string{"cmd.list.header.session", "cmd.list.header.client", "cmd.list.header.assessor",
+	"cmd.list.header.date", "cmd.list.header.status", "cmd.list.header.total"}
 
 // spaces pad the cells, a run at a time.
 const spaces = "                                "
@@ -31,36 +35,76 @@ const aligned = len(listHeader) - 1
 type listTable struct {
 	w          *bufio.Writer
 	loc        *time.Location // of the dates
+	words      listWords
 	widths     [aligned]int
 	rows       int
 	incomplete bool
 }
 
-// writeListTable writes the table of the sessions that match f, or says on
+// listWords are the words of the table in the user's language, looked up
+// once: a history has many rows and few distinct days.
+type listWords struct {
+	l        *i18n.Locale
+	header   [len(listHeader)]string
+	statuses map[checklist.Status]string
+	days     map[time.Time]string
+}
+
+func newListWords(l *i18n.Locale) listWords {
+	w := listWords{l: l, statuses: map[checklist.Status]string{}, days: map[time.Time]string{}}
+	for i, id := range listHeader {
+		w.header[i] = l.T(id)
+	}
+	return w
+}
+
+// date is the day of t, as the language writes it ("2 mar 2026").
+func (w *listWords) date(t time.Time) string {
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	s, ok := w.days[day]
+	if !ok {
+		s = w.l.Date(day)
+		w.days[day] = s
+	}
+	return s
+}
+
+func (w *listWords) status(st checklist.Status) string {
+	s, ok := w.statuses[st]
+	if !ok {
+		s = statusWord(w.l, st)
+		w.statuses[st] = s
+	}
+	return s
+}
+
+// writeListTable writes the table of the sessions each walks, or says on
 // errOut that there are none.
-func writeListTable(a *app, w *bufio.Writer, f store.Filter, opts *listOptions) error {
-	t := &listTable{w: w, loc: a.loc}
-	t.measure([aligned]string(listHeader[:aligned]))
+func writeListTable(a *app, w *bufio.Writer, each func(*store.Store, func(store.Summary) error) error, opts *listOptions) error {
+	l := a.locale()
+	t := &listTable{w: w, loc: a.loc, words: newListWords(l)}
+	header := t.words.header
+	t.measure([aligned]string(header[:aligned]))
 	err := a.withStore(true, func(st *store.Store) error {
-		if err := st.EachSummary(f, t.measureRow); err != nil || t.rows == 0 {
+		if err := each(st, t.measureRow); err != nil || t.rows == 0 {
 			return err
 		}
-		t.line([aligned]string(listHeader[:aligned]), listHeader[aligned])
-		return st.EachSummary(f, t.row)
+		t.line([aligned]string(header[:aligned]), header[aligned])
+		return each(st, t.row)
 	})
 	if err := noFileIsEmpty(err); err != nil {
 		return err
 	}
 	if t.rows == 0 {
 		if opts.Client != "" {
-			fmt.Fprintf(opts.ErrOut, "no sessions for client %q\n", opts.Client)
+			fmt.Fprintln(opts.ErrOut, l.T("cmd.list.none_for_client", "Client", fmt.Sprintf("%q", opts.Client)))
 		} else {
-			fmt.Fprintln(opts.ErrOut, "no sessions yet: run servicecheck to start one")
+			fmt.Fprintln(opts.ErrOut, l.T("cmd.list.none"))
 		}
 		return nil
 	}
 	if t.incomplete {
-		_, err := w.WriteString("* incomplete: not every statement is answered or every area scored\n")
+		_, err := w.WriteString(l.T("cmd.list.incomplete") + "\n")
 		return err
 	}
 	return nil
@@ -69,7 +113,7 @@ func writeListTable(a *app, w *bufio.Writer, f store.Filter, opts *listOptions) 
 // leadCells are the aligned cells of a summary's row.
 func (t *listTable) leadCells(s store.Summary) [aligned]string {
 	return [aligned]string{s.ID, cellText(s.Client), cellText(s.Assessor),
-		summaryDate(s, t.loc).Format(time.DateOnly), statusWord(s.Status)}
+		t.words.date(summaryDate(s, t.loc)), t.words.status(s.Status)}
 }
 
 // measureRow is the first pass: it counts the rows and widens the columns.
@@ -89,7 +133,7 @@ func (t *listTable) measure(cells [aligned]string) {
 // the output fails.
 func (t *listTable) row(s store.Summary) error {
 	t.incomplete = t.incomplete || (s.Total.Score.Valid && !s.Total.Complete)
-	return t.line(t.leadCells(s), totalText(s.Total))
+	return t.line(t.leadCells(s), totalText(t.words.l, s.Total))
 }
 
 func (t *listTable) line(cells [aligned]string, last string) error {

@@ -23,9 +23,9 @@ func TestList(t *testing.T) {
 		t.Fatalf("table:\n%s", table)
 	}
 	for i, re := range []string{
-		`^` + beta + ` +Beta +– +2025-03-01 +in progress +5\.0/40\*$`,
-		`^` + second + ` +Acme Ltd +Jo +2025-03-01 +completed +29\.0/40$`,
-		`^` + first + ` +Acme Ltd +Jo +2025-03-01 +completed +16\.0/40$`,
+		`^` + beta + ` +Beta +– +1 Mar 2025 +in progress +5\.0/40\*$`,
+		`^` + second + ` +Acme Ltd +Jo +1 Mar 2025 +completed +29\.0/40$`,
+		`^` + first + ` +Acme Ltd +Jo +1 Mar 2025 +completed +16\.0/40$`,
 		`^\* incomplete`,
 	} {
 		if !regexp.MustCompile(re).MatchString(lines[i+1]) {

@@ -3,7 +3,6 @@ package main
 import (
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -50,8 +50,7 @@ func (r *packResolver) resolve(kept store.PackSource, ref checklist.Ref) (*check
 	if berr == nil {
 		return builtin, nil
 	}
-	return nil, withCode(exitNotFound, fmt.Errorf("content pack %s is neither built into this servicecheck "+
-		"nor kept in the data file: import the session from an export that carries the pack", store.RefString(ref)))
+	return nil, notFound("cmd.packs.not_found", "Pack", store.RefString(ref))
 }
 
 // parse loads a kept pack, once for each content.
@@ -65,13 +64,12 @@ func (r *packResolver) parse(ref checklist.Ref, y []byte) (*checklist.Pack, erro
 	}
 	p, err := checklist.Load("content pack "+store.RefString(ref), y)
 	if err == nil && p.Ref() != ref {
-		err = fmt.Errorf("it says it is %s", store.RefString(p.Ref()))
+		err = msgError("cmd.packs.says_it_is", "Pack", store.RefString(p.Ref()))
 	}
 	if err != nil {
 		// PutPack let in only valid packs: the file was changed behind
 		// servicecheck's back.
-		return nil, withCode(exitDamaged, fmt.Errorf("content pack %s kept in the data file does not load "+
-			"(run servicecheck doctor): %w", store.RefString(ref), err))
+		return nil, withCode(exitDamaged, wrap(err, "cmd.packs.kept_broken", "Pack", store.RefString(ref)))
 	}
 	r.mu.Lock()
 	r.parsed[sum] = p
@@ -116,7 +114,7 @@ type sessionPack struct {
 // problem listed on errOut as file:line:col (exit 6). A file that carries a
 // built-in pack's id, version and language must be that pack: the same
 // reference with other content would mix two contents under one name.
-func chooseSessionPack(errOut io.Writer, lang, file string) (sessionPack, error) {
+func chooseSessionPack(l *i18n.Locale, errOut io.Writer, lang, file string) (sessionPack, error) {
 	if file == "" {
 		p, err := content.ForLang(lang)
 		if err != nil {
@@ -125,7 +123,7 @@ func chooseSessionPack(errOut io.Writer, lang, file string) (sessionPack, error)
 		return sessionPack{pack: p}, nil
 	}
 	if lang != "" {
-		return sessionPack{}, usageErrorf("use --pack or --lang, not both")
+		return sessionPack{}, usageError("cmd.packs.pack_or_lang")
 	}
 	data, err := readPackFile(file)
 	if err != nil {
@@ -133,12 +131,12 @@ func chooseSessionPack(errOut io.Writer, lang, file string) (sessionPack, error)
 	}
 	p, err := checklist.Load(file, data)
 	if err != nil {
-		return sessionPack{}, packLoadError(errOut, file, err)
+		return sessionPack{}, packLoadError(l, errOut, file, err)
 	}
 	same, err := sameAsBuiltin(p)
 	switch {
 	case err != nil:
-		return sessionPack{}, fmt.Errorf("%s: %w", file, err)
+		return sessionPack{}, withCode(exitCode(err), wrap(err, "cmd.file", "File", file))
 	case same:
 		return sessionPack{pack: p}, nil
 	}
@@ -156,9 +154,7 @@ func sameAsBuiltin(p *checklist.Pack) (bool, error) {
 	if reflect.DeepEqual(builtin, p) {
 		return true, nil
 	}
-	return false, withCode(exitInvalid, fmt.Errorf("content pack %s is built into servicecheck with different "+
-		"content: give your pack another version (or id), so that sessions answered with each stay apart",
-		store.RefString(p.Ref())))
+	return false, withCode(exitInvalid, msgError("cmd.packs.builtin_conflict", "Pack", store.RefString(p.Ref())))
 }
 
 // keep stores a pack of the user's own in the data file, so that sessions
@@ -169,7 +165,7 @@ func (sp sessionPack) keep(st *store.Store) error {
 		return nil
 	}
 	if err := st.PutPack(sp.pack.Ref(), sp.yaml); err != nil {
-		return fmt.Errorf("%s: %w", sp.file, err)
+		return wrap(err, "cmd.file", "File", sp.file)
 	}
 	return nil
 }
@@ -179,15 +175,15 @@ func (sp sessionPack) keep(st *store.Store) error {
 func readPackFile(file string) ([]byte, error) {
 	f, err := os.Open(file)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, withCode(exitNotFound, fmt.Errorf("load content pack: %w", err))
+		return nil, withCode(exitNotFound, wrap(err, "cmd.packs.load"))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("load content pack: %w", err)
+		return nil, wrap(err, "cmd.packs.load")
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, checklist.MaxPackSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("load content pack %s: %w", file, err)
+		return nil, wrap(err, "cmd.packs.load_file", "File", file)
 	}
 	return data, nil
 }

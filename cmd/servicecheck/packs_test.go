@@ -139,14 +139,14 @@ func TestChooseSessionPack(t *testing.T) {
 		{"the built-in pack, exported", "", exported, "servicecheck 1.0.0 (en)", false, 0, "", ""},
 		{"the built-in name, other content", "", reworded, "", false, exitInvalid,
 			reworded + ": content pack servicecheck 1.0.0 (en) is built into servicecheck with different content: give your pack another version", ""},
-		{"no such file", "", filepath.Join(dir, "none.yaml"), "", false, exitNotFound, "load content pack: open ", ""},
+		{"no such file", "", filepath.Join(dir, "none.yaml"), "", false, exitNotFound, "load content pack: ", ""},
 		{"a broken file", "", broken, "", false, exitInvalid, broken + ": invalid content pack: 2 problems",
 			broken + ":8:7: lang: \"English\" is not a language code such as en or pt-BR\n" + broken + ":9:1: authour: unknown field"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var errOut bytes.Buffer
-			sp, err := chooseSessionPack(&errOut, tt.lang, tt.file)
+			sp, err := chooseSessionPack(nil, &errOut, tt.lang, tt.file)
 			if tt.code != 0 {
 				if exitCode(err) != tt.code || !strings.HasPrefix(err.Error(), tt.msg) || !strings.HasPrefix(errOut.String(), tt.stderr) {
 					t.Errorf("chooseSessionPack = %v (exit %d), stderr %q; want exit %d %q, stderr %q",

@@ -7,6 +7,9 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 )
 
 func newRootCmd(a *app) *cobra.Command {
@@ -20,8 +23,10 @@ func newRootCmd(a *app) *cobra.Command {
 		Args: cobra.NoArgs,
 	}
 	root.SetIn(a.in)
-	root.SetOut(a.out)
-	root.SetErr(a.errOut)
+	// Every command but the wizard's screens writes through the guard;
+	// the wizard draws its screens on a.out itself.
+	root.SetOut(guard(a.out))
+	root.SetErr(guard(a.errOut))
 	root.PersistentFlags().Var(dbFlagValue{&a.dbFlag}, "db",
 		"the data file (default: see servicecheck config)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
@@ -55,7 +60,7 @@ func run(ctx context.Context, a *app, args []string) int {
 	target := commandFor(root, args)
 	err := root.ExecuteContext(ctx)
 	if err != nil {
-		printError(a.errOut, target, err)
+		printError(root.ErrOrStderr(), a.locale(), target, err)
 	}
 	if err != nil && isCobraUsageError(err) {
 		return exitUsage
@@ -78,22 +83,25 @@ func commandFor(root *cobra.Command, args []string) *cobra.Command {
 // stderr, prefixed with the program name, no decoration that breaks in a
 // pipe or a screen reader. A usage error gets one more line naming the
 // help to read.
-func printError(w io.Writer, cmd *cobra.Command, err error) {
-	msg := err.Error()
+func printError(w io.Writer, l *i18n.Locale, cmd *cobra.Command, err error) {
 	usage := isCobraUsageError(err)
+	var msg string
 	if usage {
-		msg = cobraMessage(cmd, msg)
+		msg = cobraMessage(l, cmd, err.Error())
+	} else {
+		msg = usertext.Error(l, err)
 	}
 	_, _ = io.WriteString(w, "servicecheck: "+msg+"\n")
 	if usage || exitCode(err) == exitUsage {
-		_, _ = io.WriteString(w, "run '"+cmd.CommandPath()+" --help' for usage\n")
+		_, _ = io.WriteString(w, l.T("cmd.error.help", "Command", cmd.CommandPath())+"\n")
 	}
 }
 
 // cobraMessage rewrites cobra's messages about arguments, which count
 // "arg(s)" without saying which, into one that shows the command's usage
-// line; an unknown command gets the nearest known one.
-func cobraMessage(cmd *cobra.Command, msg string) string {
+// line, in l's language; an unknown command gets the nearest known one.
+// The messages it does not know stay cobra's English.
+func cobraMessage(l *i18n.Locale, cmd *cobra.Command, msg string) string {
 	usage := strings.TrimSuffix(strings.TrimSuffix(cmd.UseLine(), " [flags]"), " [--flags]")
 	name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
 	var want, got int
@@ -102,22 +110,34 @@ func cobraMessage(cmd *cobra.Command, msg string) string {
 		msg, _, _ = strings.Cut(msg, "\n")
 		var typed string
 		if _, err := fmt.Sscanf(msg, "unknown command %q", &typed); err == nil {
+			quoted := fmt.Sprintf("%q", typed)
+			in := strings.TrimPrefix(strings.TrimPrefix(msg[len("unknown command ")+len(quoted):], " "), "for ")
 			// The closest name wins: "shw" is "show", not "new".
 			for d := 1; d <= 2; d++ {
 				cmd.SuggestionsMinimumDistance = d
 				if s := cmd.SuggestionsFor(typed); len(s) > 0 {
-					return msg + fmt.Sprintf(": did you mean %q?", s[0])
+					return l.T("cmd.usage.unknown_command_suggest", "Command", quoted, "In", in, "Suggestion", fmt.Sprintf("%q", s[0]))
 				}
 			}
+			return l.T("cmd.usage.unknown_command", "Command", quoted, "In", in)
 		}
 		return msg
 	case scan(msg, "accepts %d arg(s), received %d", &want, &got),
 		scan(msg, "accepts at most %d arg(s), received %d", &want, &got),
 		scan(msg, "requires at least %d arg(s), only received %d", &want, &got):
 		if got < want {
-			return fmt.Sprintf("%s: missing argument (usage: %s)", name, usage)
+			return l.T("cmd.usage.missing_argument", "Command", name, "Usage", usage)
 		}
-		return fmt.Sprintf("%s: too many arguments (usage: %s)", name, usage)
+		return l.T("cmd.usage.too_many_arguments", "Command", name, "Usage", usage)
+	}
+	for _, f := range []struct{ prefix, id string }{
+		{"unknown flag: ", "cmd.usage.unknown_flag"},
+		{"unknown shorthand flag: ", "cmd.usage.unknown_flag"},
+		{"flag needs an argument: ", "cmd.usage.flag_needs_argument"},
+	} {
+		if flag, ok := strings.CutPrefix(msg, f.prefix); ok {
+			return l.T(f.id, "Flag", flag)
+		}
 	}
 	return msg
 }

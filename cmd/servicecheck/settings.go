@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/servicecheck/servicecheck/config"
+	"github.com/servicecheck/servicecheck/content"
 	"github.com/servicecheck/servicecheck/i18n"
 )
 
@@ -21,7 +22,13 @@ func (a *app) settings() *config.Config {
 			ReadFile: os.ReadFile,
 			Check:    map[string]func(string) error{"lang": checkLang},
 		})
-		reportConfigProblems(a.errOut, a.cfg)
+		// The locale comes from the settings just read (a.locale would
+		// read them again).
+		lang, _, _ := i18n.Resolve("", a.cfg.Lang.Value, a.getenv)
+		if testLang != "" {
+			lang = testLang
+		}
+		reportConfigProblems(guard(a.errOut), i18n.For(lang), a.cfg)
 	})
 	return a.cfg
 }
@@ -37,20 +44,30 @@ func checkLang(v string) error {
 
 // reportConfigProblems says what was wrong with the config file and what
 // the run does instead, on stderr, one line each.
-func reportConfigProblems(w io.Writer, c *config.Config) {
+func reportConfigProblems(w io.Writer, l *i18n.Locale, c *config.Config) {
 	if len(c.Problems) == 0 {
 		return
 	}
 	whole := false
 	for _, p := range c.Problems {
-		fmt.Fprintf(w, "servicecheck: %s\n", sanitizeLine(p.Error()))
+		fmt.Fprintf(w, "servicecheck: %s\n", sanitizeLine(configProblem(l, p)))
 		whole = whole || p.WholeFile()
 	}
 	if whole {
-		fmt.Fprintln(w, "servicecheck: the config file is ignored: using the defaults")
+		fmt.Fprintln(w, "servicecheck: "+l.T("config.ignored.file"))
 	} else {
-		fmt.Fprintln(w, "servicecheck: those settings are ignored: using the defaults for them")
+		fmt.Fprintln(w, "servicecheck: "+l.T("config.ignored.keys"))
 	}
+}
+
+// configProblem words a problem of the config file in l's language, after
+// its file:line:col.
+func configProblem(l *i18n.Locale, p *config.Problem) string {
+	args := make([]any, 0, 2*len(p.Args))
+	for k, v := range p.Args {
+		args = append(args, k, v)
+	}
+	return p.Position() + ": " + l.T("config.problem."+p.Code, args...)
 }
 
 // sanitizeLine replaces control characters (a YAML error may quote the
@@ -76,10 +93,11 @@ func (a *app) packLang(flag, packFile string) (string, error) {
 	if v.Value == "" {
 		return "", nil
 	}
-	if err := checkLang(v.Value); err != nil {
-		return "", usageErrorf("%s: %v", v.Origin, err)
+	lang, err := content.Check(i18n.Normalize(v.Value))
+	if err != nil {
+		return "", withCode(exitUsage, fmt.Errorf("%s: %w", v.Origin, err))
 	}
-	return i18n.Normalize(v.Value), nil
+	return lang, nil
 }
 
 // defaultAssessor is the assessor of new sessions when --assessor is not

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"golang.org/x/term"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
@@ -30,9 +31,9 @@ func findSession(st *store.Store, arg, client string) (*checklist.Session, error
 	}
 	if len(sums) == 0 {
 		if client != "" {
-			return nil, notFoundf("client %q has no sessions", client)
+			return nil, notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", client))
 		}
-		return nil, notFoundf("no sessions yet: run servicecheck to start one")
+		return nil, notFound("cmd.list.none")
 	}
 	return st.Get(sums[0].ID)
 }
@@ -41,7 +42,7 @@ func findSession(st *store.Store, arg, client string) (*checklist.Session, error
 // session, and a client that does not match it would be silently ignored.
 func checkSessionArgs(arg, client string) error {
 	if client != "" && arg != latest {
-		return usageErrorf("--client goes with 'latest', not with a session id")
+		return usageError("cmd.show.client_with_id")
 	}
 	return nil
 }
@@ -50,13 +51,13 @@ func checkSessionArgs(arg, client string) error {
 func (a *app) packFor(st *store.Store, s *checklist.Session) (*checklist.Pack, error) {
 	p, err := a.lookupPack(st, s.Pack)
 	if err != nil {
-		return nil, fmt.Errorf("session %s: %w", s.ID, err)
+		return nil, withCode(exitCode(err), wrap(err, "cmd.session", "ID", s.ID))
 	}
 	return p, nil
 }
 
-// previousCompleted returns the client's newest completed session from
-// before s, with its pack, or nils when there is none (or its pack is found
+// previousCompleted returns the client's previous completed session
+// (audit.Previous), with its pack, or nils when there is none (or its pack is found
 // nowhere, in which case there is nothing to compare with).
 func (a *app) previousCompleted(st *store.Store, s *checklist.Session) (*checklist.Session, *checklist.Pack, error) {
 	if strings.TrimSpace(s.Client) == "" {
@@ -66,11 +67,7 @@ func (a *app) previousCompleted(st *store.Store, s *checklist.Session) (*checkli
 	if err != nil {
 		return nil, nil, err
 	}
-	at := sessionDate(s)
-	for _, sum := range sums {
-		if sum.ID == s.ID || !sum.CompletedAt.Before(at) {
-			continue
-		}
+	if sum, ok := audit.Previous(audit.Of(s), sums, store.Summary.Stamp); ok {
 		prev, err := st.Get(sum.ID)
 		if err != nil {
 			return nil, nil, err
@@ -84,13 +81,9 @@ func (a *app) previousCompleted(st *store.Store, s *checklist.Session) (*checkli
 	return nil, nil, nil
 }
 
-// sessionDate is when a session stands for: its completion, else its last
-// change.
+// sessionDate is the day s stands for (audit.Date).
 func sessionDate(s *checklist.Session) time.Time {
-	if !s.CompletedAt.IsZero() {
-		return s.CompletedAt
-	}
-	return s.UpdatedAt
+	return audit.Date(audit.Of(s))
 }
 
 // loadDocument reads the session arg names and builds its report, with the
@@ -164,9 +157,4 @@ func (a *app) colorWriter(w io.Writer) io.Writer {
 		}
 	}
 	return colorprofile.NewWriter(w, env)
-}
-
-// notFoundf reports that a session or client does not exist (exit 3).
-func notFoundf(format string, args ...any) error {
-	return withCode(exitNotFound, fmt.Errorf(format, args...))
 }

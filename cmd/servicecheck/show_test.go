@@ -96,7 +96,7 @@ func TestShowMarkdown(t *testing.T) {
 	for _, want := range []string{
 		"# Customer service check: Acme Ltd\n",
 		"- Session: " + second + "\n",
-		"## Change since 2025-03-01\n",
+		"## Change since 1 Mar 2025\n",
 		"Earlier session " + first,
 		"| Ease of contact | 2.0 | 1.0 | -1.0 |",
 		"| Responsiveness | 2.0 | 4.0 | +2.0 |",

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 )
@@ -30,13 +29,13 @@ func (s *spool) Write(p []byte) (int, error) {
 	if s.file == nil {
 		f, err := os.CreateTemp("", "servicecheck-list-*")
 		if err != nil {
-			return 0, fmt.Errorf("spool the list: %w", err)
+			return 0, wrap(err, "cmd.list.spool_failed")
 		}
 		s.file = f
 	}
 	n, err := s.file.Write(p)
 	if err != nil {
-		return n, fmt.Errorf("spool the list: %w", err)
+		return n, wrap(err, "cmd.list.spool_failed")
 	}
 	return n, nil
 }
@@ -48,7 +47,7 @@ func (s *spool) WriteTo(w io.Writer) (int64, error) {
 		return n, err
 	}
 	if _, err := s.file.Seek(0, io.SeekStart); err != nil {
-		return n, fmt.Errorf("read back the spooled list: %w", err)
+		return n, wrap(err, "cmd.list.read_back_failed")
 	}
 	m, err := io.Copy(w, s.file)
 	return n + m, err

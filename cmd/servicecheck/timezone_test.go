@@ -21,14 +21,14 @@ func TestReadableDatesAreLocal(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"list"}, " 2025-03-01 "},
-		{[]string{"show", "latest"}, "- Date: 2025-03-01 (completed)\n"},
+		{[]string{"list"}, " 1 Mar 2025 "},
+		{[]string{"show", "latest"}, "- Date: 1 Mar 2025 (completed)\n"},
 		{[]string{"export", "latest", "--format", "html"}, `<time datetime="2025-03-01">`},
 		{[]string{"export", "latest", "--format", "csv"}, ",Acme,2025-03-01,"},
-		{[]string{"compare", "--client", "acme"}, "# Acme: 2025-03-01 to 2025-03-01\n"},
+		{[]string{"compare", "--client", "acme"}, "# Acme: 1 Mar 2025 20:31 to 1 Mar 2025 20:33\n"},
 	}
 	for _, tt := range checks {
-		if out := c.ok(tt.args...); !strings.Contains(out, tt.want) || strings.Contains(out, "2025-03-02") {
+		if out := c.ok(tt.args...); !strings.Contains(out, tt.want) || strings.Contains(out, "2025-03-02") || strings.Contains(out, " 2 Mar 2025") {
 			t.Errorf("%v: lacks %q or shows the UTC day:\n%.400s", tt.args, tt.want, out)
 		}
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/plain"
@@ -122,7 +123,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 		// the frame together; docs/benchmarks.md). Parsing it in the
 		// background instead would take a core from the first frame on
 		// a busy machine.
-		if err := content.Check(lang); err != nil {
+		if lang, err = content.Check(lang); err != nil {
 			return langError(err)
 		}
 		packFunc = sync.OnceValue(func() *checklist.Pack {
@@ -131,7 +132,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 			}
 			return content.Default() // not reached: Check found it
 		})
-	} else if sp, err = chooseSessionPack(a.errOut, lang, opts.packFile); err != nil {
+	} else if sp, err = chooseSessionPack(a.locale(), guard(a.errOut), lang, opts.packFile); err != nil {
 		return err
 	}
 	path, err := a.dbPath()
@@ -159,7 +160,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	if err != nil {
 		return err
 	}
-	topts := tui.Options{Repo: repo, Pack: sp.pack, PackFunc: packFunc, Lookup: lookup, Start: start, Now: a.now,
+	topts := tui.Options{Repo: repo, Pack: sp.pack, PackFunc: packFunc, PackLang: lang, Lookup: lookup, Start: start, Now: a.now,
 		Assessor: a.defaultAssessor("")}
 	var out tui.Outcome
 	if interactive {
@@ -172,11 +173,12 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 		}
 		popts := []tea.ProgramOption{tea.WithInput(a.in), tea.WithOutput(a.out), tea.WithColorProfile(profile)}
 		topts.Screen = &tui.Terminal{In: inFile, Out: outFile, Profile: profile}
-		topts.Notices = a.errOut
+		topts.Notices = guard(a.errOut)
 		out, err = tui.Run(ctx, topts, popts...)
 	} else {
 		// Ctrl+C at a prompt saves and quits like q: the terminal is in
-		// line mode here, so it arrives as a signal, not as a key.
+		// line mode here, so it arrives as a signal, not as a key. So do
+		// SIGTERM and SIGHUP.
 		if topts.Pack == nil {
 			topts.Pack = packFunc()
 		}
@@ -187,12 +189,19 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 			err = withCode(exitUsage, err)
 		}
 	}
+	// "saved" only when everything was: otherwise the error says what was
+	// not saved, on stderr, with a non-zero exit.
+	var gone *tui.GoneError
 	switch {
 	case out.SessionID == "":
+	case errors.As(err, &gone):
+		return withCode(exitNotFound, usertext.WrapInside(err, "trust.wizard.session_gone"))
+	case err != nil:
+		return usertext.WrapInside(err, "trust.wizard.not_saved", "Command", a.resumeCommand(out.SessionID))
 	case out.Completed:
-		fmt.Fprintf(a.out, "saved. session %s is complete\n", out.SessionID)
-	case err == nil:
-		fmt.Fprintf(a.out, "saved. resume with: %s\n", a.resumeCommand(out.SessionID))
+		fmt.Fprintln(a.out, a.locale().T("cmd.wizard.saved_complete", "ID", out.SessionID))
+	default:
+		fmt.Fprintln(a.out, a.locale().T("cmd.wizard.saved_resume", "Command", a.resumeCommand(out.SessionID)))
 	}
 	return err
 }
@@ -210,7 +219,7 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		s := &checklist.Session{Client: opts.client, Assessor: opts.assessor, Pack: p.Ref(),
 			Answers: map[string]checklist.Answer{}}
 		if err := repo.Create(s); err != nil {
-			return tui.Start{}, fmt.Errorf("create session: %w", err)
+			return tui.Start{}, wrap(err, "cmd.wizard.create")
 		}
 		return tui.Start{Session: s, SessionPack: p}, nil
 	case wizardResume:
@@ -218,26 +227,26 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 		if id == "" {
 			list, err := repo.List(store.Filter{Status: checklist.InProgress})
 			if err != nil {
-				return tui.Start{}, fmt.Errorf("list sessions: %w", err)
+				return tui.Start{}, wrap(err, "cmd.wizard.list")
 			}
 			switch len(list) {
 			case 0:
-				return tui.Start{}, withCode(exitNotFound, errors.New("no unfinished session to resume: start one with 'servicecheck new'"))
+				return tui.Start{}, notFound("cmd.wizard.nothing_to_resume")
 			case 1:
 				id = list[0].ID
 			default:
 				return tui.Start{Resume: true}, nil
 			}
 		}
-		s, err := repo.Get(id)
+		s, rev, err := repo.GetRev(id)
 		if err != nil {
-			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
+			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
 		sp, err := lookup(s.Pack)
 		if err != nil {
-			return tui.Start{}, fmt.Errorf("resume %s: %w", id, err)
+			return tui.Start{}, wrap(err, "cmd.wizard.resume", "ID", id)
 		}
-		return tui.Start{Session: s, SessionPack: sp}, nil
+		return tui.Start{Session: s, SessionPack: sp, Rev: rev}, nil
 	}
 	return tui.Start{}, nil
 }

@@ -21,9 +21,10 @@ import (
 	"golang.org/x/term"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/termtext"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // ErrNoInput means the input ended, or could not be read, before the first
@@ -57,8 +58,10 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts tui.Options) (tu
 	if errors.Is(err, errQuit) {
 		err = nil
 	}
-	if ferr := r.flush(5); ferr != nil && err == nil {
-		err = ferr
+	if r.sess != nil && !r.lazy {
+		if _, ferr := r.flush(5); ferr != nil && err == nil {
+			err = ferr
+		}
 	}
 	return out2, err
 }
@@ -73,8 +76,10 @@ type runner struct {
 	sess *checklist.Session
 	pack *checklist.Pack
 	qs   []checklist.Question
-	// pending holds writes that failed, oldest first, to try again.
-	pending []func() error
+	// pending holds writes not made yet, oldest first, to try again.
+	pending []store.Change
+	// rev is the open session's revision as last read or written.
+	rev store.Rev
 	// lazy is the session still to be created, on the first answer.
 	lazy bool
 	// echo repeats each answer after its prompt: piped answers are not
@@ -87,14 +92,17 @@ func isTerminal(r io.Reader) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+// say writes a line. Every line passes termtext.Clean: it may carry a
+// pack's text, a stored note or a client name, and none of them may drive
+// the terminal.
 func (r *runner) say(format string, args ...any) {
-	fmt.Fprintf(r.out, format+"\n", args...)
+	fmt.Fprint(r.out, termtext.Clean(fmt.Sprintf(format, args...))+"\n")
 }
 
 // ask prints a prompt and reads one line. The end of the input before the
 // first line is ErrNoInput; after it, it quits (progress is saved).
 func (r *runner) ask(prompt string) (string, error) {
-	fmt.Fprint(r.out, prompt)
+	fmt.Fprint(r.out, termtext.Clean(prompt))
 	line, err := r.readLine()
 	if errors.Is(err, errInterrupted) {
 		fmt.Fprintln(r.out)
@@ -124,7 +132,7 @@ func (r *runner) ask(prompt string) (string, error) {
 	r.read++
 	line = strings.TrimSpace(line)
 	if r.echo {
-		fmt.Fprintln(r.out, line)
+		fmt.Fprintln(r.out, termtext.Line(line))
 	}
 	return line, nil
 }
@@ -278,7 +286,7 @@ func (r *runner) resume() error {
 	r.say("")
 	r.say("Unfinished sessions:")
 	for i, s := range list {
-		r.say("%d %s, started %s, %d answered", i+1, s.Client, present.Date(s.CreatedAt), s.Answered)
+		r.say("%d %s, started %s, %d answered", i+1, s.Client, results.In(r.opts.Pack.Lang).Date(s.CreatedAt), s.Answered)
 	}
 	for {
 		line, err := r.ask(fmt.Sprintf("Choose 1 to %d, or q to quit: ", len(list)))
@@ -290,10 +298,11 @@ func (r *runner) resume() error {
 		}
 		n, err := strconv.Atoi(line)
 		if err == nil && n >= 1 && n <= len(list) {
-			s, err := r.opts.Repo.Get(list[n-1].ID)
+			s, rev, err := r.opts.Repo.GetRev(list[n-1].ID)
 			if err != nil {
 				return fmt.Errorf("open session %s: %w", list[n-1].ID, err)
 			}
+			r.rev = rev
 			p, err := r.packFor(s.Pack)
 			if err != nil {
 				return err
@@ -307,6 +316,9 @@ func (r *runner) resume() error {
 // open continues a stored session, or shows its results when completed.
 func (r *runner) open(s *checklist.Session, p *checklist.Pack) error {
 	r.sess = s
+	if s == r.opts.Start.Session {
+		r.rev = r.opts.Start.Rev
+	}
 	if s.Answers == nil {
 		s.Answers = map[string]checklist.Answer{}
 	}

@@ -308,11 +308,11 @@ func (f *failAfter) Create(s *checklist.Session) error {
 	return f.Repo.Create(s)
 }
 
-func (f *failAfter) Record(id, qid string, a checklist.Answer, c string) error {
+func (f *failAfter) Apply(id string, c store.Change) (store.Applied, error) {
 	if err := f.fail(); err != nil {
-		return err
+		return store.Applied{}, err
 	}
-	return f.Repo.Record(id, qid, a, c)
+	return f.Repo.Apply(id, c)
 }
 
 func TestNoteTooLong(t *testing.T) {

@@ -4,16 +4,14 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/internal/planform"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // offerPlan asks, after the results, whether to set a plan now.
@@ -111,7 +109,7 @@ func (r *runner) planField(f *planform.Form, i int) (int, error) {
 			r.say("%s", fl.Kind.Hint())
 			continue
 		}
-		v := printable(line)
+		v := termtext.Line(line)
 		switch {
 		case line == "":
 			v = f.Value(fl) // kept: a suggestion is confirmed as it is
@@ -145,7 +143,7 @@ func (r *runner) introduceField(f *planform.Form, fl planform.Field) {
 		r.say("")
 		from := ""
 		if !rv.FromDate.IsZero() {
-			from = ", set on " + present.Date(rv.FromDate)
+			from = ", set on " + r.words().Date(rv.FromDate)
 		}
 		r.say("Last time's goal %d of %d%s: %s", fl.Index+1, len(f.Review), from, r.problem(rv.Goal))
 		for _, d := range [][2]string{{"What", rv.Goal.What}, {"Target", rv.Goal.Target}, {"By", rv.Goal.Due}} {
@@ -188,28 +186,14 @@ func (r *runner) savePlan(f *planform.Form) error {
 	if planform.Equal(plan, r.sess.Plan) {
 		return nil
 	}
+	c := store.Change{SetPlan: true, OldPlan: r.sess.Plan, Plan: plan}
 	r.sess.Plan = plan
-	id := r.sess.ID
-	if err := r.save(func() error { return r.opts.Repo.SetPlan(id, plan) }); err != nil {
+	ok, err := r.save(c)
+	if err != nil {
 		return fmt.Errorf("save the plan: %w", err)
 	}
-	if len(r.pending) == 0 {
+	if ok {
 		r.say("Saved.")
 	}
 	return nil
-}
-
-// printable drops the escape sequences and control characters a line may
-// carry (pasted with the text), which the store refuses: the field keeps
-// the text around them.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
-			return -1
-		}
-		return r
-	}, ansi.Strip(s))
 }

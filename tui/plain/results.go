@@ -1,9 +1,10 @@
 package plain
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/servicecheck/servicecheck/audit"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
@@ -25,87 +26,84 @@ func (r *runner) resultsAndPlan() error {
 	return r.offerPlan()
 }
 
+// words speaks the open session's language: its pack's.
+func (r *runner) words() results.Words { return results.In(r.pack.Lang) }
+
 // results prints the scores of the open session as sentences, with the
-// change since the client's previous completed session.
+// change since the client's previous completed session: the same view
+// model and words as the results screen, read aloud.
 func (r *runner) results() error {
-	s, p := r.sess, r.pack
-	res := scoring.Session(p, s)
-	var cmp *scoring.Comparison
+	s, p, wd := r.sess, r.pack, r.words()
 	prev, prevPack, err := tui.Previous(r.opts.Repo, s, r.packFor)
 	if err != nil {
-		r.say("The earlier sessions could not be read: %s.", describe(err))
-	} else if prev != nil {
-		c := scoring.Compare(scoring.Session(prevPack, prev), res)
-		cmp = &c
+		r.say("%s", wd.T("results.plain.read_failed", "Error", describe(err)))
+		prev, prevPack = nil, nil
 	}
-	t := res.Total
+	d := results.Build(p, s, prev, prevPack)
+	t := d.Total
 	r.say("")
-	r.say("Results for %s.", s.Client)
-	r.say("Total: %s, %s, %s.", present.Total(t), present.BandLabel(p, t.Band), present.Percent(t.Percent))
+	r.say("%s", wd.T("results.plain.title", "Client", s.Client))
+	r.say("%s", wd.T("results.plain.total", "Total", wd.Range(t.Total), "Band", wd.Band(p.Bands, t.Band), "Percent", wd.Percent(t.Percent)))
 	if !t.Complete {
-		r.say("Incomplete: %s not answered yet.", countOf(len(s.Unanswered(p)), "question", "questions"))
+		r.say("%s", wd.T("results.plain.incomplete", "Unanswered", wd.Unanswered(len(d.Unanswered))))
 	}
 	deltas := map[string]scoring.Delta{}
-	if cmp != nil {
-		date := present.Date(prev.CompletedAt)
-		r.say("Change since %s: %s (from %s to %s).", date, present.Change(cmp.Total.Delta, 1), cmp.Total.A, cmp.Total.B)
-		if cmp.Mismatch != "" {
-			r.say("Note: %s.", cmp.Mismatch)
+	if c := d.Comparison; c != nil {
+		r.say("%s", wd.T("results.plain.change", "Date", wd.Date(audit.Date(audit.Of(prev))),
+			"Change", wd.Change(c.Total.Delta, 1), "From", wd.Score(c.Total.A), "To", wd.Score(c.Total.B)))
+		if mm := wd.Mismatch(*c); mm != "" {
+			r.say("%s", wd.T("results.plain.note", "Text", mm))
 		}
-		for _, d := range cmp.Areas {
-			deltas[d.ID] = d
+		for _, dl := range c.Areas {
+			deltas[dl.ID] = dl
 		}
 	}
-	r.areas(res, deltas)
-	r.sections(res)
-	naItems, naStatements := 0, 0
-	for _, sec := range res.Sections {
-		naItems += sec.NA
-	}
-	for _, a := range res.Areas {
-		naStatements += a.NA
-	}
-	if len(res.Weakest) > 0 {
+	r.areas(d, deltas)
+	r.sections(d)
+	if len(d.Weakest) > 0 {
 		r.say("")
-		r.say("Weakest areas and what to do:")
-		for i, w := range res.Weakest {
-			r.say("%d. %s, %s, %s.", i+1, w.Title, w.Score, present.BandLabel(p, w.Band))
+		r.say("%s", wd.T("results.plain.weakest"))
+		for i, w := range d.Weakest {
+			r.say("%s", wd.T("results.plain.weak", "N", i+1, "Title", w.Title, "Score", wd.Score(w.Score), "Band", wd.Band(p.Bands, w.Band)))
 			for _, act := range w.Actions {
 				r.say("   - %s", act)
 			}
 		}
 	}
 	r.say("")
-	r.say("N/A answers: %s, %s.", countOf(naItems, "checklist item", "checklist items"),
-		countOf(naStatements, "statement", "statements"))
+	items, statements := d.NACounts()
+	r.say("%s.", wd.NA(items, statements))
 	return nil
 }
 
 // areas says each area's score and band, and its change since last time.
-func (r *runner) areas(res scoring.Result, deltas map[string]scoring.Delta) {
+func (r *runner) areas(d results.Document, deltas map[string]scoring.Delta) {
+	wd := r.words()
 	r.say("")
-	r.say("Areas, scored 1 to 5:")
-	for _, a := range res.Areas {
-		parts := []string{a.Score.String(), present.BandLabel(r.pack, a.Band)}
-		if d, ok := deltas[a.ID]; ok {
-			parts = append(parts, present.Change(d.Delta, 1))
+	r.say("%s", wd.T("results.plain.areas"))
+	for _, a := range d.Areas {
+		parts := []string{wd.Score(a.Score), wd.Band(r.pack.Bands, a.Band)}
+		if dl, ok := deltas[a.ID]; ok {
+			parts = append(parts, wd.Change(dl.Delta, 1))
 		}
 		if a.NA > 0 {
-			parts = append(parts, fmt.Sprintf("%d N/A", a.NA))
+			parts = append(parts, wd.NACount(a.NA))
 		}
-		r.say("%s: %s.", a.Title, strings.Join(parts, ", "))
+		r.say("%s", wd.T("results.plain.area", "Title", a.Title, "Parts", strings.Join(parts, ", ")))
 	}
 }
 
 // sections says the checklist percentage of each section.
-func (r *runner) sections(res scoring.Result) {
+func (r *runner) sections(d results.Document) {
+	wd := r.words()
 	r.say("")
-	r.say("Checklist, share of yes (partly counts half):")
-	for _, sec := range res.Sections {
-		line := fmt.Sprintf("%s: %s, %d of %d answered", sec.Title, present.Percent(sec.Percent), sec.Answered+sec.NA, sec.Total)
+	r.say("%s", wd.T("results.plain.checklist"))
+	for _, sec := range d.Sections {
+		args := []any{"Title", sec.Title, "Percent", wd.Percent(sec.Percent), "Answered", wd.Int(sec.Answered + sec.NA), "Total", wd.Int(sec.Total)}
 		if sec.NA > 0 {
-			line += fmt.Sprintf(", %d N/A", sec.NA)
+			r.say("%s.", wd.T("results.plain.section_na", append(args, "NA", wd.Int(sec.NA))...))
+		} else {
+			r.say("%s.", wd.T("results.plain.section", args...))
 		}
-		r.say("%s.", line)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/store"
@@ -45,11 +44,17 @@ func (r *runner) walk(s *checklist.Session, p *checklist.Pack) error {
 			continue
 		}
 		if s.Status != checklist.Completed {
-			s.Status = checklist.Completed
-			s.CompletedAt = r.opts.Now()
-			id := s.ID
-			if err := r.save(func() error { return r.opts.Repo.Complete(id) }); err != nil {
+			// Every question has an answer but the session is not
+			// complete: resumed after a crash between the last answer
+			// and its completion (older versions wrote them apart).
+			ok, err := r.save(store.Change{Complete: true})
+			if err != nil {
 				return err
+			}
+			if ok {
+				s.Status, s.CompletedAt = checklist.Completed, r.opts.Now()
+			} else {
+				r.say("The session is not marked complete yet: it is tried again at the end.")
 			}
 		}
 		return r.resultsAndPlan()
@@ -102,16 +107,25 @@ func (r *runner) question(i int) (int, error) {
 			r.say("%s.", err)
 			continue
 		}
-		a.Value, a.At = v, r.opts.Now()
-		r.sess.Answers[q.ID] = a
-		cursor := q.ID
+		c := store.Change{QID: q.ID, SetValue: true, OldValue: a.Value, Value: v, At: r.opts.Now(), Cursor: q.ID}
 		if i+1 < len(r.qs) {
-			cursor = r.qs[i+1].ID
+			c.Cursor = r.qs[i+1].ID
 		}
-		if err := r.record(q.ID, a, cursor); err != nil {
+		a.Value, a.At = v, c.At
+		r.sess.Answers[q.ID] = a
+		// The answer that completes the session is saved with the
+		// completion, in one write.
+		c.Complete = r.sess.Status != checklist.Completed && r.sess.Next(r.qs, -1) < 0
+		ok, err := r.record(c)
+		if err != nil {
 			return 0, err
 		}
-		r.say("Saved: %s.", present.AnswerLabel(q.Kind, v))
+		if ok {
+			if c.Complete {
+				r.sess.Status, r.sess.CompletedAt = checklist.Completed, c.At
+			}
+			r.say("Saved: %s.", present.AnswerLabel(q.Kind, v))
+		}
 		return i + 1, nil
 	}
 }
@@ -180,72 +194,18 @@ func (r *runner) note(q checklist.Question) error {
 		r.say("The note is too long: %d bytes, at most %d. It was not saved.", len(line), store.MaxNote)
 		return nil
 	}
+	c := store.Change{QID: q.ID, SetNote: true, OldNote: a.Note, Note: line, At: r.opts.Now(), Cursor: q.ID}
 	a.Note = line
 	if a.At.IsZero() {
-		a.At = r.opts.Now()
+		a.At = c.At
 	}
 	r.sess.Answers[q.ID] = a
-	if err := r.record(q.ID, a, q.ID); err != nil {
+	ok, err := r.record(c)
+	if err != nil {
 		return err
 	}
-	r.say("Note saved.")
-	return nil
-}
-
-// record saves one answer, creating the session first when it was only
-// planned.
-func (r *runner) record(qid string, a checklist.Answer, cursor string) error {
-	if r.lazy {
-		s := r.sess
-		answers := s.Answers
-		s.Answers = map[string]checklist.Answer{}
-		if err := r.opts.Repo.Create(s); err != nil {
-			return fmt.Errorf("create session: %w", err)
-		}
-		s.Answers = answers
-		r.lazy = false
-		r.say("Session %s for %s started.", s.ID, s.Client)
-	}
-	id := r.sess.ID
-	return r.save(func() error { return r.opts.Repo.Record(id, qid, a, cursor) })
-}
-
-func (r *runner) cursor(i int) error {
-	if r.lazy || i >= len(r.qs) {
-		return nil
-	}
-	id, qid := r.sess.ID, r.qs[i].ID
-	return r.save(func() error { return r.opts.Repo.SetCursor(id, qid) })
-}
-
-// save runs a write after any that failed before it, in order. A write
-// that keeps failing is kept for later and the walk goes on: the answer is
-// in memory and is tried again with the next one and at the end.
-func (r *runner) save(w func() error) error {
-	r.pending = append(r.pending, w)
-	return r.flush(3)
-}
-
-// flush writes the pending writes, trying up to tries times.
-func (r *runner) flush(tries int) error {
-	var err error
-	for t := 0; t < tries && len(r.pending) > 0; t++ {
-		if t > 0 {
-			r.say("Not saved: %s. Trying again.", describe(err))
-			time.Sleep(r.opts.RetryDelay)
-		}
-		for len(r.pending) > 0 {
-			if err = r.pending[0](); err != nil {
-				break
-			}
-			r.pending = r.pending[1:]
-		}
-	}
-	if len(r.pending) > 0 {
-		r.say("Not saved yet: %s. The answers are kept and tried again.", describe(err))
-		if tries >= 5 {
-			return fmt.Errorf("%d writes not saved: %w", len(r.pending), err)
-		}
+	if ok {
+		r.say("Note saved.")
 	}
 	return nil
 }

@@ -25,6 +25,9 @@ type Repo struct {
 	// Summarize fills Summary.Total; nil leaves it empty.
 	Summarize func(*checklist.Session) scoring.Total
 
+	// revs counts each session's writes: its revision.
+	revs map[string]store.Rev
+
 	// failWrites makes the next n writes fail with failErr.
 	failWrites int
 	failErr    error
@@ -88,6 +91,7 @@ func (r *Repo) Create(s *checklist.Session) error {
 		s.Answers = map[string]checklist.Answer{}
 	}
 	r.sessions[s.ID] = clone(s)
+	r.bump(s.ID)
 	return nil
 }
 
@@ -103,6 +107,7 @@ func (r *Repo) Record(id, qid string, a checklist.Answer, cursor string) error {
 		return fmt.Errorf("session %s: %w", id, store.ErrNotFound)
 	}
 	s.Answers[qid] = a
+	r.bump(id)
 	s.Cursor = cursor
 	s.UpdatedAt = r.now()
 	return nil
@@ -120,6 +125,7 @@ func (r *Repo) SetCursor(id, cursor string) error {
 		return fmt.Errorf("session %s: %w", id, store.ErrNotFound)
 	}
 	s.Cursor = cursor
+	r.bump(id)
 	return nil
 }
 
@@ -135,6 +141,7 @@ func (r *Repo) SetPlan(id string, plan checklist.Plan) error {
 		return fmt.Errorf("session %s: %w", id, store.ErrNotFound)
 	}
 	s.Plan = clonePlan(plan)
+	r.bump(id)
 	s.UpdatedAt = r.now()
 	return nil
 }
@@ -153,7 +160,70 @@ func (r *Repo) Complete(id string) error {
 	s.Status = checklist.Completed
 	s.CompletedAt = r.now()
 	s.UpdatedAt = s.CompletedAt
+	r.bump(id)
 	return nil
+}
+
+// Apply makes one change as the store does (store.Change.ApplyTo).
+func (r *Repo) Apply(id string, c store.Change) (store.Applied, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.write(); err != nil {
+		return store.Applied{}, err
+	}
+	s, ok := r.sessions[id]
+	if !ok {
+		return store.Applied{}, fmt.Errorf("session %s: %w", id, store.ErrNotFound)
+	}
+	moved := c.Base != 0 && c.Base != r.rev(id)
+	next := clone(s)
+	now := r.now()
+	if c.At.After(now) {
+		now = c.At // the test's clock for answers runs ahead of this one
+	}
+	// The store checks times against the clock; the tests' clocks may
+	// lag the times in their fixtures, so the check uses the latest.
+	check := now
+	if real := time.Now(); real.After(check) {
+		check = real
+	}
+	if err := c.ApplyTo(next, check); err != nil {
+		return store.Applied{}, err
+	}
+	if c.Complete && s.Status != checklist.Completed {
+		next.CompletedAt = now
+	}
+	next.UpdatedAt = now
+	r.sessions[id] = next
+	r.bump(id)
+	return store.Applied{Rev: r.rev(id), Moved: moved}, nil
+}
+
+// GetRev returns a copy of a session with its revision.
+func (r *Repo) GetRev(id string) (*checklist.Session, store.Rev, error) {
+	s, err := r.Get(id)
+	if err != nil {
+		return nil, 0, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return s, r.rev(s.ID), nil
+}
+
+// Delete removes a session, as another servicecheck would.
+func (r *Repo) Delete(id string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.sessions, id)
+}
+
+func (r *Repo) rev(id string) store.Rev { return r.revs[id] + 1 }
+
+func (r *Repo) bump(id string) {
+	if r.revs == nil {
+		r.revs = map[string]store.Rev{}
+	}
+	r.revs[id]++
 }
 
 // Get returns a copy of a session by id or unique prefix.

@@ -1,17 +1,25 @@
-// Package report turns a scored session into documents to hand over:
-// Markdown, a self-contained HTML page, CSV and JSON, and the styled text that
-// `servicecheck show` prints on a terminal.
+// Package results is the one view model of a scored session and the one
+// place its presentation rules are written: what the wizard's results,
+// history and compare screens, the plain prompts' results and every report
+// format (package report) show, and how each figure reads in the session's
+// language (Words).
 //
-// Every renderer works from one view model, Document, built by Build from a
-// pack and a session with the scoring package, so no scoring rule is copied
-// here. Renderers are pure: they write to an io.Writer and read no clock,
-// file or environment.
-package report
+// Document is built by Build from a pack and a session with the scoring
+// package, so no scoring rule is copied here; the dates and the previous
+// session follow package audit. Words turns its figures into text through
+// the i18n catalogue (results.*.yaml): the total line, percentages,
+// changes, N/A counts, band and status words, goal fields and dates. A
+// session renders in its pack's language: Document.Words.
+package results
 
 import (
+	"slices"
 	"time"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 )
 
@@ -53,6 +61,9 @@ type Pack struct {
 	Version string `json:"version"`
 	Lang    string `json:"lang"`
 	Title   string `json:"title"`
+	// Intro is the pack's introduction, shown at the top of reports; not
+	// in the JSON documents, which describe the session.
+	Intro string `json:"-"`
 }
 
 // Total is the scored total with its band's label.
@@ -110,6 +121,10 @@ type Comparison struct {
 	Total    scoring.Delta   `json:"total"`
 	// Sections is the change of each checklist section's percentage.
 	Sections []scoring.Delta `json:"sections"`
+	// PackA and PackB are the packs the sides were scored with; the later
+	// one's language is the comparison's (Comparison.Words).
+	PackA checklist.Ref `json:"-"`
+	PackB checklist.Ref `json:"-"`
 }
 
 // SessionRef names one side of a comparison.
@@ -120,23 +135,32 @@ type SessionRef struct {
 	CreatedAt   time.Time        `json:"created_at"`
 	CompletedAt *time.Time       `json:"completed_at"`
 	Pack        checklist.Ref    `json:"pack"`
+	// UpdatedAt dates a session in progress (audit.Date); not in the
+	// compare --json document, which predates it.
+	UpdatedAt time.Time `json:"-"`
 }
 
-// Date is the day a session stands for: when it was completed, else when it
-// was last changed.
-func (d Document) Date() time.Time {
-	if d.CompletedAt != nil {
-		return *d.CompletedAt
-	}
-	return d.UpdatedAt
+// Stamp is what the audit rules read of the document's session.
+func (d Document) Stamp() audit.Stamp {
+	return audit.Stamp{ID: d.ID, Status: d.Status, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, CompletedAt: deref(d.CompletedAt)}
 }
 
-// Date is the day the session stands for, as for Document.Date.
-func (r SessionRef) Date() time.Time {
-	if r.CompletedAt != nil {
-		return *r.CompletedAt
+// Date is the day the session stands for (audit.Date).
+func (d Document) Date() time.Time { return audit.Date(d.Stamp()) }
+
+// Stamp is what the audit rules read of one side of a comparison.
+func (r SessionRef) Stamp() audit.Stamp {
+	return audit.Stamp{ID: r.ID, Status: r.Status, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, CompletedAt: deref(r.CompletedAt)}
+}
+
+// Date is the day the session stands for (audit.Date).
+func (r SessionRef) Date() time.Time { return audit.Date(r.Stamp()) }
+
+func deref(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
 	}
-	return r.CreatedAt
+	return *t
 }
 
 // Build scores s against p and gathers everything a report shows. prev is
@@ -152,7 +176,7 @@ func Build(p *checklist.Pack, s *checklist.Session, prev *checklist.Session, pre
 		CreatedAt:   s.CreatedAt.UTC(),
 		UpdatedAt:   s.UpdatedAt.UTC(),
 		CompletedAt: timePtr(s.CompletedAt),
-		Pack:        Pack{ID: p.ID, Version: p.Version, Lang: p.Lang, Title: p.Title},
+		Pack:        Pack{ID: p.ID, Version: p.Version, Lang: p.Lang, Title: p.Title, Intro: p.Intro},
 		Total:       Total{Total: r.Total, BandLabel: label(p, r.Total.Band)},
 		Unanswered:  s.Unanswered(p),
 		Bands:       p.Bands,
@@ -199,7 +223,8 @@ func Compare(pa *checklist.Pack, a *checklist.Session, pb *checklist.Pack, b *ch
 	if c.Areas == nil {
 		c.Areas = []scoring.Delta{}
 	}
-	return Comparison{A: ref(a), B: ref(b), Mismatch: c.Mismatch, Areas: c.Areas, Total: c.Total, Sections: c.Sections}
+	return Comparison{A: ref(a), B: ref(b), Mismatch: c.Mismatch, Areas: c.Areas, Total: c.Total, Sections: c.Sections,
+		PackA: pa.Ref(), PackB: pb.Ref()}
 }
 
 // In returns d with its times in loc, so that the readable reports give
@@ -222,7 +247,7 @@ func (c Comparison) In(loc *time.Location) Comparison {
 }
 
 func (r SessionRef) in(loc *time.Location) SessionRef {
-	r.CreatedAt = r.CreatedAt.In(loc)
+	r.CreatedAt, r.UpdatedAt = r.CreatedAt.In(loc), r.UpdatedAt.In(loc)
 	r.CompletedAt = timeIn(r.CompletedAt, loc)
 	return r
 }
@@ -250,7 +275,7 @@ func (d Document) Summary() Document {
 
 func ref(s *checklist.Session) SessionRef {
 	return SessionRef{ID: s.ID, Client: s.Client, Status: s.Status, CreatedAt: s.CreatedAt.UTC(),
-		CompletedAt: timePtr(s.CompletedAt), Pack: s.Pack}
+		UpdatedAt: s.UpdatedAt.UTC(), CompletedAt: timePtr(s.CompletedAt), Pack: s.Pack}
 }
 
 func line(id, text string, answers map[string]checklist.Answer) Line {
@@ -278,4 +303,31 @@ func timePtr(t time.Time) *time.Time {
 	}
 	u := t.UTC()
 	return &u
+}
+
+// NACounts counts the N/A answers: checklist items and statements.
+func (d Document) NACounts() (items, statements int) {
+	for _, s := range d.Sections {
+		items += s.NA
+	}
+	for _, a := range d.Areas {
+		statements += a.NA
+	}
+	return items, statements
+}
+
+// wordedPlan is a copy of plan whose suggested problems are worded, in the
+// session's language with its pack (plantext), as every format shows
+// them; their sources stay alongside for the JSON document.
+func wordedPlan(p *checklist.Pack, plan checklist.Plan) checklist.Plan {
+	l := i18n.For(p.Lang)
+	plan.Goals = slices.Clone(plan.Goals)
+	for i, g := range plan.Goals {
+		plan.Goals[i].Problem = plantext.Problem(l, p, g)
+	}
+	plan.Review = slices.Clone(plan.Review)
+	for i, r := range plan.Review {
+		plan.Review[i].Goal.Problem = plantext.Problem(l, p, r.Goal)
+	}
+	return plan
 }
