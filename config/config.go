@@ -20,8 +20,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // Source says where a value came from.
@@ -269,15 +270,12 @@ func relativeTo(dir, name string) string {
 	return filepath.Join(dir, name)
 }
 
-// badText returns the first control character of s: such a value would
-// reach the terminal when it is shown.
+// badText returns the first control character of s (termtext's rule; a
+// line break or tab is allowed, as in a contact's address): such a value
+// would reach the terminal when it is shown.
 func badText(s string) (rune, bool) {
-	for _, r := range s {
-		if unicode.IsControl(r) && r != '\n' || r == '\u2028' || r == '\u2029' {
-			return r, true
-		}
-	}
-	return 0, false
+	i, r := termtext.Find(s, true)
+	return r, i >= 0
 }
 
 func keyNamed(name string) (Key, bool) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/config"
 	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // configKey is a setting with the help the config command and the man page
@@ -134,9 +135,9 @@ func runConfig(a *app, w io.Writer, asJSON bool) error {
 	case c.Path == "":
 		fmt.Fprintln(w, l.T("config.file.none", "Var", config.EnvConfig))
 	case c.Found:
-		fmt.Fprintln(w, l.T("config.file.found", "Path", sanitizeLine(c.Path)))
+		fmt.Fprintln(w, l.T("config.file.found", "Path", termtext.Line(c.Path)))
 	default:
-		fmt.Fprintln(w, l.T("config.file.missing", "Path", sanitizeLine(c.Path)))
+		fmt.Fprintln(w, l.T("config.file.missing", "Path", termtext.Line(c.Path)))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -151,7 +152,7 @@ func runConfig(a *app, w io.Writer, asJSON bool) error {
 			from += " " + s.Origin
 		}
 		// A multi-line contact shows as one line here.
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Key, sanitizeLine(strings.ReplaceAll(value, "\n", " / ")), sanitizeLine(from))
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Key, termtext.Line(strings.ReplaceAll(value, "\n", " / ")), termtext.Line(from))
 	}
 	return tw.Flush()
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/servicecheck/servicecheck/config"
 	"github.com/servicecheck/servicecheck/content"
 	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
 // settings returns the config file and environment settings (see package
@@ -50,7 +51,7 @@ func reportConfigProblems(w io.Writer, l *i18n.Locale, c *config.Config) {
 	}
 	whole := false
 	for _, p := range c.Problems {
-		fmt.Fprintf(w, "servicecheck: %s\n", sanitizeLine(configProblem(l, p)))
+		fmt.Fprintf(w, "servicecheck: %s\n", termtext.Line(configProblem(l, p)))
 		whole = whole || p.WholeFile()
 	}
 	if whole {
@@ -68,17 +69,6 @@ func configProblem(l *i18n.Locale, p *config.Problem) string {
 		args = append(args, k, v)
 	}
 	return p.Position() + ": " + l.T("config.problem."+p.Code, args...)
-}
-
-// sanitizeLine replaces control characters (a YAML error may quote the
-// file) so that none reaches the terminal.
-func sanitizeLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return '?'
-		}
-		return r
-	}, s)
 }
 
 // packLang is the language of the built-in pack a command uses: --lang,
