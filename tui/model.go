@@ -209,13 +209,17 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		changed := msg.Width != m.width || msg.Height != m.height
 		m.resize(msg.Width, msg.Height)
-		if !m.sized {
-			// Bubble Tea reads the size as it starts and watches for
-			// changes only a little later: a window resized in between
-			// (as soon as the first frame shows, which Run draws early)
-			// would keep the old size. Reading it once more now, when
-			// the watch is on, closes that gap.
+		if !m.sized || changed {
+			// Bubble Tea reads the size as it starts, sends it from a
+			// goroutine and watches for changes only a little later: a
+			// window resized in between (as soon as the first frame
+			// shows, which Run draws early) could keep the old size, or
+			// get it back from that goroutine after the new one. So the
+			// size is read again after the first size and after every
+			// change, until a read finds no change: the last size the
+			// model gets is the window's.
 			m.sized = true
 			return m, tea.RequestWindowSize
 		}

@@ -124,11 +124,10 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	var packFunc func() *checklist.Pack
 	if opts.packFile == "" && opts.mode != wizardNew {
 		// Home and resume start no session at once: the built-in pack is
-		// checked now and parsed when first needed, after the first frame
-		// (parsing takes longer than opening the data file and drawing
-		// the frame together; docs/benchmarks.md). Parsing it in the
-		// background instead would take a core from the first frame on
-		// a busy machine.
+		// checked now and parsed alongside opening the data file and
+		// building the model (it takes longer than both; home shows its
+		// introduction, so the first frame waits for it at the end;
+		// docs/benchmarks.md).
 		lang, err := content.Check(packLang)
 		if err != nil {
 			return langError(err)
@@ -139,6 +138,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 			}
 			return content.Default() // not reached: Check found it
 		})
+		go packFunc()
 	} else {
 		var err error
 		if sp, err = chooseSessionPack(i18n.For(ui), guard(a.errOut), packLang, opts.packFile); err != nil {
