@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // root is the repository, two folders up from this package.
@@ -99,8 +100,9 @@ func resolve(from, target string) string {
 	return "no heading #" + frag + " in " + file
 }
 
-// anchors are the ids GitHub gives a file's headings: lower case,
-// punctuation dropped, spaces as hyphens, repeats numbered.
+// anchors are the ids GitHub gives a file's headings: lower case, every
+// character but letters, digits, hyphens and underscores dropped (an en
+// dash too), spaces as hyphens, repeats numbered.
 func anchors(text string) []string {
 	seen := map[string]int{}
 	var out []string
@@ -118,7 +120,7 @@ func anchors(text string) []string {
 			switch {
 			case r == ' ':
 				b.WriteRune('-')
-			case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127:
+			case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r):
 				b.WriteRune(r)
 			}
 		}
