@@ -120,16 +120,28 @@ func writeHelp(w io.Writer, c *cobra.Command, width int) {
 	}
 
 	section("usage")
-	b.WriteString(strings.Repeat(" ", helpItem) + styleUsage(c, st) + "\n")
+	// A usage line too long for the screen goes on below, indented.
+	for i, line := range wrapWords(styleUsage(c, st), width-helpItem-2) {
+		b.WriteString(strings.Repeat(" ", helpItem+2*min(i, 1)) + line + "\n")
+	}
 
 	if c.Example != "" {
 		section("examples")
 		for _, line := range strings.Split(strings.Trim(c.Example, "\n"), "\n") {
 			line = strings.TrimSpace(line)
 			if strings.HasPrefix(line, "#") {
-				line = st.comment.Render(line)
+				b.WriteString(strings.Repeat(" ", helpItem) + st.comment.Render(line) + "\n")
+				continue
 			}
-			b.WriteString(strings.Repeat(" ", helpItem) + line + "\n")
+			// A command too long for the screen is continued on the next
+			// line with a backslash, as a shell reads it.
+			parts := wrapCommand(line, width-helpItem-2)
+			for i, part := range parts {
+				if i < len(parts)-1 {
+					part += " \\"
+				}
+				b.WriteString(strings.Repeat(" ", helpItem+2*min(i, 1)) + part + "\n")
+			}
 		}
 	}
 
@@ -293,6 +305,52 @@ func wrapWords(s string, width int) []string {
 	}
 	if curW > 0 {
 		lines = append(lines, cur.String())
+	}
+	return lines
+}
+
+// wrapCommand breaks a shell command into lines of at most width columns
+// (a backslash and a space are added to all but the last) at spaces
+// outside quotes, so that every line break is one a shell can continue.
+func wrapCommand(cmd string, width int) []string {
+	var words []string
+	var cur strings.Builder
+	var quote rune
+	for _, r := range cmd {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == ' ':
+			if cur.Len() > 0 {
+				words = append(words, cur.String())
+				cur.Reset()
+			}
+			continue
+		}
+		cur.WriteRune(r)
+	}
+	if cur.Len() > 0 {
+		words = append(words, cur.String())
+	}
+	var lines []string
+	line := ""
+	for _, w := range words {
+		switch {
+		case line == "":
+			line = w
+		case ansi.StringWidth(line)+1+ansi.StringWidth(w)+2 > width:
+			lines = append(lines, line)
+			line = w
+		default:
+			line += " " + w
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
 	}
 	return lines
 }

@@ -108,3 +108,11 @@ func TestHelpTopics(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapCommand(t *testing.T) {
+	got := wrapCommand(`servicecheck serve --client "Bakery Rossi" --listen 192.168.1.20:2222`, 40)
+	want := []string{`servicecheck serve --client`, `"Bakery Rossi" --listen`, `192.168.1.20:2222`}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q (never inside quotes)", got, want)
+	}
+}
