@@ -316,8 +316,9 @@ func (a *app) wizardLookup(path string) func(checklist.Ref) (*checklist.Pack, er
 	}
 }
 
-// isTerminal reports whether f is a terminal.
+// isTerminal reports whether f is a terminal: one of the process's files,
+// bare or behind guard (which keeps its Fd).
 func isTerminal(f any) bool {
-	file, ok := f.(*os.File)
+	file, ok := f.(interface{ Fd() uintptr })
 	return ok && term.IsTerminal(int(file.Fd()))
 }
