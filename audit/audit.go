@@ -25,11 +25,15 @@ type Stamp struct {
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 	CompletedAt time.Time
+	// AuditDate is the day the audit took place (checklist.DayLayout),
+	// empty when the session does not say.
+	AuditDate string
 }
 
 // Of returns the stamp of s.
 func Of(s *checklist.Session) Stamp {
-	return Stamp{ID: s.ID, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt}
+	return Stamp{ID: s.ID, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt,
+		AuditDate: s.AuditDate}
 }
 
 // Completed reports whether the session is completed.
@@ -37,11 +41,34 @@ func (s Stamp) Completed() bool {
 	return s.Status == checklist.Completed && !s.CompletedAt.IsZero()
 }
 
-// Date is the day a session stands for: when it was completed, else when
-// it was last changed (an unfinished session is as recent as its last
-// answer). It is the date every screen, report and list shows, and the
-// one sessions are ordered by.
+// Date is the day a session stands for: its audit date when it has one
+// (a paper form typed in a week later stands for the day of the audit),
+// else when it was completed, else when it was last changed (an
+// unfinished session is as recent as its last answer). It is the date
+// every screen, report and list shows, and the one sessions are ordered
+// by.
+//
+// An audit date is a civil day: it is placed in the local zone at the
+// clock time of the session's own date, so that two audits of one day
+// keep the order they were run in, and at noon when there is none.
 func Date(s Stamp) time.Time {
+	t := recorded(s)
+	if s.AuditDate == "" {
+		return t
+	}
+	d, err := time.ParseInLocation(checklist.DayLayout, s.AuditDate, time.Local)
+	if err != nil {
+		return t // the store refuses such a date; never invent one
+	}
+	if t.IsZero() {
+		return d.Add(12 * time.Hour)
+	}
+	c := t.In(time.Local)
+	return time.Date(d.Year(), d.Month(), d.Day(), c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), time.Local)
+}
+
+// recorded is the date of a session from its own times alone.
+func recorded(s Stamp) time.Time {
 	if s.Completed() {
 		return s.CompletedAt
 	}

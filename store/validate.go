@@ -136,6 +136,9 @@ func checkContent(s *checklist.Session) error {
 	if err := checkText("cursor", s.Cursor, maxRef, false); err != nil {
 		return err
 	}
+	if err := checkDetails(s); err != nil {
+		return err
+	}
 	if len(s.Answers) > MaxAnswers {
 		return bad("answers", "%d answers, more than %d", len(s.Answers), MaxAnswers)
 	}
