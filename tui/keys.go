@@ -62,6 +62,7 @@ type keyMap struct {
 	// setup form (help only: huh handles them)
 	FormNext     key.Binding
 	FormTab      key.Binding // like enter, not shown
+	FormDetails  key.Binding // tab, shown: on to the session's details
 	FormPrev     key.Binding
 	FormComplete key.Binding
 }
@@ -139,6 +140,7 @@ func newKeyMap(l *i18n.Locale) keyMap {
 
 		FormNext:     b([]string{"enter"}, "enter", "next"),
 		FormTab:      b([]string{"tab"}, "tab", "next"),
+		FormDetails:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.T("session.keys.details"))),
 		FormPrev:     b([]string{"shift+tab"}, "shift+tab", "back"),
 		FormComplete: b([]string{"ctrl+e"}, "ctrl+e", "complete_name"),
 	}
@@ -155,8 +157,8 @@ func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
 		}
 		full = [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Leave, k.Quit, k.ForceQuit, k.Help}}
 	case scrSetup:
-		short = []key.Binding{k.FormNext, k.FormPrev, k.FormComplete, k.Home, k.ForceQuit}
-		full = [][]key.Binding{{k.FormNext, k.FormPrev, k.FormComplete}, {k.Home, k.ForceQuit}}
+		short = []key.Binding{k.FormNext, k.FormDetails, k.FormPrev, k.FormComplete, k.Home, k.ForceQuit}
+		full = [][]key.Binding{{k.FormNext, k.FormDetails, k.FormPrev, k.FormComplete}, {k.Home, k.ForceQuit}}
 	case scrQuestion:
 		if m.q.editing {
 			short = []key.Binding{k.SaveNote, k.CancelNote, k.ForceQuit}

@@ -23,6 +23,8 @@ var langScreens = []struct {
 }{
 	{"home", (*fixture).opts, nil, ""},
 	{"setup", (*fixture).opts, keys("1"), ""},
+	// The session's details, on the setup form's second page.
+	{"setupdetails", (*fixture).opts, keys("1", "7", "enter", "tab"), ""},
 	{"resume", (*fixture).opts, keys("2"), ""},
 	{"item", (*fixture).openBakes, keys("left", "left", "left", "left"), ""},
 	{"statement", (*fixture).openBakes, keys("]", "]", "]", "]", "right", "4"), ""},

@@ -75,6 +75,8 @@ type Start struct {
 	// New opens the new-session form filled with Client and Assessor.
 	New              bool
 	Client, Assessor string
+	// Date is the audit date to offer (YYYY-MM-DD); "" means today.
+	Date string
 	// Resume opens the list of unfinished sessions.
 	Resume bool
 	// Rev is Session's revision as read (store.Store.GetRev); 0 when not
@@ -158,7 +160,11 @@ func New(opts Options) Model {
 		m.open(s.Session, p)
 	case s.New:
 		m.screen = scrSetup
-		m.setup = newSetup(m.ui, s.Client, s.Assessor, nil)
+		date := s.Date
+		if date == "" {
+			date = checklist.Day(m.now())
+		}
+		m.setup = newSetup(m.ui, setupValues{Client: s.Client, Assessor: s.Assessor, Date: date}, nil)
 	case s.Resume:
 		m.screen = scrResume
 		m.home.loading = true

@@ -261,7 +261,7 @@ func (r *Repo) List(f store.Filter) ([]store.Summary, error) {
 			continue
 		}
 		sum := store.Summary{ID: s.ID, Client: s.Client, Assessor: s.Assessor, Status: s.Status,
-			CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt, Pack: s.Pack}
+			CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt, Pack: s.Pack, AuditDate: s.AuditDate}
 		for _, a := range s.Answers {
 			if a.Value != "" {
 				sum.Answered++
