@@ -48,23 +48,36 @@ func (s Stamp) Completed() bool {
 // every screen, report and list shows, and the one sessions are ordered
 // by.
 //
-// An audit date is a civil day: it is placed in the local zone at the
-// clock time of the session's own date, so that two audits of one day
-// keep the order they were run in, and at noon when there is none.
+// An audit date is a civil day: it is placed at the clock time of the
+// session's own date, in that date's zone (the zone the caller reads days
+// in, e.g. results.Document.In), so that two audits of one day keep the
+// order they were run in; at local noon when there is no such date.
 func Date(s Stamp) time.Time {
+	loc := time.Local
+	if t := recorded(s); !t.IsZero() {
+		loc = t.Location()
+	}
+	return DateIn(s, loc)
+}
+
+// DateIn is Date read in loc: the session's own date in loc, or its audit
+// day placed in loc, so that a reader in loc sees the audit day itself.
+func DateIn(s Stamp, loc *time.Location) time.Time {
 	t := recorded(s)
+	if !t.IsZero() {
+		t = t.In(loc)
+	}
 	if s.AuditDate == "" {
 		return t
 	}
-	d, err := time.ParseInLocation(checklist.DayLayout, s.AuditDate, time.Local)
+	d, err := time.ParseInLocation(checklist.DayLayout, s.AuditDate, loc)
 	if err != nil {
 		return t // the store refuses such a date; never invent one
 	}
 	if t.IsZero() {
 		return d.Add(12 * time.Hour)
 	}
-	c := t.In(time.Local)
-	return time.Date(d.Year(), d.Month(), d.Day(), c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), time.Local)
+	return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 }
 
 // recorded is the date of a session from its own times alone.

@@ -160,11 +160,7 @@ func New(opts Options) Model {
 		m.open(s.Session, p)
 	case s.New:
 		m.screen = scrSetup
-		date := s.Date
-		if date == "" {
-			date = checklist.Day(m.now())
-		}
-		m.setup = newSetup(m.ui, setupValues{Client: s.Client, Assessor: s.Assessor, Date: date}, nil)
+		m.setup = newSetup(m.ui, setupValues{Client: s.Client, Assessor: s.Assessor, Date: s.AuditDay(m.now())}, nil)
 	case s.Resume:
 		m.screen = scrResume
 		m.home.loading = true

@@ -59,6 +59,15 @@ func (s *setupState) detailFields(l *i18n.Locale, v setupValues) []huh.Field {
 	}
 }
 
+// AuditDay is the audit date a new session started from s gets: s.Date,
+// or the day of now.
+func (s Start) AuditDay(now time.Time) string {
+	if s.Date != "" {
+		return s.Date
+	}
+	return checklist.Day(now)
+}
+
 // values reads the form.
 func (s *setupState) values() setupValues {
 	get := func(p *string) string {

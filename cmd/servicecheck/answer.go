@@ -132,6 +132,10 @@ func runAnswer(a *app, opts *answerOptions) error {
 	if err != nil {
 		return err
 	}
+	if sess.AuditDate == "" {
+		// Audited today, where the user reads days.
+		sess.AuditDate = checklist.Day(sess.CreatedAt.In(a.loc))
+	}
 	var doc report.Document
 	err = a.withStore(false, func(st *store.Store) error {
 		// What the result compares with is read before anything is
@@ -193,6 +197,7 @@ func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *check
 		sess.Answers[id] = ans
 	}
 	sess.Plan = af.Plan
+	af.Details.Apply(sess)
 	if len(af.Missing) > 0 {
 		sess.Status = checklist.InProgress
 		sess.Cursor = af.Missing[0]
