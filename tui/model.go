@@ -105,8 +105,9 @@ type Model struct {
 	qs   []checklist.Question
 
 	saver  saver
-	notice string // a one-off message for the status line
-	err    error  // the last failed load, for the status line
+	notice string    // a one-off message for the status line
+	ask    *askState // a yes-or-no question waiting for its answer (reopen.go)
+	err    error     // the last failed load, for the status line
 
 	home  homeState
 	setup setupState
@@ -250,6 +251,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m, m.quit()
+	}
+	if m.ask != nil {
+		return m, m.askKey(msg)
 	}
 	typing := m.screen == scrSetup || (m.screen == scrQuestion && m.q.editing) ||
 		(m.screen == scrPlan && m.plan.typing())
