@@ -259,9 +259,9 @@ func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 	m.setup = setupState{}
 	m.open(msg.sess, msg.pack)
 	cmds := []tea.Cmd{m.flush()} // a completion owed by open
-	if m.screen == scrResults {
-		cmds = append(cmds, m.loadPrevious())
-	}
+	// Last time's session: compared on the results, its answers shown
+	// under each question (question_last.go).
+	cmds = append(cmds, m.loadPrevious())
 	// Keys typed while the session was being created go to it now.
 	mm := *m
 	for _, k := range ahead {

@@ -185,7 +185,7 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, m.loadHome())
 	case scrSetup:
 		cmds = append(cmds, m.setup.form.Init(), m.loadHome())
-	case scrResults:
+	case scrResults, scrQuestion:
 		cmds = append(cmds, m.loadPrevious())
 	}
 	return tea.Batch(cmds...)
