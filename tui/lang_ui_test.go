@@ -27,6 +27,8 @@ var langScreens = []struct {
 	{"setupdetails", (*fixture).opts, keys("1", "7", "enter", "tab"), ""},
 	// A rerun: last time's answer under the question (question_last.go).
 	{"rerun", (*fixture).openRerun, nil, ""},
+	// The compare screen's end: the answers that changed (compare_changes.go).
+	{"comparechanges", (*fixture).opts, keys("3", "enter", "c", "end"), ""},
 	// Editing a completed session asks to reopen it first (reopen.go).
 	{"reopen", (*fixture).openNewer, keys("e"), ""},
 	{"resume", (*fixture).opts, keys("2"), ""},
