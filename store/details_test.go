@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -177,5 +178,30 @@ func TestApplyLogsEditsAfterCompletion(t *testing.T) {
 	}
 	if at, ok := got.EditedAfterCompletion(); !ok || !at.Equal(e.At) {
 		t.Errorf("EditedAfterCompletion = %v %v", at, ok)
+	}
+}
+
+func TestDiscardOnlyEmpty(t *testing.T) {
+	s, _ := openTest(t)
+	empty, full := newSession("Typo"), newSession("Rossi")
+	for _, x := range []*checklist.Session{empty, full} {
+		if err := s.Create(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Apply(full.ID, Change{QID: "item-01", SetNote: true, Note: "a note only"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Discard(full.ID); !errors.Is(err, ErrConflict) {
+		t.Errorf("discarding a session with a note: %v, want ErrConflict", err)
+	}
+	if err := s.Discard(empty.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Get(empty.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("discarded session: %v", err)
+	}
+	if _, err := s.Get(full.ID); err != nil {
+		t.Errorf("the kept session: %v", err)
 	}
 }

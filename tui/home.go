@@ -184,6 +184,8 @@ func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.home.resumeCursor = min(n-1, m.home.resumeCursor+1)
 	case key.Matches(msg, k.Select):
 		return m.loadSession(m.home.unfinished[m.home.resumeCursor].ID)
+	case key.Matches(msg, k.Discard):
+		return m.askDiscard(m.home.unfinished[m.home.resumeCursor])
 	}
 	return nil
 }

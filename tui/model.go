@@ -225,6 +225,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case previousMsg:
 		m.previousLoaded(msg)
 		return m, nil
+	case discardMsg:
+		return m, m.discarded(msg)
 	case historyMsg:
 		m.historyLoaded(msg)
 		return m, nil

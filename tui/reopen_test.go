@@ -50,3 +50,40 @@ func TestFlowReopenAsksAndLogs(t *testing.T) {
 		t.Errorf("results do not say the session was edited:\n%s", d.screen())
 	}
 }
+
+// An unfinished session with no answer can be discarded from the resume
+// list, after a confirm; one with answers is kept.
+func TestFlowDiscardEmpty(t *testing.T) {
+	f := newFixture(t)
+	empty := &checklist.Session{Client: "Typo Ltd", Pack: f.pack.Ref(), Answers: map[string]checklist.Answer{}}
+	if err := f.repo.Create(empty); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, f.opts(), 80, 24)
+	d.press("2")
+	for i, s := range d.m.home.unfinished {
+		if s.ID == empty.ID {
+			d.m.home.resumeCursor = i
+		}
+	}
+	d.press("d")
+	if !contains(d.screen(), "Discard this session?") {
+		t.Fatalf("d did not ask:\n%s", d.screen())
+	}
+	d.press("y")
+	if _, err := f.repo.Get(empty.ID); err == nil {
+		t.Error("the empty session is still there")
+	}
+	for i, s := range d.m.home.unfinished {
+		if s.ID == f.bakes.ID {
+			d.m.home.resumeCursor = i
+		}
+	}
+	d.press("d")
+	if !contains(d.screen(), "only a session with no answers can be discarded") {
+		t.Errorf("no word on a session with answers:\n%s", d.screen())
+	}
+	if _, err := f.repo.Get(f.bakes.ID); err != nil {
+		t.Errorf("the answered session: %v", err)
+	}
+}

@@ -322,3 +322,18 @@ func clonePlan(p checklist.Plan) checklist.Plan {
 	p.Review = append([]checklist.GoalReview(nil), p.Review...)
 	return p
 }
+
+// Discard removes a session that holds nothing (store.Store.Discard).
+func (r *Repo) Discard(id string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s, ok := r.sessions[id]
+	if !ok {
+		return fmt.Errorf("session %s: %w", id, store.ErrNotFound)
+	}
+	if !store.Empty(s) {
+		return fmt.Errorf("session %s has answers: %w", id, store.ErrConflict)
+	}
+	delete(r.sessions, id)
+	return nil
+}
