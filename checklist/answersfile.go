@@ -53,6 +53,10 @@ type AnswersFile struct {
 	Assessor string
 	// Plan is the plan block; each goal has a problem, texts are trimmed.
 	Plan Plan
+	// Review is the plan block's review: where each goal of the client's
+	// previous plan stands, by number; the caller applies it to that plan
+	// (ApplyReview).
+	Review []FileReview
 	// Details are the session's date, site, participants and notes
 	// (answersfile_details.go).
 	Details AnswersDetails

@@ -19,9 +19,10 @@ type Edit struct {
 	Note     string    `json:"note,omitempty"`
 }
 
-// ParseDay reads an audit date written YYYY-MM-DD. The day is returned at
-// noon in loc, so that showing it in loc never moves it to another day.
-func ParseDay(s string, loc *time.Location) (time.Time, error) {
+// ParseAuditDate reads an audit date written YYYY-MM-DD. The day is
+// returned at noon in loc, so that showing it in loc never moves it to
+// another day.
+func ParseAuditDate(s string, loc *time.Location) (time.Time, error) {
 	t, err := time.ParseInLocation(DayLayout, s, loc)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q is not a date written YYYY-MM-DD", s)
@@ -29,8 +30,8 @@ func ParseDay(s string, loc *time.Location) (time.Time, error) {
 	return t.Add(12 * time.Hour), nil
 }
 
-// Day writes t's civil date in t's zone as an audit date.
-func Day(t time.Time) string { return t.Format(DayLayout) }
+// AuditDateOf writes t's civil date in t's zone as an audit date.
+func AuditDateOf(t time.Time) string { return t.Format(DayLayout) }
 
 // EditedAfterCompletion reports whether the session was changed after it
 // was completed, and when last.

@@ -159,6 +159,9 @@ func decodeRecord(id string, b []byte) (*checklist.Session, error) {
 		if err := json.Unmarshal([]byte(plan), &s.Plan); err != nil {
 			return nil, fmt.Errorf("plan: %w", err)
 		}
+		// A plan stored before schema 6 reads in today's form (free-text
+		// due and review outcomes moved); migrate_actions.go writes it so.
+		checklist.UpgradePlan(&s.Plan)
 	}
 	if details != "" {
 		if err := decodeDetails(s, details); err != nil {

@@ -22,8 +22,10 @@ import (
 // answered with a user's own pack could not be read once the pack file was
 // gone. Schema 3 stored a suggested plan problem as an English sentence
 // (migrate_plan.go). Schema 4 had no checksums: a byte changed on disk went
-// unnoticed. Schema 5 had no session details (details.go): an older
-// servicecheck cannot read their record format 2.
+// unnoticed. Schema 5 kept a goal's "by when" as free text and a review's
+// met/partly/not met (migrate_actions.go). Schema 6 had no session
+// details (details.go): an older servicecheck cannot read their record
+// format 2.
 var (
 	bucketMeta      = []byte("meta")
 	bucketSessions  = []byte("sessions")
@@ -77,9 +79,9 @@ func migrations() []migration {
 		{sealedSchema, "add a checksum to every record", func(tx *bolt.Tx, s *Store) error {
 			return s.sealAll(tx)
 		}},
-		// Schema 6 is the plan's (goal owners and dates); until it lands
-		// here it changes nothing.
-		{6, "reserved for the action plan", func(*bolt.Tx, *Store) error { return nil }},
+		{6, "make plans action plans: due dates and goal statuses", func(tx *bolt.Tx, s *Store) error {
+			return s.migrateActionPlans(tx)
+		}},
 		{detailsSchema, "keep session details and the edit log", migrateDetails},
 	}
 }

@@ -96,7 +96,7 @@ func (m *Model) homeChoose(i int) tea.Cmd {
 	switch i {
 	case 0:
 		m.show(scrSetup)
-		m.setup = newSetup(m.ui, setupValues{Date: checklist.Day(m.now())}, m.home.clients)
+		m.setup = newSetup(m.ui, setupValues{Date: checklist.AuditDateOf(m.now())}, m.home.clients)
 		m.setup.assessors = m.home.assessors
 		m.setup.form.WithWidth(min(m.width-2, 72))
 		return m.setup.form.Init()

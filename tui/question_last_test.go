@@ -11,7 +11,7 @@ import (
 // completed session is f.newer.
 func (f *fixture) openRerun() Options {
 	s := &checklist.Session{Client: f.newer.Client, Assessor: f.newer.Assessor, Pack: f.pack.Ref(),
-		Answers: map[string]checklist.Answer{}, CreatedAt: epoch, UpdatedAt: epoch, AuditDate: checklist.Day(epoch)}
+		Answers: map[string]checklist.Answer{}, CreatedAt: epoch, UpdatedAt: epoch, AuditDate: checklist.AuditDateOf(epoch)}
 	if err := f.repo.Create(s); err != nil {
 		panic(err)
 	}

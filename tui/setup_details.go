@@ -37,7 +37,7 @@ func (s *setupState) detailFields(l *i18n.Locale, v setupValues) []huh.Field {
 			Placeholder("YYYY-MM-DD").
 			CharLimit(10).
 			Validate(func(v string) error {
-				if _, err := checklist.ParseDay(strings.TrimSpace(v), time.Local); err != nil {
+				if _, err := checklist.ParseAuditDate(strings.TrimSpace(v), time.Local); err != nil {
 					return errors.New(l.T("session.setup.date_invalid"))
 				}
 				return nil
@@ -65,7 +65,7 @@ func (s Start) AuditDay(now time.Time) string {
 	if s.Date != "" {
 		return s.Date
 	}
-	return checklist.Day(now)
+	return checklist.AuditDateOf(now)
 }
 
 // values reads the form.

@@ -134,7 +134,7 @@ func runAnswer(a *app, opts *answerOptions) error {
 	}
 	if sess.AuditDate == "" {
 		// Audited today, where the user reads days.
-		sess.AuditDate = checklist.Day(sess.CreatedAt.In(a.loc))
+		sess.AuditDate = checklist.AuditDateOf(sess.CreatedAt.In(a.loc))
 	}
 	var doc report.Document
 	err = a.withStore(false, func(st *store.Store) error {
@@ -146,6 +146,11 @@ func runAnswer(a *app, opts *answerOptions) error {
 		if !opts.JSON {
 			var err error
 			if prev, prevPack, err = a.previousCompleted(st, sess); err != nil {
+				return err
+			}
+		}
+		if len(af.Review) > 0 {
+			if err := applyFileReview(st, sess, af); err != nil {
 				return err
 			}
 		}

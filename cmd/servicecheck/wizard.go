@@ -209,7 +209,7 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 	switch opts.mode {
 	case wizardNew:
 		if opts.date != "" {
-			if _, err := checklist.ParseDay(opts.date, time.Local); err != nil {
+			if _, err := checklist.ParseAuditDate(opts.date, time.Local); err != nil {
 				return tui.Start{}, usageError("session.flag.date_invalid", "Value", opts.date)
 			}
 		}
