@@ -124,7 +124,7 @@ func (ap *answersParser) participants(n ast.Node) {
 	}
 	if len(names) > maxFileParticipants {
 		ap.fail(nodePos(n), "participants", problem("answers.too_many_participants",
-			fmt.Sprintf("%d names, more than %d", len(names), maxFileParticipants), "N", len(names), "Max", maxFileParticipants))
+			fmt.Sprintf("%d names, more than %d", len(names), maxFileParticipants), "Value", len(names), "Max", maxFileParticipants))
 		return
 	}
 	ap.f.Details.Participants = names

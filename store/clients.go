@@ -22,7 +22,7 @@ func (s *Store) RenameClient(from, to string) (int, error) {
 		if ClientKey(from) != ClientKey(to) {
 			if ids := clientIDs(bucketsOf(tx), to); len(ids) > 0 {
 				return codedError(ErrConflict, "store.client_exists", fmt.Sprintf("client %q already has sessions: "+
-					"to join the two histories, merge them", to), nil, "New", fmt.Sprintf("%q", to))
+					"to join the two histories, merge them", to), nil, "Client", fmt.Sprintf("%q", to))
 			}
 		}
 		var err error
@@ -40,7 +40,7 @@ func (s *Store) RenameClient(from, to string) (int, error) {
 func (s *Store) MergeClients(from, into string) (int, error) {
 	if ClientKey(from) == ClientKey(into) {
 		return 0, codedError(ErrInvalid, "store.client_same", fmt.Sprintf("%q and %q are the same client", trimSpace(from),
-			trimSpace(into)), nil, "Name", fmt.Sprintf("%q", trimSpace(from)), "Other", fmt.Sprintf("%q", trimSpace(into)))
+			trimSpace(into)), nil, "First", fmt.Sprintf("%q", trimSpace(from)), "Second", fmt.Sprintf("%q", trimSpace(into)))
 	}
 	n := 0
 	err := s.update(func(tx *bolt.Tx) error {
