@@ -47,7 +47,7 @@ func (s *Store) MergeClients(from, into string) (int, error) {
 		b := bucketsOf(tx)
 		name, err := storedSpelling(b, into)
 		if err != nil {
-			return damaged(s.path, err.Error(), err)
+			return damaged(s.path, err, err)
 		}
 		if name == "" {
 			return noClient(into)

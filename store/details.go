@@ -68,14 +68,16 @@ func decodeDetails(s *checklist.Session, text string) error {
 func checkDetails(s *checklist.Session) error {
 	if s.AuditDate != "" {
 		if _, err := time.Parse(checklist.DayLayout, s.AuditDate); err != nil {
-			return bad("audit_date", "%q is not a date written YYYY-MM-DD", clip(s.AuditDate))
+			v := fmt.Sprintf("%q", clip(s.AuditDate))
+			return bad("field.not_audit_date", "audit_date", v+" is not a date written YYYY-MM-DD", "Value", v)
 		}
 	}
 	if err := checkText("site", s.Site, maxName, false); err != nil {
 		return err
 	}
 	if len(s.Participants) > MaxParticipants {
-		return bad("participants", "%d names, more than %d", len(s.Participants), MaxParticipants)
+		return bad("field.too_many_participants", "participants", fmt.Sprintf("%d names, more than %d", len(s.Participants),
+			MaxParticipants), "Value", len(s.Participants), "Max", MaxParticipants)
 	}
 	for i, p := range s.Participants {
 		if err := checkText(fmt.Sprintf("participants[%d]", i), p, maxName, false); err != nil {
@@ -86,7 +88,8 @@ func checkDetails(s *checklist.Session) error {
 		return err
 	}
 	if len(s.Edits) > MaxEdits {
-		return bad("edits", "%d edits, more than %d", len(s.Edits), MaxEdits)
+		return bad("field.too_many_edits", "edits", fmt.Sprintf("%d edits, more than %d", len(s.Edits), MaxEdits),
+			"Value", len(s.Edits), "Max", MaxEdits)
 	}
 	for i, e := range s.Edits {
 		f := fmt.Sprintf("edits[%d]", i)
@@ -95,7 +98,8 @@ func checkDetails(s *checklist.Session) error {
 		}
 		for _, v := range []checklist.Value{e.OldValue, e.Value} {
 			if _, ok := valueCode(v); !ok {
-				return bad(f, "%q is not an answer", clip(string(v)))
+				q := fmt.Sprintf("%q", clip(string(v)))
+				return bad("field.not_answer", f, q+" is not an answer (yes, partly, no, na or 1 to 5)", "Value", q)
 			}
 		}
 		for _, n := range []string{e.OldNote, e.Note} {
