@@ -38,6 +38,8 @@ type Summary struct {
 	// Total is what Options.Summarize returned at the last write; zero when
 	// it was nil.
 	Total scoring.Total
+	// AuditDate is the session's audit date (checklist.Session.AuditDate).
+	AuditDate string
 }
 
 // StopEach, returned by an EachSummary callback, ends the walk early
@@ -232,5 +234,6 @@ func (s *Store) LatestCompleted(client string) (*checklist.Session, error) {
 // Stamp is what the audit rules (dates, order, the previous session) read
 // of a summary.
 func (s Summary) Stamp() audit.Stamp {
-	return audit.Stamp{ID: s.ID, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt}
+	return audit.Stamp{ID: s.ID, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt,
+		AuditDate: s.AuditDate}
 }

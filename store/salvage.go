@@ -191,7 +191,7 @@ func (sc *salvageScanner) entry(k, v []byte) {
 		p, err := unseal(bucket, k, v)
 		return p, err == nil
 	}
-	if ValidID(string(k)) && len(v) > 0 && v[0] == recordFormat {
+	if ValidID(string(k)) && len(v) > 0 && (v[0] == recordFormat || v[0] == recordFormatDetails) {
 		id := string(k)
 		p, ok := open(bucketSessions)
 		if !ok {

@@ -9,7 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The layout of a data file, schema 6:
+// The layout of a data file, schema 7:
 //
 //	meta       app = "servicecheck", schema = uint64 big-endian
 //	sessions   id -> record (codec.go) + checksum
@@ -23,7 +23,9 @@ import (
 // gone. Schema 3 stored a suggested plan problem as an English sentence
 // (migrate_plan.go). Schema 4 had no checksums: a byte changed on disk went
 // unnoticed. Schema 5 kept a goal's "by when" as free text and a review's
-// met/partly/not met (migrate_actions.go).
+// met/partly/not met (migrate_actions.go). Schema 6 had no session
+// details (details.go): an older servicecheck cannot read their record
+// format 2.
 var (
 	bucketMeta      = []byte("meta")
 	bucketSessions  = []byte("sessions")
@@ -37,7 +39,7 @@ var (
 )
 
 // currentSchema is the schema this servicecheck writes.
-const currentSchema = 6
+const currentSchema = detailsSchema
 
 // A migration brings a file from schema-1 to schema. Like containerd's
 // metadata store, migrations are an ordered list and all that a file needs
@@ -80,6 +82,7 @@ func migrations() []migration {
 		{6, "make plans action plans: due dates and goal statuses", func(tx *bolt.Tx, s *Store) error {
 			return s.migrateActionPlans(tx)
 		}},
+		{detailsSchema, "keep session details and the edit log", migrateDetails},
 	}
 }
 

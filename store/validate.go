@@ -173,6 +173,9 @@ func checkContent(s *checklist.Session) error {
 	if err := checkText("cursor", s.Cursor, maxRef, false); err != nil {
 		return err
 	}
+	if err := checkDetails(s); err != nil {
+		return err
+	}
 	if len(s.Answers) > MaxAnswers {
 		return bad("field.too_many_answers", "answers", fmt.Sprintf("%d answers, more than %d", len(s.Answers), MaxAnswers),
 			"Count", len(s.Answers), "Max", MaxAnswers)

@@ -88,6 +88,8 @@ type Start struct {
 	// New opens the new-session form filled with Client and Assessor.
 	New              bool
 	Client, Assessor string
+	// Date is the audit date to offer (YYYY-MM-DD); "" means today.
+	Date string
 	// Resume opens the list of unfinished sessions.
 	Resume bool
 	// Rev is Session's revision as read (store.Store.GetRev); 0 when not
@@ -119,8 +121,9 @@ type Model struct {
 	sized bool
 
 	saver  saver
-	notice string // a one-off message for the status line
-	err    error  // the last failed load, for the status line
+	notice string    // a one-off message for the status line
+	ask    *askState // a yes-or-no question waiting for its answer (reopen.go)
+	err    error     // the last failed load, for the status line
 
 	home  homeState
 	setup setupState
@@ -175,7 +178,7 @@ func New(opts Options) Model {
 		m.open(s.Session, p)
 	case s.New:
 		m.screen = scrSetup
-		m.setup = newSetup(m.ui, s.Client, s.Assessor, nil)
+		m.setup = newSetup(m.ui, setupValues{Client: s.Client, Assessor: s.Assessor, Date: s.AuditDay(m.now())}, nil)
 	case s.Resume:
 		m.screen = scrResume
 		m.home.loading = true
@@ -199,7 +202,7 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, m.loadHome())
 	case scrSetup:
 		cmds = append(cmds, m.setup.form.Init(), m.loadHome())
-	case scrResults:
+	case scrResults, scrQuestion:
 		cmds = append(cmds, m.loadPrevious())
 	}
 	return tea.Batch(cmds...)
@@ -252,6 +255,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case previousMsg:
 		m.previousLoaded(msg)
 		return m, nil
+	case discardMsg:
+		return m, m.discarded(msg)
 	case historyMsg:
 		m.historyLoaded(msg)
 		return m, nil
@@ -278,6 +283,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m, m.quit()
+	}
+	if m.ask != nil {
+		return m, m.askKey(msg)
 	}
 	typing := m.screen == scrSetup || (m.screen == scrQuestion && m.q.editing) ||
 		(m.screen == scrPlan && m.plan.typing())

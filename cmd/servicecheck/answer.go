@@ -141,6 +141,10 @@ func runAnswer(a *app, opts *answerOptions) error {
 	if err != nil {
 		return err
 	}
+	if sess.AuditDate == "" {
+		// Audited today, where the user reads days.
+		sess.AuditDate = checklist.AuditDateOf(sess.CreatedAt.In(a.loc))
+	}
 	var doc report.Document
 	err = a.withStore(false, func(st *store.Store) error {
 		// What the result compares with is read before anything is
@@ -207,6 +211,7 @@ func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *check
 		sess.Answers[id] = ans
 	}
 	sess.Plan = af.Plan
+	af.Details.Apply(sess)
 	if len(af.Missing) > 0 {
 		sess.Status = checklist.InProgress
 		sess.Cursor = af.Missing[0]

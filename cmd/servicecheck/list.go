@@ -217,7 +217,7 @@ func (l *jsonList) close() error {
 // summaryDate is when a listed session stands for, in loc: its day is the
 // one the reports give.
 func summaryDate(s store.Summary, loc *time.Location) time.Time {
-	return audit.Date(s.Stamp()).In(loc)
+	return audit.DateIn(s.Stamp(), loc)
 }
 
 // statusWord is a session's status in l's language.

@@ -39,7 +39,7 @@ func newRootCmd(a *app) *cobra.Command {
 
 	root.AddCommand(newContentCmd(a))
 	root.AddCommand(newListCmd(a), newShowCmd(a), newCompareCmd(a), newAnswerCmd(a), newExportCmd(a), newDeleteCmd(a))
-	root.AddCommand(newDoctorCmd(a), newImportCmd(a), newPlanCmd(a), newConfigCmd(a))
+	root.AddCommand(newDoctorCmd(a), newImportCmd(a), newPlanCmd(a), newConfigCmd(a), newClientCmd(a))
 	root.AddCommand(newTeamCmd(a), newServeCmd(a))
 	return root
 }

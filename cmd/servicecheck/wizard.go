@@ -1,6 +1,8 @@
 package main
 
 import (
+	"time"
+
 	"context"
 	"errors"
 	"fmt"
@@ -43,6 +45,7 @@ type wizardOptions struct {
 	id         string // resume: a session id or unique prefix; "" asks
 	lang       string // the language of the screens and of new sessions' built-in pack
 	packFile   string // new sessions: a content pack file of the user's own
+	date       string // new: the audit date, YYYY-MM-DD ("" today)
 }
 
 // addWizard makes the root command open the wizard and adds new and resume.
@@ -83,6 +86,7 @@ func newNewCmd(a *app) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&opts.client, "client", "", "who the audit is for")
 	cmd.Flags().StringVar(&opts.assessor, "assessor", "", "who runs the audit (default: see servicecheck config)")
+	cmd.Flags().StringVar(&opts.date, "date", "", "the day of the audit, YYYY-MM-DD (default today): for a form typed in later")
 	cmd.Flags().BoolVar(&opts.accessible, "accessible", false, accessibleHelp)
 	addPackFlags(cmd, opts)
 	return cmd
@@ -236,11 +240,17 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 	lookup func(checklist.Ref) (*checklist.Pack, error), interactive bool) (tui.Start, error) {
 	switch opts.mode {
 	case wizardNew:
+		if opts.date != "" {
+			if _, err := checklist.ParseAuditDate(opts.date, time.Local); err != nil {
+				return tui.Start{}, usageError("session.flag.date_invalid", "Value", opts.date)
+			}
+		}
+		start := tui.Start{New: true, Client: opts.client, Assessor: opts.assessor, Date: opts.date}
 		if opts.client == "" || !interactive {
-			return tui.Start{New: true, Client: opts.client, Assessor: opts.assessor}, nil
+			return start, nil
 		}
 		s := &checklist.Session{Client: opts.client, Assessor: opts.assessor, Pack: p.Ref(),
-			Answers: map[string]checklist.Answer{}}
+			Answers: map[string]checklist.Answer{}, AuditDate: start.AuditDay(time.Now())}
 		if err := repo.Create(s); err != nil {
 			return tui.Start{}, wrap(err, "cmd.wizard.create")
 		}

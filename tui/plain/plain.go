@@ -308,7 +308,7 @@ func (r *runner) newSession(client, assessor string) error {
 	} else {
 		// Created on the first answer, so that no input leaves nothing behind.
 		r.sess = &checklist.Session{Client: strings.TrimSpace(client), Assessor: strings.TrimSpace(assessor),
-			Pack: r.opts.Pack.Ref(), Answers: map[string]checklist.Answer{}}
+			Pack: r.opts.Pack.Ref(), Answers: map[string]checklist.Answer{}, AuditDate: r.opts.Start.AuditDay(r.opts.Now())}
 		r.lazy = true
 	}
 	return r.walk(r.sess, r.opts.Pack)
@@ -316,7 +316,7 @@ func (r *runner) newSession(client, assessor string) error {
 
 func (r *runner) create(client, assessor string) error {
 	s := &checklist.Session{Client: strings.TrimSpace(client), Assessor: strings.TrimSpace(assessor),
-		Pack: r.opts.Pack.Ref(), Answers: map[string]checklist.Answer{}}
+		Pack: r.opts.Pack.Ref(), Answers: map[string]checklist.Answer{}, AuditDate: r.opts.Start.AuditDay(r.opts.Now())}
 	if err := r.opts.Repo.Create(s); err != nil {
 		return fmt.Errorf("create session: %w", err)
 	}
