@@ -2,11 +2,11 @@ package results
 
 import (
 	"math"
-	"unicode"
-	"unicode/utf8"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
