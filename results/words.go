@@ -123,6 +123,10 @@ func (w Words) AreasLine(t scoring.Total) string {
 	return strings.Join(parts, ", ")
 }
 
+// AreasSentence is AreasLine as a sentence: "7 of 8 areas scored, 1 not
+// applicable."
+func (w Words) AreasSentence(t scoring.Total) string { return upperFirst(w.AreasLine(t)) + "." }
+
 // TotalLine says the total in one sentence with its position on the scale
 // and band, and the areas it covers when some do not apply, as the
 // reports head it; in progress, that there is no total yet and how far
@@ -143,7 +147,7 @@ func (w Words) TotalLine(t Total) string {
 		line = w.T("results.total.scale_band", append(args, "Band", t.BandLabel)...) + "."
 	}
 	if t.Scored < t.Areas {
-		line += " " + upperFirst(w.AreasLine(t.Total)) + "."
+		line += " " + w.AreasSentence(t.Total)
 	}
 	return line
 }

@@ -24,7 +24,7 @@ func TestGoldenResultsInLanguages(t *testing.T) {
 		for _, sc := range []struct {
 			name string
 			keys []string
-		}{{"results", nil}, {"history", []string{"h"}}} {
+		}{{"results", nil}, {"history", []string{"h"}}, {"findings", []string{"n"}}} {
 			name := fmt.Sprintf("%s_%s_80x24", sc.name, lang)
 			t.Run(name, func(t *testing.T) {
 				f := newFixtureOf(t, p, func(s string) string { return s })

@@ -91,7 +91,8 @@ func TestPlainResultsInItalian(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := resultsOf(t, p, func(s string) string { return s })
-	for _, want := range []string{"Risultati di Kafe.", "Totale: ", "Incompleto: ", "Variazione dal ", "su di ",
+	for _, want := range []string{"Risultati di Kafe.", "Ancora nessun totale, la sessione è in corso: 8 aree valutate finora su 8.",
+		"Incompleto: ", "Rilievi, ", "Cosa fare: ", "Variazione dal ", "su di ",
 		"Aree, punteggio da 1 a 5:", "Risposte N/A: 1 voce della lista, 0 affermazioni."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("lacks %q:\n%s", want, out)

@@ -34,7 +34,14 @@ func (r *runner) results() error {
 	t := d.Total
 	r.say("")
 	r.say("%s", wd.T("results.plain.title", "Client", s.Client))
-	r.say("%s", wd.T("results.plain.total", "Total", wd.Range(t.Total), "Band", wd.Band(p.Bands, t.Band), "Percent", wd.Percent(t.Percent)))
+	if t.Score.Valid {
+		r.say("%s", wd.T("results.plain.total", "Total", wd.Range(t.Total), "Band", wd.Band(p.Bands, t.Band),
+			"Position", wd.TotalPosition(t.Total)))
+		r.say("%s", wd.AreasSentence(t.Total))
+	} else {
+		// In progress, or no area applies: no total and no band.
+		r.say("%s", wd.TotalLine(t))
+	}
 	if !t.Complete {
 		r.say("%s", wd.T("results.plain.incomplete", "Unanswered", wd.Unanswered(len(d.Unanswered))))
 	}
@@ -49,6 +56,7 @@ func (r *runner) results() error {
 			deltas[dl.ID] = dl
 		}
 	}
+	r.findings(d)
 	r.areas(d, deltas)
 	r.sections(d)
 	if len(d.Weakest) > 0 {
@@ -60,6 +68,11 @@ func (r *runner) results() error {
 				r.say("   - %s", act)
 			}
 		}
+	}
+	r.say("")
+	r.say("%s", wd.T("findings.strengths.heading"))
+	for _, l := range wd.StrengthLines(d.Strengths) {
+		r.say("%s", l)
 	}
 	r.say("")
 	items, statements := d.NACounts()
@@ -95,6 +108,26 @@ func (r *runner) sections(d results.Document) {
 			r.say("%s.", wd.T("results.plain.section_na", append(args, "NA", wd.Int(sec.NA))...))
 		} else {
 			r.say("%s.", wd.T("results.plain.section", args...))
+		}
+	}
+}
+
+// findings reads the findings right after the summary, each with its
+// answer, where it is, its note and what to do.
+func (r *runner) findings(d results.Document) {
+	wd := r.words()
+	r.say("")
+	if len(d.Findings) == 0 {
+		r.say("%s", wd.T("findings.none"))
+		return
+	}
+	r.say("%s", wd.T("findings.plain.heading", "Count", wd.Int(len(d.Findings))))
+	for i, f := range d.Findings {
+		r.say("%s", wd.T("findings.plain.item", "N", wd.Int(i+1), "Text", strings.TrimRight(f.Text, ".?!"), "Where", wd.FindingWhere(f)))
+		for _, extra := range []string{wd.FindingNote(f), wd.FindingAdvice(f)} {
+			if extra != "" {
+				r.say("   %s", extra)
+			}
 		}
 	}
 }
