@@ -379,6 +379,16 @@ func (w Words) Title(d Document) string {
 // included: "2 of 8".
 func (w Words) SectionAnswered(s scoring.Section) string { return w.Of(s.Answered+s.NA, s.Total) }
 
+// ComparedOver says, when a comparison leaves areas out, over how many it
+// was made: "Compared over the 6 areas scored in both sessions."; "" when
+// it covers every area scored in the later session (scored).
+func (w Words) ComparedOver(c Comparison, scored int) string {
+	if len(c.Areas) == scored {
+		return ""
+	}
+	return w.N("results.compared_over_n", len(c.Areas))
+}
+
 // Words returns the Words of a comparison: the language of the later
 // session's pack.
 func (c Comparison) Words() Words { return In(c.PackB.Lang) }

@@ -59,6 +59,9 @@ func (r *resultsState) totalLines(m *Model) []string {
 	if r.cmp != nil && r.prev != nil {
 		out = append(out, indent+m.delta(r.cmp.Total.Delta, 1)+m.st.muted.Render("  "+wd.T("results.since",
 			"Date", wd.Date(m.sessionDate(r.prev)), "From", wd.Score(r.cmp.Total.A), "To", wd.Score(r.cmp.Total.B))))
+		if co := wd.ComparedOver(*r.cmp, t.Scored); co != "" {
+			out = append(out, m.st.muted.Render(indent+co))
+		}
 		if mm := wd.Mismatch(*r.cmp); mm != "" {
 			out = append(out, m.st.warn.Render(indent+mm))
 		}

@@ -49,6 +49,9 @@ func (r *runner) results() error {
 	if c := d.Comparison; c != nil {
 		r.say("%s", wd.T("results.plain.change", "Date", wd.Date(audit.Date(audit.Of(prev))),
 			"Change", wd.Change(c.Total.Delta, 1), "From", wd.Score(c.Total.A), "To", wd.Score(c.Total.B)))
+		if co := wd.ComparedOver(*c, t.Scored); co != "" {
+			r.say("%s", co)
+		}
 		if mm := wd.Mismatch(*c); mm != "" {
 			r.say("%s", wd.T("results.plain.note", "Text", mm))
 		}
