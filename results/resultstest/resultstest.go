@@ -111,3 +111,17 @@ func Context(text, leak string) string {
 	}
 	return text[start : i+end]
 }
+
+// WithAdvice gives every checklist item of p that has none a wrapped
+// advice, so that pseudo-locale tests see the findings' advice too. p is
+// changed in place: give it a copy (Pseudo's result).
+func WithAdvice(p *checklist.Pack) *checklist.Pack {
+	for i := range p.Sections {
+		for j := range p.Sections[i].Items {
+			if p.Sections[i].Items[j].Advice == "" {
+				p.Sections[i].Items[j].Advice = Wrap("Do " + p.Sections[i].Items[j].ID)
+			}
+		}
+	}
+	return p
+}

@@ -74,9 +74,15 @@ func resultsOf(t *testing.T, p *checklist.Pack, ud func(string) string) string {
 // TestPlainResultsPseudoLocale finds no text in the plain results that did
 // not come through the catalogue.
 func TestPlainResultsPseudoLocale(t *testing.T) {
-	out := resultsOf(t, resultstest.Pseudo(testpack.Pack()), resultstest.Wrap)
+	out := resultsOf(t, resultstest.WithAdvice(resultstest.Pseudo(testpack.Pack())), resultstest.Wrap)
 	for _, leak := range resultstest.Leaks(out) {
 		t.Errorf("%q is not from the catalogue: %q", leak, resultstest.Context(out, leak))
+	}
+	// The findings, with their advice, and the strengths are read too.
+	for _, want := range []string{"⟦Findings, ", "⟦What to do: ⟦Do ", "⟦Strengths⟧"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
 	}
 	if !strings.Contains(out, "⟦up ") {
 		t.Errorf("no change since last time:\n%s", out)
