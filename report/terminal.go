@@ -160,7 +160,15 @@ func (t *termWriter) checklist() {
 	if len(d.Sections) == 0 {
 		return
 	}
-	e.printf("\n%s\n", st.heading.Render(w.T("results.heading.checklist")))
+	// The percentage is labelled for what it is, as on the results screen
+	// (issue 10), when the line has room for it.
+	head := w.T("results.heading.checklist")
+	if label := w.T("results.screen.checklist_scale"); lipgloss.Width(head)+2+lipgloss.Width(label) <= t.width {
+		head = st.heading.Render(head) + "  " + st.faint.Render(label)
+	} else {
+		head = st.heading.Render(head)
+	}
+	e.printf("\n%s\n", head)
 	// "  title  62%  yes 1 · partly 1 · no 1 · n/a 0", with "2 of 8
 	// answered · " first when a section is not finished, so that 100% is
 	// not read as "all done". When that leaves too little room for the
