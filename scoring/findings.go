@@ -66,7 +66,7 @@ func Findings(p *checklist.Pack, s *checklist.Session) []Finding {
 	for _, sec := range p.Sections {
 		for _, it := range sec.Items {
 			a := s.Answers[it.ID]
-			if a.Value != checklist.No && a.Value != checklist.Partly {
+			if _, rated := a.Value.Rating(); rated || !IsFinding(a.Value) {
 				continue
 			}
 			out = append(out, Finding{Kind: KindItem, ID: it.ID, Text: it.Text, Group: sec.ID, GroupTitle: sec.Title,
