@@ -248,6 +248,15 @@ func (w Words) Band(bands []checklist.Band, id string) string {
 	return scoring.BandLabel(bands, id)
 }
 
+// AreaBand is the band word of an area: its band's label, "not
+// applicable" when every statement was answered N/A, or "not scored".
+func (w Words) AreaBand(bands []checklist.Band, a scoring.Area) string {
+	if !a.Score.Valid && a.Total > 0 && a.NA == a.Total {
+		return w.T("results.band_na")
+	}
+	return w.Band(bands, a.Band)
+}
+
 // Status is the word for a session's status: "completed", "in progress".
 func (w Words) Status(st checklist.Status) string { return w.T(audit.StatusID(st)) }
 

@@ -97,7 +97,7 @@ func (r *resultsState) areaLines(m *Model, w int) []string {
 			}
 		}
 		out = append(out, cols.row(m, a.Title, a.Percent, wd.Score(a.Score),
-			m.st.band(p, a.Band).Render(wd.Band(p.Bands, a.Band)), change, extra))
+			m.st.band(p, a.Band).Render(wd.AreaBand(p.Bands, a.Area)), change, extra))
 	}
 	return out
 }
@@ -150,6 +150,7 @@ func newResultCols(w int, wd results.Words, res results.Document, p *checklist.P
 	}
 	for _, a := range res.Areas {
 		c.title = max(c.title, lipgloss.Width(a.Title))
+		c.band = max(c.band, lipgloss.Width(wd.AreaBand(p.Bands, a.Area)))
 	}
 	c.title = min(c.title, max(14, w*2/5))
 	if withChange {

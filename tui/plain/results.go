@@ -89,7 +89,7 @@ func (r *runner) areas(d results.Document, deltas map[string]scoring.Delta) {
 	r.say("")
 	r.say("%s", wd.T("results.plain.areas"))
 	for _, a := range d.Areas {
-		parts := []string{wd.Score(a.Score), wd.Band(r.pack.Bands, a.Band)}
+		parts := []string{wd.Score(a.Score), wd.AreaBand(r.pack.Bands, a.Area)}
 		if dl, ok := deltas[a.ID]; ok {
 			parts = append(parts, wd.Change(dl.Delta, 1))
 		}
