@@ -32,11 +32,8 @@ func writeMarkdownPlan(e *errWriter, w results.Words, d Document) {
 		e.printf("%d. **%s**\n", i+1, mdInline(orDash(g.Problem)))
 		e.printf("   - %s: %s\n", label("what"), mdInline(orDash(g.What)))
 		e.printf("   - %s: %s\n", label("target"), mdInline(orDash(g.Target)))
-		if g.Due != "" {
-			e.printf("   - %s: %s\n", label("by"), mdInline(g.Due))
-		}
-		if met := w.Met(g.Met); met != "" {
-			e.printf("   - %s: %s\n", label("met"), met)
+		for _, f := range w.GoalDetails(g) {
+			e.printf("   - %s: %s\n", f.Label, mdInline(f.Text))
 		}
 	}
 	if len(d.Plan.Goals) > 0 {
@@ -47,7 +44,7 @@ func writeMarkdownPlan(e *errWriter, w results.Words, d Document) {
 	}
 	e.printf("### %s\n\n", w.T("results.heading.review"))
 	for i, r := range d.Plan.Review {
-		e.printf("%d. **%s**: %s (%s)\n", i+1, mdInline(orDash(r.Goal.Problem)), w.Outcome(r.Outcome), mdInline(w.ReviewFrom(r)))
+		e.printf("%d. **%s**: %s (%s)\n", i+1, mdInline(orDash(r.Goal.Problem)), w.GoalStatus(r.Status), mdInline(w.ReviewFrom(r)))
 		for _, f := range w.GoalFields(r.Goal) {
 			e.printf("   - %s: %s\n", f.Label, mdInline(f.Text))
 		}
@@ -60,20 +57,14 @@ func writeMarkdownPlan(e *errWriter, w results.Words, d Document) {
 
 func writeTermPlan(e *errWriter, w results.Words, st termStyles, d *Document, width int) {
 	e.printf("\n%s\n", st.heading.Render(w.T("results.heading.plan")))
-	field := func(id, text string) string {
-		return w.T("report.term.field", "Label", strings.ToLower(w.T("results.goal."+id)), "Text", text)
-	}
 	if d.Plan.Vision != "" {
 		e.print(indentWrap(w.T("report.term.field", "Label", w.T("results.goal.vision"), "Text", d.Plan.Vision), "  ", "  ", width))
 	}
 	for i, g := range d.Plan.Goals {
 		e.print(indentWrap(fmt.Sprintf("%d. %s", i+1, orDash(g.Problem)), "  ", "     ", width))
 		e.print(indentWrap(w.T("report.term.goal", "What", orDash(g.What), "Target", orDash(g.Target)), "     ", "     ", width))
-		if g.Due != "" {
-			e.print(indentWrap(field("by", g.Due), "     ", "     ", width))
-		}
-		if met := w.Met(g.Met); met != "" {
-			e.print(indentWrap(field("met", met), "     ", "     ", width))
+		for _, f := range w.GoalDetails(g) {
+			e.print(indentWrap(w.T("report.term.field", "Label", strings.ToLower(f.Label), "Text", f.Text), "     ", "     ", width))
 		}
 	}
 	if len(d.Plan.Review) == 0 {
@@ -81,7 +72,7 @@ func writeTermPlan(e *errWriter, w results.Words, st termStyles, d *Document, wi
 	}
 	e.printf("  %s\n", st.label.Render(w.T("results.heading.review")))
 	for i, r := range d.Plan.Review {
-		e.print(indentWrap(fmt.Sprintf("%d. %s: %s", i+1, orDash(r.Goal.Problem), st.bold.Render(w.Outcome(r.Outcome))), "  ", "     ", width))
+		e.print(indentWrap(fmt.Sprintf("%d. %s: %s", i+1, orDash(r.Goal.Problem), st.bold.Render(w.GoalStatus(r.Status))), "  ", "     ", width))
 		var parts []string
 		for _, f := range w.GoalFields(r.Goal) {
 			parts = append(parts, w.T("report.term.field", "Label", strings.ToLower(f.Label), "Text", f.Text))
@@ -115,8 +106,8 @@ func planRows(w results.Words, d Document) [][]string {
 	}
 	for i, r := range d.Plan.Review {
 		outcome := ""
-		if r.Outcome != "" {
-			outcome = w.Outcome(r.Outcome)
+		if r.Status != "" {
+			outcome = w.GoalStatus(r.Status)
 		}
 		rows = append(rows, row("review", r.From, fmt.Sprintf("goal-%d", i+1), r.Goal.Problem, outcome, r.Note))
 	}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/servicecheck/servicecheck/checklist"
@@ -122,15 +121,15 @@ func decodeSummary(b []byte) (Summary, error) { return decodeSummaryInterned(b, 
 // decodes it; a missing one (v nil) is an error too.
 func openSummary(k, v []byte, in interner) (Summary, error) {
 	if v == nil {
-		return Summary{}, errors.New("the client index names a session with no summary")
+		return Summary{}, problem("damage.index_no_summary", "the client index names a session with no summary")
 	}
 	p, err := unseal(bucketSummaries, k, v)
 	if err != nil {
-		return Summary{}, fmt.Errorf("a summary: %w", err)
+		return Summary{}, codedError(nil, "damage.summary", "a summary: "+err.Error(), err, "Detail", err)
 	}
 	sum, err := decodeSummaryInterned(p, in)
 	if err != nil {
-		return Summary{}, fmt.Errorf("a summary does not decode: %w", err)
+		return Summary{}, codedError(nil, "health.summary_decode", "a summary does not decode: "+err.Error(), err, "Detail", err)
 	}
 	return sum, nil
 }
@@ -141,7 +140,7 @@ func decodeSummaryInterned(b []byte, in interner) (Summary, error) {
 	d := decoder{b: b}
 	f := d.byte()
 	if d.err == nil && f != summaryFormat && f != 1 {
-		return Summary{}, fmt.Errorf("summary format %d is not known to this servicecheck", f)
+		return Summary{}, problem("damage.summary_format", fmt.Sprintf("summary format %d is not known to this servicecheck", f), "Format", int(f))
 	}
 	var s Summary
 	s.ID = d.str()
