@@ -59,6 +59,7 @@ func (st termStyles) bandStyle(d *Document, band string) lipgloss.Style {
 func WriteTerminal(w io.Writer, d Document, opt TermOptions) error {
 	t := newTermWriter(w, &d, opt)
 	t.header()
+	t.findings() // right after the summary (issue 10)
 	t.areas()
 	t.weakest()
 	if c := d.Comparison; c != nil {
