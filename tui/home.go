@@ -90,7 +90,7 @@ func (m *Model) homeChoose(i int) tea.Cmd {
 	switch i {
 	case 0:
 		m.show(scrSetup)
-		m.setup = newSetup(m.ui, "", "", m.home.clients)
+		m.setup = newSetup(m.ui, "", m.opts.Assessor, m.home.clients)
 		m.setup.form.WithWidth(min(m.width-2, 72))
 		return m.setup.form.Init()
 	case 1:
@@ -112,8 +112,8 @@ func (m Model) homeView(w, h int) []string {
 	// The pack new sessions are answered with says what it is for; a pack
 	// without an intro gets the program's own words.
 	about := l.T("tui.home.about")
-	if m.opts.Pack != nil && m.opts.Pack.Intro != "" {
-		about = m.opts.Pack.Intro
+	if p := m.newPack(); p.Intro != "" {
+		about = p.Intro
 	}
 	for _, line := range wrap(about, w) {
 		lines = append(lines, m.st.muted.Render(line))
@@ -192,7 +192,7 @@ func (m Model) resumeView(w, h int) []string {
 	}
 	rows := make([]string, len(m.home.unfinished))
 	for i, s := range m.home.unfinished {
-		p := m.opts.Pack
+		p := m.newPack()
 		if sp, err := m.packFor(s.Pack); err == nil {
 			p = sp
 		}

@@ -42,8 +42,13 @@ const (
 type Options struct {
 	// Repo stores sessions; required.
 	Repo Repo
-	// Pack is the content new sessions are answered with; required.
+	// Pack is the content new sessions are answered with; required unless
+	// PackFunc is set.
 	Pack *checklist.Pack
+	// PackFunc, when Pack is nil, gives it on first use: a built-in pack
+	// can then be parsed while the first frame is drawn rather than
+	// before. It must be safe to call from several goroutines.
+	PackFunc func() *checklist.Pack
 	// Lookup finds the pack a stored session was answered with; nil means
 	// Pack is used when the ids match.
 	Lookup func(checklist.Ref) (*checklist.Pack, error)
@@ -54,6 +59,14 @@ type Options struct {
 	// RetryDelay is the wait before saving again after a failure; 0 means
 	// one second.
 	RetryDelay time.Duration
+	// Assessor fills the assessor of the new-session form opened from the
+	// home screen (the configured default); Start.Assessor fills it for
+	// the form the wizard opens with.
+	Assessor string
+	// Screen, when set, is the terminal Run draws the first frame on
+	// itself, before Bubble Tea starts (see drawFirstFrame); nil leaves
+	// every frame to Bubble Tea.
+	Screen *Terminal
 	// Notices is where Run writes what it does after the screens are gone
 	// (saving answers that could not be written yet); nil writes nothing.
 	Notices io.Writer
@@ -102,6 +115,9 @@ type Model struct {
 	pack *checklist.Pack
 	qs   []checklist.Question
 
+	// sized is set once the first size has arrived.
+	sized bool
+
 	saver  saver
 	notice string // a one-off message for the status line
 	err    error  // the last failed load, for the status line
@@ -115,7 +131,8 @@ type Model struct {
 	plan  planState
 }
 
-// New builds the wizard model. opts.Repo and opts.Pack must be set.
+// New builds the wizard model. opts.Repo and opts.Pack (or PackFunc) must
+// be set.
 func New(opts Options) Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -192,7 +209,20 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		changed := msg.Width != m.width || msg.Height != m.height
 		m.resize(msg.Width, msg.Height)
+		if !m.sized || changed {
+			// Bubble Tea reads the size as it starts, sends it from a
+			// goroutine and watches for changes only a little later: a
+			// window resized in between (as soon as the first frame
+			// shows, which Run draws early) could keep the old size, or
+			// get it back from that goroutine after the new one. So the
+			// size is read again after the first size and after every
+			// change, until a read finds no change: the last size the
+			// model gets is the window's.
+			m.sized = true
+			return m, tea.RequestWindowSize
+		}
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.st = newStyles(msg.IsDark())
@@ -385,7 +415,15 @@ func (m Model) packFor(ref checklist.Ref) (*checklist.Pack, error) {
 	if m.opts.Lookup != nil {
 		return m.opts.Lookup(ref)
 	}
-	return m.opts.Pack, nil
+	return m.newPack(), nil
+}
+
+// newPack is the pack new sessions are answered with.
+func (m Model) newPack() *checklist.Pack {
+	if m.opts.Pack != nil {
+		return m.opts.Pack
+	}
+	return m.opts.PackFunc()
 }
 
 // keepDrafts queues the text typed but not confirmed — a note being

@@ -131,7 +131,7 @@ func (m *Model) formNext(msg tea.KeyPressMsg) tea.Cmd {
 
 // createSession stores a new session for the client with the default pack.
 func (m Model) createSession(client, assessor string) tea.Cmd {
-	r, p := m.opts.Repo, m.opts.Pack
+	r, p := m.opts.Repo, m.newPack()
 	return func() tea.Msg {
 		// The store fills in the id, the times and the status.
 		s := &checklist.Session{Client: client, Assessor: assessor, Pack: p.Ref(),

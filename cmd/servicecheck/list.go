@@ -52,7 +52,7 @@ func newListCmd(a *app) *cobra.Command {
 }
 
 // listItem is one session in `list --json`. The document is an array of
-// these, newest first; see the README for the schema.
+// these, newest first; see docs/json.md for the schema.
 type listItem struct {
 	ID          string           `json:"id"`
 	Client      string           `json:"client"`

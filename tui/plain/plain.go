@@ -259,7 +259,7 @@ func (r *runner) home() error {
 		}
 		switch strings.ToLower(line) {
 		case "1", "new":
-			return r.newSession("", "")
+			return r.newSession("", r.opts.Assessor)
 		case "2", "resume":
 			return r.resume()
 		case "3":
@@ -290,11 +290,18 @@ func (r *runner) newSession(client, assessor string) error {
 				r.sayT("plain.setup.client_empty")
 			}
 		}
-		line, err := r.ask(r.t("plain.setup.assessor"))
+		prompt := r.t("plain.setup.assessor")
+		if assessor != "" {
+			// The configured assessor (servicecheck config).
+			prompt = r.t("config.prompt.assessor", "Name", termtext.Line(assessor))
+		}
+		line, err := r.ask(prompt)
 		if err != nil {
 			return err
 		}
-		assessor = line
+		if line != "" {
+			assessor = line
+		}
 		if err := r.create(client, assessor); err != nil {
 			return err
 		}
