@@ -40,7 +40,9 @@ func TestBuild(t *testing.T) {
 	if got := d.Areas[0].Statements[0]; got.Value() != "4" || got.Note != noteScript {
 		t.Errorf("first statement = %+v", got)
 	}
-	if d.Total.Score.Format(1) != "5.0" || d.Total.Min != 3 || d.Total.Max != 15 || d.Total.Complete {
+	// "improve" is all N/A: not applicable, so the session is complete and
+	// its total covers the two areas scored, 2–10.
+	if d.Total.Score.Format(1) != "5.0" || d.Total.Min != 2 || d.Total.Max != 10 || !d.Total.Complete || d.Total.NA != 1 {
 		t.Errorf("total = %+v", d.Total)
 	}
 	if got := []string{d.Weakest[0].ID, d.Weakest[1].ID}; len(d.Weakest) != 2 || !slices.Equal(got, []string{"contact", "responsiveness"}) {

@@ -58,7 +58,7 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 func WriteHTML(w io.Writer, d Document) error {
 	wd := d.Words()
 	data := htmlData{Doc: d, W: wd, Title: wd.Title(d), Incomplete: incompleteLine(wd, &d), Chart: buildChart(wd, &d),
-		Scale: wd.T("report.scale", "Min", wd.Num(d.Total.Min), "Max", wd.Num(d.Total.Max), "Percent", wd.Percent(d.Total.Percent))}
+		Scale: wd.T("report.scale", "Min", wd.Num(d.Total.Min), "Max", wd.Num(d.Total.Max), "Percent", wd.TotalPosition(d.Total.Total))}
 	if c := d.Comparison; c != nil {
 		data.ChangeSince = changeSince(wd, c)
 		data.Sessions = wd.T("report.sessions_this", "A", c.A.ID, "AWhen", wd.When(c.A), "B", c.B.ID, "BWhen", wd.When(c.B))
@@ -130,7 +130,9 @@ func buildChart(w results.Words, d *Document) chart {
 		r.TitleX = c.BarX
 		if a.Score.Valid {
 			r.W = round1(c.BarW * a.Percent.Value / 100)
-			r.Value = w.Score(a.Score) + " (" + w.Percent(a.Percent) + ")"
+			// An area's percentage is its position on 1–5, not score / 5:
+			// the score alone is shown (issue 10).
+			r.Value = w.Score(a.Score)
 			r.Percentage = w.Percent(a.Percent)
 		}
 		r.BandClass = bandClass(d.Bands, a.Band)

@@ -117,7 +117,7 @@ func TestHTMLStructure(t *testing.T) {
 	if n := findAll(doc, elem(atom.B)); len(n) != 0 {
 		t.Error("user text <b> became an element")
 	}
-	if got := text(findAll(doc, withClass(atom.P, "total"))[0]); got != "5.0 on a scale of 3 to 15 (38%): Critical" {
+	if got := text(findAll(doc, withClass(atom.P, "total"))[0]); got != "5.0 on a scale of 2 to 10 (38% of the way from 2 to 10): Critical" {
 		t.Errorf("total = %q", got)
 	}
 

@@ -75,10 +75,12 @@ func mdHead(e *errWriter, w results.Words, align string, ids ...string) {
 // their actions.
 func writeMarkdownAreas(e *errWriter, w results.Words, d *Document) {
 	e.printf("## %s\n\n", w.T("results.heading.areas"))
-	mdHead(e, w, "lrrlrr", "report.col.area", "report.col.score", "report.col.percent", "report.col.band",
+	// No percentage beside the score: an area's is its position on 1–5,
+	// not score / 5, and a reader would divide (issue 10).
+	mdHead(e, w, "lrlrr", "report.col.area", "report.col.score", "report.col.band",
 		"report.col.rated", "report.col.na")
 	for _, a := range d.Areas {
-		mdRow(e, mdInline(a.Title), w.Score(a.Score), w.Percent(a.Percent), mdInline(orDash(a.BandLabel)),
+		mdRow(e, mdInline(a.Title), w.Score(a.Score), mdInline(orDash(a.BandLabel)),
 			w.Of(a.Answered, a.Total), w.Int(a.NA))
 	}
 	e.print("\n")

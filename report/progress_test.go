@@ -67,8 +67,8 @@ func TestUnfinishedChecklistFitsTheTerminal(t *testing.T) {
 		if err := WriteTerminal(&buf, Build(testPack(), s, nil, nil), TermOptions{Width: width}); err != nil {
 			t.Fatal(err)
 		}
-		_, after, _ := strings.Cut(ansi.Strip(buf.String()), "Checklist\n")
-		lines := strings.Split(after, "\n")[:2]
+		_, after, _ := strings.Cut(ansi.Strip(buf.String()), "\nChecklist")
+		lines := strings.Split(after, "\n")[1:3] // after the heading line
 		for _, ln := range lines {
 			if !strings.Contains(ln, " answered") || ansi.StringWidth(ln) > width {
 				t.Errorf("width %d: line %q", width, ln)

@@ -26,10 +26,9 @@ func TestMarkdown(t *testing.T) {
 		"# Test pack: Acme \"Ltd\" \\<b\\>\n",
 		"- Assessor: Jörg Ëmil\n",
 		"- Date: 10 Apr 2025 (completed)\n",
-		"5.0 on a scale of 3 to 15 (38%), Critical.",
-		"Incomplete: 2 of 3 areas scored, 0 answers missing.",
-		"| Responsiveness | 3.5 | 63% | Needs work | 2 of 2 | 0 |\n",
-		"| Continuous improvement | – | – | – | 0 of 1 | 1 |\n",
+		"5.0 of 10, 38% of the way from 2 to 10, Critical. 2 of 3 areas scored, 1 not applicable.",
+		"| Responsiveness | 3.5 | Needs work | 2 of 2 | 0 |\n",
+		"| Continuous improvement | – | – | 0 of 1 | 1 |\n",
 		"1. **Ease of contact**: 1.5, Critical\n   - Print the contact details on every invoice\n",
 		"## Change since 10 Jan 2025\n",
 		"| Ease of contact | 2.0 | 1.5 | -0.5 |\n",
@@ -68,7 +67,8 @@ func TestMarkdownUnfinished(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := buf.String()
-	for _, want := range []string{"(in progress)", "Incomplete: 1 of 3 areas scored, 9 answers missing.",
+	for _, want := range []string{"(in progress)", "No total yet, the session is in progress: 1 of 3 areas scored so far, 2 to go.",
+		"In progress: 1 of 3 areas scored so far, 2 to go; 9 answers missing.",
 		"- **–** Customers can reach us by phone, e-mail & in person\n  Note: ask again"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q", want)
@@ -190,8 +190,9 @@ func TestTerminal(t *testing.T) {
 	plain := ansi.Strip(raw)
 	for _, want := range []string{
 		"Test pack: Acme \"Ltd\" <b>",
-		"Total  5.0 of 3–15  38%  Critical",
-		"Responsiveness", "3.5  63%  Needs work",
+		"Total  5.0 of 2–10  38% of the way from 2 to 10  Critical",
+		"2 of 3 areas scored, 1 not applicable.",
+		"Responsiveness", "3.5  Needs work",
 		"1. Ease of contact  1.5  Critical",
 		"• Print the contact details on every invoice",
 		"Change since 10 Jan 2025",

@@ -59,6 +59,7 @@ func (st termStyles) bandStyle(d *Document, band string) lipgloss.Style {
 func WriteTerminal(w io.Writer, d Document, opt TermOptions) error {
 	t := newTermWriter(w, &d, opt)
 	t.header()
+	t.findings() // right after the summary (issue 10)
 	t.areas()
 	t.weakest()
 	if c := d.Comparison; c != nil {
@@ -102,10 +103,13 @@ func (t *termWriter) header() {
 	e.printf("%s  ", st.heading.Render(w.T("results.heading.total")))
 	if d.Total.Score.Valid {
 		e.printf("%s  %s  %s\n", w.T("report.term.total", "Score", st.bold.Render(w.Score(d.Total.Score)),
-			"Min", w.Num(d.Total.Min), "Max", w.Num(d.Total.Max)), w.Percent(d.Total.Percent),
+			"Min", w.Num(d.Total.Min), "Max", w.Num(d.Total.Max)), w.TotalPosition(d.Total.Total),
 			st.bandStyle(d, d.Total.Band).Render(d.Total.BandLabel))
 	} else {
-		e.printf("%s\n", w.T("report.term.no_total"))
+		e.printf("%s\n", w.NoTotal(d.Total.Total))
+	}
+	if d.Total.Complete && d.Total.Scored < d.Total.Areas {
+		e.printf("%s\n", st.faint.Render(w.AreasSentence(d.Total.Total)))
 	}
 	if s := incompleteLine(w, d); s != "" {
 		e.printf("%s\n", st.faint.Render(s))
@@ -120,8 +124,9 @@ func (t *termWriter) areas() {
 	for _, b := range d.Bands {
 		labelW = max(labelW, lipgloss.Width(b.Label))
 	}
-	// "  title bar  3.5  62%  label": everything but the bar is fixed.
-	barW := max(10, min(30, t.width-titleW-labelW-15))
+	// "  title bar  3.5  label": everything but the bar is fixed. No
+	// percentage: an area's is its position on 1–5, not score / 5.
+	barW := max(10, min(30, t.width-titleW-labelW-10))
 	e.printf("\n%s\n", st.heading.Render(w.T("results.heading.areas")))
 	for _, a := range d.Areas {
 		filled := 0
@@ -129,7 +134,7 @@ func (t *termWriter) areas() {
 			filled = int(a.Percent.Value/100*float64(barW) + 0.5)
 		}
 		bar := st.bandStyle(d, a.Band).Render(strings.Repeat("█", filled)) + st.faint.Render(strings.Repeat("░", barW-filled))
-		e.printf("  %s %s %4s %4s  %s\n", pad(oneLine(a.Title), titleW), bar, w.Score(a.Score), w.Percent(a.Percent),
+		e.printf("  %s %s %4s  %s\n", pad(oneLine(a.Title), titleW), bar, w.Score(a.Score),
 			st.bandStyle(d, a.Band).Render(a.BandLabel))
 	}
 }
@@ -156,7 +161,15 @@ func (t *termWriter) checklist() {
 	if len(d.Sections) == 0 {
 		return
 	}
-	e.printf("\n%s\n", st.heading.Render(w.T("results.heading.checklist")))
+	// The percentage is labelled for what it is, as on the results screen
+	// (issue 10), when the line has room for it.
+	head := w.T("results.heading.checklist")
+	if label := w.T("results.screen.checklist_scale"); lipgloss.Width(head)+2+lipgloss.Width(label) <= t.width {
+		head = st.heading.Render(head) + "  " + st.faint.Render(label)
+	} else {
+		head = st.heading.Render(head)
+	}
+	e.printf("\n%s\n", head)
 	// "  title  62%  yes 1 · partly 1 · no 1 · n/a 0", with "2 of 8
 	// answered · " first when a section is not finished, so that 100% is
 	// not read as "all done". When that leaves too little room for the

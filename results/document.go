@@ -41,6 +41,13 @@ type Document struct {
 	Areas       []Area     `json:"areas"`
 	Sections    []Section  `json:"sections"`
 	Weakest     []Weak     `json:"weakest"`
+	// Findings are every checklist item answered No or Partly and every
+	// statement rated 1 or 2, in the wizard's order, each with its note
+	// and advice (scoring.Findings); never nil.
+	Findings []scoring.Finding `json:"findings"`
+	// Strengths are the areas at the top band, then the items answered
+	// Yes (scoring.Strengths); never nil.
+	Strengths []Strength `json:"strengths"`
 	// Unanswered lists the ids with no value yet, in the order of the
 	// wizard; empty for a complete session.
 	Unanswered []string        `json:"unanswered"`
@@ -95,6 +102,13 @@ type Section struct {
 type Weak struct {
 	scoring.Weak
 	BandLabel string `json:"band_label"`
+}
+
+// Strength is an area at the top band or an item answered Yes, with the
+// band's label for an area.
+type Strength struct {
+	scoring.Strength
+	BandLabel string `json:"band_label,omitempty"`
 }
 
 // Line is one item or statement with what was answered.
@@ -220,6 +234,11 @@ func Build(p *checklist.Pack, s *checklist.Session, prev *checklist.Session, pre
 			w.Actions = []string{}
 		}
 		d.Weakest[i] = Weak{Weak: w, BandLabel: label(p, w.Band)}
+	}
+	d.Findings = r.Findings
+	d.Strengths = make([]Strength, len(r.Strengths))
+	for i, st := range r.Strengths {
+		d.Strengths[i] = Strength{Strength: st, BandLabel: label(p, st.Band)}
 	}
 	if prev != nil && prevPack != nil {
 		c := Compare(prevPack, prev, p, s)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
@@ -71,31 +73,101 @@ func (w Words) Of(n, total int) string {
 	return w.T("results.of", "N", w.Int(n), "Total", w.Int(total))
 }
 
-// Range formats a total with its range: "27,5 of 40 (range 8–40)".
+// Range formats a total with its range: "27,5 of 40 (range 8–40)". A
+// total that does not exist yet says why instead (NoTotal).
 func (w Words) Range(t scoring.Total) string {
+	if !t.Score.Valid {
+		return w.NoTotal(t)
+	}
 	return w.T("results.total.range", "Score", w.Score(t.Score), "Min", w.Num(t.Min), "Max", w.Num(t.Max))
 }
 
-// TotalLine says the total in one sentence with its percentage and band,
-// as the reports head it.
-func (w Words) TotalLine(t Total) string {
-	if !t.Score.Valid {
-		return w.T("results.total.none")
+// NoTotal says why a total has no score: the session is in progress, or
+// no area applies.
+func (w Words) NoTotal(t scoring.Total) string {
+	if t.Complete {
+		return w.T("results.total.not_applicable")
 	}
-	args := []any{"Score", w.Score(t.Score), "Min", w.Num(t.Min), "Max", w.Num(t.Max), "Percent", w.Percent(t.Percent)}
-	if t.BandLabel != "" {
-		return w.T("results.total.scale_band", append(args, "Band", t.BandLabel)...) + "."
-	}
-	return w.T("results.total.scale", args...) + "."
+	return w.T("results.total.in_progress")
 }
 
-// Incomplete explains an incomplete total; "" when it is complete.
+// Position labels a percentage that is a position on a scale, the only
+// kind of percentage shown beside a score: "46% of the way from 8 to 40".
+// A reader who divides 22,6 by 40 gets 57%; the label says why this is
+// another number. "–" when there is none.
+func (w Words) Position(p scoring.Score, lo, hi float64) string {
+	if !p.Valid {
+		return "–"
+	}
+	return w.T("results.total.position", "Value", w.Locale().Decimal(p.Format(0)), "Min", w.Num(lo), "Max", w.Num(hi))
+}
+
+// TotalPosition is the total's Position on its range.
+func (w Words) TotalPosition(t scoring.Total) string { return w.Position(t.Percent, t.Min, t.Max) }
+
+// AreasLine says how many areas the total covers: "7 of 8 areas scored,
+// 1 not applicable"; while in progress "3 of 8 areas scored so far, 5 to
+// go".
+func (w Words) AreasLine(t scoring.Total) string {
+	id := "results.areas_scored"
+	if !t.Complete {
+		id = "results.areas_so_far"
+	}
+	parts := []string{w.N(id, t.Areas, "Scored", w.Int(t.Scored))}
+	if t.NA > 0 {
+		parts = append(parts, w.N("results.areas_na", t.NA))
+	}
+	if !t.Complete && t.Remaining > 0 {
+		parts = append(parts, w.N("results.areas_remaining", t.Remaining))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// AreasSentence is AreasLine as a sentence: "7 of 8 areas scored, 1 not
+// applicable."
+func (w Words) AreasSentence(t scoring.Total) string { return upperFirst(w.AreasLine(t)) + "." }
+
+// TotalLine says the total in one sentence with its position on the scale
+// and band, and the areas it covers when some do not apply, as the
+// reports head it; in progress, that there is no total yet and how far
+// the areas have got.
+func (w Words) TotalLine(t Total) string {
+	if !t.Score.Valid {
+		if !t.Complete {
+			return w.T("results.total.progress", "Areas", w.AreasLine(t.Total))
+		}
+		if t.Areas > 0 {
+			return w.T("results.total.not_applicable") + "."
+		}
+		return w.T("results.total.none")
+	}
+	args := []any{"Score", w.Score(t.Score), "Min", w.Num(t.Min), "Max", w.Num(t.Max), "Position", w.TotalPosition(t.Total)}
+	line := w.T("results.total.scale", args...) + "."
+	if t.BandLabel != "" {
+		line = w.T("results.total.scale_band", append(args, "Band", t.BandLabel)...) + "."
+	}
+	if t.Scored < t.Areas {
+		line += " " + w.AreasSentence(t.Total)
+	}
+	return line
+}
+
+// Incomplete explains a session in progress: "In progress: 3 of 8 areas
+// scored so far, 5 to go; 12 answers missing."; "" when it is complete.
 func (w Words) Incomplete(t scoring.Total, missing int) string {
 	if t.Complete {
 		return ""
 	}
-	return w.T("results.incomplete", "Scored", w.Int(t.Scored), "Areas", w.Int(t.Areas),
-		"Missing", w.N("results.answers_missing", missing))
+	return w.T("results.incomplete", "Areas", w.AreasLine(t), "Missing", w.N("results.answers_missing", missing))
+}
+
+// upperFirst capitalises the first letter, for a phrase that starts a
+// sentence.
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
 }
 
 // Unanswered is "3 questions not answered yet".
@@ -174,6 +246,15 @@ func (w Words) Band(bands []checklist.Band, id string) string {
 		return w.T("results.band_none")
 	}
 	return scoring.BandLabel(bands, id)
+}
+
+// AreaBand is the band word of an area: its band's label, "not
+// applicable" when every statement was answered N/A, or "not scored".
+func (w Words) AreaBand(bands []checklist.Band, a scoring.Area) string {
+	if !a.Score.Valid && a.Total > 0 && a.NA == a.Total {
+		return w.T("results.band_na")
+	}
+	return w.Band(bands, a.Band)
 }
 
 // Status is the word for a session's status: "completed", "in progress".
@@ -341,6 +422,16 @@ func (w Words) Title(d Document) string {
 // SectionAnswered says how many of a section's items have an answer, N/A
 // included: "2 of 8".
 func (w Words) SectionAnswered(s scoring.Section) string { return w.Of(s.Answered+s.NA, s.Total) }
+
+// ComparedOver says, when a comparison leaves areas out, over how many it
+// was made: "Compared over the 6 areas scored in both sessions."; "" when
+// it covers every area scored in the later session (scored).
+func (w Words) ComparedOver(c Comparison, scored int) string {
+	if len(c.Areas) == scored {
+		return ""
+	}
+	return w.N("results.compared_over_n", len(c.Areas))
+}
 
 // Words returns the Words of a comparison: the language of the later
 // session's pack.

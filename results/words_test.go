@@ -75,15 +75,28 @@ func TestTotal(t *testing.T) {
 		want string
 	}{
 		{"en", tot, "27.5 of 40 (range 8–40)"},
-		{"en", scoring.Total{Min: 7, Max: 35}, "– of 35 (range 7–35)"},
+		{"en", scoring.Total{Min: 7, Max: 35}, "No total while the session is in progress"},
+		{"en", scoring.Total{Complete: true, Areas: 2, NA: 2}, "No total: no area applies"},
 		{"it", tot, "27,5 su 40 (da 8 a 40)"},
 	} {
 		if got := In(tt.lang).Range(tt.t); got != tt.want {
 			t.Errorf("%s: Range = %q, want %q", tt.lang, got, tt.want)
 		}
 	}
-	if got := In("en").TotalLine(Total{Total: tot, BandLabel: "Good"}); got != "27.5 on a scale of 8 to 40 (61%), Good." {
+	if got := In("en").TotalLine(Total{Total: tot, BandLabel: "Good"}); got != "27.5 of 40, 61% of the way from 8 to 40, Good." {
 		t.Errorf("TotalLine = %q", got)
+	}
+	seven := Total{Total: scoring.Total{Score: scoring.Of(28), Min: 7, Max: 35, Percent: scoring.Of(75), Complete: true,
+		Scored: 7, Areas: 8, NA: 1}, BandLabel: "Buono"}
+	if got := In("it").TotalLine(seven); got != "28,0 su 35, al 75% della scala da 7 a 35, Buono. 7 aree valutate su 8, 1 non applicabile." {
+		t.Errorf("Italian TotalLine with an N/A area = %q", got)
+	}
+	progress := scoring.Total{Min: 3, Max: 15, Scored: 3, Areas: 8, NA: 1, Remaining: 4}
+	if got := In("en").TotalLine(Total{Total: progress}); got != "No total yet, the session is in progress: 3 of 8 areas scored so far, 1 not applicable, 4 to go." {
+		t.Errorf("TotalLine in progress = %q", got)
+	}
+	if got := In("en").Incomplete(progress, 12); got != "In progress: 3 of 8 areas scored so far, 1 not applicable, 4 to go; 12 answers missing." {
+		t.Errorf("Incomplete = %q", got)
 	}
 	if got := In("it").Percent(scoring.Of(61.2)); got != "61%" {
 		t.Errorf("Italian percent = %q", got)

@@ -248,3 +248,21 @@ func TestCompareSections(t *testing.T) {
 		t.Errorf("title %q", c.Sections[0].Title)
 	}
 }
+
+// TestCompareCompleteSessionsDifferentAreas: two complete sessions, the
+// earlier with an all-N/A area. Each total covers its own areas (2 and 3),
+// but the comparison covers only the two scored in both, so a rerun that
+// rates one more area is not read as a rise of that area's score.
+func TestCompareCompleteSessionsDifferentAreas(t *testing.T) {
+	p := testPack(1, 1, 3, 2)
+	before := Session(p, &checklist.Session{Answers: answers{}.tick("s1", "yes").rate("a1", "2", "2").rate("a2", "4", "4").rate("a3", "na", "na")})
+	after := Session(p, &checklist.Session{Answers: answers{}.tick("s1", "yes").rate("a1", "3", "3").rate("a2", "4", "4").rate("a3", "5", "5")})
+	if !before.Total.Complete || before.Total.Score != Of(6) || before.Total.Max != 10 || after.Total.Score != Of(12) || after.Total.Max != 15 {
+		t.Fatalf("totals %+v and %+v, want 6 of 2–10 and 12 of 3–15", before.Total, after.Total)
+	}
+	c := Compare(before, after)
+	if len(c.Areas) != 2 {
+		t.Fatalf("compared %d areas, want the 2 scored in both", len(c.Areas))
+	}
+	checkDelta(t, c.Total, wantDelta{"total", Of(6), Of(7), Of(1)})
+}

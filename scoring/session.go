@@ -21,7 +21,8 @@ type Area struct {
 	Title string `json:"title"`
 	// Score is the mean of the rated statements, 1.0–5.0.
 	Score Score `json:"score"`
-	// Percent is (Score − 1) / 4 × 100.
+	// Percent is the position of Score on the 1–5 scale, (Score − 1) / 4
+	// × 100, which the bands are read from; not Score / 5.
 	Percent  Score  `json:"percent"`
 	Band     string `json:"band"`
 	Answered int    `json:"answered"` // statements rated 1..5
@@ -29,20 +30,39 @@ type Area struct {
 	Total    int    `json:"total"`    // statements in the area
 }
 
-// Total is the sum of the area scores with the range computed from the pack.
+// Total is the sum of the scored areas, with the range those areas give.
+//
+// A reader can check every figure: Score is the sum of the scores of the
+// Scored areas and lies in Min..Max, which are Scored×1 and Scored×5
+// (seven areas scored: 7–35). An area whose every statement is N/A is not
+// applicable (NA) and counts neither in the total nor in its range. The
+// total exists only once the session is Complete: while questions are
+// unanswered Score, Percent and Band are missing, and Scored and Remaining
+// say how far the areas have got.
 type Total struct {
 	Score Score   `json:"score"`
 	Min   float64 `json:"min"`
 	Max   float64 `json:"max"`
-	// Percent is the mean of the scored areas' percentages, so an
-	// incomplete assessment is not dragged down by areas not yet rated.
+	// Percent is the position of Score on its scale, (Score − Min) /
+	// (Max − Min) × 100: the same as the mean area's position on 1–5. It
+	// is not Score / Max, and is labelled so wherever it is shown
+	// (results.Words.Position).
 	Percent Score  `json:"percent"`
 	Band    string `json:"band"`
-	// Complete is true when every statement is answered (N/A counts) and
-	// every area has a score.
+	// Complete is true when every question of the session is answered
+	// (N/A counts), N/A areas included.
 	Complete bool `json:"complete"`
 	Scored   int  `json:"scored"` // areas with a score
 	Areas    int  `json:"areas"`  // areas in the pack
+	// NA counts the areas not applicable: every statement answered N/A.
+	NA int `json:"na_areas"`
+	// Remaining counts the areas neither scored nor not applicable yet.
+	Remaining int `json:"remaining"`
+}
+
+// Range returns the bounds of a total over n scored areas: n to 5n.
+func Range(n int) (lo, hi float64) {
+	return float64(n * MinRating), float64(n * MaxRating)
 }
 
 // Section is the checklist result of one section: Yes = 1, Partly = 0.5,
@@ -75,6 +95,10 @@ type Result struct {
 	Areas    []Area        `json:"areas"`
 	Sections []Section     `json:"sections"`
 	Weakest  []Weak        `json:"weakest"`
+	// Findings are the answers that call for action (Findings).
+	Findings []Finding `json:"findings"`
+	// Strengths are the top-band areas and the items answered Yes.
+	Strengths []Strength `json:"strengths"`
 }
 
 // Percent converts a mean rating (1–5) to a percentage (0–100).
@@ -156,43 +180,58 @@ func ScoreSection(s checklist.Section, answers map[string]checklist.Answer) Sect
 	return r
 }
 
-// ScoreTotal adds up the area scores. Min and Max come from the number of
-// areas in the pack (eight areas: 8–40; seven: 7–35).
-func ScoreTotal(areas []Area, bands []checklist.Band) Total {
-	t := Total{
-		Areas: len(areas),
-		Min:   float64(len(areas) * MinRating),
-		Max:   float64(len(areas) * MaxRating),
-	}
+// ScoreTotal adds up the scored areas. The range follows the areas scored
+// (Range). complete says whether every question of the session is
+// answered; until it is, the total has no score, percentage or band — a
+// total of the areas rated so far would fall below its own range and a
+// band would speak for areas not yet rated.
+func ScoreTotal(areas []Area, complete bool, bands []checklist.Band) Total {
+	t := Total{Areas: len(areas)}
 	sum, pct := 0.0, 0.0
-	t.Complete = len(areas) > 0
 	for _, a := range areas {
-		if a.Answered+a.NA < a.Total || !a.Score.Valid {
-			t.Complete = false
+		switch {
+		case a.Score.Valid:
+			t.Scored++
+			sum += a.Score.Value
+			pct += a.Percent.Value
+		case a.NA == a.Total: // an area with no statement has none to answer
+			t.NA++
+		default:
+			t.Remaining++
 		}
-		if !a.Score.Valid {
-			continue
-		}
-		t.Scored++
-		sum += a.Score.Value
-		pct += a.Percent.Value
 	}
-	if t.Scored > 0 {
+	t.Min, t.Max = Range(t.Scored)
+	t.Complete = complete && t.Remaining == 0
+	if t.Complete && t.Scored > 0 {
 		t.Score = Of(sum)
+		// The mean of the areas' positions on 1–5 is the total's position
+		// on Min–Max.
 		t.Percent = Of(pct / float64(t.Scored))
 	}
 	t.Band = Band(bands, t.Percent)
 	return t
 }
 
-// Weakest returns the n lowest-scoring areas, ties broken by pack order,
-// each with a copy of the pack's actions for it. Areas with no score are
-// left out; n below zero means none.
+// Answered reports whether every question of s in p has an answer, N/A
+// included.
+func Answered(p *checklist.Pack, s *checklist.Session) bool {
+	for _, q := range p.Questions() {
+		if s.Answers[q.ID].Value == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Weakest returns the n lowest-scoring areas below the good band
+// (GoodBand), ties broken by pack order, each with a copy of the pack's
+// actions for it: an area at good or better is a strength, not a problem.
+// Areas with no score are left out; n below zero means none.
 func Weakest(p *checklist.Pack, areas []Area, n int) []Weak {
 	n = max(n, 0)
 	idx := make([]int, 0, len(areas))
 	for i, a := range areas {
-		if a.Score.Valid {
+		if a.Score.Valid && !AtLeastGood(p.Bands, a.Band) {
 			idx = append(idx, i)
 		}
 	}
@@ -228,7 +267,9 @@ func Session(p *checklist.Pack, s *checklist.Session) Result {
 	for i, sec := range p.Sections {
 		r.Sections[i] = ScoreSection(sec, s.Answers)
 	}
-	r.Total = ScoreTotal(r.Areas, p.Bands)
+	r.Total = ScoreTotal(r.Areas, Answered(p, s), p.Bands)
 	r.Weakest = Weakest(p, r.Areas, WeakestCount)
+	r.Findings = Findings(p, s)
+	r.Strengths = Strengths(p, s, r.Areas)
 	return r
 }

@@ -51,13 +51,22 @@ func TestSession(t *testing.T) {
 		t.Errorf("%d sections, want 2", len(r.Sections))
 	}
 
-	// 5 + 4 + 1.4 + 3 + 2 + 1.4 + 4.5 = 21.3 over seven scored areas, in 8–40.
-	checkScore(t, "Total", r.Total.Score, Of(21.3))
-	if r.Total.Min != 8 || r.Total.Max != 40 || r.Total.Complete || r.Total.Scored != 7 || r.Total.Areas != 8 {
-		t.Errorf("Total = %+v, want 8–40, incomplete, 7 of 8 scored", r.Total)
+	// In progress (a8.5 and two items unanswered): no total, no band; the
+	// seven areas scored so far, a5 not applicable, none remaining.
+	if r.Total.Score.Valid || r.Total.Percent.Valid || r.Total.Band != "" || r.Total.Complete ||
+		r.Total.Scored != 7 || r.Total.NA != 1 || r.Total.Remaining != 0 || r.Total.Areas != 8 {
+		t.Errorf("Total = %+v, want in progress with 7 of 8 scored, 1 N/A, none remaining", r.Total)
 	}
-	// (100 + 75 + 10 + 50 + 25 + 10 + 87.5) / 7
-	checkScore(t, "Total percent", r.Total.Percent, Of(357.5/7))
+
+	s.Answers = answers(s.Answers).tick("s2", "yes", "yes", "no", "na").rate("a8", "", "", "", "", "4")
+	r = Session(p, s)
+	// 5 + 4 + 1.4 + 3 + 2 + 1.4 + 4.4 = 21.2 over seven scored areas, in 7–35.
+	checkScore(t, "Total", r.Total.Score, Of(21.2))
+	if r.Total.Min != 7 || r.Total.Max != 35 || !r.Total.Complete || r.Total.Scored != 7 || r.Total.Areas != 8 {
+		t.Errorf("Total = %+v, want 7–35, complete, 7 of 8 scored", r.Total)
+	}
+	// (100 + 75 + 10 + 50 + 25 + 10 + 85) / 7
+	checkScore(t, "Total percent", r.Total.Percent, Of(355.0/7))
 	if r.Total.Band != "needs_work" {
 		t.Errorf("Total band = %q, want needs_work", r.Total.Band)
 	}
@@ -117,10 +126,10 @@ func TestSessionJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"pack":{"id":"test","version":"1.0.0","lang":"en"},` +
-		`"total":{"score":null,"min":1,"max":5,"percent":null,"band":"","complete":false,"scored":0,"areas":1},` +
+		`"total":{"score":null,"min":0,"max":0,"percent":null,"band":"","complete":true,"scored":0,"areas":1,"na_areas":1,"remaining":0},` +
 		`"areas":[{"id":"a1","title":"Area 1","score":null,"percent":null,"band":"","answered":0,"na":1,"total":1}],` +
 		`"sections":[{"id":"s1","title":"Section 1","percent":null,"answered":0,"yes":0,"partly":0,"no":0,"na":1,"total":1}],` +
-		`"weakest":[]}`
+		`"weakest":[],"findings":[],"strengths":[]}`
 	if string(data) != want {
 		t.Errorf("JSON =\n%s\nwant\n%s", data, want)
 	}

@@ -31,26 +31,36 @@ func TestScoreTotal(t *testing.T) {
 		band             string
 		complete         bool
 		scored, areasLen int
+		na, remaining    int
 	}{
-		{"eight areas all 3", eight, answers{}.rateAll(eight, "3"), Of(24), 8, 40, Of(50), "needs_work", true, 8, 8},
-		{"eight areas all 5", eight, answers{}.rateAll(eight, "5"), Of(40), 8, 40, Of(100), "excellent", true, 8, 8},
-		{"eight areas all 1", eight, answers{}.rateAll(eight, "1"), Of(8), 8, 40, Of(0), "critical", true, 8, 8},
-		{"seven areas all 5", seven, answers{}.rateAll(seven, "5"), Of(35), 7, 35, Of(100), "excellent", true, 7, 7},
-		{"seven areas all 1", seven, answers{}.rateAll(seven, "1"), Of(7), 7, 35, Of(0), "critical", true, 7, 7},
-		{"seven areas all 4", seven, answers{}.rateAll(seven, "4"), Of(28), 7, 35, Of(75), "good", true, 7, 7},
-		{"N/A counts as answered", eight, answers{}.rateAll(eight, "4").rate("a3", "na", "4", "na"), Of(32), 8, 40, Of(75), "good", true, 8, 8},
+		{"eight areas all 3", eight, answers{}.rateAll(eight, "3"), Of(24), 8, 40, Of(50), "needs_work", true, 8, 8, 0, 0},
+		{"eight areas all 5", eight, answers{}.rateAll(eight, "5"), Of(40), 8, 40, Of(100), "excellent", true, 8, 8, 0, 0},
+		{"eight areas all 1", eight, answers{}.rateAll(eight, "1"), Of(8), 8, 40, Of(0), "critical", true, 8, 8, 0, 0},
+		{"seven areas all 5", seven, answers{}.rateAll(seven, "5"), Of(35), 7, 35, Of(100), "excellent", true, 7, 7, 0, 0},
+		{"seven areas all 1", seven, answers{}.rateAll(seven, "1"), Of(7), 7, 35, Of(0), "critical", true, 7, 7, 0, 0},
+		{"seven areas all 4", seven, answers{}.rateAll(seven, "4"), Of(28), 7, 35, Of(75), "good", true, 7, 7, 0, 0},
+		{"N/A counts as answered", eight, answers{}.rateAll(eight, "4").rate("a3", "na", "4", "na"), Of(32), 8, 40, Of(75), "good", true, 8, 8, 0, 0},
+		// In progress: no total, no band, no percentage; the range is that
+		// of the areas scored so far.
 		{"one statement unanswered", eight, answers{}.rateAll(eight, "4").without("a8.3"),
-			Of(32), 8, 40, Of(75), "good", false, 8, 8},
-		{"one area all N/A", eight, answers{}.rateAll(eight, "5").rate("a2", "na", "na", "na"),
-			Of(35), 8, 40, Of(100), "excellent", false, 7, 8},
+			Score{}, 8, 40, Score{}, "", false, 8, 8, 0, 0},
+		// An all-N/A area is not applicable: the session is complete and
+		// the range is that of the seven areas scored, as in the source.
+		{"one area all N/A", eight, answers{}.rateAll(eight, "4").rate("a2", "na", "na", "na"),
+			Of(28), 7, 35, Of(75), "good", true, 7, 8, 1, 0},
+		{"two areas all N/A", eight, answers{}.rateAll(eight, "5").rate("a2", "na", "na", "na").rate("a7", "na", "na", "na"),
+			Of(30), 6, 30, Of(100), "excellent", true, 6, 8, 2, 0},
 		{"one area unanswered", eight, answers{}.rateAll(eight, "2").without("a5.1", "a5.2", "a5.3"),
-			Of(14), 8, 40, Of(25), "critical", false, 7, 8},
-		{"nothing answered", eight, answers{}, Score{}, 8, 40, Score{}, "", false, 0, 8},
-		{"empty pack", testPack(0, 0, 0, 0), answers{}, Score{}, 0, 0, Score{}, "", false, 0, 0},
+			Score{}, 7, 35, Score{}, "", false, 7, 8, 0, 1},
+		{"one area all N/A, one unanswered", eight, answers{}.rateAll(eight, "2").rate("a2", "na", "na", "na").without("a5.1", "a5.2", "a5.3"),
+			Score{}, 6, 30, Score{}, "", false, 6, 8, 1, 1},
+		{"every area N/A", eight, answers{}.rateAll(eight, "na"), Score{}, 0, 0, Score{}, "", true, 0, 8, 8, 0},
+		{"nothing answered", eight, answers{}, Score{}, 0, 0, Score{}, "", false, 0, 8, 0, 8},
+		{"empty pack", testPack(0, 0, 0, 0), answers{}, Score{}, 0, 0, Score{}, "", true, 0, 0, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ScoreTotal(scoreAreas(tt.pack, tt.ans), tt.pack.Bands)
+			got := totalOf(tt.pack, tt.ans)
 			checkScore(t, "Score", got.Score, tt.want)
 			checkScore(t, "Percent", got.Percent, tt.percent)
 			if got.Min != tt.min || got.Max != tt.max {
@@ -62,11 +72,17 @@ func TestScoreTotal(t *testing.T) {
 			if got.Complete != tt.complete {
 				t.Errorf("Complete = %v, want %v", got.Complete, tt.complete)
 			}
-			if got.Scored != tt.scored || got.Areas != tt.areasLen {
-				t.Errorf("Scored, Areas = %d, %d; want %d, %d", got.Scored, got.Areas, tt.scored, tt.areasLen)
+			if got.Scored != tt.scored || got.Areas != tt.areasLen || got.NA != tt.na || got.Remaining != tt.remaining {
+				t.Errorf("Scored, Areas, NA, Remaining = %d, %d, %d, %d; want %d, %d, %d, %d",
+					got.Scored, got.Areas, got.NA, got.Remaining, tt.scored, tt.areasLen, tt.na, tt.remaining)
 			}
 		})
 	}
+}
+
+// totalOf scores the total of p's areas as Session does.
+func totalOf(p *checklist.Pack, ans answers) Total {
+	return ScoreTotal(scoreAreas(p, ans), Answered(p, &checklist.Session{Answers: ans}), p.Bands)
 }
 
 // without removes answers, to leave statements unanswered.
@@ -77,13 +93,13 @@ func (m answers) without(ids ...string) answers {
 	return m
 }
 
-// TestScoreTotalPercent checks that the total percentage of a complete
-// assessment is (total − min) / (max − min), and that an incomplete one is
-// the mean of the areas rated so far rather than dragged down by the rest.
+// TestScoreTotalPercent checks that the total's percentage is its position
+// on its own scale, (total − min) / (max − min), and that a session in
+// progress has none.
 func TestScoreTotalPercent(t *testing.T) {
 	p := testPack(0, 0, 4, 2)
 	ans := answers{}.rate("a1", "1", "1").rate("a2", "5", "5").rate("a3", "3", "4").rate("a4", "2", "na")
-	got := ScoreTotal(scoreAreas(p, ans), p.Bands)
+	got := totalOf(p, ans)
 	// Areas 1, 5, 3.5, 2: total 11.5 in 4–20, so (11.5 − 4) / 16 = 46.875 %.
 	checkScore(t, "Score", got.Score, Of(11.5))
 	checkScore(t, "Percent", got.Percent, Of(46.875))
@@ -94,12 +110,27 @@ func TestScoreTotalPercent(t *testing.T) {
 
 	delete(ans, "a2.1")
 	delete(ans, "a2.2")
-	got = ScoreTotal(scoreAreas(p, ans), p.Bands)
-	// Areas 1, 3.5, 2 at 0, 62.5 and 25 %: mean 29.1666… %.
-	checkScore(t, "incomplete Score", got.Score, Of(6.5))
-	checkScore(t, "incomplete Percent", got.Percent, Of(87.5/3))
-	if got.Complete || got.Scored != 3 || got.Max != 20 {
-		t.Errorf("Complete, Scored, Max = %v, %d, %v; want false, 3, 20", got.Complete, got.Scored, got.Max)
+	got = totalOf(p, ans)
+	checkScore(t, "in progress Score", got.Score, Score{})
+	checkScore(t, "in progress Percent", got.Percent, Score{})
+	if got.Complete || got.Scored != 3 || got.Remaining != 1 || got.Max != 15 || got.Band != "" {
+		t.Errorf("Complete, Scored, Remaining, Max, Band = %v, %d, %d, %v, %q; want false, 3, 1, 15, \"\"",
+			got.Complete, got.Scored, got.Remaining, got.Max, got.Band)
+	}
+}
+
+// TestScoreTotalItemsUnanswered: a session with a checklist item still
+// unanswered is in progress, so its total is not shown yet.
+func TestScoreTotalItemsUnanswered(t *testing.T) {
+	p := testPack(1, 2, 2, 1)
+	s := &checklist.Session{Answers: answers{}.rateAll(p, "4").tick("s1", "yes", "")}
+	r := Session(p, s)
+	if r.Total.Complete || r.Total.Score.Valid {
+		t.Errorf("total with an item unanswered = %+v, want in progress and no score", r.Total)
+	}
+	s.Answers = answers(s.Answers).tick("s1", "yes", "na")
+	if r := Session(p, s); !r.Total.Complete || r.Total.Score != Of(8) {
+		t.Errorf("total once answered = %+v, want complete 8", r.Total)
 	}
 }
 
@@ -112,7 +143,7 @@ func TestScoreTotalBandTolerance(t *testing.T) {
 	for _, a := range p.Areas {
 		ans.rate(a.ID, "3", "3", "3", "3", "2")
 	}
-	got := ScoreTotal(scoreAreas(p, ans), p.Bands)
+	got := totalOf(p, ans)
 	if got.Percent.Value >= 45 {
 		t.Fatalf("total percent %v is not below 45 in float64: the case no longer tests the tolerance", got.Percent.Value)
 	}
@@ -124,11 +155,11 @@ func TestScoreTotalBandTolerance(t *testing.T) {
 
 func TestScoreTotalJSON(t *testing.T) {
 	p := testPack(0, 0, 8, 1)
-	data, err := json.Marshal(ScoreTotal(scoreAreas(p, answers{}), p.Bands))
+	data, err := json.Marshal(totalOf(p, answers{}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"score":null,"min":8,"max":40,"percent":null,"band":"","complete":false,"scored":0,"areas":8}`
+	want := `{"score":null,"min":0,"max":0,"percent":null,"band":"","complete":false,"scored":0,"areas":8,"na_areas":0,"remaining":8}`
 	if string(data) != want {
 		t.Errorf("JSON = %s, want %s", data, want)
 	}

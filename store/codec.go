@@ -33,8 +33,10 @@ import (
 )
 
 const (
-	recordFormat  = 1
-	summaryFormat = 1
+	recordFormat = 1
+	// summaryFormat 2 adds the total's not-applicable and remaining areas
+	// (issue 10); format 1 summaries still decode, with both zero.
+	summaryFormat = 2
 )
 
 // errCorrupt reports bytes that do not decode; callers name the record.

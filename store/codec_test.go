@@ -44,7 +44,9 @@ func TestSummaryCodecRoundTrip(t *testing.T) {
 		{ID: "b", Client: "Rossi", Assessor: "Ann", Status: checklist.Completed, CreatedAt: at,
 			UpdatedAt: at.Add(time.Hour), CompletedAt: at.Add(time.Hour), Pack: testPack, Answered: 72,
 			Total: scoring.Total{Score: scoring.Of(31.5), Min: 8, Max: 40, Percent: scoring.Of(73.4),
-				Band: "good", Complete: true, Scored: 8, Areas: 8}},
+				Band: "good", Complete: true, Scored: 7, Areas: 8, NA: 1}},
+		{ID: "c", Client: "c", Status: checklist.InProgress, CreatedAt: at, UpdatedAt: at, Pack: testPack,
+			Total: scoring.Total{Min: 3, Max: 15, Scored: 3, Areas: 8, NA: 1, Remaining: 4}},
 	} {
 		b := encodeSummary(&s)
 		got, err := decodeSummary(b)
@@ -62,8 +64,23 @@ func TestSummaryCodecRoundTrip(t *testing.T) {
 // TestSummaryCoversTotal fails when scoring.Total gains a field that the
 // summary encoding does not store yet.
 func TestSummaryCoversTotal(t *testing.T) {
-	if n := reflect.TypeFor[scoring.Total]().NumField(); n != 8 {
-		t.Fatalf("scoring.Total has %d fields; encodeSummary stores 8: update codec.go and this test", n)
+	if n := reflect.TypeFor[scoring.Total]().NumField(); n != 10 {
+		t.Fatalf("scoring.Total has %d fields; encodeSummary stores 10: update codec.go and this test", n)
+	}
+}
+
+// TestSummaryFormat1Decodes: a summary written before format 2 decodes,
+// with no not-applicable or remaining areas.
+func TestSummaryFormat1Decodes(t *testing.T) {
+	at := time.UnixMilli(1740819600123)
+	s := Summary{ID: "b", Client: "Rossi", Status: checklist.Completed, CreatedAt: at, UpdatedAt: at,
+		CompletedAt: at, Pack: testPack, Total: scoring.Total{Score: scoring.Of(20), Min: 8, Max: 40,
+			Complete: true, Scored: 8, Areas: 8}}
+	b := encodeSummary(&s)
+	b = append([]byte{1}, b[1:len(b)-2]...) // format 1: no na and remaining
+	got, err := decodeSummary(b)
+	if err != nil || !reflect.DeepEqual(got, s) {
+		t.Errorf("format 1: %+v, %v; want %+v", got, err, s)
 	}
 }
 

@@ -15,14 +15,14 @@ import (
 // after completion. A record that has any of them is written in record
 // format 2: format 1 followed by one more string, the details as JSON
 // (detailsRecord). A summary of a session with an audit date is written in
-// summary format 2: format 1 followed by the audit date string. Records
+// summary format 3: format 2 followed by the audit date string. Records
 // and summaries without details keep format 1, so a file upgraded to
 // schema 7 needs no rewrite; the schema number only keeps an older
 // servicecheck, which would find format 2 unreadable, from opening it.
 const (
 	detailsSchema       = 7
 	recordFormatDetails = 2
-	summaryFormatDated  = 2
+	summaryFormatDated  = 3
 	// MaxParticipants is the most participants a session may name.
 	MaxParticipants = 100
 	// MaxEdits is the most edits a session's log may hold.
@@ -126,5 +126,9 @@ func logEdit(sess *checklist.Session, qid string, before, after checklist.Answer
 }
 
 // migrateDetails is the migration to schema 7: records and summaries of
-// format 1 stay valid, so nothing is rewritten.
+// format 1 stay valid, so nothing is rewritten. Summaries written before
+// issue 10's totals keep their old total until the session is next
+// written (Store.Reindex rebuilds them all): a migration must not drop
+// the totals of sessions whose pack it cannot find, which rebuilding
+// would.
 func migrateDetails(*bolt.Tx, *Store) error { return nil }

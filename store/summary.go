@@ -25,13 +25,14 @@ func summaryOf(s *checklist.Session, summarize func(*checklist.Session, PackSour
 
 // encodeSummary writes a summary index entry:
 //
-//	format byte (1), id, client, assessor string, status byte,
+//	format byte (2), id, client, assessor string, status byte,
 //	created varint, updated varint (after created),
 //	flags byte (bit 0 completed, bit 1 score valid, bit 2 percent valid,
 //	bit 3 complete) [completed varint (after created)],
 //	pack id, version, lang string, answered uvarint,
 //	[score float64] min, max float64 [percent float64] band string,
-//	scored, areas uvarint
+//	scored, areas, na areas, remaining uvarint (na and remaining from
+//	format 2)
 func encodeSummary(s *Summary) []byte {
 	e := encoder{b: make([]byte, 0, 96+len(s.Client)+len(s.Assessor))}
 	st, _ := statusCode(s.Status)
@@ -79,6 +80,8 @@ func encodeSummary(s *Summary) []byte {
 	e.str(s.Total.Band)
 	e.uvarint(uint64(s.Total.Scored))
 	e.uvarint(uint64(s.Total.Areas))
+	e.uvarint(uint64(s.Total.NA))
+	e.uvarint(uint64(s.Total.Remaining))
 	if s.AuditDate != "" {
 		e.str(s.AuditDate)
 	}
@@ -144,7 +147,7 @@ func openSummary(k, v []byte, in interner) (Summary, error) {
 func decodeSummaryInterned(b []byte, in interner) (Summary, error) {
 	d := decoder{b: b}
 	f := d.byte()
-	if d.err == nil && f != summaryFormat && f != summaryFormatDated {
+	if d.err == nil && f != summaryFormat && f != summaryFormatDated && f != 1 {
 		return Summary{}, problem("damage.summary_format", fmt.Sprintf("summary format %d is not known to this servicecheck", f), "Format", int(f))
 	}
 	var s Summary
@@ -182,6 +185,10 @@ func decodeSummaryInterned(b []byte, in interner) (Summary, error) {
 	s.Total.Band = in.str(&d)
 	s.Total.Scored = int(d.uvarint())
 	s.Total.Areas = int(d.uvarint())
+	if f >= 2 {
+		s.Total.NA = int(d.uvarint())
+		s.Total.Remaining = int(d.uvarint())
+	}
 	if f == summaryFormatDated {
 		s.AuditDate = d.str()
 	}

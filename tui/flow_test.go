@@ -69,7 +69,8 @@ func TestFlowNewSessionToResults(t *testing.T) {
 		}
 	}
 	scr := d.screen()
-	for _, want := range []string{"Total  32.0 of 40 (range 8–40)", "75%", "Weakest areas", "✓ saved"} {
+	for _, want := range []string{"Total  32.0 of 40 (range 8–40)", "75% of the way from 8 to 40 · 8 of 8 areas scored",
+		"0 findings · press p to set your plan", "✓ saved"} {
 		if !contains(scr, want) {
 			t.Errorf("results lack %q:\n%s", want, scr)
 		}

@@ -39,6 +39,13 @@ var screens = []struct {
 		o.Start.Session = f.newer
 		return o
 	}, nil},
+	// The findings, browsed: n scrolls the first to the top, n again the
+	// next.
+	{"findings", func(f *fixture) Options {
+		o := f.opts()
+		o.Start.Session = f.newer
+		return o
+	}, []string{"n", "n"}},
 	{"planreview", func(f *fixture) Options {
 		o := f.opts()
 		o.Start.Session = f.newer

@@ -49,6 +49,10 @@ type keyMap struct {
 	Compare  key.Binding
 	Plan     key.Binding // p on the results
 
+	// findings on the results
+	NextFinding key.Binding
+	PrevFinding key.Binding
+
 	// plan
 	PlanNext   key.Binding // confirm the field and go to the next
 	PlanPrev   key.Binding // confirm the field and go back
@@ -128,6 +132,9 @@ func newKeyMap(l *i18n.Locale) keyMap {
 		Compare:  b([]string{"c"}, "c", "compare"),
 		Plan:     b([]string{"p"}, "p", "plan"),
 
+		NextFinding: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("findings.keys.next"))),
+		PrevFinding: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", l.T("findings.keys.prev"))),
+
 		PlanNext: b([]string{"enter", "tab", "down"}, "enter", "next"),
 		PlanPrev: b([]string{"shift+tab", "up"}, "↑", "back"),
 		PlanDone: b([]string{"esc"}, "esc", "done"),
@@ -181,8 +188,9 @@ func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
 			{k.Note, k.ShowResults, k.Home, k.Quit, k.ForceQuit},
 		}
 	case scrResults:
-		short = []key.Binding{k.Up, k.Down, k.Plan, k.History, k.Edit, k.Home, k.Quit}
-		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Plan, k.History, k.Edit, k.Home, k.Quit}}
+		short = []key.Binding{k.Up, k.Down, k.NextFinding, k.Plan, k.History, k.Home, k.Quit}
+		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+			{k.NextFinding, k.PrevFinding}, {k.Plan, k.History, k.Edit, k.Home, k.Quit}}
 	case scrPlan:
 		if m.plan.onStatus() {
 			short = []key.Binding{k.PlanStatus, k.PlanPick, k.PlanMove, k.PlanPrev, k.PlanDone, k.Quit}

@@ -24,7 +24,7 @@ func TestGoldenResultsInLanguages(t *testing.T) {
 		for _, sc := range []struct {
 			name string
 			keys []string
-		}{{"results", nil}, {"history", []string{"h"}}} {
+		}{{"results", nil}, {"history", []string{"h"}}, {"findings", []string{"n"}}} {
 			name := fmt.Sprintf("%s_%s_80x24", sc.name, lang)
 			t.Run(name, func(t *testing.T) {
 				f := newFixtureOf(t, p, func(s string) string { return s })
@@ -45,7 +45,7 @@ func TestGoldenResultsInLanguages(t *testing.T) {
 // text that did not come through the catalogue. Only the screens' own
 // lines are checked: the key bar and the frame are other screens' work.
 func TestPseudoLocaleResults(t *testing.T) {
-	p := resultstest.Pseudo(testpack.Pack())
+	p := resultstest.WithAdvice(resultstest.Pseudo(testpack.Pack()))
 	f := newFixtureOf(t, p, resultstest.Wrap)
 	// The newer session has a plan and reviewed the older one's goals, so
 	// that the plan's lines are checked too.
@@ -74,8 +74,18 @@ func TestPseudoLocaleResults(t *testing.T) {
 	if d.m.screen != scrResults {
 		t.Fatalf("screen %v, want results", d.m.screen)
 	}
-	// The whole content of the viewport, not only what fits.
-	check("results", append(d.m.resultsView(200, 80)[:1], strings.Split(d.m.res.view.GetContent(), "\n")...))
+	// The whole content of the viewport, not only what fits: the findings
+	// with their advice and the strengths included.
+	content := d.m.res.view.GetContent()
+	for _, want := range []string{"⟦Findings (", "⟦What to do: ⟦Do ", "⟦Strengths⟧", "⟦n and N go through them⟧"} {
+		if !strings.Contains(content, want) {
+			t.Errorf("results lack %q", want)
+		}
+	}
+	check("results", append(d.m.resultsView(200, 80)[:1], strings.Split(content, "\n")...))
+	// Browsing the findings keeps every word in the catalogue.
+	d.press("n", "n", "N")
+	check("findings browsed", strings.Split(d.m.res.view.GetContent(), "\n"))
 	d.press("h")
 	check("history", d.m.historyView(200, 80))
 	d.press("c")

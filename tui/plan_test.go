@@ -165,6 +165,9 @@ func TestPlanReviewAndGoals(t *testing.T) {
 			t.Errorf("results lack %q:\n%s", s, d.screen())
 		}
 	}
+	if d.press("g"); !contains(d.screen(), "findings · n and N go through them · your plan is below, p changes it") {
+		t.Errorf("the findings do not point to the plan:\n%s", d.screen())
+	}
 
 	// Opened again, the plan is as it was left: no suggestion, no new
 	// review, nothing written by merely walking through it.

@@ -25,6 +25,10 @@ type resultsState struct {
 	doc  results.Document
 	prev *checklist.Session
 	cmp  *results.Comparison // doc.Comparison
+	// finding is the index of the finding under the cursor, -1 for none;
+	// findingAt is the content line each finding starts at.
+	finding   int
+	findingAt []int
 }
 
 // scroll moves v for the scrolling keys of the results and compare screens
@@ -66,6 +70,7 @@ func (m *Model) showResults() tea.Cmd {
 	m.q.editing = false
 	m.res.doc = results.Build(m.pack, m.sess, nil, nil)
 	m.res.prev, m.res.cmp = nil, nil
+	m.res.finding = -1
 	m.show(scrResults)
 	m.res.render(m)
 	m.res.view.GotoTop()
@@ -143,6 +148,10 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Home):
 		return m.goHome()
 	case scroll(&m.res.view, k, msg):
+	case key.Matches(msg, k.NextFinding):
+		m.res.moveFinding(m, 1)
+	case key.Matches(msg, k.PrevFinding):
+		m.res.moveFinding(m, -1)
 	case key.Matches(msg, k.History):
 		return m.openHistory(m.sess.Client, scrResults)
 	case key.Matches(msg, k.Plan):

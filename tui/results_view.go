@@ -12,36 +12,56 @@ import (
 	"github.com/servicecheck/servicecheck/scoring"
 )
 
-// render lays the results out for the viewport's width.
+// render lays the results out for the viewport's width: the total, the
+// count of findings, the areas and the checklist, the weakest areas, then
+// the findings to browse (n, N) and the strengths.
 func (r *resultsState) render(m *Model) {
 	w, wd := r.view.Width(), m.words()
 	var out []string
 	out = append(out, r.totalLines(m)...)
+	out = append(out, r.findingsSummary(m, w))
 	out = append(out, "", m.st.heading.Render(wd.T("results.heading.areas")))
 	out = append(out, r.areaLines(m, w)...)
-	out = append(out, "", m.st.heading.Render(wd.T("results.heading.checklist")))
+	out = append(out, "", ansi.Truncate(m.st.heading.Render(wd.T("results.heading.checklist"))+
+		m.st.muted.Render("  "+wd.T("results.screen.checklist_scale")), max(1, w), "…"))
 	out = append(out, r.sectionLines(m, w)...)
 	if len(r.doc.Weakest) > 0 {
-		out = append(out, "", m.st.heading.Render(wd.T("results.heading.weakest"))+r.planHint(m))
+		out = append(out, "", m.st.heading.Render(wd.T("results.heading.weakest")))
 		out = append(out, r.weakestLines(m, w)...)
+	}
+	out = append(out, "")
+	out = append(out, r.findingLines(m, w, len(out))...)
+	out = append(out, "", m.st.heading.Render(wd.T("findings.strengths.heading")))
+	for _, l := range wd.StrengthLines(r.doc.Strengths) {
+		out = append(out, styleLines(m.st.text, wrap(l, max(10, w-1)))...)
 	}
 	out = append(out, "", m.st.muted.Render(wd.NA(r.doc.NACounts())))
 	out = append(out, r.planLines(m, w)...)
 	r.view.SetContent(strings.Join(out, "\n"))
 }
 
-// totalLines are the total, its band and percentage, and the change since
-// last time.
+// totalLines are the total with its band, its position on the scale and
+// the areas it covers, and the change since last time; while the session
+// is in progress, no total or band, only the areas scored so far.
 func (r *resultsState) totalLines(m *Model) []string {
 	t, p, wd := r.doc.Total, m.pack, m.words()
 	head := wd.T("results.heading.total")
 	indent := strings.Repeat(" ", lipgloss.Width(head)+2)
-	out := []string{m.st.heading.Render(head+"  ") + m.st.heading.Render(wd.Range(t.Total)) +
-		m.st.text.Render(" · ") + m.st.band(p, t.Band).Render(wd.Band(p.Bands, t.Band)) +
-		m.st.text.Render(" · "+wd.Percent(t.Percent))}
+	first := m.st.heading.Render(head+"  ") + m.st.heading.Render(wd.Range(t.Total))
+	if t.Score.Valid {
+		first += m.st.text.Render(" · ") + m.st.band(p, t.Band).Render(wd.Band(p.Bands, t.Band))
+	}
+	second := wd.AreasLine(t.Total)
+	if t.Percent.Valid {
+		second = wd.TotalPosition(t.Total) + " · " + second
+	}
+	out := []string{first, m.st.muted.Render(indent + second)}
 	if r.cmp != nil && r.prev != nil {
 		out = append(out, indent+m.delta(r.cmp.Total.Delta, 1)+m.st.muted.Render("  "+wd.T("results.since",
 			"Date", wd.Date(m.sessionDate(r.prev)), "From", wd.Score(r.cmp.Total.A), "To", wd.Score(r.cmp.Total.B))))
+		if co := wd.ComparedOver(*r.cmp, t.Scored); co != "" {
+			out = append(out, m.st.muted.Render(indent+co))
+		}
 		if mm := wd.Mismatch(*r.cmp); mm != "" {
 			out = append(out, m.st.warn.Render(indent+mm))
 		}
@@ -77,7 +97,7 @@ func (r *resultsState) areaLines(m *Model, w int) []string {
 			}
 		}
 		out = append(out, cols.row(m, a.Title, a.Percent, wd.Score(a.Score),
-			m.st.band(p, a.Band).Render(wd.Band(p.Bands, a.Band)), change, extra))
+			m.st.band(p, a.Band).Render(wd.AreaBand(p.Bands, a.Area)), change, extra))
 	}
 	return out
 }
@@ -130,6 +150,7 @@ func newResultCols(w int, wd results.Words, res results.Document, p *checklist.P
 	}
 	for _, a := range res.Areas {
 		c.title = max(c.title, lipgloss.Width(a.Title))
+		c.band = max(c.band, lipgloss.Width(wd.AreaBand(p.Bands, a.Area)))
 	}
 	c.title = min(c.title, max(14, w*2/5))
 	if withChange {

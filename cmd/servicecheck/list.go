@@ -229,17 +229,14 @@ func statusWord(l *i18n.Locale, s checklist.Status) string {
 	return string(s)
 }
 
-// totalText is "31.5/40" ("31,5/40" in Italian) or "–", with "*" marking
-// an incomplete total.
+// totalText is "31.5/40" ("31,5/40" in Italian) or "–": a session in
+// progress has no total yet (scoring.ScoreTotal), even in a summary stored
+// before that rule.
 func totalText(l *i18n.Locale, t scoring.Total) string {
-	if !t.Score.Valid {
+	if !t.Score.Valid || !t.Complete {
 		return "–"
 	}
-	s := l.Decimal(t.Score.Format(1)) + "/" + l.Decimal(scoring.Of(t.Max).Format(0))
-	if !t.Complete {
-		s += "*"
-	}
-	return s
+	return l.Decimal(t.Score.Format(1)) + "/" + l.Decimal(scoring.Of(t.Max).Format(0))
 }
 
 // cellText keeps a name on one line of the table.

@@ -33,12 +33,11 @@ const aligned = len(listHeader) - 1
 // ' ': each cell but the last padded with spaces to its column's widest
 // cell plus two, widths counted in runes.
 type listTable struct {
-	w          *bufio.Writer
-	loc        *time.Location // of the dates
-	words      listWords
-	widths     [aligned]int
-	rows       int
-	incomplete bool
+	w      *bufio.Writer
+	loc    *time.Location // of the dates
+	words  listWords
+	widths [aligned]int
+	rows   int
 }
 
 // listWords are the words of the table in the user's language, looked up
@@ -103,10 +102,6 @@ func writeListTable(a *app, w *bufio.Writer, each func(*store.Store, func(store.
 		}
 		return nil
 	}
-	if t.incomplete {
-		_, err := w.WriteString(l.T("cmd.list.incomplete") + "\n")
-		return err
-	}
 	return nil
 }
 
@@ -132,7 +127,6 @@ func (t *listTable) measure(cells [aligned]string) {
 // row is the second pass: it prints one row, and stops the listing when
 // the output fails.
 func (t *listTable) row(s store.Summary) error {
-	t.incomplete = t.incomplete || (s.Total.Score.Valid && !s.Total.Complete)
 	return t.line(t.leadCells(s), totalText(t.words.l, s.Total))
 }
 

@@ -229,7 +229,7 @@ func TestOwnPackSessionEverywhere(t *testing.T) {
 		{[]string{"compare", "--client", "Acme Ltd"}, []string{
 			"answered with different content: servicecheck 1.0.0 and servicecheck 9.0.0",
 			"| **Total** | 24.0 | 24.0 | 0.0 |"}},
-		{[]string{"show", ss[0].ID}, []string{"We pick up before the second ring.", "24.0 on a scale of 8 to 40 (50%), All."}},
+		{[]string{"show", ss[0].ID}, []string{"We pick up before the second ring.", "24.0 of 40, 50% of the way from 8 to 40, All."}},
 		{[]string{"list"}, []string{ss[0].ID + "  Acme Ltd  Jo        ", "completed  24.0/40"}},
 		{[]string{"export", ss[0].ID, "--format", "csv"}, []string{"We pick up before the second ring."}},
 		{[]string{"export", ss[0].ID, "--format", "html"}, []string{"We pick up before the second ring."}},

@@ -84,8 +84,16 @@ func TestShowJSON(t *testing.T) {
 			t.Errorf("unrated area %v has score %v, want null", am["id"], am["score"])
 		}
 	}
-	if total := part["total"].(map[string]any); total["complete"] != false || total["score"].(float64) != 5 {
+	// In progress: no total and no band, only the areas scored so far.
+	if total := part["total"].(map[string]any); total["complete"] != false || total["score"] != nil || total["band"] != "" ||
+		total["scored"] != 1.0 || total["remaining"] != 7.0 {
 		t.Errorf("total = %v", total)
+	}
+	if _, ok := part["findings"].([]any); !ok {
+		t.Errorf("findings = %v, want a list", part["findings"])
+	}
+	if _, ok := part["strengths"].([]any); !ok {
+		t.Errorf("strengths = %v, want a list", part["strengths"])
 	}
 }
 

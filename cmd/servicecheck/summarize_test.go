@@ -23,9 +23,15 @@ func (m keptPacksMap) Pack(ref checklist.Ref) ([]byte, error) {
 func TestSummarizeTotal(t *testing.T) {
 	p := content.Default()
 	s := &checklist.Session{Pack: p.Ref(), Answers: map[string]checklist.Answer{}}
+	// Every question answered (a total exists only then), some N/A.
 	for i, q := range p.Questions() {
-		if q.Kind == checklist.KindStatement && i%3 != 0 {
+		switch {
+		case q.Kind != checklist.KindStatement:
+			s.Answers[q.ID] = checklist.Answer{Value: checklist.Yes}
+		case i%3 != 0:
 			s.Answers[q.ID] = checklist.Answer{Value: checklist.Rating(1 + i%5)}
+		default:
+			s.Answers[q.ID] = checklist.Answer{Value: checklist.NA}
 		}
 	}
 	r := newPackResolver()

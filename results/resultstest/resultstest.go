@@ -20,7 +20,7 @@ import (
 func Wrap(s string) string { return "⟦" + s + "⟧" }
 
 // Pseudo returns a copy of p in the pseudo-locale: its language is
-// i18n.Pseudo and every title, text, help, action and band label is
+// i18n.Pseudo and every title, text, help, advice, action and band label is
 // wrapped. Ids stay as they are.
 func Pseudo(p *checklist.Pack) *checklist.Pack {
 	q := *p
@@ -31,7 +31,7 @@ func Pseudo(p *checklist.Pack) *checklist.Pack {
 		s.Title, s.Purpose = Wrap(s.Title), wrapNonEmpty(s.Purpose)
 		s.Items = slices.Clone(s.Items)
 		for j, it := range s.Items {
-			it.Text, it.Help = Wrap(it.Text), wrapNonEmpty(it.Help)
+			it.Text, it.Help, it.Advice = Wrap(it.Text), wrapNonEmpty(it.Help), wrapNonEmpty(it.Advice)
 			s.Items[j] = it
 		}
 		q.Sections[i] = s
@@ -110,4 +110,18 @@ func Context(text, leak string) string {
 		end = len(text) - i
 	}
 	return text[start : i+end]
+}
+
+// WithAdvice gives every checklist item of p that has none a wrapped
+// advice, so that pseudo-locale tests see the findings' advice too. p is
+// changed in place: give it a copy (Pseudo's result).
+func WithAdvice(p *checklist.Pack) *checklist.Pack {
+	for i := range p.Sections {
+		for j := range p.Sections[i].Items {
+			if p.Sections[i].Items[j].Advice == "" {
+				p.Sections[i].Items[j].Advice = Wrap("Do " + p.Sections[i].Items[j].ID)
+			}
+		}
+	}
+	return p
 }

@@ -75,9 +75,15 @@ func resultsOf(t *testing.T, p *checklist.Pack, ud func(string) string) string {
 // TestPlainResultsPseudoLocale finds no text in the plain results that did
 // not come through the catalogue.
 func TestPlainResultsPseudoLocale(t *testing.T) {
-	out := resultsOf(t, resultstest.Pseudo(testpack.Pack()), resultstest.Wrap)
+	out := resultsOf(t, resultstest.WithAdvice(resultstest.Pseudo(testpack.Pack())), resultstest.Wrap)
 	for _, leak := range resultstest.Leaks(out) {
 		t.Errorf("%q is not from the catalogue: %q", leak, resultstest.Context(out, leak))
+	}
+	// The findings, with their advice, and the strengths are read too.
+	for _, want := range []string{"⟦Findings, ", "⟦What to do: ⟦Do ", "⟦Strengths⟧"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
 	}
 	if !strings.Contains(out, "⟦up ") {
 		t.Errorf("no change since last time:\n%s", out)
@@ -92,7 +98,8 @@ func TestPlainResultsInItalian(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := resultsOf(t, p, func(s string) string { return s })
-	for _, want := range []string{"Risultati di Kafe.", "Totale: ", "Incompleto: ", "Variazione dal ", "su di ",
+	for _, want := range []string{"Risultati di Kafe.", "Ancora nessun totale, la sessione è in corso: 8 aree valutate finora su 8.",
+		"Incompleto: ", "Rilievi, ", "Cosa fare: ", "Variazione dal ", "su di ",
 		"Aree, punteggio da 1 a 5:", "Risposte N/A: 1 voce della lista, 0 affermazioni."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("lacks %q:\n%s", want, out)

@@ -55,7 +55,7 @@ func sessionOf(t *testing.T, r *memrepo.Repo, id string) *checklist.Session {
 func TestPlanThroughAPipe(t *testing.T) {
 	r, o := setup(t)
 	o.Start = tui.Start{New: true, Client: "Kafe Shkodër"}
-	lines := append(answers("yes", "4"),
+	lines := append(answers("partly", "4"), // the Partly items are the suggestions
 		"maybe", // not y or n: asked again
 		"y",
 		"",                          // problem 1: the suggestion, kept

@@ -34,7 +34,14 @@ func (r *runner) results() error {
 	t := d.Total
 	r.say("")
 	r.say("%s", wd.T("results.plain.title", "Client", s.Client))
-	r.say("%s", wd.T("results.plain.total", "Total", wd.Range(t.Total), "Band", wd.Band(p.Bands, t.Band), "Percent", wd.Percent(t.Percent)))
+	if t.Score.Valid {
+		r.say("%s", wd.T("results.plain.total", "Total", wd.Range(t.Total), "Band", wd.Band(p.Bands, t.Band),
+			"Position", wd.TotalPosition(t.Total)))
+		r.say("%s", wd.AreasSentence(t.Total))
+	} else {
+		// In progress, or no area applies: no total and no band.
+		r.say("%s", wd.TotalLine(t))
+	}
 	if !t.Complete {
 		r.say("%s", wd.T("results.plain.incomplete", "Unanswered", wd.Unanswered(len(d.Unanswered))))
 	}
@@ -42,6 +49,9 @@ func (r *runner) results() error {
 	if c := d.Comparison; c != nil {
 		r.say("%s", wd.T("results.plain.change", "Date", wd.Date(audit.Date(audit.Of(prev))),
 			"Change", wd.Change(c.Total.Delta, 1), "From", wd.Score(c.Total.A), "To", wd.Score(c.Total.B)))
+		if co := wd.ComparedOver(*c, t.Scored); co != "" {
+			r.say("%s", co)
+		}
 		if mm := wd.Mismatch(*c); mm != "" {
 			r.say("%s", wd.T("results.plain.note", "Text", mm))
 		}
@@ -49,6 +59,7 @@ func (r *runner) results() error {
 			deltas[dl.ID] = dl
 		}
 	}
+	r.findings(d)
 	r.areas(d, deltas)
 	r.sections(d)
 	if len(d.Weakest) > 0 {
@@ -62,6 +73,11 @@ func (r *runner) results() error {
 		}
 	}
 	r.say("")
+	r.say("%s", wd.T("findings.strengths.heading"))
+	for _, l := range wd.StrengthLines(d.Strengths) {
+		r.say("%s", l)
+	}
+	r.say("")
 	items, statements := d.NACounts()
 	r.say("%s.", wd.NA(items, statements))
 	return nil
@@ -73,7 +89,7 @@ func (r *runner) areas(d results.Document, deltas map[string]scoring.Delta) {
 	r.say("")
 	r.say("%s", wd.T("results.plain.areas"))
 	for _, a := range d.Areas {
-		parts := []string{wd.Score(a.Score), wd.Band(r.pack.Bands, a.Band)}
+		parts := []string{wd.Score(a.Score), wd.AreaBand(r.pack.Bands, a.Area)}
 		if dl, ok := deltas[a.ID]; ok {
 			parts = append(parts, wd.Change(dl.Delta, 1))
 		}
@@ -95,6 +111,26 @@ func (r *runner) sections(d results.Document) {
 			r.say("%s.", wd.T("results.plain.section_na", append(args, "NA", wd.Int(sec.NA))...))
 		} else {
 			r.say("%s.", wd.T("results.plain.section", args...))
+		}
+	}
+}
+
+// findings reads the findings right after the summary, each with its
+// answer, where it is, its note and what to do.
+func (r *runner) findings(d results.Document) {
+	wd := r.words()
+	r.say("")
+	if len(d.Findings) == 0 {
+		r.say("%s", wd.T("findings.none"))
+		return
+	}
+	r.say("%s", wd.T("findings.plain.heading", "Count", wd.Int(len(d.Findings))))
+	for i, f := range d.Findings {
+		r.say("%s", wd.T("findings.plain.item", "N", wd.Int(i+1), "Text", strings.TrimRight(f.Text, ".?!"), "Where", wd.FindingWhere(f)))
+		for _, extra := range []string{wd.FindingNote(f), wd.FindingAdvice(f)} {
+			if extra != "" {
+				r.say("   %s", extra)
+			}
 		}
 	}
 }
