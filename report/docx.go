@@ -117,7 +117,7 @@ func (r *docxRenderer) block(partID string, b block) error {
 	case bFinding:
 		p := doc.AddEmptyParagraph()
 		fill, ink := toneHex(b.Mark.Tone)
-		p.AddText(" " + b.Mark.Text + " ").Bold(true).Color(ink).Shading(stypes.ShdClear, "auto", fill)
+		p.AddText(" "+b.Mark.Text+" ").Bold(true).Color(ink).Shading(stypes.ShdClear, "auto", fill)
 		p.AddText(" ")
 		lines(p, b.Text, func(run *docx.Run) { run.Bold(true) })
 		for _, it := range b.Items {

@@ -61,4 +61,3 @@ func clean(s string) string {
 		return r
 	}, s)
 }
-

@@ -58,18 +58,18 @@ type tcell struct {
 type blockKind int
 
 const (
-	bHeading  blockKind = iota // Level 1 or 2
-	bPara                      // a paragraph
-	bLead                      // a prominent paragraph: the total
-	bFacts                     // label: value lines
-	bTable                     // Head, Rows, Widths
-	bBullets                   // Items
-	bQuote                     // an indented text: the vision, an intro
-	bChart                     // Bars
-	bSign                      // Items are the signature lines' labels
-	bSmall                     // a faint paragraph: a legend
-	bFinding                   // one finding: Cells[0] the mark, Text, Items note/advice
-	bCoverName                 // the client's name on the cover
+	bHeading   blockKind = iota // Level 1 or 2
+	bPara                       // a paragraph
+	bLead                       // a prominent paragraph: the total
+	bFacts                      // label: value lines
+	bTable                      // Head, Rows, Widths
+	bBullets                    // Items
+	bQuote                      // an indented text: the vision, an intro
+	bChart                      // Bars
+	bSign                       // Items are the signature lines' labels
+	bSmall                      // a faint paragraph: a legend
+	bFinding                    // one finding: Cells[0] the mark, Text, Items note/advice
+	bCoverName                  // the client's name on the cover
 )
 
 type block struct {
@@ -131,7 +131,7 @@ func buildOutline(d Document, b Branding) outline {
 }
 
 func heading(level int, text string) block { return block{Kind: bHeading, Level: level, Text: text} }
-func para(text string) block              { return block{Kind: bPara, Text: text} }
+func para(text string) block               { return block{Kind: bPara, Text: text} }
 
 func coverPart(w results.Words, d *Document, b Branding, title string) part {
 	p := part{ID: "cover"}
