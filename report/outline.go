@@ -94,6 +94,7 @@ type bar struct {
 	Now, Prev scoring.Score
 	NowText   string
 	PrevText  string
+	Band      string // the band's word beside the score
 	Tone      tone
 }
 
@@ -237,6 +238,9 @@ func areaChart(w results.Words, d *Document) block {
 	}
 	for _, a := range d.Areas {
 		br := bar{Title: clean(a.Title), Now: a.Score, NowText: w.Score(a.Score), Tone: bandTone(d.Bands, a.Band)}
+		if a.Band != "" {
+			br.Band = clean(a.BandLabel)
+		}
 		if pv, ok := prev[a.ID]; ok {
 			br.Prev, br.PrevText = pv, w.Score(pv)
 		}
@@ -326,7 +330,7 @@ func planPart(w results.Words, d *Document) part {
 	p := part{ID: "plan", Blocks: []block{heading(1, w.T("results.heading.plan"))}}
 	label := func(id string) string { return w.T("results.goal." + id) }
 	if len(d.Plan.Goals) > 0 {
-		t := block{Kind: bTable, Widths: []float64{3, 3, 3, 1.6, 1.4},
+		t := block{Kind: bTable, Widths: []float64{3, 3, 3, 1.5, 1.9},
 			Head: []string{w.T("report.col.problem"), label("what"), label("target"), label("by"), label("met")}}
 		for _, g := range d.Plan.Goals {
 			t.Rows = append(t.Rows, []tcell{{Text: clean(orDash(g.Problem)), Bold: true}, {Text: clean(orDash(g.What))},

@@ -150,19 +150,6 @@ func toneColours(t tone) (fill, ink [3]int) {
 	return [3]int{255, 255, 255}, colInk
 }
 
-// barColour is the colour of a bar of tone t.
-func barColour(t tone) [3]int {
-	switch t {
-	case toneGood:
-		return [3]int{46, 140, 80}
-	case toneWarn:
-		return [3]int{220, 160, 30}
-	case toneBad:
-		return [3]int{200, 50, 50}
-	}
-	return [3]int{150, 150, 150}
-}
-
 // paragraph writes text wrapped to the content width.
 func (r *pdfRenderer) paragraph(text string, style string, size, h float64, ink [3]int) {
 	r.font(style, size)
@@ -286,7 +273,7 @@ func (r *pdfRenderer) facts(fs []results.Field) {
 func (r *pdfRenderer) finding(b block) {
 	f := r.f
 	r.font("B", 9)
-	markW := f.GetStringWidth(pdfText(b.Mark.Text)) + 4
+	markW := max(22, f.GetStringWidth(pdfText(b.Mark.Text))+4)
 	r.font("B", 10.5)
 	lines := f.SplitText(pdfText(b.Text), r.content()-markW-3)
 	r.need(float64(min(len(lines), 3))*lineH + 2)
@@ -425,12 +412,12 @@ func (r *pdfRenderer) chart(b block) {
 		f.CellFormat(f.GetStringWidth(t)+2, 5.5, t, "", 0, "L", false, 0, "")
 		x += f.GetStringWidth(t) + 10
 	}
-	legend(barColour(toneGood), b.Legend[0])
+	legend(colAccent, b.Legend[0])
 	if hasPrev {
 		legend([3]int{185, 185, 185}, b.Legend[1])
 	}
 	f.SetY(y + 8)
-	barX, barW := pdfMargin, r.content()-22
+	barX, barW := pdfMargin, r.content()-42
 	for _, br := range b.Bars {
 		r.need(rowH)
 		y := f.GetY()
@@ -442,13 +429,21 @@ func (r *pdfRenderer) chart(b block) {
 		f.SetFillColor(240, 240, 240)
 		f.Rect(barX, by, barW, 3.6, "F")
 		if br.Now.Valid {
-			c := barColour(br.Tone)
-			f.SetFillColor(c[0], c[1], c[2])
+			f.SetFillColor(colAccent[0], colAccent[1], colAccent[2])
 			f.Rect(barX, by, barW*clamp01(br.Now.Value/b.Scale), 3.6, "F")
 		}
+		// The score, then its band in the band's colour: the word says
+		// what the colour does.
 		r.font("B", 9.5)
 		f.SetXY(barX+barW+2, by-0.7)
-		f.CellFormat(20, 5, br.NowText, "", 0, "L", false, 0, "")
+		f.CellFormat(10, 5, br.NowText, "", 0, "L", false, 0, "")
+		if br.Band != "" {
+			_, ink := toneColours(br.Tone)
+			r.text(ink)
+			r.font("", 8.5)
+			f.CellFormat(30, 5, fitText(f, pdfText(br.Band), 30), "", 0, "L", false, 0, "")
+			r.text(colInk)
+		}
 		if hasPrev {
 			py := by + 4.6
 			if br.Prev.Valid {
@@ -458,7 +453,7 @@ func (r *pdfRenderer) chart(b block) {
 			r.font("", 8)
 			r.text(colFaint)
 			f.SetXY(barX+barW+2, py-1.3)
-			f.CellFormat(20, 4.5, orDash(br.PrevText), "", 0, "L", false, 0, "")
+			f.CellFormat(10, 4.5, orDash(br.PrevText), "", 0, "L", false, 0, "")
 		}
 		f.SetY(y + rowH)
 	}
