@@ -1,5 +1,10 @@
 package checklist
 
+import (
+	"slices"
+	"strings"
+)
+
 // Pack is a content pack: the questions, statements, advice and bands that an
 // audit session is answered against. Every id in a pack is unique across the
 // whole pack, so one map of answers serves both items and statements.
@@ -148,4 +153,30 @@ func (p *Pack) Area(id string) (Area, bool) {
 		}
 	}
 	return Area{}, false
+}
+
+// AnswerMismatch is an answer that does not fit the pack it was given
+// with: no question has its id (Kind is KindUnknown), or its value is not
+// an answer to a question of Kind.
+type AnswerMismatch struct {
+	ID    string
+	Value Value
+	Kind  Kind
+}
+
+// Mismatches lists, by id, the answers that do not fit p: an id p has no
+// question for (even with only a note), or a value that is not an answer
+// to its question's kind ("yes" on a statement, "5" on an item). Empty
+// values (a note alone) fit any question.
+func (p *Pack) Mismatches(answers map[string]Answer) []AnswerMismatch {
+	kinds := kindsOf(p)
+	var out []AnswerMismatch
+	for id, a := range answers {
+		k := kinds[id]
+		if k == KindUnknown || a.Value != "" && !a.Value.ValidFor(k) {
+			out = append(out, AnswerMismatch{ID: id, Value: a.Value, Kind: k})
+		}
+	}
+	slices.SortFunc(out, func(a, b AnswerMismatch) int { return strings.Compare(a.ID, b.ID) })
+	return out
 }

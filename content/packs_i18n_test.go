@@ -12,8 +12,9 @@ import (
 )
 
 // texts maps every translatable text of p to a name built from the ids
-// around it ("culture.job-swap help", "feedback action 2"), so that the
-// texts of two packs can be paired whatever else differs between them.
+// around it ("culture.job-swap help", "culture.job-swap advice",
+// "feedback action 2"), so that the texts of two packs can be paired
+// whatever else differs between them.
 // Actions have no ids and are named by position.
 func texts(p *checklist.Pack) map[string]string {
 	out := map[string]string{"title": p.Title, "intro": p.Intro}
@@ -23,7 +24,7 @@ func texts(p *checklist.Pack) map[string]string {
 	for _, s := range p.Sections {
 		out[s.ID+" title"], out[s.ID+" purpose"] = s.Title, s.Purpose
 		for _, it := range s.Items {
-			out[it.ID], out[it.ID+" help"] = it.Text, it.Help
+			out[it.ID], out[it.ID+" help"], out[it.ID+" advice"] = it.Text, it.Help, it.Advice
 		}
 	}
 	for _, a := range p.Areas {

@@ -46,22 +46,8 @@ func Source(l *i18n.Locale, p *checklist.Pack, s checklist.GoalSource) string {
 		if it, ok := p.Item(s.ID); ok {
 			text = it.Text
 		}
-		return l.T("plan.source.item", "Item", oneLine(text), "Answer", answerWord(l, s.Answer))
+		return l.T("plan.source.item", "Item", oneLine(text), "Answer", l.T(s.Answer.MessageID()))
 	}
-}
-
-// answerWord is the word for a checklist answer, from the common
-// catalogue.
-func answerWord(l *i18n.Locale, v checklist.Value) string {
-	switch v {
-	case checklist.Yes:
-		return l.T("answer.yes")
-	case checklist.Partly:
-		return l.T("answer.partly")
-	case checklist.NA:
-		return l.T("answer.na")
-	}
-	return l.T("answer.no")
 }
 
 // oneLine joins a text's lines and runs of spaces: a problem is shown and

@@ -223,18 +223,14 @@ func (w Words) NA(items, statements int) string {
 }
 
 // Answer is the word for an answer: "Sì", "N/A", a rating's digit, "–".
+// The words are the catalogue's (checklist.Value.MessageID names them);
+// a rating stays its digit, which reads the same in every language.
 func (w Words) Answer(v checklist.Value) string {
-	switch v {
-	case checklist.Yes:
-		return w.T("answer.yes")
-	case checklist.Partly:
-		return w.T("answer.partly")
-	case checklist.No:
-		return w.T("answer.no")
-	case checklist.NA:
-		return w.T("answer.na")
-	case "":
-		return w.T("answer.none")
+	if _, ok := v.Rating(); ok {
+		return string(v)
+	}
+	if id := v.MessageID(); id != "" {
+		return w.T(id)
 	}
 	return string(v)
 }

@@ -67,20 +67,21 @@ func parseMeta(buf []byte) (boltMeta, bool) {
 // files up to treeCheckLimit (a few thousand sessions); all reads through
 // bbolt are also guarded (see guard), and doctor checks files of any size.
 func checkHeader(path string, fullTree bool) (exists bool, err error) {
-	f, err := os.Open(path)
+	exists, err = checkKind(path)
+	if !exists || err != nil {
+		return exists, err
+	}
+	f, err := openData(path, os.O_RDONLY, 0)
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
 	}
 	if err != nil {
-		return false, openFailed(path, err)
+		return true, err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
 		return true, openFailed(path, err)
-	}
-	if !st.Mode().IsRegular() {
-		return true, notOurs(path, "it is not a regular file", nil)
 	}
 	if st.Size() == 0 {
 		return true, damaged(path, "the file is empty", nil)
@@ -138,7 +139,8 @@ func checkHeader(path string, fullTree bool) (exists bool, err error) {
 	case m.freelist < 2 || m.freelist >= m.pgid:
 		return true, damaged(path, "its free list is past the end of the data", nil)
 	}
-	if why := checkFreelist(f, m); why != "" {
+	free, why := checkFreelist(f, m)
+	if why != "" {
 		return true, damaged(path, why, nil)
 	}
 	var r io.ReaderAt = f
@@ -153,7 +155,7 @@ func checkHeader(path string, fullTree bool) (exists bool, err error) {
 		}
 		r = bytes.NewReader(b)
 	}
-	if err := checkTree(r, m); err != nil {
+	if err := checkTree(r, m, free); err != nil {
 		return true, damaged(path, err.Error(), err)
 	}
 	return true, nil
@@ -163,19 +165,20 @@ func checkHeader(path string, fullTree bool) (exists bool, err error) {
 const treeCheckLimit = 16 << 20
 
 // checkFreelist checks the free-list page, which bbolt reads while opening
-// a file for writing: a panic there would leave the file locked and mapped
-// until the process exits, with nothing to close.
-func checkFreelist(f *os.File, m boltMeta) string {
+// a file for writing (a panic there would leave the file locked and mapped
+// until the process exits, with nothing to close), and returns the pages
+// it lists.
+func checkFreelist(f io.ReaderAt, m boltMeta) ([]uint64, string) {
 	ps := int64(m.pageSize)
 	hdr := make([]byte, boltPageHeader+8)
 	if _, err := f.ReadAt(hdr, int64(m.freelist)*ps); err != nil {
-		return "its free list is unreadable"
+		return nil, "its free list is unreadable"
 	}
 	ne := binary.NativeEndian
 	id, flags := ne.Uint64(hdr[0:]), ne.Uint16(hdr[8:])
 	count, overflow := uint64(ne.Uint16(hdr[10:])), uint64(ne.Uint32(hdr[12:]))
 	if id != m.freelist || flags != boltFreelistFlag || m.freelist+overflow >= m.pgid {
-		return "its free list page is not a free list"
+		return nil, "its free list page is not a free list"
 	}
 	start := int64(boltPageHeader)
 	if count == 0xFFFF { // the real count is in the first element
@@ -183,18 +186,19 @@ func checkFreelist(f *os.File, m boltMeta) string {
 		start += 8
 	}
 	if uint64(start)+count*8 > (overflow+1)*uint64(ps) {
-		return "its free list is longer than its page"
+		return nil, "its free list is longer than its page"
 	}
 	ids := make([]byte, count*8)
 	if _, err := f.ReadAt(ids, int64(m.freelist)*ps+start); err != nil {
-		return "its free list is unreadable"
+		return nil, "its free list is unreadable"
 	}
-	for i := uint64(0); i < count; i++ {
-		if p := ne.Uint64(ids[i*8:]); p < 2 || p >= m.pgid {
-			return "its free list names a page past the end of the data"
+	free := make([]uint64, count)
+	for i := range count {
+		if free[i] = ne.Uint64(ids[i*8:]); free[i] < 2 || free[i] >= m.pgid {
+			return nil, "its free list names a page past the end of the data"
 		}
 	}
-	return ""
+	return free, ""
 }
 
 // openFailed wraps an error met while opening or reading the data file

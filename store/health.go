@@ -38,6 +38,14 @@ func Inspect(path string, opts Options) (Health, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
 	}
+	if exists, err := checkKind(path); err != nil || !exists {
+		if err == nil {
+			err = noFile(path, nil)
+		} else if errors.Is(err, ErrDamaged) {
+			h.Problems = append(h.Problems, err.Error())
+		}
+		return h, err
+	}
 	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return h, noFile(path, err)
@@ -84,8 +92,10 @@ func Inspect(path string, opts Options) (Health, error) {
 			h.Problems = append(h.Problems, errNewer(path, schema).Error())
 			return nil
 		}
+		h.Problems = append(h.Problems, checkLookups(tx)...)
+		s.legacy = schema < sealedSchema
 		h.Problems = append(h.Problems, s.checkRecords(tx, &h)...)
-		h.Problems = append(h.Problems, checkPacks(tx, &h)...)
+		h.Problems = append(h.Problems, s.checkPacks(tx, &h)...)
 		return nil
 	})
 	if err != nil && errors.Is(err, ErrDamaged) && len(h.Problems) == 0 {
@@ -106,7 +116,8 @@ func Inspect(path string, opts Options) (Health, error) {
 }
 
 // checkRecords decodes every record and, from schema 2, checks that the
-// summary and client indexes hold exactly one matching entry per record.
+// summary and client indexes hold exactly one matching entry per record;
+// from schema 5 every value's checksum is checked on the way.
 func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 	var problems []string
 	add := func(format string, args ...any) {
@@ -116,6 +127,9 @@ func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 	}
 	sessions := tx.Bucket(bucketSessions)
 	if sessions == nil {
+		if h.Schema > 0 {
+			return []string{"the sessions bucket is missing"}
+		}
 		return nil // a new, empty file
 	}
 	indexed := h.Schema >= 2
@@ -128,19 +142,23 @@ func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 	}
 	_ = sessions.ForEach(func(k, v []byte) error {
 		h.Sessions++
-		sess, err := decodeRecord(string(k), v)
+		sess, err := s.openRecord(string(k), v)
 		if err != nil {
-			add("session %s does not decode: %v", k, err)
+			add("session %q does not read: %v", clip(string(k)), err)
 			return nil
 		}
 		if !indexed {
 			return nil
 		}
-		sv := sums.Get(timeKey(sess))
-		if sum, err := decodeSummary(sv); sv == nil || err != nil || sum.ID != sess.ID {
+		tk := timeKey(sess)
+		sv, err := s.unsealV(bucketSummaries, tk, sums.Get(tk))
+		if sum, derr := decodeSummary(sv); sv == nil || err != nil || derr != nil || sum.ID != sess.ID ||
+			sum.Client != sess.Client || sum.Status != sess.Status {
 			add("session %s has no matching summary", k)
 		}
-		if cv := clients.Get(clientKey(sess)); cv == nil || !bytes.Equal(cv, []byte(sess.Client)) {
+		ck := clientKey(sess)
+		cv, err := s.unsealV(bucketClients, ck, clients.Get(ck))
+		if cv == nil || err != nil || !bytes.Equal(cv, []byte(sess.Client)) {
 			add("session %s has no matching client index entry", k)
 		}
 		return nil
@@ -148,13 +166,26 @@ func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 	if !indexed {
 		return problems
 	}
-	if n := sums.Stats().KeyN; n != h.Sessions {
+	n := 0
+	_ = sums.ForEach(func(k, v []byte) error {
+		n++
+		if p, err := s.unsealV(bucketSummaries, k, v); err != nil {
+			add("a summary does not read: %v", err)
+		} else if _, err := decodeSummary(p); err != nil {
+			add("a summary does not decode: %v", err)
+		}
+		return nil
+	})
+	if n != h.Sessions {
 		add("the summary index has %d entries for %d sessions", n, h.Sessions)
 	}
 	names := map[string]bool{}
-	n := 0
-	_ = clients.ForEach(func(k, _ []byte) error {
+	n = 0
+	_ = clients.ForEach(func(k, v []byte) error {
 		n++
+		if _, err := s.unsealV(bucketClients, k, v); err != nil {
+			add("a client index entry does not read: %v", err)
+		}
 		if i := bytes.IndexByte(k, 0); i > 0 {
 			names[string(k[:i])] = true
 		}
@@ -169,7 +200,7 @@ func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 
 // checkPacks checks, from schema 3, that every kept content pack loads and
 // is the pack its key names.
-func checkPacks(tx *bolt.Tx, h *Health) []string {
+func (s *Store) checkPacks(tx *bolt.Tx, h *Health) []string {
 	b := tx.Bucket(bucketPacks)
 	switch {
 	case h.Schema < 3 || tx.Bucket(bucketSessions) == nil:
@@ -181,10 +212,16 @@ func checkPacks(tx *bolt.Tx, h *Health) []string {
 	_ = b.ForEach(func(k, v []byte) error {
 		h.Packs++
 		ref, ok := refOfKey(k)
-		if !ok {
+		p, err := s.unsealV(bucketPacks, k, v)
+		switch {
+		case !ok:
 			problems = append(problems, fmt.Sprintf("a content pack key %q is unreadable", clip(string(k))))
-		} else if _, err := checkPack(ref, v); err != nil {
-			problems = append(problems, err.Error())
+		case err != nil:
+			problems = append(problems, fmt.Sprintf("content pack %s does not read: %v", RefString(ref), err))
+		default:
+			if _, err := checkPack(ref, p); err != nil {
+				problems = append(problems, err.Error())
+			}
 		}
 		return nil
 	})
@@ -205,4 +242,31 @@ func walkBucket(b *bolt.Bucket) error {
 		}
 		return nil
 	})
+}
+
+// checkLookups checks that looking up each key that iteration finds gives
+// the value iteration gave: a changed key in a branch page sends a lookup
+// down the wrong branch, and the entry is listed but can never be read.
+func checkLookups(tx *bolt.Tx) []string {
+	var problems []string
+	var check func(name []byte, b *bolt.Bucket)
+	check = func(name []byte, b *bolt.Bucket) {
+		_ = b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				if nb := b.Bucket(k); nb != nil {
+					check(k, nb)
+					return nil
+				}
+			}
+			if len(problems) < maxProblems && !bytes.Equal(b.Get(k), v) {
+				problems = append(problems, fmt.Sprintf("%s entry %q is not found where it is stored", name, clip(string(k))))
+			}
+			return nil
+		})
+	}
+	_ = tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		check(name, b)
+		return nil
+	})
+	return problems
 }

@@ -34,6 +34,8 @@ func (e *ImportError) Unwrap() error { return ErrInvalid }
 // Document is what an interchange document holds.
 type Document struct {
 	Sessions []*checklist.Session
+	// Lines holds the line each session starts at in the document.
+	Lines []int
 	// Packs are the user's own content packs the sessions were answered
 	// with, each a valid pack whose id, version and language are its own.
 	Packs []PackFile
@@ -77,6 +79,9 @@ func ReadDocument(r io.Reader) (*Document, error) {
 		}
 		return nil, &ImportError{Msg: "not valid JSON: " + jsonMsg(err)}
 	}
+	if err := checkJSON(data); err != nil {
+		return nil, err
+	}
 	start := skipSpace(data, 0)
 	if data[start] != '{' {
 		return nil, &ImportError{Line: lineAt(data, int64(start)),
@@ -90,14 +95,18 @@ func ReadDocument(r io.Reader) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		doc := &Document{Sessions: []*checklist.Session{s}}
+		doc := &Document{Sessions: []*checklist.Session{s}, Lines: []int{lineAt(data, int64(start))}}
 		return doc, validateAll(data, doc.Sessions, []int{start})
 	}
 	dr, err := decodeDocument(data)
 	if err != nil {
 		return nil, err
 	}
-	return &Document{Sessions: dr.sessions, Packs: dr.packs}, validateAll(data, dr.sessions, dr.starts)
+	doc := &Document{Sessions: dr.sessions, Packs: dr.packs}
+	for _, at := range dr.starts {
+		doc.Lines = append(doc.Lines, lineAt(data, int64(at)))
+	}
+	return doc, validateAll(data, dr.sessions, dr.starts)
 }
 
 // decodeDocument reads the document's members one by one, to know where
@@ -227,15 +236,21 @@ func decodeSession(data []byte, at int) (*checklist.Session, error) {
 
 func validateAll(data []byte, sessions []*checklist.Session, starts []int) error {
 	now := time.Now()
+	first := map[string]int{}
 	for i, s := range sessions {
 		normalizeImported(s)
+		who := fmt.Sprintf("session %d", i+1)
+		if ValidID(s.ID) {
+			who += " (" + s.ID + ")"
+		}
 		if err := validateSession(s, now); err != nil {
-			who := fmt.Sprintf("session %d", i+1)
-			if ValidID(s.ID) {
-				who += " (" + s.ID + ")"
-			}
 			return &ImportError{Line: lineAt(data, int64(starts[i])), Msg: who + ": " + err.Error()}
 		}
+		if j, dup := first[s.ID]; dup {
+			return &ImportError{Line: lineAt(data, int64(starts[i])),
+				Msg: fmt.Sprintf("sessions[%d].id: %s has the id of session %d of this document (sessions[%d]): ids must be unique", i, who, j+1, j)}
+		}
+		first[s.ID] = i
 	}
 	return nil
 }

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"reflect"
+	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -105,39 +108,83 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 		}
 		items = append(items, item{&c, rec})
 	}
-	err := s.update(func(tx *bolt.Tx) error {
+	// The same id twice in what is imported: once is enough when the
+	// content is the same; different content is refused here, rather than
+	// reported as a session already stored.
+	seen := map[string][]byte{}
+	uniq := items[:0:0]
+	var again []string // ids given again with the same content: skipped
+	for _, it := range items {
+		if rec, ok := seen[it.sess.ID]; ok {
+			if !bytes.Equal(rec, it.rec) {
+				return res, newError(ErrConflict, fmt.Sprintf("import: session %s is given twice, with different "+
+					"content: nothing was imported", it.sess.ID), nil)
+			}
+			again = append(again, it.sess.ID)
+			continue
+		}
+		seen[it.sess.ID] = it.rec
+		uniq = append(uniq, it)
+	}
+	// write stores what is new (with dry true, only says what it would
+	// store): an import that brings nothing new writes nothing at all, and
+	// the file's bytes stay as they were.
+	write := func(tx *bolt.Tx, dry bool) (ImportResult, error) {
+		var res ImportResult
 		// The packs first: the sessions' totals are scored with them.
 		for i, f := range packs {
-			added, err := putPack(tx, f.Ref(), parsed[i], []byte(f.YAML))
+			added, err := s.importPack(tx, f, parsed[i], dry)
 			if errors.Is(err, ErrConflict) {
-				return codedError(ErrConflict, "store.pack_conflict_import", err.Error()+": nothing was imported", nil,
+				return res, codedError(ErrConflict, "store.pack_conflict_import", err.Error()+": nothing was imported", nil,
 					"Pack", RefString(f.Ref()))
 			}
 			if err != nil {
-				return err
+				return res, err
 			}
 			if added {
 				res.Packs = append(res.Packs, f.Ref())
 			}
 		}
 		b := bucketsOf(tx)
-		for _, it := range items {
-			stored := b.sessions.Get([]byte(it.sess.ID))
+		for _, it := range uniq {
+			stored, err := storedRecord(s, b, it.sess.ID)
+			if err != nil {
+				return res, err
+			}
 			switch {
 			case stored == nil:
-				if err := s.putSession(tx, nil, it.sess); err != nil {
-					return err
+				if !dry {
+					if err := s.putSession(tx, nil, it.sess); err != nil {
+						return res, err
+					}
 				}
 				res.Imported = append(res.Imported, it.sess.ID)
 			case bytes.Equal(stored, it.rec):
 				res.Skipped = append(res.Skipped, it.sess.ID)
 			default:
-				return codedError(ErrConflict, "store.session_conflict", fmt.Sprintf("session %s is already stored with different content: "+
+				return res, codedError(ErrConflict, "store.session_conflict", fmt.Sprintf("session %s is already stored with different content: "+
 					"nothing was imported; delete the stored one first if the imported one should replace it",
 					it.sess.ID), nil, "ID", it.sess.ID)
 			}
 		}
-		return nil
+		res.Skipped = append(res.Skipped, again...)
+		return res, nil
+	}
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		res, err = write(tx, true)
+		return err
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if len(res.Imported) == 0 && len(res.Packs) == 0 {
+		return res, nil
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		var err error
+		res, err = write(tx, false)
+		return err
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -145,27 +192,103 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 	return res, nil
 }
 
-// Sessions returns the full sessions that match f, newest first, read in
-// one transaction (for export and trends).
-func (s *Store) Sessions(f Filter) ([]*checklist.Session, error) {
-	sums, err := s.List(f)
-	if err != nil {
-		return nil, err
+// importPack keeps a pack as putPack does; with dry, it only says whether
+// it would be added (or refused).
+func (s *Store) importPack(tx *bolt.Tx, f PackFile, p *checklist.Pack, dry bool) (bool, error) {
+	if !dry {
+		return putPack(tx, f.Ref(), p, []byte(f.YAML))
 	}
-	out := make([]*checklist.Session, 0, len(sums))
-	err = s.view(func(tx *bolt.Tx) error {
-		for _, sum := range sums {
-			v := tx.Bucket(bucketSessions).Get([]byte(sum.ID))
-			if v == nil {
-				continue // deleted since List
+	b := tx.Bucket(bucketPacks)
+	if b == nil || b.Get(packKey(f.Ref())) == nil {
+		return true, nil
+	}
+	y, err := txPacks{tx: tx}.Pack(f.Ref())
+	if err != nil {
+		return false, err
+	}
+	if bytes.Equal(y, []byte(f.YAML)) {
+		return false, nil
+	}
+	if kept, err := checklist.Load("kept", y); err == nil && reflect.DeepEqual(kept, p) {
+		return false, nil
+	}
+	return false, packConflict(f.Ref())
+}
+
+// storedRecord returns the record stored under id without its checksum,
+// nil when there is none, or ErrDamaged when the checksum fails.
+func storedRecord(s *Store, b buckets, id string) ([]byte, error) {
+	v := b.sessions.Get([]byte(id))
+	if v == nil {
+		return nil, nil
+	}
+	p, err := unseal(bucketSessions, []byte(id), v)
+	if err != nil {
+		return nil, damaged(s.path, fmt.Sprintf("session %s: %v", id, err), err)
+	}
+	return p, nil
+}
+
+// Sessions returns the full sessions that match f (its Client and Status;
+// not its Limit), newest first, read in one transaction from the records
+// themselves rather than through the summary index, for export: a backup
+// must hold every session there is. The records that do not read are
+// returned as lost, each with its id and, when its summary reads, its
+// client and date, so that the caller can say what the backup misses; a
+// lost record whose client is unknown is returned whatever f.Client is.
+func (s *Store) Sessions(f Filter) ([]*checklist.Session, []Lost, error) {
+	var out []*checklist.Session
+	var lost []Lost
+	err := s.view(func(tx *bolt.Tx) error {
+		b := bucketsOf(tx)
+		sums := map[string]Summary{}
+		_ = b.summaries.ForEach(func(k, v []byte) error {
+			if sum, err := openSummary(k, v, nil); err == nil {
+				sums[sum.ID] = sum
 			}
-			sess, err := s.decode(sum.ID, v)
+			return nil
+		})
+		want := ClientKey(f.Client)
+		seen := map[string]bool{}
+		err := b.sessions.ForEach(func(k, v []byte) error {
+			id := string(k)
+			seen[id] = true
+			sess, err := s.openRecord(id, v)
 			if err != nil {
-				return err
+				l := Lost{ID: id, Why: err.Error()}
+				if !ValidID(id) {
+					l.ID = ""
+				}
+				if sum, ok := sums[id]; ok {
+					l.Client, l.CreatedAt = sum.Client, sum.CreatedAt
+				}
+				if want == "" || l.Client == "" || ClientKey(l.Client) == want {
+					lost = append(lost, l)
+				}
+				return nil
 			}
-			out = append(out, sess)
+			if (want == "" || ClientKey(sess.Client) == want) && (f.Status == "" || sess.Status == f.Status) {
+				out = append(out, sess)
+			}
+			return nil
+		})
+		for id, sum := range sums {
+			if !seen[id] && (want == "" || ClientKey(sum.Client) == want) {
+				lost = append(lost, Lost{ID: id, Client: sum.Client, CreatedAt: sum.CreatedAt,
+					Why: "its record is missing"})
+			}
 		}
-		return nil
+		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.SortFunc(out, func(a, b *checklist.Session) int {
+		if c := b.CreatedAt.Compare(a.CreatedAt); c != 0 {
+			return c
+		}
+		return strings.Compare(b.ID, a.ID)
+	})
+	slices.SortFunc(lost, func(a, b Lost) int { return strings.Compare(a.ID, b.ID) })
+	return out, lost, nil
 }

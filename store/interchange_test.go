@@ -200,7 +200,7 @@ func TestImportIntoStore(t *testing.T) {
 	}
 	// The same sessions again, as read back from an export: all skipped.
 	var buf bytes.Buffer
-	all, _ := s.Sessions(Filter{})
+	all, _, _ := s.Sessions(Filter{})
 	_ = ExportJSON(&buf, all)
 	again, err := ImportJSON(&buf)
 	if err != nil {

@@ -109,13 +109,13 @@ func (s *Store) eachSummary(tx *bolt.Tx, f Filter, fn func(Summary) error) error
 	b := bucketsOf(tx)
 	in := interner{}
 	n, read := 0, 0
-	visit := func(v []byte) (bool, error) {
+	visit := func(k, v []byte) (bool, error) {
 		if read++; read%dropEvery == 0 {
 			dropBehind(tx)
 		}
-		sum, err := decodeSummaryInterned(v, in)
+		sum, err := openSummary(k, v, in)
 		if err != nil {
-			return false, damaged(s.path, fmt.Sprintf("a summary does not decode: %v", err), err)
+			return false, damaged(s.path, err.Error(), err)
 		}
 		if f.Status != "" && sum.Status != f.Status {
 			return true, nil
@@ -129,7 +129,7 @@ func (s *Store) eachSummary(tx *bolt.Tx, f Filter, fn func(Summary) error) error
 	if f.Client == "" {
 		c := b.summaries.Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			if more, err := visit(v); err != nil || !more {
+			if more, err := visit(k, v); err != nil || !more {
 				return err
 			}
 		}
@@ -140,7 +140,7 @@ func (s *Store) eachSummary(tx *bolt.Tx, f Filter, fn func(Summary) error) error
 		if v == nil {
 			return false, damaged(s.path, "the client index names a session with no summary", nil)
 		}
-		return visit(v)
+		return visit(tk, v)
 	})
 }
 
@@ -179,14 +179,18 @@ func (s *Store) Clients() ([]string, error) {
 			}
 			end := append(k[:i:i], 1)
 			next, _ := c.Seek(end)
-			var v []byte
+			var lk, v []byte
 			if next == nil {
-				_, v = c.Last()
+				lk, v = c.Last()
 			} else {
-				_, v = c.Prev()
+				lk, v = c.Prev()
 			}
 			if i > 0 {
-				names = append(names, string(v))
+				name, err := openClientEntry(lk, v)
+				if err != nil {
+					return damaged(s.path, err.Error(), err)
+				}
+				names = append(names, name)
 			}
 			k, _ = c.Seek(end)
 		}
@@ -203,9 +207,9 @@ func (s *Store) LatestCompleted(client string) (*checklist.Session, error) {
 		b := bucketsOf(tx)
 		var best Summary
 		err := eachClientEntry(b, client, func(tk []byte) (bool, error) {
-			sum, err := decodeSummary(b.summaries.Get(tk))
+			sum, err := openSummary(tk, b.summaries.Get(tk), nil)
 			if err != nil {
-				return false, damaged(s.path, fmt.Sprintf("a summary does not decode: %v", err), err)
+				return false, damaged(s.path, err.Error(), err)
 			}
 			if sum.Stamp().Completed() && (best.ID == "" || audit.Compare(sum.Stamp(), best.Stamp()) > 0) {
 				best = sum

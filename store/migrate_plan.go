@@ -40,7 +40,7 @@ func (s *Store) migratePlanSources(tx *bolt.Tx) error {
 		}
 		var p *checklist.Pack
 		if s.opts.Pack != nil {
-			if got, err := s.opts.Pack(txPacks{tx}, ref); err == nil {
+			if got, err := s.opts.Pack(txPacks{tx: tx, legacy: s.legacy}, ref); err == nil {
 				p = got
 			}
 		}

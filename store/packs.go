@@ -75,9 +75,14 @@ func putPack(tx *bolt.Tx, ref checklist.Ref, p *checklist.Pack, yaml []byte) (bo
 		return false, err
 	}
 	key := packKey(ref)
-	old := b.Get(key)
-	if old == nil {
-		return true, b.Put(key, bytes.Clone(yaml))
+	v := b.Get(key)
+	if v == nil {
+		return true, b.Put(key, seal(bucketPacks, key, yaml))
+	}
+	old, err := unseal(bucketPacks, key, v)
+	if err != nil {
+		return false, newError(ErrDamaged, fmt.Sprintf("content pack %s kept in the data file: %v; "+
+			"'servicecheck doctor' checks the file", RefString(ref), err), err)
 	}
 	if bytes.Equal(old, yaml) {
 		return false, nil
@@ -117,7 +122,7 @@ func (s *Store) Pack(ref checklist.Ref) ([]byte, error) {
 	var out []byte
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		out, err = txPacks{tx}.Pack(ref)
+		out, err = txPacks{tx: tx}.Pack(ref)
 		return err
 	})
 	return out, err
@@ -145,15 +150,27 @@ func (s *Store) Packs() ([]checklist.Ref, error) {
 }
 
 // txPacks reads the packs kept in the file inside an open transaction.
-type txPacks struct{ tx *bolt.Tx }
+type txPacks struct {
+	tx *bolt.Tx
+	// legacy reads packs kept before checksums (in a migration step).
+	legacy bool
+}
 
 // Pack returns a copy of the YAML kept under ref: bbolt's slices are valid
 // only inside the transaction.
 func (t txPacks) Pack(ref checklist.Ref) ([]byte, error) {
 	// A file being upgraded from before schema 3 has no packs bucket yet.
 	if b := t.tx.Bucket(bucketPacks); b != nil {
-		if v := b.Get(packKey(ref)); v != nil {
-			return bytes.Clone(v), nil
+		key := packKey(ref)
+		if v := b.Get(key); v != nil {
+			p, err := v, error(nil)
+			if !t.legacy {
+				p, err = unseal(bucketPacks, key, v)
+			}
+			if err != nil {
+				return nil, newError(ErrDamaged, fmt.Sprintf("content pack %s kept in the data file: %v", RefString(ref), err), err)
+			}
+			return bytes.Clone(p), nil
 		}
 	}
 	return nil, codedError(ErrNotFound, "store.pack_not_kept", fmt.Sprintf("content pack %s is not kept in the data file", RefString(ref)), nil,

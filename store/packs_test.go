@@ -277,10 +277,14 @@ func TestInspectFindsBrokenPacks(t *testing.T) {
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketPacks)
-		if err := b.Put(packKey(miniRef("1.0.0")), []byte("id: [")); err != nil {
+		// Sealed, as servicecheck would: what is checked here is the
+		// content behind a sound checksum (written by a buggy or hostile
+		// program).
+		k1, k2 := packKey(miniRef("1.0.0")), packKey(miniRef("2.0.0"))
+		if err := b.Put(k1, seal(bucketPacks, k1, []byte("id: ["))); err != nil {
 			return err
 		}
-		return b.Put(packKey(miniRef("2.0.0")), miniPack("mini", "1.0.0", "x"))
+		return b.Put(k2, seal(bucketPacks, k2, miniPack("mini", "1.0.0", "x")))
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr

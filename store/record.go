@@ -75,8 +75,10 @@ func encodeRecord(s *checklist.Session) ([]byte, error) {
 
 func isZeroPlan(p checklist.Plan) bool { return p.IsZero() }
 
-// decodeRecord decodes the record stored under id. It never panics: any
-// malformed input returns errCorrupt (or the plan's JSON error).
+// decodeRecord decodes the record stored under id (without its checksum)
+// and checks its content as checkContent does. It never panics: any
+// malformed input returns errCorrupt, the plan's JSON error or the
+// content's problem.
 func decodeRecord(id string, b []byte) (*checklist.Session, error) {
 	d := decoder{b: b}
 	if f := d.byte(); d.err == nil && f != recordFormat {
@@ -141,5 +143,21 @@ func decodeRecord(id string, b []byte) (*checklist.Session, error) {
 			return nil, fmt.Errorf("plan: %w", err)
 		}
 	}
+	if !ValidID(id) {
+		return nil, fmt.Errorf("its key %q is not a session id", clip(id))
+	}
+	if err := checkContent(s); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// openRecord checks the checksum of the record v stored under id and
+// decodes it.
+func (s *Store) openRecord(id string, v []byte) (*checklist.Session, error) {
+	p, err := s.unsealV(bucketSessions, []byte(id), v)
+	if err != nil {
+		return nil, err
+	}
+	return decodeRecord(id, p)
 }

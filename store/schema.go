@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -8,18 +9,20 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The layout of a data file, schema 4:
+// The layout of a data file, schema 5:
 //
 //	meta       app = "servicecheck", schema = uint64 big-endian
-//	sessions   id -> record (codec.go)
-//	summaries  created ms (uint64 big-endian) + id -> summary (codec.go)
-//	clients    client key + 0x00 + created ms + id -> client name as written
-//	packs      pack id + 0x00 + version + 0x00 + lang -> the pack's YAML (packs.go)
+//	sessions   id -> record (codec.go) + checksum
+//	summaries  created ms (uint64 big-endian) + id -> summary (codec.go) + checksum
+//	clients    client key + 0x00 + created ms + id -> client name as written + checksum
+//	packs      pack id + 0x00 + version + 0x00 + lang -> the pack's YAML (packs.go) + checksum
 //
-// Schema 1 had meta and sessions only; listing had to decode every record.
-// Schema 2 had no packs: a session answered with a user's own pack could
-// not be read once the pack file was gone. Schema 3 stored a suggested plan
-// problem as an English sentence (migrate_plan.go).
+// The checksum is seal.go's CRC-32C. Schema 1 had meta and sessions only;
+// listing had to decode every record. Schema 2 had no packs: a session
+// answered with a user's own pack could not be read once the pack file was
+// gone. Schema 3 stored a suggested plan problem as an English sentence
+// (migrate_plan.go). Schema 4 had no checksums: a byte changed on disk went
+// unnoticed.
 var (
 	bucketMeta      = []byte("meta")
 	bucketSessions  = []byte("sessions")
@@ -33,7 +36,7 @@ var (
 )
 
 // currentSchema is the schema this servicecheck writes.
-const currentSchema = 4
+const currentSchema = 5
 
 // A migration brings a file from schema-1 to schema. Like containerd's
 // metadata store, migrations are an ordered list and all that a file needs
@@ -70,20 +73,32 @@ func migrations() []migration {
 		{4, "keep suggested plan problems as sources", func(tx *bolt.Tx, s *Store) error {
 			return s.migratePlanSources(tx)
 		}},
+		{sealedSchema, "add a checksum to every record", func(tx *bolt.Tx, s *Store) error {
+			return s.sealAll(tx)
+		}},
 	}
 }
 
 // readSchema returns the schema of the file open in tx: 0 for a file with
 // no buckets at all (new), an error for a file that is not servicecheck's.
 func readSchema(tx *bolt.Tx, path string) (int, error) {
+	// A sessions bucket makes it servicecheck's file: a marker that is
+	// missing or changed beside one is damage, for doctor to look at.
+	ours := tx.Bucket(bucketSessions) != nil
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil {
 		if k, _ := tx.Cursor().First(); k != nil {
+			if ours {
+				return 0, damaged(path, "its servicecheck marker is missing", nil)
+			}
 			return 0, notOurs(path, "it holds no servicecheck marker", nil)
 		}
 		return 0, nil
 	}
-	if string(meta.Get(keyApp)) != string(appName) {
+	if app := meta.Get(keyApp); string(app) != string(appName) {
+		if ours {
+			return 0, damaged(path, "its servicecheck marker was changed", nil)
+		}
 		return 0, notOurs(path, "it holds no servicecheck marker", nil)
 	}
 	v := meta.Get(keySchema)
@@ -120,6 +135,11 @@ func (s *Store) prepare() (int, error) {
 	if schema > currentSchema {
 		return 0, errNewer(s.path, schema)
 	}
+	if !s.opts.ReadOnly && schema >= sealedSchema {
+		if err := s.verify(); err != nil {
+			return 0, err
+		}
+	}
 	if schema == currentSchema || s.opts.ReadOnly {
 		return schema, nil
 	}
@@ -144,7 +164,11 @@ func (s *Store) migrate(tx *bolt.Tx, from, to int) error {
 		if m.schema <= from || m.schema > to {
 			continue
 		}
-		if err := m.fn(tx, s); err != nil {
+		// The steps before checksums read and write values as they were.
+		s.legacy = m.schema < sealedSchema
+		err := m.fn(tx, s)
+		s.legacy = false
+		if err != nil {
 			if errors.Is(err, ErrDamaged) {
 				return err
 			}
@@ -174,7 +198,7 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 		b.FillPercent = indexFill
 	}
 	return tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
-		sess, err := decodeRecord(string(k), v)
+		sess, err := s.openRecord(string(k), v)
 		if err != nil {
 			return damaged(s.path, fmt.Sprintf("session %s does not decode: %v", k, err), err)
 		}
@@ -191,4 +215,50 @@ func (s *Store) Reindex() error {
 		}
 		return s.rebuildIndexes(tx)
 	})
+}
+
+// sealAll adds a checksum to every value of a schema-4 file, after checking
+// that it reads: a record that is already damaged must not be sealed as
+// sound. bbolt's values may not be changed while a bucket is walked, so
+// each bucket is read whole first.
+func (s *Store) sealAll(tx *bolt.Tx) error {
+	check := map[string]func(k, v []byte) error{
+		string(bucketSessions): func(k, v []byte) error { _, err := decodeRecord(string(k), v); return err },
+		string(bucketSummaries): func(_, v []byte) error {
+			_, err := decodeSummary(v)
+			return err
+		},
+		string(bucketClients): func(_, v []byte) error { return checkText("client", string(v), maxName, false) },
+		string(bucketPacks): func(k, v []byte) error {
+			ref, ok := refOfKey(k)
+			if !ok {
+				return errors.New("its key is unreadable")
+			}
+			_, err := checkPack(ref, v)
+			return err
+		},
+	}
+	for _, name := range [][]byte{bucketSessions, bucketSummaries, bucketClients, bucketPacks} {
+		b := tx.Bucket(name)
+		if b == nil {
+			return damaged(s.path, fmt.Sprintf("its %s bucket is missing", name), nil)
+		}
+		var kvs [][2][]byte
+		err := b.ForEach(func(k, v []byte) error {
+			if err := check[string(name)](k, v); err != nil {
+				return damaged(s.path, fmt.Sprintf("%s entry %q does not read: %v", name, clip(string(k)), err), err)
+			}
+			kvs = append(kvs, [2][]byte{bytes.Clone(k), seal(name, k, v)})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, kv := range kvs {
+			if err := b.Put(kv[0], kv[1]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -42,7 +42,11 @@ func (s *Store) Create(sess *checklist.Session) error {
 		} else if b.sessions.Get([]byte(sess.ID)) != nil {
 			return codedError(ErrConflict, "store.session_exists", fmt.Sprintf("session %s already exists", sess.ID), nil, "ID", sess.ID)
 		}
-		if name := storedSpelling(b, sess.Client); name != "" {
+		name, err := storedSpelling(b, sess.Client)
+		if err != nil {
+			return damaged(s.path, err.Error(), err)
+		}
+		if name != "" {
 			sess.Client = name
 		}
 		if err := s.validate(sess, now); err != nil {
@@ -162,19 +166,25 @@ func (s *Store) Get(id string) (*checklist.Session, error) {
 	return sess, err
 }
 
-// Delete removes a session (id or unique prefix) with its index entries.
+// Delete removes a session (id or unique prefix) with its index entries,
+// and erases it from the file (see erase).
 func (s *Store) Delete(id string) error {
-	return s.update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		sess, err := s.load(tx, id)
 		if err != nil {
 			return err
 		}
 		return s.deleteSession(tx, sess)
 	})
+	if err != nil {
+		return err
+	}
+	return s.erase()
 }
 
 // DeleteClient removes every session of a client (matched as ClientKey
-// does) and returns how many there were; none is ErrNotFound.
+// does), erases them from the file (see erase) and returns how many there
+// were; none is ErrNotFound.
 func (s *Store) DeleteClient(client string) (int, error) {
 	n := 0
 	err := s.update(func(tx *bolt.Tx) error {
@@ -201,7 +211,10 @@ func (s *Store) DeleteClient(client string) (int, error) {
 		n = len(ids)
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return n, err
+	}
+	return n, s.erase()
 }
 
 // modify loads a session, applies fn, stamps UpdatedAt and writes it back,
@@ -260,7 +273,7 @@ func (s *Store) loadExact(tx *bolt.Tx, id string) (*checklist.Session, error) {
 }
 
 func (s *Store) decode(id string, v []byte) (*checklist.Session, error) {
-	sess, err := decodeRecord(id, v)
+	sess, err := s.openRecord(id, v)
 	if err != nil {
 		return nil, damaged(s.path, fmt.Sprintf("session %s does not decode: %v", id, err), err)
 	}
@@ -279,7 +292,7 @@ func (s *Store) putSession(tx *bolt.Tx, old, sess *checklist.Session) error {
 	if err != nil {
 		return err
 	}
-	if err := bucketsOf(tx).sessions.Put([]byte(sess.ID), rec); err != nil {
+	if err := bucketsOf(tx).sessions.Put([]byte(sess.ID), s.sealV(bucketSessions, []byte(sess.ID), rec)); err != nil {
 		return fmt.Errorf("save session %s: %w", sess.ID, err)
 	}
 	return s.putIndexes(tx, old, sess)
@@ -300,12 +313,12 @@ func (s *Store) putIndexes(tx *bolt.Tx, old, sess *checklist.Session) error {
 			}
 		}
 	}
-	sum := summaryOf(sess, s.opts.Summarize, txPacks{tx})
-	if err := b.summaries.Put(tk, encodeSummary(&sum)); err != nil {
+	sum := summaryOf(sess, s.opts.Summarize, txPacks{tx: tx, legacy: s.legacy})
+	if err := b.summaries.Put(tk, s.sealV(bucketSummaries, tk, encodeSummary(&sum))); err != nil {
 		return err
 	}
 	if old == nil || old.Client != sess.Client || !bytes.Equal(clientKey(old), ck) {
-		return b.clients.Put(ck, []byte(sess.Client))
+		return b.clients.Put(ck, s.sealV(bucketClients, ck, []byte(sess.Client)))
 	}
 	return nil
 }
@@ -323,9 +336,9 @@ func (s *Store) deleteSession(tx *bolt.Tx, sess *checklist.Session) error {
 
 // storedSpelling returns the client name as written in the client's newest
 // session, or "" when the client has none.
-func storedSpelling(b buckets, client string) string {
+func storedSpelling(b buckets, client string) (string, error) {
 	if ClientKey(client) == "" {
-		return ""
+		return "", nil
 	}
 	prefix := clientPrefix(client)
 	c := b.clients.Cursor()
@@ -339,7 +352,20 @@ func storedSpelling(b buckets, client string) string {
 		k, v = c.Prev()
 	}
 	if !hasPrefix(k, prefix) {
-		return ""
+		return "", nil
 	}
-	return string(v)
+	return openClientEntry(k, v)
+}
+
+// openClientEntry checks and returns the client name of a client index
+// entry.
+func openClientEntry(k, v []byte) (string, error) {
+	p, err := unseal(bucketClients, k, v)
+	if err != nil {
+		return "", fmt.Errorf("a client index entry: %w", err)
+	}
+	if err := checkText("client", string(p), maxName, false); err != nil {
+		return "", fmt.Errorf("a client index entry: %w", err)
+	}
+	return string(p), nil
 }

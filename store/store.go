@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -48,6 +49,10 @@ type Store struct {
 	db   *bolt.DB
 	path string
 	opts Options
+	// legacy is set while the store reads or writes values of a file from
+	// before checksums (sealedSchema): in a migration step up to it, and
+	// in Inspect of an old file.
+	legacy bool
 }
 
 // Open opens (and, unless opts.ReadOnly, creates) the data file at path,
@@ -101,26 +106,50 @@ func Open(path string, opts Options) (*Store, error) {
 // openBolt opens the file with bbolt. bbolt can panic inside Open on a
 // damaged file after it has taken the file lock; the file is then closed
 // here, or the lock would stay held until the process exits.
+//
+// Once the lock is held, the file open must still be the one at the path:
+// erasing (erase.go) renames a compacted copy over the file while holding
+// its lock, and a process that was waiting for that lock would otherwise
+// go on with the old file, no longer in any folder, and write into it
+// for nothing. Then the path is opened again.
 func (s *Store) openBolt() error {
-	var f *os.File
-	open := func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		var err error
-		f, err = os.OpenFile(name, flag, perm)
-		return f, err
-	}
-	err := guard(s.path, func() error {
-		db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.opts.Timeout,
-			ReadOnly: s.opts.ReadOnly, OpenFile: open})
-		s.db = db
-		return err
-	})
-	if err != nil {
-		if s.db == nil && f != nil {
-			_ = f.Close()
+	for range 10 {
+		var f *os.File
+		open := func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			var err error
+			f, err = openData(name, flag, perm)
+			return f, err
 		}
-		return s.openError(err)
+		s.db = nil
+		err := guard(s.path, func() error {
+			db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.opts.Timeout,
+				ReadOnly: s.opts.ReadOnly, OpenFile: open})
+			s.db = db
+			return err
+		})
+		if err != nil {
+			if s.db == nil && f != nil {
+				_ = f.Close()
+			}
+			return s.openError(err)
+		}
+		if s.stillAtPath(f) {
+			return nil
+		}
+		_ = s.db.Close()
 	}
-	return nil
+	return newError(ErrInUse, fmt.Sprintf("data file %s keeps being replaced by another servicecheck: "+
+		"try again", s.path), nil)
+}
+
+// stillAtPath reports whether f is the file at s.path.
+func (s *Store) stillAtPath(f *os.File) bool {
+	if f == nil {
+		return true
+	}
+	a, err1 := f.Stat()
+	b, err2 := os.Stat(s.path)
+	return err1 != nil || err2 != nil || os.SameFile(a, b)
 }
 
 // openError turns what bbolt returns from Open into the store's errors.
@@ -197,7 +226,13 @@ func guardCaller(path string, inCaller *bool, fn func() error) (err error) {
 			return
 		}
 		if r := recover(); r != nil {
-			err = damaged(path, fmt.Sprint(r), nil)
+			why := fmt.Sprint(r)
+			if _, ok := r.(runtime.Error); ok {
+				// A bucket or page missing where the layout has one:
+				// the Go detail means nothing to the user.
+				why = "a part of it that should be there could not be read"
+			}
+			err = damaged(path, why, nil)
 		}
 	}()
 	return fn()

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/servicecheck/servicecheck/checklist"
@@ -84,7 +85,7 @@ type interner map[string]string
 
 func (in interner) str(d *decoder) string {
 	if in == nil {
-		return d.str()
+		return checkedStr(d, d.str())
 	}
 	n := d.uvarint()
 	if n > uint64(len(d.b)) {
@@ -96,14 +97,40 @@ func (in interner) str(d *decoder) string {
 	if s, ok := in[string(b)]; ok { // no allocation for the lookup
 		return s
 	}
-	s := string(b)
-	if len(in) < 4096 {
+	s := checkedStr(d, string(b))
+	if len(in) < 4096 && d.err == nil {
 		in[s] = s
 	}
 	return s
 }
 
+// checkedStr fails d when s is not clean one-line text: a summary is shown
+// as it is read, in lists on a terminal.
+func checkedStr(d *decoder, s string) string {
+	if d.err == nil && checkText("", s, len(s), false) != nil {
+		d.fail()
+	}
+	return s
+}
+
 func decodeSummary(b []byte) (Summary, error) { return decodeSummaryInterned(b, nil) }
+
+// openSummary checks the checksum of the summary v stored under key k and
+// decodes it; a missing one (v nil) is an error too.
+func openSummary(k, v []byte, in interner) (Summary, error) {
+	if v == nil {
+		return Summary{}, errors.New("the client index names a session with no summary")
+	}
+	p, err := unseal(bucketSummaries, k, v)
+	if err != nil {
+		return Summary{}, fmt.Errorf("a summary: %w", err)
+	}
+	sum, err := decodeSummaryInterned(p, in)
+	if err != nil {
+		return Summary{}, fmt.Errorf("a summary does not decode: %w", err)
+	}
+	return sum, nil
+}
 
 // decodeSummaryInterned decodes a summary, sharing repeated strings
 // through in (which may be nil).
@@ -114,6 +141,9 @@ func decodeSummaryInterned(b []byte, in interner) (Summary, error) {
 	}
 	var s Summary
 	s.ID = d.str()
+	if d.err == nil && !ValidID(s.ID) {
+		d.fail()
+	}
 	s.Client = in.str(&d)
 	s.Assessor = in.str(&d)
 	if st := d.byte(); int(st) < len(statusCodes) {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -29,7 +30,7 @@ type treeChecker struct {
 	seen map[uint64]bool
 }
 
-func checkTree(r io.ReaderAt, m boltMeta) error {
+func checkTree(r io.ReaderAt, m boltMeta, free []uint64) error {
 	c := &treeChecker{r: r, ps: uint64(m.pageSize), hwm: m.pgid, seen: map[uint64]bool{0: true, 1: true}}
 	hdr := make([]byte, boltPageHeader)
 	if _, err := r.ReadAt(hdr, int64(m.freelist*c.ps)); err != nil {
@@ -38,7 +39,17 @@ func checkTree(r io.ReaderAt, m boltMeta) error {
 	if err := c.mark(m.freelist, uint64(binary.NativeEndian.Uint32(hdr[12:]))); err != nil {
 		return err
 	}
-	return c.bucket(m.root, nil, 0)
+	if err := c.bucket(m.root, nil, 0); err != nil {
+		return err
+	}
+	// A page both in the tree and on the free list would be handed out
+	// by the next write and overwritten, with the data it holds.
+	for _, id := range free {
+		if c.seen[id] {
+			return fmt.Errorf("page %d is in use and also on the free list", id)
+		}
+	}
+	return nil
 }
 
 // mark records pages id..id+overflow as used.
@@ -62,54 +73,72 @@ func (c *treeChecker) bucket(root uint64, inline []byte, depth int) error {
 		if len(inline) < boltPageHeader {
 			return fmt.Errorf("an inline bucket is cut short")
 		}
-		return c.elements(inline, boltLeafFlag, depth)
+		_, _, err := c.elements(inline, boltLeafFlag, depth)
+		return err
 	}
-	return c.page(root, depth)
+	_, _, err := c.page(root, depth)
+	return err
 }
 
-func (c *treeChecker) page(id uint64, depth int) error {
+// page checks page id and what is below it, and returns its first and
+// last keys.
+func (c *treeChecker) page(id uint64, depth int) (first, last []byte, err error) {
 	if depth > maxTreeDepth {
-		return fmt.Errorf("the tree is deeper than %d levels", maxTreeDepth)
+		return nil, nil, fmt.Errorf("the tree is deeper than %d levels", maxTreeDepth)
 	}
 	if id < 2 || id >= c.hwm {
-		return fmt.Errorf("page %d is past the end of the data", id)
+		return nil, nil, fmt.Errorf("page %d is past the end of the data", id)
 	}
 	hdr := make([]byte, boltPageHeader)
 	if _, err := c.r.ReadAt(hdr, int64(id*c.ps)); err != nil {
-		return fmt.Errorf("page %d is unreadable: %v", id, err)
+		return nil, nil, fmt.Errorf("page %d is unreadable: %v", id, err)
 	}
 	ne := binary.NativeEndian
 	overflow := uint64(ne.Uint32(hdr[12:]))
 	if ne.Uint64(hdr) != id {
-		return fmt.Errorf("page %d carries the id %d", id, ne.Uint64(hdr))
+		return nil, nil, fmt.Errorf("page %d carries the id %d", id, ne.Uint64(hdr))
 	}
 	if err := c.mark(id, overflow); err != nil {
-		return err
+		return nil, nil, err
 	}
 	buf := make([]byte, (overflow+1)*c.ps)
 	if _, err := c.r.ReadAt(buf, int64(id*c.ps)); err != nil {
-		return fmt.Errorf("page %d is unreadable: %v", id, err)
+		return nil, nil, fmt.Errorf("page %d is unreadable: %v", id, err)
 	}
 	flags := ne.Uint16(buf[8:])
 	if flags != boltBranchFlag && flags != boltLeafFlag {
-		return fmt.Errorf("page %d has the unknown type %#x", id, flags)
+		return nil, nil, fmt.Errorf("page %d has the unknown type %#x", id, flags)
 	}
 	return c.elements(buf, flags, depth)
 }
 
-// elements checks the elements of the page in buf (header included).
-func (c *treeChecker) elements(buf []byte, want uint16, depth int) error {
+// elements checks the elements of the page in buf (header included) and
+// returns its first and last keys. Keys must be in order, and the keys
+// below a branch element must lie between its key and the next one's, as
+// bbolt's own check requires: a lookup relies on it.
+func (c *treeChecker) elements(buf []byte, want uint16, depth int) (first, last []byte, err error) {
 	ne := binary.NativeEndian
 	id := ne.Uint64(buf)
 	if ne.Uint16(buf[8:]) != want {
-		return fmt.Errorf("page %d has type %#x where %#x belongs", id, ne.Uint16(buf[8:]), want)
+		return nil, nil, fmt.Errorf("page %d has type %#x where %#x belongs", id, ne.Uint16(buf[8:]), want)
 	}
 	count := uint64(ne.Uint16(buf[10:]))
 	if want == boltBranchFlag && count == 0 {
-		return fmt.Errorf("branch page %d is empty", id)
+		return nil, nil, fmt.Errorf("branch page %d is empty", id)
 	}
 	if boltPageHeader+count*boltElemSize > uint64(len(buf)) {
-		return fmt.Errorf("page %d holds more elements than fit", id)
+		return nil, nil, fmt.Errorf("page %d holds more elements than fit", id)
+	}
+	var prevLast []byte // the last key below the previous branch element
+	key := func(k []byte) error {
+		if last != nil && bytes.Compare(k, last) <= 0 {
+			return fmt.Errorf("page %d: its keys are out of order", id)
+		}
+		if first == nil {
+			first = k
+		}
+		last = k
+		return nil
 	}
 	for i := range count {
 		at := boltPageHeader + i*boltElemSize
@@ -117,29 +146,44 @@ func (c *treeChecker) elements(buf []byte, want uint16, depth int) error {
 		if want == boltBranchFlag {
 			pos, ksize := uint64(ne.Uint32(e[0:])), uint64(ne.Uint32(e[4:]))
 			if at+pos+ksize > uint64(len(buf)) {
-				return fmt.Errorf("page %d: a key lies outside the page", id)
+				return nil, nil, fmt.Errorf("page %d: a key lies outside the page", id)
 			}
-			if err := c.page(ne.Uint64(e[8:]), depth+1); err != nil {
-				return err
+			k := buf[at+pos : at+pos+ksize]
+			if err := key(k); err != nil {
+				return nil, nil, err
 			}
+			if prevLast != nil && bytes.Compare(prevLast, k) >= 0 {
+				return nil, nil, fmt.Errorf("page %d: a key is out of order with the page below it", id)
+			}
+			cf, cl, err := c.page(ne.Uint64(e[8:]), depth+1)
+			if err != nil {
+				return nil, nil, err
+			}
+			if bytes.Compare(cf, k) < 0 {
+				return nil, nil, fmt.Errorf("page %d: a key is out of order with the page below it", id)
+			}
+			prevLast = cl
 			continue
 		}
 		flags, pos := ne.Uint32(e[0:]), uint64(ne.Uint32(e[4:]))
 		ksize, vsize := uint64(ne.Uint32(e[8:])), uint64(ne.Uint32(e[12:]))
 		end := at + pos + ksize + vsize
 		if end > uint64(len(buf)) || end < at {
-			return fmt.Errorf("page %d: a value lies outside the page", id)
+			return nil, nil, fmt.Errorf("page %d: a value lies outside the page", id)
+		}
+		if err := key(buf[at+pos : at+pos+ksize]); err != nil {
+			return nil, nil, err
 		}
 		if flags&boltBucketLeaf == 0 {
 			continue
 		}
 		v := buf[at+pos+ksize : end]
 		if len(v) < boltBucketHdr {
-			return fmt.Errorf("page %d: a bucket header is cut short", id)
+			return nil, nil, fmt.Errorf("page %d: a bucket header is cut short", id)
 		}
 		if err := c.bucket(ne.Uint64(v), v[boltBucketHdr:], depth+1); err != nil {
-			return err
+			return nil, nil, err
 		}
 	}
-	return nil
+	return first, last, nil
 }

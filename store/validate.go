@@ -93,6 +93,29 @@ func validateSession(s *checklist.Session, now time.Time) error {
 	if !ValidID(s.ID) {
 		return bad("id", "%q is not a session id (1 to %d letters, digits, '-' or '_')", clip(s.ID), maxID)
 	}
+	if err := checkContent(s); err != nil {
+		return err
+	}
+	if err := validateTimes(s, now); err != nil {
+		return err
+	}
+	err := firstAnswerError(s.Answers, func(id string, a checklist.Answer) error {
+		return checkTime("answers."+id+".at", a.At, now, false)
+	})
+	if err != nil {
+		return err
+	}
+	return planTimes(s.Plan, now)
+}
+
+// checkContent checks what validateSession checks of a session but its
+// id and times: the texts (valid UTF-8, no control characters, within
+// their limits), the status, the pack and the answers' values. Every
+// record read from the file passes it too, so that a changed or crafted
+// file cannot put a control character on a terminal or an answer no pack
+// has into a score; the times are not checked on reading, where a laptop
+// whose clock ran ahead must not make its sessions unreadable.
+func checkContent(s *checklist.Session) error {
 	for _, f := range []struct{ name, v string }{{"client", s.Client}, {"assessor", s.Assessor}} {
 		if err := checkText(f.name, f.v, maxName, false); err != nil {
 			return err
@@ -100,9 +123,6 @@ func validateSession(s *checklist.Session, now time.Time) error {
 	}
 	if _, ok := statusCode(s.Status); !ok {
 		return bad("status", "%q is not a status (%s or %s)", clip(string(s.Status)), checklist.InProgress, checklist.Completed)
-	}
-	if err := validateTimes(s, now); err != nil {
-		return err
 	}
 	for _, f := range []struct{ name, v string }{{"pack.id", s.Pack.ID}, {"pack.version", s.Pack.Version},
 		{"pack.lang", s.Pack.Lang}} {
@@ -119,12 +139,27 @@ func validateSession(s *checklist.Session, now time.Time) error {
 	if len(s.Answers) > MaxAnswers {
 		return bad("answers", "%d answers, more than %d", len(s.Answers), MaxAnswers)
 	}
-	for _, id := range slices.Sorted(maps.Keys(s.Answers)) {
-		if err := validateAnswer(id, s.Answers[id], now); err != nil {
-			return err
+	if err := firstAnswerError(s.Answers, answerContent); err != nil {
+		return err
+	}
+	return planContent(s.Plan)
+}
+
+// firstAnswerError runs check on every answer and returns the error of the
+// first failing one in id order, so that a message does not depend on map
+// order; every record read passes through here, so the ids are sorted only
+// when something fails.
+func firstAnswerError(answers map[string]checklist.Answer, check func(string, checklist.Answer) error) error {
+	for id, a := range answers {
+		if check(id, a) != nil {
+			for _, id := range slices.Sorted(maps.Keys(answers)) {
+				if err := check(id, answers[id]); err != nil {
+					return err
+				}
+			}
 		}
 	}
-	return validatePlan(s.Plan, now)
+	return nil
 }
 
 // validateTimes checks the session's times against each other and its
@@ -155,26 +190,45 @@ func validateTimes(s *checklist.Session, now time.Time) error {
 }
 
 func validateAnswer(id string, a checklist.Answer, now time.Time) error {
+	if err := answerContent(id, a); err != nil {
+		return err
+	}
+	return checkTime("answers."+id+".at", a.At, now, false)
+}
+
+func answerContent(id string, a checklist.Answer) error {
 	if id == "" {
 		return bad("answers", "an answer has an empty question id")
 	}
 	if err := checkText("answers", id, maxRef, false); err != nil {
 		return bad("answers", "question id %q: %v", clip(id), err.(*fieldError).msg)
 	}
-	field := "answers." + id
+	// Field names are built only for a message: every record read comes
+	// through here, answer by answer.
 	if _, ok := valueCode(a.Value); !ok {
-		return bad(field+".value", "%q is not an answer (yes, partly, no, na or 1 to 5)", clip(string(a.Value)))
+		return bad("answers."+id+".value", "%q is not an answer (yes, partly, no, na or 1 to 5)", clip(string(a.Value)))
 	}
 	if a.Value == "" && a.Note == "" {
-		return bad(field, "neither a value nor a note")
+		return bad("answers."+id, "neither a value nor a note")
 	}
-	if err := checkText(field+".note", a.Note, MaxNote, true); err != nil {
-		return err
+	if a.Note == "" {
+		return nil
 	}
-	return checkTime(field+".at", a.At, now, false)
+	if err := checkText("note", a.Note, MaxNote, true); err != nil {
+		return bad("answers."+id+".note", "%s", err.(*fieldError).msg)
+	}
+	return nil
 }
 
 func validatePlan(p checklist.Plan, now time.Time) error {
+	if err := planContent(p); err != nil {
+		return err
+	}
+	return planTimes(p, now)
+}
+
+// planContent checks a plan's texts and outcomes (see checkContent).
+func planContent(p checklist.Plan) error {
 	if err := checkText("plan.vision", p.Vision, MaxNote, true); err != nil {
 		return err
 	}
@@ -194,9 +248,6 @@ func validatePlan(p checklist.Plan, now time.Time) error {
 		if r.From != "" && !ValidID(r.From) {
 			return bad(field+".from", "%q is not a session id", clip(r.From))
 		}
-		if err := checkTime(field+".from_date", r.FromDate, now, false); err != nil {
-			return err
-		}
 		if err := validateGoal(field+".goal", r.Goal); err != nil {
 			return err
 		}
@@ -205,6 +256,16 @@ func validatePlan(p checklist.Plan, now time.Time) error {
 				checklist.GoalMet, checklist.GoalPartly, checklist.GoalNotMet)
 		}
 		if err := checkText(field+".note", r.Note, MaxNote, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// planTimes checks the dates of a plan's review.
+func planTimes(p checklist.Plan, now time.Time) error {
+	for i, r := range p.Review {
+		if err := checkTime(fmt.Sprintf("plan.review[%d].from_date", i), r.FromDate, now, false); err != nil {
 			return err
 		}
 	}

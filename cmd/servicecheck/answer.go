@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
 	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/fileout"
 	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
@@ -30,6 +32,7 @@ type answerOptions struct {
 	Pack        string // a content pack file of the user's own, instead of Lang
 	Incomplete  bool   // store an unfinished session instead of refusing
 	Template    bool   // print an empty answers file instead
+	Output      string // with Template: the file to write; "" or "-" for Out
 	JSON        bool
 	Term        terminal
 }
@@ -80,6 +83,7 @@ func newAnswerCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.Incomplete, "allow-incomplete", false, "store an unfinished session when answers are missing")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON")
 	cmd.Flags().BoolVar(&opts.Template, "template", false, "print an empty answers file with every id and question, to fill in")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "with --template: write the file here (never over an existing file)")
 	return cmd
 }
 
@@ -93,7 +97,20 @@ func runAnswer(a *app, opts *answerOptions) error {
 		if opts.File != "" {
 			return usageError("cmd.answer.template_and_file")
 		}
-		return writeAnswersTemplate(opts.Out, p, opts.Client, opts.Assessor, templateRun(opts))
+		var b bytes.Buffer
+		if err := writeAnswersTemplate(&b, p, opts.Client, opts.Assessor, templateRun(opts)); err != nil {
+			return err
+		}
+		// A template is filled in by hand: writing it again must not
+		// wipe the answers typed into it.
+		err := writeOutput(opts.Out, opts.Output, b.Bytes(), fileout.Options{Perm: 0o600, NoClobber: true})
+		if errors.Is(err, fileout.ErrExists) {
+			return msgError("truststore.template.exists", "File", opts.Output)
+		}
+		return err
+	}
+	if opts.Output != "" {
+		return usageError("truststore.template.output_alone")
 	}
 	if opts.File == "" {
 		return usageError("cmd.answer.needs_file")

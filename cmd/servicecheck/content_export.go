@@ -3,10 +3,9 @@ package main
 import (
 	"errors"
 	"io"
-	"io/fs"
-	"os"
 
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/internal/fileout"
 	"github.com/spf13/cobra"
 )
 
@@ -45,34 +44,11 @@ func runContentExport(opts *contentExportOptions) error {
 	if err != nil {
 		return langError(err)
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		_, err := opts.Out.Write(data)
-		return err
+	// An exported pack is a starting point for edits: exporting again
+	// must not wipe those edits by accident.
+	err = writeOutput(opts.Out, opts.Output, data, fileout.Options{Perm: 0o644, NoClobber: !opts.Force})
+	if errors.Is(err, fileout.ErrExists) {
+		return msgError("cmd.content.exists", "File", opts.Output)
 	}
-	return writeNewFile(opts.Output, data, opts.Force)
-}
-
-// writeNewFile writes data to path, refusing to replace an existing file
-// unless force is set: an exported pack is a starting point for edits, and
-// exporting again must not wipe those edits by accident.
-func writeNewFile(path string, data []byte, force bool) error {
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if force {
-		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	}
-	f, err := os.OpenFile(path, flags, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return msgError("cmd.content.exists", "File", path)
-	}
-	if err != nil {
-		return wrap(err, "cmd.content.export_failed")
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return wrap(bareError(err), "cmd.write.failed", "File", path)
-	}
-	if err := f.Close(); err != nil {
-		return wrap(bareError(err), "cmd.write.failed", "File", path)
-	}
-	return nil
+	return err
 }

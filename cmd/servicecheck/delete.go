@@ -33,7 +33,9 @@ func newDeleteCmd(a *app) *cobra.Command {
 		Short: "Delete a session, or every session of a client",
 		Long: "Delete a session, or with --client every session of a client (for example\n" +
 			"when a client asks for their data to be removed). On a terminal it asks to\n" +
-			"confirm; scripts must pass --yes, and without it the command refuses (exit 2).",
+			"confirm; scripts must pass --yes, and without it the command refuses (exit 2).\n\n" +
+			"Deleting erases: the data file is rewritten without the deleted sessions, so\n" +
+			"that none of their text stays in it (see docs/reliability.md).",
 		Example: "  servicecheck delete 06fjya6\n" +
 			"  servicecheck delete --client \"Acme Ltd\" --yes",
 		RunE: func(cmd *cobra.Command, args []string) error {

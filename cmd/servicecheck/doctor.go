@@ -15,25 +15,43 @@ import (
 // doctorOptions are the inputs of `servicecheck doctor`.
 type doctorOptions struct {
 	Out io.Writer
+	// Salvage writes what can be read into a new data file, Output.
+	Salvage bool
+	Output  string
 }
 
 func newDoctorCmd(a *app) *cobra.Command {
 	opts := &doctorOptions{}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "doctor",
 		Short: "Check the data file",
 		Long: "Check the data file without changing it: its header, bbolt's consistency\n" +
 			"check, and that every session reads back and is listed and every content pack\n" +
 			"kept for them loads. Prints where the file is, its size, schema version and\n" +
 			"number of sessions. Exits 5 when the file has a problem, 4 when another\n" +
-			"servicecheck is using it, 3 when there is no data file yet.",
-		Example: "  servicecheck doctor\n  servicecheck doctor --db backup.db",
-		Args:    cobra.NoArgs,
+			"servicecheck is using it, 3 when there is no data file yet, 1 when every\n" +
+			"user of the computer may write to it.\n\n" +
+			"--salvage -o FILE reads every session and content pack that can still be read\n" +
+			"out of a damaged file, page by page, writes them into the new data file FILE\n" +
+			"(never over an existing one) and lists the sessions that were lost (exit 5\n" +
+			"when any were). The damaged file is only read.",
+		Example: "  servicecheck doctor\n  servicecheck doctor --db backup.db\n" +
+			"  servicecheck doctor --salvage -o rescued.db",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Out = cmd.OutOrStdout()
+			if opts.Salvage {
+				return runSalvage(a, opts)
+			}
+			if opts.Output != "" {
+				return usageError("truststore.salvage_more.output_alone")
+			}
 			return runDoctor(a, opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Salvage, "salvage", false, "write every readable session into a new data file (-o)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "with --salvage: the new data file")
+	return cmd
 }
 
 func runDoctor(a *app, opts *doctorOptions) (err error) {
@@ -88,6 +106,11 @@ func runDoctor(a *app, opts *doctorOptions) (err error) {
 		field("cmd.doctor.packs", l.Int(h.Packs))
 	}
 	field("cmd.doctor.check", l.T("cmd.doctor.ok"))
+	// Anyone who may write the file may change every session in it
+	// behind the checksums' back: they are no signature.
+	if fi, serr := os.Stat(h.Path); serr == nil && fi.Mode().Perm()&0o002 != 0 {
+		return msgError("truststore.doctor.world_writable", "Mode", fmt.Sprintf("%#o", fi.Mode().Perm()))
+	}
 	return nil
 }
 

@@ -6,15 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/fileout"
 	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
@@ -26,6 +24,7 @@ var exportFormats = []string{"md", "html", "pdf", "docx", "json", "csv"}
 // exportOptions are the inputs of `servicecheck export`.
 type exportOptions struct {
 	Out     io.Writer
+	ErrOut  io.Writer
 	Session string // an id, an id prefix or "latest"
 	Client  string // with "latest"
 	Format  string
@@ -35,7 +34,6 @@ type exportOptions struct {
 	// Branding names the consultant on the cover of the readable reports;
 	// the config file fills it when it has the keys, the flags override.
 	Branding brandingOptions
-	ErrOut   io.Writer
 }
 
 // brandingOptions are the consultant's details as given: names, and the
@@ -65,7 +63,8 @@ func newExportCmd(a *app) *cobra.Command {
 			"Without a session, --format json exports every session (with --client, every\n" +
 			"session of that client) in one file: a backup, or a move to another computer\n" +
 			"with 'servicecheck import'.\n\n" +
-			"-o writes the report to a file, replacing it if it exists.",
+			"-o writes the report to a file, replacing it if it exists (a named pipe or a\n" +
+			"device such as /dev/stdout is written to, never replaced).",
 		Example: "  servicecheck export latest --client \"Acme Ltd\" --format html -o acme.html\n" +
 			"  servicecheck export latest --client \"Acme Ltd\" --format pdf --firm \"Qualità Srl\" -o acme.pdf\n" +
 			"  servicecheck export 06fjya6 --format csv > answers.csv\n" +
@@ -187,9 +186,10 @@ func (a *app) sayWrote(opts *exportOptions, pages int) {
 // reports are derived from the sessions anyway.
 func runExportAll(a *app, opts *exportOptions) error {
 	doc := exportDocument{Format: store.DocFormat, Version: store.DocVersion}
+	var lost []store.Lost
 	err := a.withStore(true, func(st *store.Store) error {
 		var err error
-		if doc.Sessions, err = st.Sessions(store.Filter{Client: opts.Client}); err != nil {
+		if doc.Sessions, lost, err = st.Sessions(store.Filter{Client: opts.Client}); err != nil {
 			return err
 		}
 		doc.Reports = make([]report.Document, 0, len(doc.Sessions))
@@ -204,27 +204,40 @@ func runExportAll(a *app, opts *exportOptions) error {
 	if err != nil {
 		return wrap(err, "cmd.export.failed")
 	}
-	if len(doc.Sessions) == 0 && opts.Client != "" {
+	if len(doc.Sessions) == 0 && len(lost) == 0 && opts.Client != "" {
 		return notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", opts.Client))
+	}
+	if doc.Sessions == nil {
+		doc.Sessions = []*checklist.Session{}
 	}
 	var buf bytes.Buffer
 	if err := writeJSON(&buf, doc); err != nil {
 		return err
 	}
-	if err := writeExport(opts, buf.Bytes()); err != nil {
+	if len(lost) == 0 {
+		if err := writeExport(opts, buf.Bytes()); err != nil {
+			return err
+		}
+		a.sayWrote(opts, 0)
+		return nil
+	}
+	// What could be read is still written, to be kept; but an incomplete
+	// backup never replaces a file that may be an older, complete one.
+	l := a.locale()
+	printLost(opts.ErrOut, l, lost)
+	err = writeOutput(opts.Out, opts.Output, buf.Bytes(), fileout.Options{Perm: 0o600, NoClobber: true})
+	if errors.Is(err, fileout.ErrExists) {
+		return withCode(exitDamaged, msgError("truststore.export.kept", "File", opts.Output))
+	}
+	if err != nil {
 		return err
 	}
-	a.sayWrote(opts, 0)
-	return nil
+	return withCode(exitDamaged, msgError("truststore.export.incomplete", "Count", len(lost)))
 }
 
 // writeExport writes an export to standard output or to the -o file.
 func writeExport(opts *exportOptions, data []byte) error {
-	if opts.Output == "" || opts.Output == "-" {
-		_, err := opts.Out.Write(data)
-		return err
-	}
-	return writeFileAtomic(opts.Output, data)
+	return writeOutput(opts.Out, opts.Output, data, fileout.Options{Perm: 0o600})
 }
 
 // exportDocument is the JSON export: the interchange document that
@@ -250,52 +263,6 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-// writeFileAtomic writes data to a temporary file next to path and renames
-// it over path, so that a failed export never leaves half a report where
-// the previous one was. Reports hold client data: the file is private to
-// the user (0600), like the data file. Errors name path, never the
-// temporary file, which the user did not ask for.
-func writeFileAtomic(path string, data []byte) error {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return msgError("cmd.write.folder", "File", path)
-	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if errors.Is(err, fs.ErrNotExist) {
-		return msgError("cmd.write.no_folder", "File", path, "Folder", dir)
-	}
-	if err != nil {
-		return wrap(bareError(err), "cmd.write.failed", "File", path)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return wrap(bareError(err), "cmd.write.failed", "File", path)
-	}
-	return nil
-}
-
-// bareError drops the operation and file name that os errors carry, for
-// messages that name the file themselves.
-func bareError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
 
 // csvSeparator reads --csv-sep: "" leaves the choice to the session's

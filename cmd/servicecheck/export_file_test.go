@@ -5,11 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/servicecheck/servicecheck/internal/fileout"
 )
 
 // A report that cannot be written says why in terms of the file the user
 // named, never the temporary file beside it.
-func TestWriteFileAtomicErrors(t *testing.T) {
+func TestWriteOutputErrors(t *testing.T) {
 	dir := t.TempDir()
 	readOnly := filepath.Join(dir, "ro")
 	if err := os.Mkdir(readOnly, 0o500); err != nil {
@@ -30,7 +32,7 @@ func TestWriteFileAtomicErrors(t *testing.T) {
 			if tt.skipRoot && os.Geteuid() == 0 {
 				t.Skip("root writes to read-only folders")
 			}
-			err := writeFileAtomic(tt.path, []byte("x"))
+			err := writeOutput(nil, tt.path, []byte("x"), fileout.Options{})
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("error %v, want %q", err, tt.want)
 			}

@@ -56,7 +56,7 @@ func readLogo(path string) ([]byte, error) {
 		return nil, notFound("report.export.logo_missing", "File", path)
 	}
 	if err != nil {
-		return nil, wrap(bareError(err), "report.export.logo_read", "File", path)
+		return nil, wrap(pathCause(err), "report.export.logo_read", "File", path)
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
@@ -64,10 +64,20 @@ func readLogo(path string) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxLogo+1))
 	if err != nil {
-		return nil, wrap(bareError(err), "report.export.logo_read", "File", path)
+		return nil, wrap(pathCause(err), "report.export.logo_read", "File", path)
 	}
 	if len(data) > maxLogo {
 		return nil, usageError("report.export.logo_big", "File", path)
 	}
 	return data, nil
+}
+
+// pathCause drops the operation and file name an os error carries, for
+// messages that name the file themselves.
+func pathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

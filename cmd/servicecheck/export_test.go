@@ -142,7 +142,7 @@ func TestExportErrors(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{[]string{"export", first, "--format", "pdf"}, exitUsage, `unknown format "pdf": use md, html, json, csv`},
+		{[]string{"export", first, "--format", "odt"}, exitUsage, `unknown format "odt": use md, html, pdf, docx, json, csv`},
 		{[]string{"export", "nosuch"}, exitNotFound, "nosuch"},
 		{[]string{"export", first, "--client", "Acme"}, exitUsage, "--client goes with 'latest'"},
 		{[]string{"export", first, "-o", filepath.Join(c.dir, "no", "such", "dir", "r.md")}, exitError, "write "},

@@ -44,20 +44,29 @@ func newImportCmd(a *app) *cobra.Command {
 func runImport(a *app, opts *importOptions) error {
 	var all []*checklist.Session
 	var packs []store.PackFile
+	var files []importFile
 	for _, name := range opts.Files {
-		doc, err := readImportFile(name, opts.In)
+		doc, display, err := readImportFile(name, opts.In)
 		if err != nil {
 			return err
 		}
+		files = append(files, importFile{display, doc})
 		all = append(all, doc.Sessions...)
 		packs = append(packs, doc.Packs...)
 	}
 	var res store.ImportResult
 	err := a.withStore(false, func(s *store.Store) error {
+		if err := a.checkImportedAnswers(s, files); err != nil {
+			return err
+		}
 		var err error
 		res, err = s.Import(all, packs...)
 		return err
 	})
+	var mm *answersMismatch
+	if errors.As(err, &mm) {
+		return mm.error // it names the file already
+	}
 	if err != nil {
 		return wrap(err, "cmd.import.failed")
 	}
@@ -76,20 +85,20 @@ func runImport(a *app, opts *importOptions) error {
 // readImportFile reads and validates one file, naming it (and the line)
 // in any error. The packs it carries that are built in are left out; one
 // that takes a built-in pack's name with other content is refused.
-func readImportFile(name string, stdin io.Reader) (*store.Document, error) {
+func readImportFile(name string, stdin io.Reader) (*store.Document, any, error) {
 	var display any = usertext.Word("cmd.import.stdin")
 	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, notFound("cmd.import.no_file", "File", name)
+			return nil, nil, notFound("cmd.import.no_file", "File", name)
 		}
 		if err != nil {
-			return nil, wrap(err, "cmd.import.failed")
+			return nil, nil, wrap(err, "cmd.import.failed")
 		}
 		defer f.Close()
 		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return nil, usageError("cmd.import.folder", "File", name)
+			return nil, nil, usageError("cmd.import.folder", "File", name)
 		}
 		r, display = f, name
 	}
@@ -97,29 +106,109 @@ func readImportFile(name string, stdin io.Reader) (*store.Document, error) {
 	var ie *store.ImportError
 	switch {
 	case errors.As(err, &ie) && ie.Line > 0:
-		return nil, withCode(exitInvalid, wrap(importProblem{ie}, "cmd.import.file_line", "File", display, "Line", ie.Line))
+		return nil, nil, withCode(exitInvalid, wrap(importProblem{ie}, "cmd.import.file_line", "File", display, "Line", ie.Line))
 	case errors.As(err, &ie):
-		return nil, withCode(exitInvalid, wrap(importProblem{ie}, "cmd.import.file", "File", display))
+		return nil, nil, withCode(exitInvalid, wrap(importProblem{ie}, "cmd.import.file", "File", display))
 	case err != nil:
-		return nil, wrap(err, "cmd.import.file", "File", display)
+		return nil, nil, wrap(err, "cmd.import.file", "File", display)
 	}
 	own := doc.Packs[:0]
 	for _, f := range doc.Packs {
 		p, err := checklist.Load(store.RefString(f.Ref()), []byte(f.YAML))
 		if err != nil {
-			return nil, wrap(err, "cmd.import.file", "File", display) // ReadDocument loaded it
+			return nil, nil, wrap(err, "cmd.import.file", "File", display) // ReadDocument loaded it
 		}
 		builtin, err := sameAsBuiltin(p)
 		if err != nil {
-			return nil, withCode(exitCode(err), usertext.WrapInside(err, "cmd.import.file_nothing", "File", display))
+			return nil, nil, withCode(exitCode(err), usertext.WrapInside(err, "cmd.import.file_nothing", "File", display))
 		}
 		if !builtin {
 			own = append(own, f)
 		}
 	}
 	doc.Packs = own
-	return doc, nil
+	return doc, display, nil
 }
+
+// importFile is one document read for import, with the name its messages
+// give it.
+type importFile struct {
+	name any // a file name, or the word for standard input
+	doc  *store.Document
+}
+
+// maxMismatches caps the answers a refused import names: 10,000 unknown
+// ids must not print 10,000 lines.
+const maxMismatches = 5
+
+// checkImportedAnswers refuses a session whose answers do not fit the pack
+// it names: an id the pack has no question for, "yes" on a statement, "5"
+// on a checklist item (before, they were stored and then ignored, and the
+// wizard showed "77 of 78 answered" with nothing selected). The pack is the
+// document's own, a built-in one, or one kept in the data file; a session
+// whose pack is found nowhere cannot be checked, and is stored as before.
+func (a *app) checkImportedAnswers(st *store.Store, files []importFile) error {
+	l := a.locale()
+	for _, f := range files {
+		own := map[checklist.Ref]string{}
+		for _, pf := range f.doc.Packs {
+			own[pf.Ref()] = pf.YAML
+		}
+		for i, s := range f.doc.Sessions {
+			var p *checklist.Pack
+			var err error
+			if y, ok := own[s.Pack]; ok {
+				p, err = a.packs.parse(s.Pack, []byte(y))
+			} else {
+				p, err = a.lookupPack(st, s.Pack)
+			}
+			if err != nil {
+				continue
+			}
+			mm := p.Mismatches(s.Answers)
+			if len(mm) == 0 {
+				continue
+			}
+			var parts []string
+			for _, m := range mm[:min(len(mm), maxMismatches)] {
+				id, v := clipText(m.ID), clipText(string(m.Value))
+				switch m.Kind {
+				case checklist.KindItem:
+					parts = append(parts, l.T("truststore.import.not_item", "ID", id, "Value", v))
+				case checklist.KindStatement:
+					parts = append(parts, l.T("truststore.import.not_statement", "ID", id, "Value", v))
+				default:
+					parts = append(parts, l.T("truststore.import.unknown_id", "ID", id))
+				}
+			}
+			if len(mm) > maxMismatches {
+				parts = append(parts, l.N("truststore.import.more", len(mm)-maxMismatches))
+			}
+			msg := msgError("truststore.import.mismatch", "Count", len(mm), "N", i+1, "ID", s.ID,
+				"Pack", store.RefString(s.Pack), "List", strings.Join(parts, "; "))
+			if i < len(f.doc.Lines) {
+				return &answersMismatch{withCode(exitInvalid, wrap(msg, "cmd.import.file_line", "File", f.name, "Line", f.doc.Lines[i]))}
+			}
+			return &answersMismatch{withCode(exitInvalid, wrap(msg, "cmd.import.file", "File", f.name))}
+		}
+	}
+	return nil
+}
+
+// clipText shortens a value quoted from an imported file.
+func clipText(s string) string {
+	const n = 60
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// answersMismatch is checkImportedAnswers' refusal, which names the file
+// and line as readImportFile's errors do.
+type answersMismatch struct{ error }
+
+func (e *answersMismatch) Unwrap() error { return e.error }
 
 // importProblem is what is wrong with an import document, without the
 // line, which the message about the file gives. Its text is the store's

@@ -120,7 +120,15 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	}
 	repo := tui.StoreRepo{Path: path, Opts: a.storeOptions(false)}
 	// Fail now, with a clear word and exit code, if the file cannot be used.
-	// The store's errors name the file and what to do already.
+	// The store's errors name the file and what to do already. A file that
+	// a write would refuse (damaged) is refused before a screen opens and
+	// answers are typed that could not be saved; a missing one is left to
+	// be created by the first answer.
+	if _, err := os.Stat(path); err == nil {
+		if err := store.Do(path, repo.Opts, func(*store.Store) error { return nil }); err != nil {
+			return err
+		}
+	}
 	if _, err := repo.Clients(); err != nil {
 		return err
 	}
