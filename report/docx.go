@@ -99,9 +99,9 @@ func (r *docxRenderer) block(partID string, b block) error {
 	case bPara:
 		r.para(b.Text, "", nil)
 	case bLead:
-		r.para(b.Text, "", func(run *docx.Run) { run.Bold(true).Size(28) })
+		r.para(b.Text, "", func(run *docx.Run) { run.Bold(true).Size(14) })
 	case bSmall:
-		r.para(b.Text, "", func(run *docx.Run) { run.Italic(true).Size(18).Color("646464") })
+		r.para(b.Text, "", func(run *docx.Run) { run.Italic(true).Size(9).Color("646464") })
 	case bQuote:
 		r.para(b.Text, "Quote", nil)
 	case bFacts:
@@ -148,7 +148,7 @@ func (r *docxRenderer) block(partID string, b block) error {
 			doc.AddEmptyParagraph()
 			doc.AddEmptyParagraph()
 			r.para(strings.Repeat("_", 40), "", nil)
-			r.para(l, "", func(run *docx.Run) { run.Size(18).Color("646464") })
+			r.para(l, "", func(run *docx.Run) { run.Size(9).Color("646464") })
 		}
 	}
 	return nil
@@ -168,7 +168,10 @@ func scaleBar(v float64, valid bool, scale float64) string {
 // says the same for whoever prints in black and white.
 func (r *docxRenderer) table(head []string, rows [][]tcell, widths []float64) {
 	t := r.doc.AddTable()
-	t.Style("LightList-Accent1")
+	// TableGrid: plain borders, which every word processor draws the
+	// same; the header is bold in the accent colour rather than relying
+	// on a style's first-row formatting, which LibreOffice skips.
+	t.Style("TableGrid")
 	total := 0.0
 	for _, w := range widths {
 		total += w
@@ -180,24 +183,30 @@ func (r *docxRenderer) table(head []string, rows [][]tcell, widths []float64) {
 		tw[i] = uint64(textWidth * w / total)
 	}
 	t.Grid(tw...)
+	t.Width(textWidth, stypes.TableWidthDxa)
+	t.Layout(stypes.TableLayoutFixed)
 	hr := t.AddRow()
 	for i, h := range head {
 		c := hr.AddCell().Width(int(tw[i]), stypes.TableWidthDxa)
 		p := c.AddEmptyPara()
-		p.AddText(h).Bold(true)
+		p.AddText(h).Bold(true).Color("163E70")
 	}
 	for _, row := range rows {
 		rr := t.AddRow()
 		for i, cl := range row {
 			c := rr.AddCell().Width(int(tw[min(i, len(tw)-1)]), stypes.TableWidthDxa)
+			if cl.Tone != toneNone {
+				fill, _ := toneHex(cl.Tone)
+				c.BackgroundColor(fill)
+			}
 			p := c.AddEmptyPara()
 			lines(p, cl.Text, func(run *docx.Run) {
 				if cl.Bold {
 					run.Bold(true)
 				}
 				if cl.Tone != toneNone {
-					fill, ink := toneHex(cl.Tone)
-					run.Color(ink).Shading(stypes.ShdClear, "auto", fill)
+					_, ink := toneHex(cl.Tone)
+					run.Color(ink)
 				}
 			})
 		}

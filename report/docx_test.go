@@ -109,7 +109,7 @@ func TestDOCXHoldsTheReport(t *testing.T) {
 				}
 			}
 			doc := string(mustPart(t, data, "word/document.xml"))
-			for _, style := range []string{`w:val="Heading1"`, `w:val="Heading2"`, "<w:tbl>", `w:val="LightList-Accent1"`} {
+			for _, style := range []string{`w:val="Heading1"`, `w:val="Heading2"`, "<w:tbl>", `w:val="TableGrid"`} {
 				if !strings.Contains(doc, style) {
 					t.Errorf("document.xml has no %s", style)
 				}

@@ -293,7 +293,7 @@ func areasPart(w results.Words, d *Document) part {
 	for _, wk := range d.Weakest {
 		actions[wk.ID] = wk.Actions
 	}
-	t := block{Kind: bTable, Widths: []float64{3, 1.2, 1.6, 5},
+	t := block{Kind: bTable, Widths: []float64{3, 1.5, 1.9, 4.6},
 		Head: []string{w.T("report.col.area"), w.T("report.col.score"), w.T("report.col.band"), w.T("report.col.todo")}}
 	for _, a := range d.Areas {
 		todo := "–"
