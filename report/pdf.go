@@ -43,6 +43,11 @@ func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
 	f.AliasNbPages(nbAlias)
 	wd := d.Words()
 	pageWord := wd.T("report.page", "N", "{{N}}", "Total", nbAlias)
+	// The footer's text is fitted once, not on every page.
+	pw, _ := f.GetPageSize()
+	f.SetFont(fontFamily, "", 8)
+	numW := f.GetStringWidth(strings.Replace(pageWord, "{{N}}", "999", 1)) + 2
+	footer := fitText(f, pdfText(o.Footer), pw-2*pdfMargin-numW-2)
 	f.SetFooterFunc(func() {
 		if f.PageNo() == 1 {
 			return // the cover carries no footer
@@ -50,12 +55,10 @@ func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
 		f.SetY(-pdfBottom + 6)
 		f.SetFont(fontFamily, "", 8)
 		f.SetTextColor(110, 110, 110)
-		pw, _ := f.GetPageSize()
 		num := strings.Replace(pageWord, "{{N}}", fmt.Sprint(f.PageNo()), 1)
-		numW := f.GetStringWidth(num) + 2
 		f.SetDrawColor(200, 200, 200)
 		f.Line(pdfMargin, f.GetY(), pw-pdfMargin, f.GetY())
-		f.CellFormat(pw-2*pdfMargin-numW, 6, fitText(f, pdfText(o.Footer), pw-2*pdfMargin-numW-2), "", 0, "L", false, 0, "")
+		f.CellFormat(pw-2*pdfMargin-numW, 6, footer, "", 0, "L", false, 0, "")
 		f.CellFormat(numW, 6, num, "", 0, "R", false, 0, "")
 	})
 	r := &pdfRenderer{f: f}
@@ -496,8 +499,14 @@ func fitText(f *fpdf.Fpdf, s string, w float64) string {
 		return s
 	}
 	rs := []rune(s)
-	for len(rs) > 0 && f.GetStringWidth(string(rs)+"…") > w {
-		rs = rs[:len(rs)*9/10]
+	lo, hi := 0, len(rs) // the longest prefix that fits lies in [lo, hi)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if f.GetStringWidth(string(rs[:mid])+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid
+		}
 	}
-	return string(rs) + "…"
+	return string(rs[:lo]) + "…"
 }
