@@ -10,7 +10,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gomutex/godocx"
 	"github.com/gomutex/godocx/common/units"
 	"github.com/gomutex/godocx/docx"
 	"github.com/gomutex/godocx/wml/stypes"
@@ -23,7 +22,7 @@ import (
 // files).
 func WriteDOCX(w io.Writer, d Document, opt Options) error {
 	o := buildOutline(d, opt.Branding)
-	doc, err := godocx.NewDocument()
+	doc, err := newDOCX()
 	if err != nil {
 		return fmt.Errorf("write docx: %w", err)
 	}
