@@ -11,16 +11,6 @@ import (
 // The plan in every format: the goals set in this session and the review
 // of the goals set last time.
 
-// goalNote is a goal's what, target and by when on separate lines, for the
-// note column of the CSV.
-func goalNote(w results.Words, g checklist.Goal) string {
-	var lines []string
-	for _, f := range w.GoalFields(g) {
-		lines = append(lines, f.Label+": "+f.Text)
-	}
-	return strings.Join(lines, "\n")
-}
-
 func writeMarkdownPlan(e *errWriter, w results.Words, d Document) {
 	e.printf("## %s\n\n", w.T("results.heading.plan"))
 	label := func(id string) string { return w.T("results.goal." + id) }
@@ -94,31 +84,35 @@ func writeTermPlan(e *errWriter, w results.Words, st termStyles, d *Document, wi
 	}
 }
 
-// planRows are the CSV rows of the plan: the vision, each goal (what,
-// target and by when in the note column) and each goal reviewed from last
-// time (the outcome in the answer column, the earlier session's id as the
-// group).
+// planRows are the CSV rows of the plan: the vision, each goal (its
+// problem as text, what, target and by when in columns of their own, met
+// as status) and each goal reviewed from last time (the outcome as status,
+// the review's note as note, the earlier session's id as the group).
 func planRows(w results.Words, d Document) [][]string {
 	if d.Plan == nil {
 		return nil
 	}
 	date := isoDay(d.Date())
-	row := func(kind, group, id, text, answer, note string) []string {
-		return []string{d.ID, cell(d.Client), date, w.T("report.csv." + kind), group, id, cell(text), answer, cell(note)}
+	row := func(kind, group, id, text, note string, g checklist.Goal, status string) []string {
+		r := make([]string, len(csvColumns))
+		r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[8] = d.ID, cell(d.Client), date, w.T("report.csv."+kind), group, id,
+			cell(text), cell(note)
+		r[10], r[11], r[12], r[13] = cell(g.What), cell(g.Target), cell(g.Due), status
+		return r
 	}
 	var rows [][]string
 	if d.Plan.Vision != "" {
-		rows = append(rows, row("vision", "plan", "vision", d.Plan.Vision, "", ""))
+		rows = append(rows, row("vision", "plan", "vision", d.Plan.Vision, "", checklist.Goal{}, ""))
 	}
 	for i, g := range d.Plan.Goals {
-		rows = append(rows, row("goal", "plan", fmt.Sprintf("goal-%d", i+1), g.Problem, "", goalNote(w, g)))
+		rows = append(rows, row("goal", "plan", fmt.Sprintf("goal-%d", i+1), g.Problem, "", g, w.Met(g.Met)))
 	}
 	for i, r := range d.Plan.Review {
 		outcome := ""
 		if r.Outcome != "" {
 			outcome = w.Outcome(r.Outcome)
 		}
-		rows = append(rows, row("review", r.From, fmt.Sprintf("goal-%d", i+1), r.Goal.Problem, outcome, r.Note))
+		rows = append(rows, row("review", r.From, fmt.Sprintf("goal-%d", i+1), r.Goal.Problem, r.Note, r.Goal, outcome))
 	}
 	return rows
 }

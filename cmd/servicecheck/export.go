@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/internal/fileout"
 	"github.com/servicecheck/servicecheck/internal/termtext"
@@ -109,10 +110,13 @@ func runExport(a *app, opts *exportOptions) error {
 		return usageError("report.export.binary_terminal", "Format", opts.Format)
 	}
 	if opts.Session == "" {
-		if opts.Format != "json" {
-			return usageError("cmd.export.needs_id")
+		switch {
+		case opts.Format == "json":
+			return runExportAll(a, opts)
+		case opts.Format == "csv" && opts.Client != "":
+			return runExportClientCSV(a, opts, comma)
 		}
-		return runExportAll(a, opts)
+		return usageError("report.export.needs_id")
 	}
 	if err := checkSessionArgs(opts.Session, opts.Client); err != nil {
 		return err
@@ -177,6 +181,48 @@ func (a *app) sayWrote(opts *exportOptions, pages int) {
 		return
 	}
 	fmt.Fprintln(opts.ErrOut, termtext.Line(l.T("report.wrote_file", "File", opts.Output)))
+}
+
+// runExportClientCSV writes every session of opts.Client, oldest first, as
+// one CSV with one header: answers, scores and plan of each session.
+func runExportClientCSV(a *app, opts *exportOptions, comma rune) error {
+	var docs []report.Document
+	var lost []store.Lost
+	err := a.withStore(true, func(st *store.Store) error {
+		sessions, l, err := st.Sessions(store.Filter{Client: opts.Client})
+		if err != nil {
+			return err
+		}
+		lost = l
+		for _, s := range sessions {
+			p, err := a.lookupPack(st, s.Pack)
+			if err != nil {
+				return err
+			}
+			docs = append(docs, report.Build(p, s, nil, nil).In(a.loc))
+		}
+		return nil
+	})
+	if err != nil {
+		return wrap(err, "cmd.export.failed")
+	}
+	if len(docs) == 0 && len(lost) == 0 {
+		return notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", opts.Client))
+	}
+	slices.SortFunc(docs, func(x, y report.Document) int { return audit.Compare(x.Stamp(), y.Stamp()) })
+	var buf bytes.Buffer
+	if err := report.WriteCSVSessions(&buf, docs, report.CSVOptions{Comma: comma}); err != nil {
+		return err
+	}
+	if err := writeExport(opts, buf.Bytes()); err != nil {
+		return err
+	}
+	if len(lost) > 0 {
+		printLost(opts.ErrOut, a.locale(), lost)
+		return withCode(exitDamaged, msgError("truststore.export.incomplete", "Count", len(lost)))
+	}
+	a.sayWrote(opts, 0)
+	return nil
 }
 
 // runExportAll writes every session (of opts.Client, when given) as one
