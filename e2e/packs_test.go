@@ -25,8 +25,8 @@ func TestWizardInAlbanian(t *testing.T) {
 
 	tm := s.start(80, 24, "new", "--lang", "sq", "--client", "Kafe Shkodra")
 	tm.waitForText(qs[0].Text, wait) // A janë trajnuar të gjithë …
-	tm.send("y")
-	tm.waitFor("1 of 78 answered", wait)
+	tm.send("p")                     // po: the Albanian screens take Albanian keys
+	tm.waitFor("1 nga 78 me përgjigje", wait)
 	tm.waitForText(qs[1].Text, wait)
 	tm.send("q")
 	if code := tm.waitExit(wait); code != 0 {
@@ -41,7 +41,7 @@ func TestWizardInAlbanian(t *testing.T) {
 	}
 
 	tm = s.start(80, 24, "resume")
-	tm.waitFor("1 of 78 answered", wait)
+	tm.waitFor("1 nga 78 me përgjigje", wait)
 	tm.waitForText(qs[1].Text, wait) // … në çdo nivel …
 	tm.send("q")
 	if code := tm.waitExit(wait); code != 0 {

@@ -32,7 +32,11 @@ func TestTwoWizardsOnOneSession(t *testing.T) {
 
 	a.send("y") // question 3 is an item: A says yes
 	a.waitFor("3 of", wait)
-	a.waitFor("✓ saved", wait)
+	// "✓ saved" may still be on A's screen from its last answer: wait for
+	// the store itself, or B's answer could land first under load.
+	waitList(t, s, "A's answer to question 3", func(es []listEntry) bool {
+		return len(es) == 1 && es[0].Answered == 3
+	})
 	b.send("n") // B says no, on its stale copy
 	b.waitFor("Not saved", wait)
 	b.waitFor("changed elsewhere", wait)

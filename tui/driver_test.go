@@ -199,6 +199,7 @@ type fixture struct {
 	repo                *memrepo.Repo
 	older, newer, bakes *checklist.Session
 	ud                  func(string) string // marks user data (newFixtureOf)
+	lang                string              // Options.Lang: the user's language
 }
 
 func newFixture(t testing.TB) *fixture {
@@ -288,5 +289,5 @@ func (f *fixture) session(t testing.TB, client, assessor string, at time.Time, v
 }
 
 func (f *fixture) opts() Options {
-	return Options{Repo: f.repo, Pack: f.pack}
+	return Options{Repo: f.repo, Pack: f.pack, Lang: f.lang}
 }

@@ -21,14 +21,14 @@ type homeState struct {
 }
 
 type menuItem struct {
-	key, label string
+	key, label string // label: the message id of its words
 }
 
 var homeMenu = []menuItem{
-	{"1", "Start a new session"},
-	{"2", "Resume an unfinished session"},
-	{"3", "History and comparisons"},
-	{"4", "Quit"},
+	{"1", "tui.home.menu.new"},
+	{"2", "tui.home.menu.resume"},
+	{"3", "tui.home.menu.history"},
+	{"4", "tui.home.menu.quit"},
 }
 
 // loadHome reads the known clients and the unfinished sessions.
@@ -90,7 +90,7 @@ func (m *Model) homeChoose(i int) tea.Cmd {
 	switch i {
 	case 0:
 		m.show(scrSetup)
-		m.setup = newSetup("", "", m.home.clients)
+		m.setup = newSetup(m.ui, "", "", m.home.clients)
 		m.setup.form.WithWidth(min(m.width-2, 72))
 		return m.setup.form.Init()
 	case 1:
@@ -104,28 +104,40 @@ func (m *Model) homeChoose(i int) tea.Cmd {
 }
 
 func (m Model) homeView(w, h int) []string {
+	l := m.ui
 	lines := []string{
-		m.st.title.Render("A checklist and self-assessment of your customer service"),
+		m.st.title.Render(l.T("tui.home.title")),
 		"",
 	}
-	for _, l := range wrap("Walk the checklist and rate the eight areas; every answer is saved "+
-		"as you give it. The results show your weakest areas and what changed since last time.", w) {
-		lines = append(lines, m.st.muted.Render(l))
+	// The pack new sessions are answered with says what it is for; a pack
+	// without an intro gets the program's own words.
+	about := l.T("tui.home.about")
+	if m.opts.Pack != nil && m.opts.Pack.Intro != "" {
+		about = m.opts.Pack.Intro
+	}
+	for _, line := range wrap(about, w) {
+		lines = append(lines, m.st.muted.Render(line))
 	}
 	lines = append(lines, "")
+	labels := make([]string, len(homeMenu))
+	width := 0
 	for i, it := range homeMenu {
+		labels[i] = it.key + "  " + l.T(it.label)
+		width = max(width, lipgloss.Width(labels[i]))
+	}
+	for i := range homeMenu {
 		extra := ""
 		switch i {
 		case 1:
 			if !m.home.loading {
-				extra = plural(len(m.home.unfinished), "unfinished session", "unfinished sessions")
+				extra = l.N("tui.home.unfinished", len(m.home.unfinished))
 			}
 		case 2:
 			if !m.home.loading {
-				extra = plural(len(m.home.clients), "client", "clients")
+				extra = l.N("tui.home.clients", len(m.home.clients))
 			}
 		}
-		lines = append(lines, m.row(i == m.home.cursor, pad(it.key+"  "+it.label, 33), extra))
+		lines = append(lines, m.row(i == m.home.cursor, pad(labels[i], max(33, width+2)), extra))
 	}
 	return lines
 }
@@ -170,12 +182,13 @@ func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m Model) resumeView(w, h int) []string {
-	lines := []string{m.st.title.Render("Resume an unfinished session"), ""}
+	l := m.ui
+	lines := []string{m.st.title.Render(l.T("tui.resume.title")), ""}
 	switch {
 	case m.home.loading:
-		return append(lines, m.st.muted.Render("Loading…"))
+		return append(lines, m.st.muted.Render(l.T("tui.resume.loading")))
 	case len(m.home.unfinished) == 0:
-		return append(lines, m.st.muted.Render("No unfinished sessions. Press esc and start a new one."))
+		return append(lines, m.st.muted.Render(l.T("tui.resume.none")))
 	}
 	rows := make([]string, len(m.home.unfinished))
 	for i, s := range m.home.unfinished {
@@ -184,9 +197,9 @@ func (m Model) resumeView(w, h int) []string {
 			p = sp
 		}
 		total := len(p.Questions())
-		note := fmt.Sprintf("started %s · %d of %d answered", m.userWords().Date(s.CreatedAt), s.Answered, total)
+		note := l.N("tui.resume.row", total, "Date", l.Date(s.CreatedAt), "Done", s.Answered)
 		if lipgloss.Width(s.Client)+lipgloss.Width(note)+5 > w {
-			note = fmt.Sprintf("%s · %d/%d", m.userWords().Date(s.CreatedAt), s.Answered, total)
+			note = fmt.Sprintf("%s · %d/%d", l.Date(s.CreatedAt), s.Answered, total)
 		}
 		rows[i] = m.row(i == m.home.resumeCursor, s.Client, note)
 	}
@@ -227,7 +240,7 @@ func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 		m.err = msg.err
 		if m.screen == scrSetup && m.setup.form != nil {
 			// Give the form back with what was typed, to try again.
-			m.setup = newSetup(*m.setup.client, *m.setup.assessor, m.setup.clients)
+			m.setup = newSetup(m.ui, *m.setup.client, *m.setup.assessor, m.setup.clients)
 			m.setup.form.WithWidth(min(m.width-2, 72))
 			return m.setup.form.Init()
 		}

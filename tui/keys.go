@@ -1,6 +1,15 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"sync"
+
+	"charm.land/bubbles/v2/key"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/tui/internal/planform"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
+)
 
 // keyMap holds every key of the app. Screens pick the bindings they use;
 // the footer shows them through the help bubble.
@@ -57,9 +66,35 @@ type keyMap struct {
 	FormComplete key.Binding
 }
 
-func newKeyMap() keyMap {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+// keyMaps caches the key map of each language: the keys are the same in
+// every language but the answers', and the help says what they do in it.
+var keyMaps sync.Map // lang → keyMap
+
+// keysFor returns the key map whose help is in l.
+func keysFor(l *i18n.Locale) keyMap {
+	if km, ok := keyMaps.Load(l.Lang()); ok {
+		return km.(keyMap)
+	}
+	km, _ := keyMaps.LoadOrStore(l.Lang(), newKeyMap(l))
+	return km.(keyMap)
+}
+
+func newKeyMap(l *i18n.Locale) keyMap {
+	b := func(keys []string, k, id string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, l.T("tui.keys."+id)))
+	}
+	// The answers' keys are the language's own (s/p/n/a in Italian); these
+	// two bindings only show them in the help.
+	answerKeys := func(k checklist.Kind) []string {
+		var keys []string
+		for _, c := range present.Choices(l, k) {
+			keys = append(keys, c.Key)
+		}
+		return keys
+	}
+	var outcomeKeys []string
+	for _, o := range checklist.Outcomes() {
+		outcomeKeys = append(outcomeKeys, planform.OutcomeKey(l, o))
 	}
 	return keyMap{
 		Quit:      b([]string{"q"}, "q", "quit"),
@@ -73,23 +108,23 @@ func newKeyMap() keyMap {
 		Select: b([]string{"enter", "space"}, "enter", "choose"),
 
 		Choose:      b([]string{"enter", "space"}, "enter", "pick"),
-		Answer:      b([]string{"y", "p", "n", "a"}, "y/p/n/a", "answer"),
-		Rate:        b([]string{"1", "2", "3", "4", "5", "a"}, "1-5/a", "rate"),
+		Answer:      b(answerKeys(checklist.KindItem), present.AnswerKeys(l, checklist.KindItem), "answer"),
+		Rate:        b(answerKeys(checklist.KindStatement), present.AnswerKeys(l, checklist.KindStatement), "rate"),
 		Back:        b([]string{"left", "b", "shift+tab", "pgup"}, "←/b", "back"),
 		Next:        b([]string{"right", "pgdown"}, "→", "next"),
-		PrevPart:    b([]string{"["}, "[", "previous section"),
-		NextPart:    b([]string{"]"}, "]", "next section"),
+		PrevPart:    b([]string{"["}, "[", "prev_section"),
+		NextPart:    b([]string{"]"}, "]", "next_section"),
 		Note:        b([]string{"tab"}, "tab", "note"),
-		SaveNote:    b([]string{"enter"}, "enter", "save note"),
+		SaveNote:    b([]string{"enter"}, "enter", "save_note"),
 		CancelNote:  b([]string{"esc"}, "esc", "cancel"),
 		ShowResults: b([]string{"r"}, "r", "results"),
 
-		PageUp:   b([]string{"pgup", "b"}, "pgup", "page up"),
-		PageDown: b([]string{"pgdown", "space", "f"}, "pgdn", "page down"),
+		PageUp:   b([]string{"pgup", "b"}, "pgup", "page_up"),
+		PageDown: b([]string{"pgdown", "space", "f"}, "pgdn", "page_down"),
 		Top:      b([]string{"home", "g"}, "g", "top"),
 		Bottom:   b([]string{"end", "G"}, "G", "bottom"),
 		History:  b([]string{"h"}, "h", "history"),
-		Edit:     b([]string{"e"}, "e", "edit answers"),
+		Edit:     b([]string{"e"}, "e", "edit"),
 		Mark:     b([]string{"space", "x"}, "space", "mark"),
 		Compare:  b([]string{"c"}, "c", "compare"),
 		Plan:     b([]string{"p"}, "p", "plan"),
@@ -97,7 +132,7 @@ func newKeyMap() keyMap {
 		PlanNext:    b([]string{"enter", "tab", "down"}, "enter", "next"),
 		PlanPrev:    b([]string{"shift+tab", "up"}, "↑", "back"),
 		PlanDone:    b([]string{"esc"}, "esc", "done"),
-		PlanOutcome: b([]string{"m", "p", "n"}, "m/p/n", "met/partly/not"),
+		PlanOutcome: b(outcomeKeys, planform.OutcomeKeys(l), "outcome"),
 		PlanChoice:  b([]string{"left", "right"}, "←/→", "choose"),
 		PlanPick:    b([]string{"enter", "space"}, "enter", "pick"),
 		PlanMove:    b([]string{"tab", "down"}, "↓", "next"),
@@ -105,13 +140,13 @@ func newKeyMap() keyMap {
 		FormNext:     b([]string{"enter"}, "enter", "next"),
 		FormTab:      b([]string{"tab"}, "tab", "next"),
 		FormPrev:     b([]string{"shift+tab"}, "shift+tab", "back"),
-		FormComplete: b([]string{"ctrl+e"}, "ctrl+e", "complete name"),
+		FormComplete: b([]string{"ctrl+e"}, "ctrl+e", "complete_name"),
 	}
 }
 
 // helpFor returns the short and the full help of a screen.
 func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
-	k := m.keys
+	k := keysFor(m.loc())
 	switch m.screen {
 	case scrHome, scrResume, scrClients:
 		short = []key.Binding{k.Up, k.Down, k.Select, k.Leave, k.Quit}

@@ -10,7 +10,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/store"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // The smallest window the app draws its screens in; below it, it says how
@@ -55,6 +57,11 @@ type Options struct {
 	// Notices is where Run writes what it does after the screens are gone
 	// (saving answers that could not be written yet); nil writes nothing.
 	Notices io.Writer
+	// Lang is the user's language (cmd's uiLang): the screens that belong
+	// to no session (home, setup, the list of clients) are in it. A
+	// session's screens are in the language of the pack it is answered
+	// with. "" means Pack's language.
+	Lang string
 }
 
 // Start says what the wizard opens with. The zero Start opens the home
@@ -80,6 +87,7 @@ type Start struct {
 // methods; every store call runs in a tea.Cmd.
 type Model struct {
 	opts Options
+	ui   *i18n.Locale // the user's language
 	keys keyMap
 	st   styles
 	help help.Model
@@ -118,14 +126,20 @@ func New(opts Options) Model {
 	if _, ok := opts.Repo.(cleanRepo); !ok && opts.Repo != nil {
 		opts.Repo = cleanRepo{opts.Repo}
 	}
+	ui := i18n.For(opts.Lang)
+	if opts.Lang == "" && opts.Pack != nil {
+		ui = i18n.For(opts.Pack.Lang)
+	}
 	m := Model{
 		opts: opts,
-		keys: newKeyMap(),
+		ui:   ui,
+		keys: keysFor(ui),
 		st:   newStyles(true),
 		help: help.New(),
 		q:    newQuestionState(),
 		plan: planState{input: newPlanInput()},
 	}
+	m.saver.loc = ui
 	m.help.Styles = m.st.help
 	m.res.view = newViewport()
 	m.cmp.view = newViewport()
@@ -144,7 +158,7 @@ func New(opts Options) Model {
 		m.open(s.Session, p)
 	case s.New:
 		m.screen = scrSetup
-		m.setup = newSetup(s.Client, s.Assessor, nil)
+		m.setup = newSetup(m.ui, s.Client, s.Assessor, nil)
 	case s.Resume:
 		m.screen = scrResume
 		m.home.loading = true
@@ -292,12 +306,12 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 			cmd = m.startNote()
 		}
 		if m.q.note.Length()+utf8.RuneCountInString(msg.Content) > m.q.note.CharLimit {
-			m.notice = "The pasted text was cut: a note holds at most 64 KiB"
+			m.notice = m.loc().T("tui.paste.note_cut")
 		}
 		return tea.Batch(cmd, m.q.updateNote(msg))
 	case scrPlan:
 		if m.plan.typing() && len([]rune(m.plan.input.Value()))+utf8.RuneCountInString(msg.Content) > m.plan.input.CharLimit {
-			m.notice = "The pasted text was cut: a field holds at most 64 KiB"
+			m.notice = m.loc().T("tui.paste.field_cut")
 		}
 		return m.updatePlanInput(msg)
 	}
@@ -342,6 +356,19 @@ func (m *Model) resize(w, h int) {
 	pos := m.plan.input.Position()
 	m.plan.input.SetCursor(0)
 	m.plan.input.SetCursor(pos)
+}
+
+// loc is the language of the screen on show: a session's screens are in
+// its pack's language, home and the screens before a session in the user's.
+func (m Model) loc() *i18n.Locale {
+	switch m.screen {
+	case scrHome, scrResume, scrSetup, scrClients:
+		return m.ui
+	}
+	if m.pack == nil {
+		return m.ui
+	}
+	return present.Locale(m.pack, m.ui)
 }
 
 func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }

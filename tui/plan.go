@@ -135,7 +135,7 @@ func (m *Model) planLoaded(msg planLoadedMsg) tea.Cmd {
 // problem words a goal's problem in the session's language with its pack
 // (plantext, the one home of that wording).
 func (m *Model) problem(g checklist.Goal) string {
-	return plantext.Problem(i18n.For(m.pack.Lang), m.pack, g)
+	return plantext.Problem(m.loc(), m.pack, g)
 }
 
 // focusPlan shows field i with its value in the input.
@@ -159,24 +159,22 @@ func (m *Model) focusPlan(i int) tea.Cmd {
 	}
 	p.input.SetValue(p.before)
 	p.input.CursorEnd()
-	p.input.Placeholder = planPlaceholder(f.Kind)
+	p.input.Placeholder = planPlaceholder(m.loc(), f.Kind)
 	return p.input.Focus()
 }
 
-func planPlaceholder(k planform.Kind) string {
+func planPlaceholder(l *i18n.Locale, k planform.Kind) string {
 	switch k {
 	case planform.Problem:
-		return "a problem to work on; empty leaves this goal out"
+		return l.T("tui.plan.placeholder.problem")
 	case planform.What:
-		return "what you will do"
+		return l.T("tui.plan.placeholder.what")
 	case planform.Target:
-		return "how you will measure it"
+		return l.T("tui.plan.placeholder.target")
 	case planform.Due:
-		return "a date or a month"
-	case planform.Vision:
-		return "optional"
-	case planform.Note:
-		return "optional"
+		return l.T("tui.plan.placeholder.due")
+	case planform.Vision, planform.Note:
+		return l.T("tui.plan.placeholder.optional")
 	}
 	return ""
 }
@@ -190,7 +188,7 @@ func (m *Model) keepPlanField() {
 	}
 	v, cut := fitNote(m.plan.input.Value())
 	if cut {
-		m.notice = "The text was cut to 64 KiB, the most a field holds"
+		m.notice = m.loc().T("tui.plan.field_cut")
 	}
 	m.plan.form.Set(f, v)
 	m.queuePlan()
@@ -218,7 +216,7 @@ func (m *Model) movePlan(dir int) tea.Cmd {
 	}
 	switch {
 	case i < 0:
-		m.notice = "This is the first field"
+		m.notice = m.loc().T("tui.plan.first_field")
 		return m.flush()
 	case i >= m.plan.form.Len():
 		return tea.Batch(m.flush(), m.leavePlan())
@@ -230,7 +228,7 @@ func (m *Model) movePlan(dir int) tea.Cmd {
 func (m *Model) leavePlan() tea.Cmd {
 	m.plan.input.Blur()
 	if !m.sess.Plan.IsZero() {
-		m.notice = "Plan saved: " + planform.Summary(m.sess.Plan)
+		m.notice = m.loc().T("tui.plan.saved", "Summary", planform.Summary(m.loc(), m.sess.Plan))
 	}
 	m.show(scrResults)
 	m.res.render(m)
@@ -272,7 +270,7 @@ func (m *Model) planKey(msg tea.KeyPressMsg) tea.Cmd {
 		case msg.String() == "right":
 			p.choice = (p.choice + 1) % len(outcomes)
 		default:
-			if o, ok := planform.ParseOutcome(msg.String()); ok && len(msg.String()) == 1 {
+			if o, ok := planform.ParseOutcome(m.loc(), msg.String()); ok && len([]rune(msg.String())) == 1 {
 				return m.pickOutcome(o)
 			}
 		}

@@ -61,7 +61,7 @@ func openPlanOf(t *testing.T, f *fixture, s *checklist.Session, w, h int) (*driv
 func onField(t *testing.T, d *driver, k planform.Kind, i int) {
 	t.Helper()
 	if f, ok := d.m.plan.field(); !ok || f != (planform.Field{Kind: k, Index: i}) {
-		t.Fatalf("on field %+v, want %v %d\n%s", f, k.Label(), i, d.screen())
+		t.Fatalf("on field %+v, want %v %d\n%s", f, k.Label(i18n.For("en")), i, d.screen())
 	}
 }
 

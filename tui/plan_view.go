@@ -44,49 +44,49 @@ func (m Model) planView(w, h int) []string {
 	return lines
 }
 
-func (m Model) planLines(w int, l planLayout) []string {
+func (m Model) planLines(w int, lay planLayout) []string {
 	p := &m.plan
 	f, ok := p.field()
 	if p.loading || !ok {
-		return []string{m.planTitle("", w), "", m.st.muted.Render("Looking up last time's goals…")}
+		return []string{m.planTitle("", w), "", m.st.muted.Render(m.loc().T("tui.plan.loading"))}
 	}
-	out := []string{m.planTitle(p.form.Where(f), w)}
+	l := m.loc()
+	out := []string{m.planTitle(p.form.Where(l, f), w)}
 	blank := func() {
-		if l.blanks {
+		if lay.blanks {
 			out = append(out, "")
 		}
 	}
 	switch f.Kind {
 	case planform.Outcome, planform.Note:
-		out = append(out, m.reviewLines(f, w, l)...)
+		out = append(out, m.reviewLines(f, w, lay)...)
 	case planform.Vision:
-		if l.intro {
+		if lay.intro {
 			out = append(out, m.planGoalsSoFar(w)...)
 		}
 		blank()
-		out = append(out, m.planRow(planform.Vision.Label(), p.form.Vision, true, w))
+		out = append(out, m.planRow(planform.Vision.Label(l), p.form.Vision, true, w))
 	default:
-		if l.intro {
-			out = append(out, styleLines(m.st.muted, wrap("Three problems to work on, each with a goal you can measure: "+
-				"what you will do, the target and by when.", w))...)
+		if lay.intro {
+			out = append(out, styleLines(m.st.muted, wrap(l.T("tui.plan.intro"), w))...)
 		}
 		blank()
 		for _, k := range []planform.Kind{planform.Problem, planform.What, planform.Target, planform.Due} {
 			fl := planform.Field{Kind: k, Index: f.Index}
-			out = append(out, m.planRow(k.Label(), p.form.Value(fl), fl == f, w))
+			out = append(out, m.planRow(k.Label(l), p.form.Value(fl), fl == f, w))
 		}
 	}
-	if l.hint > 0 {
+	if lay.hint > 0 {
 		blank()
-		hint := wrap(f.Kind.Hint(), w)
-		if len(hint) > l.hint {
-			hint = hint[:l.hint]
+		hint := wrap(f.Kind.Hint(l), w)
+		if len(hint) > lay.hint {
+			hint = hint[:lay.hint]
 			hint[len(hint)-1] = ansi.Truncate(hint[len(hint)-1]+" …", w, "…")
 		}
 		out = append(out, styleLines(m.st.muted, hint)...)
 	}
-	if l.suggestions && f.Kind == planform.Problem && len(p.suggestions) > 0 {
-		out = append(out, "", m.st.heading.Render("Suggested from your results"))
+	if lay.suggestions && f.Kind == planform.Problem && len(p.suggestions) > 0 {
+		out = append(out, "", m.st.heading.Render(l.T("tui.plan.suggested")))
 		for i, s := range p.suggestions {
 			out = append(out, m.st.muted.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, m.problem(checklist.Goal{Source: &s})), w, "…")))
 		}
@@ -96,9 +96,9 @@ func (m Model) planLines(w int, l planLayout) []string {
 
 // planTitle is the screen's title with where the field stands on the right.
 func (m Model) planTitle(where string, w int) string {
-	title := "Your plan"
+	title := m.loc().T("tui.plan.title")
 	if m.sess != nil {
-		title += " for " + m.sess.Client
+		title = m.loc().T("tui.plan.title_for", "Client", m.sess.Client)
 	}
 	left := ansi.Truncate(title, max(1, w-lipgloss.Width(where)-2), "…")
 	gap := max(1, w-lipgloss.Width(left)-lipgloss.Width(where))
@@ -106,20 +106,21 @@ func (m Model) planTitle(where string, w int) string {
 }
 
 // reviewLines show one of last time's goals and ask whether it was met.
-func (m Model) reviewLines(f planform.Field, w int, l planLayout) []string {
+func (m Model) reviewLines(f planform.Field, w int, lay planLayout) []string {
+	l := m.loc()
 	r := m.plan.form.Review[f.Index]
 	var out []string
 	blank := func() {
-		if l.blanks {
+		if lay.blanks {
 			out = append(out, "")
 		}
 	}
-	if l.intro {
-		from := "Set in an earlier session"
+	if lay.intro {
+		from := l.T("tui.plan.set_earlier")
 		if !r.FromDate.IsZero() {
-			from = "Set on " + m.words().Date(r.FromDate)
+			from = l.T("tui.plan.set_on", "Date", l.Date(r.FromDate))
 		}
-		out = append(out, m.st.muted.Render(ansi.Truncate(from+": was it met?", w, "…")))
+		out = append(out, m.st.muted.Render(ansi.Truncate(from, w, "…")))
 	}
 	blank()
 	g := r.Goal
@@ -127,27 +128,29 @@ func (m Model) reviewLines(f planform.Field, w int, l planLayout) []string {
 		k planform.Kind
 		v string
 	}{{planform.Problem, m.problem(g)}, {planform.What, g.What}, {planform.Target, g.Target}, {planform.Due, g.Due}} {
-		out = append(out, m.planRow(row.k.Label(), row.v, false, w))
+		out = append(out, m.planRow(row.k.Label(l), row.v, false, w))
 	}
 	blank()
 	out = append(out, m.outcomeRow(r.Outcome, f.Kind == planform.Outcome))
-	out = append(out, m.planRow(planform.Note.Label(), r.Note, f.Kind == planform.Note, w))
+	out = append(out, m.planRow(planform.Note.Label(l), r.Note, f.Kind == planform.Note, w))
 	return out
 }
 
 // outcomeRow offers met, partly met and not met on one line.
 func (m Model) outcomeRow(given checklist.Outcome, focused bool) string {
+	l := m.loc()
 	var b strings.Builder
-	b.WriteString(m.planLabel(planform.Outcome.Label(), focused))
+	b.WriteString(m.planLabel(planform.Outcome.Label(l), focused))
 	for i, o := range checklist.Outcomes() {
 		mark := "( )"
 		if o == given {
 			mark = m.st.chosen.Render("(•)")
 		}
+		label := planform.OutcomeLabel(l, o)
 		if focused && i == m.plan.choice {
-			b.WriteString(" " + m.st.cursor.Render("›") + mark + " " + m.st.selected.Render(o.Label()))
+			b.WriteString(" " + m.st.cursor.Render("›") + mark + " " + m.st.selected.Render(label))
 		} else {
-			b.WriteString("  " + mark + " " + m.st.text.Render(o.Label()))
+			b.WriteString("  " + mark + " " + m.st.text.Render(label))
 		}
 	}
 	return b.String()
@@ -179,9 +182,9 @@ func (m Model) planLabel(label string, focused bool) string {
 func (m Model) planGoalsSoFar(w int) []string {
 	plan := m.plan.form.Plan()
 	if len(plan.Goals) == 0 {
-		return []string{m.st.muted.Render("No goal set yet: ↑ goes back to them.")}
+		return []string{m.st.muted.Render(m.loc().T("tui.plan.no_goals"))}
 	}
-	out := []string{m.st.muted.Render("Your goals")}
+	out := []string{m.st.muted.Render(m.loc().T("tui.plan.your_goals"))}
 	for i, g := range plan.Goals {
 		out = append(out, m.st.text.Render(ansi.Truncate(fmt.Sprintf("%d  %s", i+1, m.problem(g)), w, "…")))
 	}

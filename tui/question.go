@@ -28,7 +28,6 @@ func newQuestionState() questionState {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "│ "
-	ta.Placeholder = "Type a note. enter saves it, esc cancels"
 	// A note may be long (minutes pasted in): up to the store's 64 KiB.
 	// Characters of more than one byte are counted again when the note
 	// is kept (see fitNote).
@@ -74,6 +73,7 @@ func (m *Model) open(s *checklist.Session, p *checklist.Pack) {
 	// carry its id and go through all the same.
 	cleanSession(s)
 	m.sess, m.pack, m.qs = s, p, p.Questions()
+	m.saver.loc = present.Locale(p, m.ui)
 	m.res = resultsState{view: m.res.view}
 	m.q.editing = false
 	at := 0
@@ -95,7 +95,7 @@ func (m *Model) open(s *checklist.Session, p *checklist.Pack) {
 		// complete it now.
 		s.Status, s.CompletedAt = checklist.Completed, m.now()
 		m.queue(store.Change{Complete: true})
-		m.notice = "Every question was answered: the session is now complete"
+		m.notice = m.loc().T("tui.question.completed_now")
 	}
 	if s.Status == checklist.Completed {
 		m.showResults()
@@ -149,10 +149,10 @@ func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
 		case msg.String() == "s":
 			return m.saveAsNew()
 		}
-		m.notice = goneNotice
+		m.notice = m.loc().T("tui.gone.notice")
 		return nil
 	}
-	choices := present.Choices(q.Kind)
+	choices := present.Choices(m.loc(), q.Kind)
 	switch {
 	case key.Matches(msg, k.Home):
 		return m.goHome()
@@ -164,7 +164,7 @@ func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.answer(choices[m.q.choice].Value)
 	case key.Matches(msg, k.Back):
 		if m.q.idx == 0 {
-			m.notice = "This is the first question"
+			m.notice = m.loc().T("tui.question.first")
 			return nil
 		}
 		return m.move(m.q.idx - 1)
@@ -182,12 +182,11 @@ func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ShowResults):
 		return m.showResults()
 	default:
+		// Each language has its own answer keys (s/p/n/a in Italian); 0
+		// is N/A in all of them, next to the ratings' 1-5.
 		s := msg.String()
-		if s == "0" {
-			s = "a"
-		}
 		for _, c := range choices {
-			if s == c.Key {
+			if s == c.Key || (s == "0" && c.Value == checklist.NA) {
 				return m.answer(c.Value)
 			}
 		}
@@ -255,7 +254,7 @@ func (m *Model) answer(v checklist.Value) tea.Cmd {
 		}
 		next = open
 		n := len(m.sess.Unanswered(m.pack))
-		m.notice = plural(n, "question", "questions") + " still open: here is the first"
+		m.notice = m.loc().N("tui.question.still_open", n)
 	}
 	m.goTo(next)
 	c.Cursor = m.qs[next].ID
@@ -268,7 +267,7 @@ func (m *Model) answer(v checklist.Value) tea.Cmd {
 func (m *Model) finish() tea.Cmd {
 	m.sess.Status = checklist.Completed
 	m.sess.CompletedAt = m.now()
-	m.notice = "Session complete. Press p to set your plan."
+	m.notice = m.loc().T("tui.question.complete")
 	return m.showResults()
 }
 
@@ -278,6 +277,7 @@ func (m *Model) startNote() tea.Cmd {
 		return nil
 	}
 	m.q.editing = true
+	m.q.note.Placeholder = m.loc().T("tui.question.note_placeholder")
 	m.q.note.SetValue(m.sess.Answers[q.ID].Note)
 	m.q.note.MoveToEnd()
 	return m.q.note.Focus()
@@ -302,7 +302,7 @@ func (m *Model) keepNote() {
 	}
 	note, cut := fitNote(strings.TrimSpace(m.q.note.Value()))
 	if cut {
-		m.notice = "The note was cut to 64 KiB, the most a note holds"
+		m.notice = m.loc().T("tui.question.note_cut")
 	}
 	a, had := m.sess.Answers[q.ID]
 	if note == a.Note {
@@ -346,7 +346,7 @@ func (m *Model) saveAsNew() tea.Cmd {
 		s.Status, s.CompletedAt = checklist.Completed, m.now()
 	}
 	r, p := m.opts.Repo, m.pack
-	m.notice = "Saving your answers as a new session…"
+	m.notice = m.loc().T("tui.gone.saving")
 	return func() tea.Msg {
 		err := r.Create(s)
 		return savedAsNewMsg{from: old.ID, sess: s, pack: p, err: err}
@@ -372,6 +372,6 @@ func (m *Model) savedAsNew(msg savedAsNewMsg) tea.Cmd {
 	if m.screen == scrQuestion {
 		m.goTo(idx)
 	}
-	m.notice = "Your answers are saved as the new session " + msg.sess.ID
+	m.notice = m.loc().T("tui.gone.saved", "ID", msg.sess.ID)
 	return m.flush()
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -53,7 +52,7 @@ func (m Model) questionLines(w int, l qLayout) []string {
 			out = append(out, "")
 		}
 	}
-	title, counts := present.WhereParts(m.pack, q)
+	title, counts := present.WhereParts(m.loc(), m.pack, q)
 	title = ansi.Truncate(title, max(1, w-lipgloss.Width(counts)), "…")
 	out = append(out, m.st.heading.Render(ansi.Truncate(title+counts, w, "…")))
 	if l.progress {
@@ -87,7 +86,7 @@ func (m Model) questionLines(w int, l qLayout) []string {
 // progressLine is the overall bar: "████░░░ 12 of 60 answered".
 func (m Model) progressLine(w int) string {
 	done, total := present.Answered(m.sess, m.qs), len(m.qs)
-	label := fmt.Sprintf(" %d of %d answered", done, total)
+	label := m.loc().N("tui.question.progress", total, "Done", done)
 	bw := min(60, w-lipgloss.Width(label))
 	f := 0.0
 	if total > 0 {
@@ -104,7 +103,7 @@ func (m Model) bar(f float64, w int) string {
 }
 
 func (m Model) choicesList(q checklist.Question) []string {
-	choices := present.Choices(q.Kind)
+	choices := present.Choices(m.loc(), q.Kind)
 	given := m.sess.Answers[q.ID].Value
 	width := 0
 	for _, c := range choices {
@@ -133,7 +132,7 @@ func (m Model) choicesList(q checklist.Question) []string {
 // choicesCompact puts the choices on one line (two for ratings, with the
 // scale's words below) for short windows.
 func (m Model) choicesCompact(q checklist.Question, w int) []string {
-	choices := present.Choices(q.Kind)
+	choices := present.Choices(m.loc(), q.Kind)
 	given := m.sess.Answers[q.ID].Value
 	var line strings.Builder
 	for i, c := range choices {
@@ -156,19 +155,21 @@ func (m Model) choicesCompact(q checklist.Question, w int) []string {
 	}
 	out := []string{line.String()}
 	if q.Kind == kindStatement {
-		out = append(out, m.st.muted.Render(ansi.Truncate("1 never · 2 rarely · 3 sometimes · 4 often · 5 always", w, "…")))
+		out = append(out, m.st.muted.Render(ansi.Truncate(present.RatingScale(m.loc()), w, "…")))
 	}
 	return out
 }
 
 func (m Model) noteLines(q checklist.Question, w int) []string {
+	l := m.loc()
 	if m.q.editing {
-		return append([]string{m.st.heading.Render("Note")}, strings.Split(m.q.note.View(), "\n")...)
+		return append([]string{m.st.heading.Render(l.T("tui.question.note"))}, strings.Split(m.q.note.View(), "\n")...)
 	}
 	note := m.sess.Answers[q.ID].Note
 	if note == "" {
-		return []string{m.st.muted.Render("tab adds a note")}
+		return []string{m.st.muted.Render(l.T("tui.question.note_add"))}
 	}
 	flat := strings.Join(strings.Fields(note), " ")
-	return []string{m.st.heading.Render("Note ") + m.st.text.Render(ansi.Truncate(flat, max(1, w-5), "…"))}
+	head := l.T("tui.question.note") + " "
+	return []string{m.st.heading.Render(head) + m.st.text.Render(ansi.Truncate(flat, max(1, w-lipgloss.Width(head)), "…"))}
 }

@@ -75,7 +75,7 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outc
 		// Writes still queued when the program ended: try a little longer,
 		// the data file may only be busy for a moment.
 		if opts.Notices != nil && m.saver.err != nil && m.saver.gone == "" {
-			fmt.Fprintf(opts.Notices, "saving the last answers (%s)…\n", describe(m.saver.err))
+			fmt.Fprintln(opts.Notices, m.loc().T("tui.saving_last", "Reason", m.describe(m.saver.err)))
 		}
 		completing := false
 		for _, op := range m.saver.queue {

@@ -3,11 +3,13 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
@@ -21,20 +23,20 @@ type saveOp struct {
 	c  store.Change
 }
 
-// what says what op would save, for a message: "the answer to
+// what says in l what op would save, for a message: "the answer to
 // culture.training", "the plan".
-func (op saveOp) what() string {
+func (op saveOp) what(l *i18n.Locale) string {
 	switch {
 	case op.c.SetValue:
-		return "the answer to " + op.c.QID
+		return l.T("tui.save.what.answer", "ID", op.c.QID)
 	case op.c.SetNote:
-		return "the note on " + op.c.QID
+		return l.T("tui.save.what.note", "ID", op.c.QID)
 	case op.c.SetPlan:
-		return "the plan"
+		return l.T("tui.save.what.plan")
 	case op.c.Complete:
-		return "the completion"
+		return l.T("tui.save.what.completion")
 	}
-	return "the position"
+	return l.T("tui.save.what.position")
 }
 
 // cursorOnly reports whether op only moves the position to resume at.
@@ -65,6 +67,16 @@ type saver struct {
 	// lost says what was refused for good, for the status line and the
 	// message at the end.
 	lost []string
+	// loc is the language of what it says: the open session's.
+	loc *i18n.Locale
+}
+
+// l is the language the saver speaks; English before a session opens.
+func (s *saver) l() *i18n.Locale {
+	if s.loc == nil {
+		return i18n.For(i18n.Default)
+	}
+	return s.loc
 }
 
 // add queues op. A cursor move or a plan replaces one of its kind for the
@@ -178,7 +190,7 @@ func (s *saver) done(msg savedMsg) {
 	case errors.Is(msg.err, store.ErrNotFound):
 		s.gone = head.id
 	case permanent(msg.err):
-		s.lost = append(s.lost, fmt.Sprintf("%s (%s)", head.what(), present.Error(msg.err)))
+		s.lost = append(s.lost, s.l().T("tui.save.lost", "What", head.what(s.l()), "Reason", present.Error(s.l(), msg.err)))
 		s.queue = s.queue[1:]
 	}
 }
@@ -206,7 +218,7 @@ func (s *saver) flushNow(r Repo, tries int, wait time.Duration) error {
 					break
 				}
 				if permanent(err) {
-					s.lost = append(s.lost, fmt.Sprintf("%s (%s)", op.what(), present.Error(err)))
+					s.lost = append(s.lost, s.l().T("tui.save.lost", "What", op.what(s.l()), "Reason", present.Error(s.l(), err)))
 					s.queue = s.queue[1:]
 					continue
 				}
@@ -220,15 +232,15 @@ func (s *saver) flushNow(r Repo, tries int, wait time.Duration) error {
 			break
 		}
 		if t+1 >= tries {
-			return fmt.Errorf("%s not saved: %w", unsaved(s.queue), s.err)
+			return fmt.Errorf("%s: %w", s.l().T("tui.save.not_saved", "What", unsaved(s.l(), s.queue)), s.err)
 		}
 		time.Sleep(wait)
 	}
 	if s.gone != "" {
-		return &GoneError{ID: s.gone, Unsaved: unsaved(s.queue)}
+		return &GoneError{ID: s.gone, Unsaved: unsaved(s.l(), s.queue), Lang: s.l().Lang()}
 	}
 	if len(s.lost) > 0 {
-		return fmt.Errorf("not saved: %s", joinAnd(s.lost))
+		return errors.New(s.l().T("tui.save.lost_list", "List", joinAnd(s.l(), s.lost)))
 	}
 	return nil
 }
@@ -238,21 +250,23 @@ func (s *saver) flushNow(r Repo, tries int, wait time.Duration) error {
 type GoneError struct {
 	ID      string
 	Unsaved string // "2 answers", "" when nothing was waiting
+	Lang    string // the language Error speaks; "" is English
 }
 
 func (e *GoneError) Error() string {
-	if e.Unsaved == "" || e.Unsaved == "nothing" {
-		return fmt.Sprintf("session %s was deleted while it was open", e.ID)
+	l := i18n.For(e.Lang)
+	if e.Unsaved == "" {
+		return l.T("tui.save.gone", "ID", e.ID)
 	}
-	return fmt.Sprintf("session %s was deleted while it was open: %s given since were not saved", e.ID, e.Unsaved)
+	return l.T("tui.save.gone_unsaved", "ID", e.ID, "What", e.Unsaved)
 }
 
 // Unwrap makes a GoneError match store.ErrNotFound.
 func (e *GoneError) Unwrap() error { return store.ErrNotFound }
 
-// unsaved says what ops would have saved: "2 answers", "the plan", "1
-// answer and the plan", "2 answers and the completion".
-func unsaved(ops []saveOp) string {
+// unsaved says in l what ops would have saved: "2 answers", "the plan",
+// "1 answer and the plan", "2 answers and the completion"; "" for nothing.
+func unsaved(l *i18n.Locale, ops []saveOp) string {
 	n, notes, plan, complete := 0, 0, false, false
 	for _, op := range ops {
 		switch {
@@ -266,36 +280,29 @@ func unsaved(ops []saveOp) string {
 	}
 	var parts []string
 	if n > 0 {
-		parts = append(parts, plural(n, "answer", "answers"))
+		parts = append(parts, l.N("tui.save.answers", n))
 	}
 	if notes > 0 {
-		parts = append(parts, plural(notes, "note", "notes"))
+		parts = append(parts, l.N("tui.save.notes", notes))
 	}
 	if plan {
-		parts = append(parts, "the plan")
+		parts = append(parts, l.T("tui.save.what.plan"))
 	}
 	if complete {
-		parts = append(parts, "the completion")
+		parts = append(parts, l.T("tui.save.what.completion"))
 	}
-	if len(parts) == 0 {
-		return "nothing"
-	}
-	return joinAnd(parts)
+	return joinAnd(l, parts)
 }
 
-// joinAnd joins "a", "b", "c" as "a, b and c".
-func joinAnd(parts []string) string {
+// joinAnd joins "a", "b", "c" as "a, b and c" in l.
+func joinAnd(l *i18n.Locale, parts []string) string {
 	switch len(parts) {
 	case 0:
 		return ""
 	case 1:
 		return parts[0]
 	}
-	out := parts[0]
-	for _, p := range parts[1 : len(parts)-1] {
-		out += ", " + p
-	}
-	return out + " and " + parts[len(parts)-1]
+	return l.T("tui.save.and", "A", strings.Join(parts[:len(parts)-1], ", "), "B", parts[len(parts)-1])
 }
 
 // flush starts writing the queue if it can.
@@ -321,12 +328,12 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	switch {
 	case len(m.saver.lost) > lost:
 		// The session is shown as stored (refresh above).
-		m.notice = "Not saved: " + m.saver.lost[len(m.saver.lost)-1]
+		m.notice = m.loc().T("tui.save.notice_lost", "What", m.saver.lost[len(m.saver.lost)-1])
 	case msg.moved:
-		m.notice = "This session was changed elsewhere (another window?): showing what is stored"
+		m.notice = m.loc().T("tui.save.moved")
 	}
 	if m.saver.gone != "" && m.sess != nil && m.saver.gone == m.sess.ID {
-		m.notice = goneNotice
+		m.notice = m.loc().T("tui.gone.notice")
 	}
 	if m.quitting {
 		return tea.Quit
@@ -337,8 +344,6 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	return m.flush()
 }
-
-const goneNotice = "This session was deleted elsewhere. Press s to save your answers as a new session, q to quit"
 
 // refresh shows fresh, the open session as stored, with the changes still
 // queued laid over it, keeping the question on show.
@@ -368,18 +373,15 @@ func (m *Model) refresh(fresh *checklist.Session) {
 func (m Model) saveMark() string {
 	switch {
 	case m.saver.gone != "":
-		return m.st.warn.Render("! session deleted")
+		return m.st.warn.Render(m.loc().T("tui.header.deleted"))
 	case m.saver.err != nil && !permanent(m.saver.err):
-		return m.st.warn.Render("! not saved")
+		return m.st.warn.Render(m.loc().T("tui.header.not_saved"))
 	case m.saver.pending():
-		return m.st.status.Render("saving…")
+		return m.st.status.Render(m.loc().T("tui.header.saving"))
 	case len(m.saver.lost) > 0 && m.saver.err != nil:
-		return m.st.warn.Render("! not saved")
+		return m.st.warn.Render(m.loc().T("tui.header.not_saved"))
 	case m.saver.saved:
-		return m.st.saved.Render("✓ saved")
+		return m.st.saved.Render(m.loc().T("tui.header.saved"))
 	}
 	return ""
 }
-
-// describe turns an error into the words of the status line.
-func describe(err error) string { return present.Error(err) }

@@ -10,6 +10,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 )
 
 // setupState is the new-session form. The values live behind pointers so
@@ -25,17 +26,19 @@ type setupState struct {
 	typedAhead []tea.KeyPressMsg
 }
 
-func newSetup(client, assessor string, clients []string) setupState {
+// newSetup builds the form in l, the user's language: no session, and so no
+// pack's language, exists yet.
+func newSetup(l *i18n.Locale, client, assessor string, clients []string) setupState {
 	s := setupState{client: &client, assessor: &assessor, clients: clients}
 	s.input = huh.NewInput().Key("client").
-		Title("Client").
-		Description("Who is this audit for?").
-		Placeholder("company or team name").
+		Title(l.T("tui.setup.client")).
+		Description(l.T("tui.setup.client_help")).
+		Placeholder(l.T("tui.setup.client_placeholder")).
 		CharLimit(120).
 		Suggestions(clients).
 		Validate(func(v string) error {
 			if strings.TrimSpace(v) == "" {
-				return errors.New("enter the client's name")
+				return errors.New(l.T("tui.setup.client_empty"))
 			}
 			return nil
 		}).
@@ -43,8 +46,8 @@ func newSetup(client, assessor string, clients []string) setupState {
 	s.form = huh.NewForm(huh.NewGroup(
 		s.input,
 		huh.NewInput().Key("assessor").
-			Title("Assessor").
-			Description("Who runs the audit? (optional)").
+			Title(l.T("tui.setup.assessor")).
+			Description(l.T("tui.setup.assessor_help")).
 			CharLimit(120).
 			Value(s.assessor),
 	)).WithShowHelp(false).WithTheme(huh.ThemeFunc(huh.ThemeCharm)).WithWidth(72)
@@ -141,16 +144,17 @@ func (m Model) createSession(client, assessor string) tea.Cmd {
 }
 
 func (m Model) setupView(w, h int) []string {
-	lines := []string{m.st.title.Render("Start a new session"), ""}
+	l := m.ui
+	lines := []string{m.st.title.Render(l.T("tui.setup.title")), ""}
 	if m.setup.form == nil {
 		return lines
 	}
 	if m.setup.creating {
-		return append(lines, m.st.muted.Render("Creating the session…"))
+		return append(lines, m.st.muted.Render(l.T("tui.setup.creating")))
 	}
 	lines = append(lines, strings.Split(strings.TrimRight(m.setup.form.View(), "\n"), "\n")...)
 	if len(m.setup.clients) > 0 {
-		lines = append(lines, "", m.st.muted.Render("Known clients: "+strings.Join(m.setup.clients, ", ")))
+		lines = append(lines, "", m.st.muted.Render(l.T("tui.setup.known", "Names", strings.Join(m.setup.clients, ", "))))
 	}
 	return lines
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -11,16 +10,17 @@ import (
 // It fits any size, down to one cell, and the app keeps its state.
 func (m Model) tooSmallView() string {
 	w := max(1, m.width)
+	l := m.loc()
 	text := []string{
-		fmt.Sprintf("Window too small: %d×%d.", m.width, m.height),
-		fmt.Sprintf("servicecheck needs at least %d×%d.", MinWidth, MinHeight),
-		"Make the window bigger; your answers are kept. q quits.",
+		l.T("tui.small.title", "W", m.width, "H", m.height),
+		l.T("tui.small.needs", "W", MinWidth, "H", MinHeight),
+		l.T("tui.small.keep"),
 	}
 	if w < 40 || m.height < 4 {
 		text = []string{
-			fmt.Sprintf("Too small: %d×%d", m.width, m.height),
-			fmt.Sprintf("Needs %d×%d", MinWidth, MinHeight),
-			"q quits",
+			l.T("tui.small.short_title", "W", m.width, "H", m.height),
+			l.T("tui.small.short_needs", "W", MinWidth, "H", MinHeight),
+			l.T("tui.small.short_quit"),
 		}
 	}
 	var lines []string

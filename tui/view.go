@@ -3,11 +3,12 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // View draws the frame: header, the screen's body, status line and keys.
@@ -84,48 +85,42 @@ func (m Model) headerView(w int) string {
 
 // context names where the user is, for the header.
 func (m Model) context() string {
+	l := m.loc()
 	switch m.screen {
 	case scrResume:
-		return "Resume"
+		return l.T("tui.header.resume")
 	case scrSetup:
-		return "New session"
+		return l.T("tui.header.new")
 	case scrQuestion:
 		if q, ok := m.current(); ok && m.sess != nil {
-			return m.sess.Client + " · " + partName(q)
+			return m.sess.Client + " · " + present.Part(l, q)
 		}
 	case scrResults:
 		if m.sess != nil {
-			return m.sess.Client + " · Results"
+			return m.sess.Client + " · " + l.T("tui.header.results")
 		}
 	case scrClients:
-		return "History"
+		return l.T("tui.header.history")
 	case scrHistory:
-		return m.hist.client + " · History"
+		return m.hist.client + " · " + l.T("tui.header.history")
 	case scrCompare:
-		return m.hist.client + " · Compare"
+		return m.hist.client + " · " + l.T("tui.header.compare")
 	case scrPlan:
 		if m.sess != nil {
-			return m.sess.Client + " · Plan"
+			return m.sess.Client + " · " + l.T("tui.header.plan")
 		}
 	}
 	return ""
 }
 
-func partName(q checklist.Question) string {
-	if q.Kind == kindStatement {
-		return "Self-assessment"
-	}
-	return "Checklist"
-}
-
 func (m Model) statusView(w int) string {
 	switch {
 	case m.gone():
-		return ansi.Truncate(m.st.warn.Render(goneNotice), w, "…")
+		return ansi.Truncate(m.st.warn.Render(m.loc().T("tui.gone.notice")), w, "…")
 	case m.saver.err != nil && !permanent(m.saver.err):
-		return ansi.Truncate(m.st.warn.Render("not saved: "+describe(m.saver.err)+" — retrying"), w, "…")
+		return ansi.Truncate(m.st.warn.Render(m.loc().T("tui.header.retrying", "Reason", m.describe(m.saver.err))), w, "…")
 	case m.err != nil:
-		return ansi.Truncate(m.st.err.Render(describe(m.err)), w, "…")
+		return ansi.Truncate(m.st.err.Render(m.describe(m.err)), w, "…")
 	case m.notice != "":
 		return ansi.Truncate(m.st.status.Render(m.notice), w, "…")
 	}
@@ -139,10 +134,19 @@ func (m Model) helpView(w int) string {
 	hs := m.st.help
 	sep := hs.ShortSeparator.Render(" • ")
 	tail := hs.Ellipsis.Render(" …")
+	render := func(kb key.Binding) string {
+		return hs.ShortKey.Render(kb.Help().Key) + " " + hs.ShortDesc.Render(kb.Help().Desc)
+	}
+	// "? more" opens the help, where every key dropped here is listed:
+	// it stays, after the "…", when others must go.
+	last := ""
+	if n := len(short); n > 1 && short[n-1].Help().Key == "?" {
+		last = sep + render(short[n-1])
+	}
 	var b strings.Builder
 	used := 0
 	for i, kb := range short {
-		item := hs.ShortKey.Render(kb.Help().Key) + " " + hs.ShortDesc.Render(kb.Help().Desc)
+		item := render(kb)
 		if i > 0 {
 			item = sep + item
 		}
@@ -150,9 +154,15 @@ func (m Model) helpView(w int) string {
 		room := w
 		if i < len(short)-1 {
 			room -= lipgloss.Width(tail)
+			if last != "" {
+				room -= lipgloss.Width(last)
+			}
 		}
 		if used+iw > room {
 			b.WriteString(tail)
+			if last != "" && i < len(short)-1 {
+				b.WriteString(last)
+			}
 			break
 		}
 		b.WriteString(item)
@@ -160,6 +170,9 @@ func (m Model) helpView(w int) string {
 	}
 	return b.String()
 }
+
+// describe turns an error into the words of the status line.
+func (m Model) describe(err error) string { return present.Error(m.loc(), err) }
 
 // fit makes lines exactly h lines of at most w cells: long lines are cut,
 // missing lines are blank.

@@ -1,23 +1,23 @@
 package tui
 
-import "github.com/servicecheck/servicecheck/results"
+import (
+	"github.com/servicecheck/servicecheck/results"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
+)
 
-// words speaks the open session's language (its pack's), or the wizard's
+// words speaks the open session's language (its pack's), or the user's
 // when no session is open: a session renders in the language it was
-// answered in.
+// answered in. It agrees with loc, the catalogue of the wizard's own
+// words.
 func (m Model) words() results.Words {
 	if m.pack != nil {
-		return results.In(m.pack.Lang)
+		return results.In(present.Locale(m.pack, m.ui).Lang())
 	}
 	return m.userWords()
 }
 
 // userWords speaks the language of what belongs to no session (home, the
-// list of clients, a client's history): the language the wizard was
-// started with, which is its pack's.
+// list of clients, a client's history): the user's (Options.Lang).
 func (m Model) userWords() results.Words {
-	if m.opts.Pack != nil {
-		return results.In(m.opts.Pack.Lang)
-	}
-	return results.In("")
+	return results.In(m.ui.Lang())
 }

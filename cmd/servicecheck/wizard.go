@@ -17,6 +17,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
@@ -40,7 +41,7 @@ type wizardOptions struct {
 	client     string
 	assessor   string
 	id         string // resume: a session id or unique prefix; "" asks
-	lang       string // new sessions: the built-in pack in this language
+	lang       string // the language of the screens and of new sessions' built-in pack
 	packFile   string // new sessions: a content pack file of the user's own
 }
 
@@ -60,8 +61,8 @@ const accessibleHelp = "plain prompts for screen readers (the default when stdin
 // addPackFlags adds the flags that choose the content new sessions are
 // answered with. Resumed sessions keep the pack they were started with.
 func addPackFlags(cmd *cobra.Command, opts *wizardOptions) {
-	cmd.Flags().StringVar(&opts.lang, "lang", "", "answer in this language: "+strings.Join(content.Languages(), ", ")+
-		" (default en; the screens stay in English)")
+	cmd.Flags().StringVar(&opts.lang, "lang", "", "use this language for the screens and new sessions' questions: "+
+		strings.Join(content.Languages(), ", ")+" (default: SERVICECHECK_LANG, else the locale's language, else en)")
 	cmd.Flags().StringVar(&opts.packFile, "pack", "", "answer with your own content pack file (kept in the data file)")
 }
 
@@ -109,10 +110,21 @@ func newResumeCmd(a *app) *cobra.Command {
 // runWizard opens the data file, decides where to start and runs the full
 // screen app on a terminal, or the plain prompts otherwise.
 func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
-	// A wrong language or pack file is reported before anything opens.
-	sp, err := chooseSessionPack(a.locale(), guard(a.errOut), opts.lang, opts.packFile)
+	// The language is chosen once: --lang, else SERVICECHECK_LANG, else
+	// the locale (LANG=it_IT.UTF-8), else English. Without --pack it also
+	// chooses the built-in pack new sessions are answered with. A wrong
+	// language or pack file is reported before anything opens.
+	ui, uiErr := a.uiLang(opts.lang)
+	packLang := opts.lang
+	if packLang == "" && opts.packFile == "" {
+		packLang = ui
+	}
+	sp, err := chooseSessionPack(i18n.For(ui), guard(a.errOut), packLang, opts.packFile)
 	if err != nil {
 		return err
+	}
+	if uiErr != nil {
+		return withCode(exitUsage, uiErr)
 	}
 	path, err := a.dbPath()
 	if err != nil {
@@ -146,7 +158,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	if err != nil {
 		return err
 	}
-	topts := tui.Options{Repo: repo, Pack: sp.pack, Lookup: lookup, Start: start, Now: a.now}
+	topts := tui.Options{Repo: repo, Pack: sp.pack, Lookup: lookup, Start: start, Now: a.now, Lang: ui}
 	var out tui.Outcome
 	if interactive {
 		popts := []tea.ProgramOption{tea.WithInput(a.in), tea.WithOutput(a.out)}
@@ -167,7 +179,9 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 		}
 	}
 	// "saved" only when everything was: otherwise the error says what was
-	// not saved, on stderr, with a non-zero exit.
+	// not saved, on stderr, with a non-zero exit. Said in the language
+	// the run chose: the screens are gone, and this is the program talking.
+	l := i18n.For(ui)
 	var gone *tui.GoneError
 	switch {
 	case out.SessionID == "":
@@ -176,9 +190,9 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	case err != nil:
 		return usertext.WrapInside(err, "trust.wizard.not_saved", "Command", a.resumeCommand(out.SessionID))
 	case out.Completed:
-		fmt.Fprintln(a.out, a.locale().T("cmd.wizard.saved_complete", "ID", out.SessionID))
+		fmt.Fprintln(a.out, l.T("cmd.wizard.saved_complete", "ID", out.SessionID))
 	default:
-		fmt.Fprintln(a.out, a.locale().T("cmd.wizard.saved_resume", "Command", a.resumeCommand(out.SessionID)))
+		fmt.Fprintln(a.out, l.T("cmd.wizard.saved_resume", "Command", a.resumeCommand(out.SessionID)))
 	}
 	return err
 }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,10 +22,11 @@ import (
 	"golang.org/x/term"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/internal/termtext"
-	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // ErrNoInput means the input ended, or could not be read, before the first
@@ -49,6 +51,10 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts tui.Options) (tu
 		opts.RetryDelay = time.Second
 	}
 	r := &runner{ctx: ctx, in: bufio.NewReader(in), out: out, opts: opts, echo: !isTerminal(in)}
+	r.ui = i18n.For(opts.Lang)
+	if opts.Lang == "" {
+		r.ui = i18n.For(opts.Pack.Lang)
+	}
 	err := r.run()
 	out2 := tui.Outcome{}
 	if r.sess != nil {
@@ -71,7 +77,8 @@ type runner struct {
 	in   *bufio.Reader
 	out  io.Writer
 	opts tui.Options
-	read int // lines read so far
+	read int          // lines read so far
+	ui   *i18n.Locale // the user's language, before a session is open
 
 	sess *checklist.Session
 	pack *checklist.Pack
@@ -99,6 +106,46 @@ func (r *runner) say(format string, args ...any) {
 	fmt.Fprint(r.out, termtext.Clean(fmt.Sprintf(format, args...))+"\n")
 }
 
+// loc is the language of what is said: the open session's pack's, else
+// the user's.
+func (r *runner) loc() *i18n.Locale {
+	if r.pack == nil {
+		return r.ui
+	}
+	return present.Locale(r.pack, r.ui)
+}
+
+// t is the message id in the language of what is said.
+func (r *runner) t(id string, args ...any) string { return r.loc().T(id, args...) }
+
+// sayT says the message id, a line of its own.
+func (r *runner) sayT(id string, args ...any) { r.say("%s", r.t(id, args...)) }
+
+// cmd reads a plain command's spellings from the catalogue: the first is
+// the one shown, all are accepted.
+func (r *runner) cmd(name string) []string {
+	var out []string
+	for _, w := range strings.Split(strings.Trim(r.t("plain.cmd."+name), "⟦⟧"), ",") {
+		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// is reports whether a typed line is the plain command name.
+func (r *runner) is(line, name string) bool {
+	return slices.Contains(r.cmd(name), strings.ToLower(strings.TrimSpace(line)))
+}
+
+// describe says why a write failed.
+func (r *runner) describe(err error) string {
+	if err == nil {
+		return r.t("tui.error.unknown")
+	}
+	return present.Error(r.loc(), err)
+}
+
 // ask prints a prompt and reads one line. The end of the input before the
 // first line is ErrNoInput; after it, it quits (progress is saved).
 func (r *runner) ask(prompt string) (string, error) {
@@ -106,7 +153,7 @@ func (r *runner) ask(prompt string) (string, error) {
 	line, err := r.readLine()
 	if errors.Is(err, errInterrupted) {
 		fmt.Fprintln(r.out)
-		r.say("Interrupted.")
+		r.sayT("plain.interrupted")
 		return "", errQuit
 	}
 	if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
@@ -124,7 +171,7 @@ func (r *runner) ask(prompt string) (string, error) {
 				// recorded something.
 				return "", fmt.Errorf("%w: the input ended before the first answer; nothing was saved", ErrNoInput)
 			}
-			r.say("The input ended.")
+			r.sayT("plain.input_ended")
 			return "", errQuit
 		}
 		return "", fmt.Errorf("read answers: %w", err)
@@ -169,8 +216,8 @@ func (r *runner) readLine() (string, error) {
 
 func (r *runner) run() error {
 	s := r.opts.Start
-	r.say("servicecheck: a checklist and self-assessment of your customer service.")
-	r.say("Every answer is saved as you give it. Type q at any prompt to save and quit.")
+	r.sayT("plain.intro")
+	r.sayT("plain.intro_save")
 	switch {
 	case s.Session != nil:
 		p := s.SessionPack
@@ -203,10 +250,10 @@ func (r *runner) home() error {
 	}
 	for {
 		r.say("")
-		r.say("1 start a new session")
-		r.say("2 resume an unfinished session (%s)", countOf(len(unfinished), "unfinished session", "unfinished sessions"))
-		r.say("3 quit")
-		line, err := r.ask("Choose 1, 2 or 3: ")
+		r.sayT("plain.home.new")
+		r.say("%s", r.loc().N("plain.home.resume", len(unfinished)))
+		r.sayT("plain.home.quit")
+		line, err := r.ask(r.t("plain.home.ask"))
 		if err != nil {
 			return err
 		}
@@ -215,20 +262,23 @@ func (r *runner) home() error {
 			return r.newSession("", "")
 		case "2", "resume":
 			return r.resume()
-		case "3", "q", "quit":
+		case "3":
 			return errQuit
 		}
-		r.say("Please type 1, 2 or 3.")
+		if r.is(line, "quit") {
+			return errQuit
+		}
+		r.sayT("plain.home.again")
 	}
 }
 
 func (r *runner) newSession(client, assessor string) error {
 	if strings.TrimSpace(client) == "" {
 		if clients, err := r.opts.Repo.Clients(); err == nil && len(clients) > 0 {
-			r.say("Known clients: %s.", strings.Join(clients, ", "))
+			r.sayT("plain.setup.known", "Names", strings.Join(clients, ", "))
 		}
 		for client == "" {
-			line, err := r.ask("Client name: ")
+			line, err := r.ask(r.t("plain.setup.client"))
 			if err != nil {
 				return err
 			}
@@ -237,10 +287,10 @@ func (r *runner) newSession(client, assessor string) error {
 			}
 			client = line
 			if client == "" {
-				r.say("The client's name cannot be empty.")
+				r.sayT("plain.setup.client_empty")
 			}
 		}
-		line, err := r.ask("Assessor (optional, press enter to skip): ")
+		line, err := r.ask(r.t("plain.setup.assessor"))
 		if err != nil {
 			return err
 		}
@@ -264,7 +314,7 @@ func (r *runner) create(client, assessor string) error {
 		return fmt.Errorf("create session: %w", err)
 	}
 	r.sess = s
-	r.say("Session %s for %s started.", s.ID, s.Client)
+	r.sayT("plain.setup.started", "ID", s.ID, "Client", s.Client)
 	return nil
 }
 
@@ -274,20 +324,20 @@ func (r *runner) resume() error {
 		return fmt.Errorf("read sessions: %w", err)
 	}
 	if len(list) == 0 {
-		r.say("There is no unfinished session.")
+		r.sayT("plain.resume.none")
 		return r.home()
 	}
 	r.say("")
-	r.say("Unfinished sessions:")
+	r.sayT("plain.resume.title")
 	for i, s := range list {
-		r.say("%d %s, started %s, %d answered", i+1, s.Client, results.In(r.opts.Pack.Lang).Date(s.CreatedAt), s.Answered)
+		r.sayT("plain.resume.row", "N", i+1, "Client", s.Client, "Date", r.loc().Date(s.CreatedAt), "Done", s.Answered)
 	}
 	for {
-		line, err := r.ask(fmt.Sprintf("Choose 1 to %d, or q to quit: ", len(list)))
+		line, err := r.ask(r.t("plain.resume.ask", "Count", len(list)))
 		if err != nil {
 			return err
 		}
-		if line == "q" {
+		if r.is(line, "quit") {
 			return errQuit
 		}
 		n, err := strconv.Atoi(line)
@@ -303,7 +353,7 @@ func (r *runner) resume() error {
 			}
 			return r.open(s, p)
 		}
-		r.say("Please type a number from 1 to %d.", len(list))
+		r.sayT("plain.resume.again", "Count", len(list))
 	}
 }
 
@@ -320,6 +370,7 @@ func (r *runner) open(s *checklist.Session, p *checklist.Pack) error {
 		r.pack, r.qs = p, p.Questions()
 		return r.resultsAndPlan()
 	}
-	r.say("Session %s for %s.", s.ID, s.Client)
+	r.pack = p
+	r.sayT("plain.resume.opened", "ID", s.ID, "Client", s.Client)
 	return r.walk(s, p)
 }

@@ -183,7 +183,7 @@ func TestInvalidBackNoteQuit(t *testing.T) {
 	}
 	o2 := out.String()
 	for _, w := range []string{`"maybe" is not a checklist answer: use yes, partly, no or na.`,
-		"Please give an answer: choices:", `"7" is not a checklist answer`, "Note saved.",
+		"Please give an answer. Choices:", `"7" is not a checklist answer`, "Note saved.",
 		"Current answer: Yes. Press enter to keep it.", "Note: Ëmoji 🎉 note, ë"} {
 		if !strings.Contains(o2, w) {
 			t.Errorf("output lacks %q\n%s", w, o2)

@@ -2,35 +2,49 @@ package plain
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/servicecheck/servicecheck/checklist"
-	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/plantext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/internal/planform"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
+
+// yesNo are the keys of yes and no in the language of what is said (s and
+// n in Italian), for a question answered yes or no.
+func (r *runner) yesNo() (yes, no string) {
+	cs := present.Choices(r.loc(), checklist.KindItem)
+	return cs[present.ChoiceIndex(checklist.KindItem, checklist.Yes)].Key,
+		cs[present.ChoiceIndex(checklist.KindItem, checklist.No)].Key
+}
 
 // offerPlan asks, after the results, whether to set a plan now.
 func (r *runner) offerPlan() error {
 	r.say("")
+	// Yes and no are the checklist's own words and keys (sì/no, s/n).
+	l := r.loc()
+	yes, no := r.yesNo()
 	for {
-		line, err := r.ask("Set a plan now? (y/n): ")
+		line, err := r.ask(r.t("plain.plan.offer", "Yes", yes, "No", no))
 		if err != nil {
 			return err
 		}
-		switch strings.ToLower(line) {
-		case "y", "yes":
-			return r.plan()
-		case "", "n", "no":
+		if line == "" {
 			return nil
-		case "q", "quit":
+		}
+		if r.is(line, "quit") {
 			return errQuit
 		}
-		r.say("Please type y or n.")
+		switch v, _ := present.ParseAnswer(l, checklist.KindItem, line); v {
+		case checklist.Yes:
+			return r.plan()
+		case checklist.No:
+			return nil
+		}
+		r.sayT("plain.plan.offer_again", "Yes", yes, "No", no)
 	}
 }
 
@@ -43,16 +57,16 @@ func (r *runner) plan() error {
 	if len(s.Plan.Review) == 0 {
 		var err error
 		if prev, err = tui.PreviousPlan(r.opts.Repo, s); err != nil {
-			r.say("Last time's goals could not be read: %s.", describe(err))
+			r.sayT("plain.plan.prev_failed", "Reason", r.describe(err))
 		}
 	}
 	sugg := scoring.SuggestProblems(r.pack, s, scoring.Session(r.pack, s))
 	f := planform.New(s.Plan, prev, sugg, r.problem)
 	r.say("")
-	r.say("Your plan: up to three problems, each with a goal you can measure, and a vision if you like.")
-	r.say("Enter keeps what is shown, - clears it, b goes back, q saves and quits.")
+	r.sayT("plain.plan.intro")
+	r.sayT("plain.plan.keys", "Back", r.cmd("back")[0], "Quit", r.cmd("quit")[0])
 	if len(s.Plan.Goals) == 0 && len(sugg) > 0 {
-		r.say("Problems suggested from your results:")
+		r.sayT("plain.plan.suggested")
 		for i, p := range sugg {
 			r.say("%d. %s", i+1, r.problem(checklist.Goal{Source: &p}))
 		}
@@ -66,9 +80,9 @@ func (r *runner) plan() error {
 	}
 	r.say("")
 	if s.Plan.IsZero() {
-		r.say("No plan set.")
+		r.sayT("plain.plan.none")
 	} else {
-		r.say("Plan saved: %s.", planform.Summary(s.Plan))
+		r.sayT("plain.plan.saved", "Summary", planform.Summary(r.loc(), s.Plan))
 	}
 	return nil
 }
@@ -76,37 +90,38 @@ func (r *runner) plan() error {
 // problem words a goal's problem in the session's language with its pack
 // (plantext, the one home of that wording).
 func (r *runner) problem(g checklist.Goal) string {
-	return plantext.Problem(i18n.For(r.pack.Lang), r.pack, g)
+	return plantext.Problem(r.loc(), r.pack, g)
 }
 
 // planField asks field i until it gets a value or a move, and returns the
 // index of the field to ask next.
 func (r *runner) planField(f *planform.Form, i int) (int, error) {
 	fl := f.Field(i)
+	l := r.loc()
 	r.introduceField(f, fl)
 	for {
 		cur := f.Value(fl)
 		if cur != "" {
 			if fl.Kind == planform.Outcome {
-				cur = checklist.Outcome(cur).Label()
+				cur = planform.OutcomeLabel(l, checklist.Outcome(cur))
 			}
-			r.say("Now: %s", cur)
+			r.sayT("plain.plan.now", "Value", cur)
 		}
-		line, err := r.ask(planPrompt(fl.Kind))
+		line, err := r.ask(r.planPrompt(fl.Kind))
 		if err != nil {
 			return 0, err
 		}
-		switch strings.ToLower(line) {
-		case "q", "quit":
+		switch {
+		case r.is(line, "quit"):
 			return 0, errQuit
-		case "b", "back":
+		case r.is(line, "back"):
 			if p := f.Prev(i); p >= 0 {
 				return p, nil
 			}
-			r.say("This is the first field.")
+			r.sayT("plain.plan.first")
 			continue
-		case "?", "h", "help":
-			r.say("%s", fl.Kind.Hint())
+		case r.is(line, "help"):
+			r.say("%s", fl.Kind.Hint(l))
 			continue
 		}
 		v := termtext.Line(line)
@@ -116,14 +131,14 @@ func (r *runner) planField(f *planform.Form, i int) (int, error) {
 		case line == "-":
 			v = ""
 		case fl.Kind == planform.Outcome:
-			o, ok := planform.ParseOutcome(line)
+			o, ok := planform.ParseOutcome(l, line)
 			if !ok {
-				r.say("Please type 1 (met), 2 (partly) or 3 (not met).")
+				r.sayT("plain.plan.bad_outcome")
 				continue
 			}
 			v = string(o)
 		case len(line) > store.MaxNote:
-			r.say("That is too long: %d bytes, at most %d. It was not saved.", len(line), store.MaxNote)
+			r.sayT("plain.plan.too_long", "Bytes", len(line), "Max", store.MaxNote)
 			continue
 		}
 		f.Set(fl, v)
@@ -137,45 +152,42 @@ func (r *runner) planField(f *planform.Form, i int) (int, error) {
 // introduceField says where a field stands when it opens a goal or the
 // vision, with what is being reviewed.
 func (r *runner) introduceField(f *planform.Form, fl planform.Field) {
+	l := r.loc()
 	switch fl.Kind {
 	case planform.Outcome:
 		rv := f.Review[fl.Index]
 		r.say("")
-		from := ""
-		if !rv.FromDate.IsZero() {
-			from = ", set on " + r.words().Date(rv.FromDate)
+		if rv.FromDate.IsZero() {
+			r.sayT("plain.plan.review", "N", fl.Index+1, "Count", len(f.Review), "Problem", r.problem(rv.Goal))
+		} else {
+			r.sayT("plain.plan.review_on", "N", fl.Index+1, "Count", len(f.Review), "Problem", r.problem(rv.Goal),
+				"Date", l.Date(rv.FromDate))
 		}
-		r.say("Last time's goal %d of %d%s: %s", fl.Index+1, len(f.Review), from, r.problem(rv.Goal))
-		for _, d := range [][2]string{{"What", rv.Goal.What}, {"Target", rv.Goal.Target}, {"By", rv.Goal.Due}} {
-			if d[1] != "" {
-				r.say("%s: %s", d[0], d[1])
+		for _, d := range []struct {
+			k planform.Kind
+			v string
+		}{{planform.What, rv.Goal.What}, {planform.Target, rv.Goal.Target}, {planform.Due, rv.Goal.Due}} {
+			if d.v != "" {
+				r.sayT("plain.plan.field", "Label", d.k.Label(l), "Value", d.v)
 			}
 		}
 	case planform.Problem:
 		r.say("")
-		r.say("Goal %d of %d.", fl.Index+1, len(f.Goals))
+		r.sayT("plain.plan.goal", "N", fl.Index+1, "Count", len(f.Goals))
 	case planform.Vision:
 		r.say("")
-		r.say("Vision.")
+		r.sayT("plain.plan.vision")
 	}
 }
 
-func planPrompt(k planform.Kind) string {
-	switch k {
-	case planform.Outcome:
-		return "Was it met? 1 met, 2 partly, 3 not met: "
-	case planform.Note:
-		return "Note (optional): "
-	case planform.Problem:
-		return "Problem (- leaves this goal out): "
-	case planform.What:
-		return "What will you do: "
-	case planform.Target:
-		return "Target, how you will measure it: "
-	case planform.Due:
-		return "By when: "
-	case planform.Vision:
-		return "Vision, one sentence (optional): "
+// planKinds names each kind's prompt in the catalogue (plain.plan.ask.what).
+var planKinds = map[planform.Kind]string{planform.Outcome: "outcome", planform.Note: "note",
+	planform.Problem: "problem", planform.What: "what", planform.Target: "target", planform.Due: "due",
+	planform.Vision: "vision"}
+
+func (r *runner) planPrompt(k planform.Kind) string {
+	if id, ok := planKinds[k]; ok {
+		return r.t("plain.plan.ask." + id)
 	}
 	return "? "
 }
@@ -193,7 +205,7 @@ func (r *runner) savePlan(f *planform.Form) error {
 		return fmt.Errorf("save the plan: %w", err)
 	}
 	if ok {
-		r.say("Saved.")
+		r.sayT("plain.plan.field_saved")
 	}
 	return nil
 }

@@ -116,7 +116,7 @@ func TestPlanThroughAPipe(t *testing.T) {
 		t.Errorf("second plan\n%+v\nwant the review only\n%+v", s2.Plan, review)
 	}
 	for _, w := range []string{"Last time's goal 1 of 2, set on 2 Mar 2026: " + sugg[0] +
-		"\nWhat: Answer within two rings\nTarget: 90% of calls\nBy: end of March\nWas it met? 1 met, 2 partly, 3 not met: 4\n" +
+		"\nWhat: Answer within two rings\nTarget: 90% of calls\nBy when: end of March\nWas it met? 1 met, 2 partly, 3 not met: 4\n" +
 		"Please type 1 (met), 2 (partly) or 3 (not met).",
 		"Last time's goal 2 of 2, set on 2 Mar 2026: Nobody calls back\nWhat: Call back within a day\nWas it met?"} {
 		if !strings.Contains(out, w) {

@@ -7,16 +7,7 @@ import (
 	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/tui"
-	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
-
-// describe says why a write failed.
-func describe(err error) string {
-	if err == nil {
-		return "unknown error"
-	}
-	return present.Error(err)
-}
 
 // resultsAndPlan prints the results, then offers to set the plan.
 func (r *runner) resultsAndPlan() error {
@@ -26,8 +17,8 @@ func (r *runner) resultsAndPlan() error {
 	return r.offerPlan()
 }
 
-// words speaks the open session's language: its pack's.
-func (r *runner) words() results.Words { return results.In(r.pack.Lang) }
+// words speaks the open session's language: its pack's (see loc).
+func (r *runner) words() results.Words { return results.In(r.loc().Lang()) }
 
 // results prints the scores of the open session as sentences, with the
 // change since the client's previous completed session: the same view
@@ -36,7 +27,7 @@ func (r *runner) results() error {
 	s, p, wd := r.sess, r.pack, r.words()
 	prev, prevPack, err := tui.Previous(r.opts.Repo, s, r.packFor)
 	if err != nil {
-		r.say("%s", wd.T("results.plain.read_failed", "Error", describe(err)))
+		r.say("%s", wd.T("results.plain.read_failed", "Error", r.describe(err)))
 		prev, prevPack = nil, nil
 	}
 	d := results.Build(p, s, prev, prevPack)

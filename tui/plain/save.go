@@ -10,6 +10,7 @@ import (
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // record saves one change the user made to the open session, creating
@@ -26,7 +27,7 @@ func (r *runner) record(c store.Change) (bool, error) {
 		}
 		s.Answers = answers
 		r.lazy = false
-		r.say("Session %s for %s started.", s.ID, s.Client)
+		r.sayT("plain.setup.started", "ID", s.ID, "Client", s.Client)
 	}
 	return r.save(c)
 }
@@ -58,7 +59,7 @@ func (r *runner) save(c store.Change) (bool, error) {
 func (r *runner) flush(tries int) (dropped bool, err error) {
 	for t := 0; t < tries && len(r.pending) > 0; t++ {
 		if t > 0 {
-			r.say("Not saved: %s. Trying again.", describe(err))
+			r.sayT("plain.walk.retry", "Reason", r.describe(err))
 			time.Sleep(r.opts.RetryDelay)
 		}
 		for len(r.pending) > 0 {
@@ -72,7 +73,7 @@ func (r *runner) flush(tries int) (dropped bool, err error) {
 				r.rev = res.Rev
 				dropped = false
 				if res.Moved {
-					r.reload("This session was changed elsewhere too (another window?): its latest answers are loaded.")
+					r.reload(r.t("plain.save.moved"))
 				}
 				continue
 			case errors.Is(werr, store.ErrNotFound):
@@ -80,8 +81,8 @@ func (r *runner) flush(tries int) (dropped bool, err error) {
 			case errors.Is(werr, store.ErrConflict) || errors.Is(werr, store.ErrInvalid):
 				r.pending = r.pending[1:]
 				dropped = true
-				r.say("Not saved: %s.", what(c))
-				r.reload(fmt.Sprintf("%s: the stored one is kept and shown.", describe(werr)))
+				r.sayT("plain.save.dropped", "What", r.what(c))
+				r.reload(r.t("plain.save.kept_stored", "Reason", r.describe(werr)))
 				err = nil
 				continue
 			}
@@ -89,49 +90,52 @@ func (r *runner) flush(tries int) (dropped bool, err error) {
 		}
 	}
 	if len(r.pending) > 0 {
-		r.say("Not saved yet: %s. The answers are kept and tried again.", describe(err))
+		r.sayT("plain.walk.kept", "Reason", r.describe(err))
 		if tries >= 5 {
-			return false, fmt.Errorf("%s not saved: %w", pendingWhat(r.pending), err)
+			return false, fmt.Errorf("%s: %w", r.t("tui.save.not_saved", "What", r.pendingWhat(r.pending)), err)
 		}
 	}
 	return dropped, nil
 }
 
 // what says what c would save.
-func what(c store.Change) string {
+func (r *runner) what(c store.Change) string {
 	switch {
 	case c.SetValue:
-		return "your answer to " + c.QID
+		return r.t("plain.save.what.answer", "ID", c.QID)
 	case c.SetNote:
-		return "your note on " + c.QID
+		return r.t("plain.save.what.note", "ID", c.QID)
 	case c.SetPlan:
-		return "the plan"
+		return r.t("tui.save.what.plan")
 	case c.Complete:
-		return "the completion"
+		return r.t("tui.save.what.completion")
 	}
-	return "the position"
+	return r.t("tui.save.what.position")
 }
 
 // pendingWhat counts what the pending writes would save.
-func pendingWhat(cs []store.Change) string {
+func (r *runner) pendingWhat(cs []store.Change) string {
 	n, other := 0, []string{}
 	for _, c := range cs {
 		switch {
 		case c.SetValue || c.SetNote:
 			n++
 		case c.SetPlan || c.Complete:
-			other = append(other, what(c))
+			other = append(other, r.what(c))
 		}
 	}
 	parts := []string{}
 	if n > 0 {
-		parts = append(parts, countOf(n, "answer", "answers"))
+		parts = append(parts, r.loc().N("tui.save.answers", n))
 	}
 	parts = append(parts, other...)
-	if len(parts) == 0 {
-		return "the position"
+	switch len(parts) {
+	case 0:
+		return r.t("tui.save.what.position")
+	case 1:
+		return parts[0]
 	}
-	return strings.Join(parts, " and ")
+	return r.t("tui.save.and", "A", strings.Join(parts[:len(parts)-1], ", "), "B", parts[len(parts)-1])
 }
 
 // reload reads the open session again after a write found it changed
@@ -159,19 +163,22 @@ func (r *runner) reload(why string) {
 // saved.
 func (r *runner) gone() error {
 	old := r.sess
-	unsaved := pendingWhat(r.pending)
+	unsaved := r.pendingWhat(r.pending)
+	lang := r.loc().Lang()
 	r.say("")
-	r.say("This session was deleted elsewhere while it was open: %s not saved.", unsaved)
+	r.sayT("plain.save.gone", "What", unsaved)
+	yes, no := r.yesNo()
 	for {
-		line, err := r.ask("Save your answers as a new session? (y/n): ")
-		if err != nil || strings.EqualFold(line, "n") || strings.EqualFold(line, "no") || line == "q" {
+		line, err := r.ask(r.t("plain.save.gone_ask", "Yes", yes, "No", no))
+		v, _ := present.ParseAnswer(r.loc(), checklist.KindItem, line)
+		if err != nil || v == checklist.No || r.is(line, "quit") {
 			r.pending = nil
-			return &tui.GoneError{ID: old.ID, Unsaved: unsaved}
+			return &tui.GoneError{ID: old.ID, Unsaved: unsaved, Lang: lang}
 		}
-		if strings.EqualFold(line, "y") || strings.EqualFold(line, "yes") {
+		if v == checklist.Yes {
 			break
 		}
-		r.say("Please type y or n.")
+		r.sayT("plain.plan.offer_again", "Yes", yes, "No", no)
 	}
 	s := &checklist.Session{Client: old.Client, Assessor: old.Assessor, Pack: old.Pack,
 		Answers: maps.Clone(old.Answers), Cursor: old.Cursor, Plan: old.Plan}
@@ -180,10 +187,10 @@ func (r *runner) gone() error {
 	}
 	if err := r.opts.Repo.Create(s); err != nil {
 		r.pending = nil
-		return fmt.Errorf("save as a new session: %w (%w)", err, &tui.GoneError{ID: old.ID, Unsaved: unsaved})
+		return fmt.Errorf("%s: %w (%w)", r.t("plain.save.as_new"), err, &tui.GoneError{ID: old.ID, Unsaved: unsaved, Lang: lang})
 	}
 	*old = *s
 	r.pending, r.rev = nil, 0
-	r.say("Your answers are saved as the new session %s.", s.ID)
+	r.sayT("plain.save.saved_new", "ID", s.ID)
 	return nil
 }

@@ -10,7 +10,11 @@ import (
 	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
-const keysHint = "b goes back, n adds a note, q saves and quits"
+// keysHint says the commands a question takes: "b goes back, n adds a
+// note, q saves and quits".
+func (r *runner) keysHint() string {
+	return r.t("plain.walk.keys", "Back", r.cmd("back")[0], "Note", r.cmd("note")[0], "Quit", r.cmd("quit")[0])
+}
 
 // walk asks the questions from the session's cursor on.
 func (r *runner) walk(s *checklist.Session, p *checklist.Pack) error {
@@ -39,7 +43,7 @@ func (r *runner) walk(s *checklist.Session, p *checklist.Pack) error {
 		}
 		if open := s.Next(r.qs, -1); open >= 0 {
 			r.say("")
-			r.say("%s still open; here is the first.", countOf(len(s.Unanswered(p)), "question is", "questions are"))
+			r.say("%s", r.loc().N("plain.walk.still_open", len(s.Unanswered(p))))
 			i = open
 			continue
 		}
@@ -54,7 +58,7 @@ func (r *runner) walk(s *checklist.Session, p *checklist.Pack) error {
 			if ok {
 				s.Status, s.CompletedAt = checklist.Completed, r.opts.Now()
 			} else {
-				r.say("The session is not marked complete yet: it is tried again at the end.")
+				r.sayT("plain.walk.not_complete")
 			}
 		}
 		return r.resultsAndPlan()
@@ -66,45 +70,50 @@ func (r *runner) walk(s *checklist.Session, p *checklist.Pack) error {
 func (r *runner) question(i int) (int, error) {
 	q := r.qs[i]
 	r.introduce(i)
+	l := r.loc()
 	for {
 		a := r.sess.Answers[q.ID]
 		if a.Value != "" {
-			r.say("Current answer: %s. Press enter to keep it.", present.AnswerLabel(q.Kind, a.Value))
+			r.sayT("plain.walk.current", "Answer", present.AnswerLabel(l, q.Kind, a.Value))
 		}
 		if a.Note != "" {
-			r.say("Note: %s", a.Note)
+			r.sayT("plain.walk.note_now", "Note", a.Note)
 		}
-		line, err := r.ask("Answer (" + keysHint + "): ")
+		line, err := r.ask(r.t("plain.walk.ask", "Keys", r.keysHint()))
 		if err != nil {
 			return 0, err
 		}
-		switch strings.ToLower(line) {
-		case "":
+		switch {
+		case line == "":
 			if a.Value != "" {
 				return i + 1, r.cursor(i + 1)
 			}
-			r.say("Please give an answer: %s", strings.ToLower(choicesLine(q.Kind)))
+			r.sayT("plain.walk.give", "Choices", r.choicesLine(q.Kind))
 			continue
-		case "q", "quit":
+		case r.is(line, "quit"):
 			return 0, errQuit
-		case "b", "back":
+		case r.is(line, "back"):
 			if i == 0 {
-				r.say("This is the first question.")
+				r.sayT("plain.walk.first")
 				continue
 			}
 			return i - 1, r.cursor(i - 1)
-		case "n", "note":
+		case r.is(line, "note"):
 			if err := r.note(q); err != nil {
 				return 0, err
 			}
 			continue
-		case "?", "h", "help":
-			r.say("Type the answer as a word or its number. %s.", strings.ToUpper(keysHint[:1])+keysHint[1:])
+		case r.is(line, "help"):
+			r.sayT("plain.walk.help", "Answers", r.answerKeys(q.Kind), "Keys", r.keysHint())
 			continue
 		}
-		v, err := parse(q.Kind, line)
-		if err != nil {
-			r.say("%s.", err)
+		v, ok := present.ParseAnswer(l, q.Kind, line)
+		if !ok {
+			id := "plain.walk.bad_item"
+			if q.Kind == checklist.KindStatement {
+				id = "plain.walk.bad_rating"
+			}
+			r.say("%s.", r.t(id, "Text", strconv.Quote(line)))
 			continue
 		}
 		c := store.Change{QID: q.ID, SetValue: true, OldValue: a.Value, Value: v, At: r.opts.Now(), Cursor: q.ID}
@@ -116,15 +125,15 @@ func (r *runner) question(i int) (int, error) {
 		// The answer that completes the session is saved with the
 		// completion, in one write.
 		c.Complete = r.sess.Status != checklist.Completed && r.sess.Next(r.qs, -1) < 0
-		ok, err := r.record(c)
+		saved, err := r.record(c)
 		if err != nil {
 			return 0, err
 		}
-		if ok {
+		if saved {
 			if c.Complete {
 				r.sess.Status, r.sess.CompletedAt = checklist.Completed, c.At
 			}
-			r.say("Saved: %s.", present.AnswerLabel(q.Kind, v))
+			r.sayT("plain.walk.saved", "Answer", present.AnswerLabel(l, q.Kind, v))
 		}
 		return i + 1, nil
 	}
@@ -134,52 +143,49 @@ func (r *runner) question(i int) (int, error) {
 // its part when it is the part's first, the question and its choices.
 func (r *runner) introduce(i int) {
 	q := r.qs[i]
+	l := r.loc()
 	r.say("")
-	r.say("Question %d of %d. %s, %s.", i+1, len(r.qs), present.Part(q), strings.ReplaceAll(present.Where(r.pack, q), " · ", ", "))
+	r.sayT("plain.walk.where", "N", i+1, "Count", len(r.qs), "Part", present.Part(l, q),
+		"Where", strings.ReplaceAll(present.Where(l, r.pack, q), " · ", ", "))
 	if q.Index == 0 {
 		if intro := present.Intro(r.pack, q); intro != "" {
 			if q.Kind == checklist.KindStatement {
-				r.say("About this area: %s", intro)
+				r.sayT("plain.walk.about_area", "Text", intro)
 			} else {
-				r.say("Purpose of this section: %s", intro)
+				r.sayT("plain.walk.purpose", "Text", intro)
 			}
 		}
 	}
 	r.say("%s", q.Text)
 	if q.Help != "" {
-		r.say("Hint: %s", q.Help)
+		r.sayT("plain.walk.hint", "Text", q.Help)
 	}
-	r.say("%s", choicesLine(q.Kind))
+	r.say("%s", r.choicesLine(q.Kind))
 }
 
 // choicesLine lists the answers a question takes, numbered.
-func choicesLine(k checklist.Kind) string {
+func (r *runner) choicesLine(k checklist.Kind) string {
 	if k == checklist.KindStatement {
-		return "Rate 1 (never), 2 (rarely), 3 (sometimes), 4 (often), 5 (always), or na (not applicable)."
+		return r.t("plain.walk.choices_rating")
 	}
-	return "Choices: 1 yes, 2 partly, 3 no, 4 na (not applicable)."
+	return r.t("plain.walk.choices_item")
 }
 
-// parse reads a typed answer: a word, a number of the numbered choices, or
-// for items the first letter of yes and partly ("n" adds a note).
-func parse(k checklist.Kind, s string) (checklist.Value, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	if k == checklist.KindItem {
-		if n, err := strconv.Atoi(t); err == nil && n >= 1 && n <= 4 {
-			return present.Choices(k)[n-1].Value, nil
+// answerKeys lists the answers' keys with their words: "y Yes, p Partly,
+// n No, a N/A".
+func (r *runner) answerKeys(k checklist.Kind) string {
+	var parts []string
+	for _, c := range present.Choices(r.loc(), k) {
+		if k == checklist.KindStatement && c.Value != checklist.NA {
+			continue // the ratings' keys are their numbers
 		}
-		switch t {
-		case "y":
-			return checklist.Yes, nil
-		case "p":
-			return checklist.Partly, nil
-		}
+		parts = append(parts, c.Key+" "+c.Label)
 	}
-	return checklist.ParseValue(k, t)
+	return strings.Join(parts, ", ")
 }
 
 func (r *runner) note(q checklist.Question) error {
-	line, err := r.ask("Note (one line; enter keeps the old one, - removes it): ")
+	line, err := r.ask(r.t("plain.walk.note_ask"))
 	if err != nil {
 		return err
 	}
@@ -191,7 +197,7 @@ func (r *runner) note(q checklist.Question) error {
 		line = ""
 	}
 	if len(line) > store.MaxNote {
-		r.say("The note is too long: %d bytes, at most %d. It was not saved.", len(line), store.MaxNote)
+		r.sayT("plain.walk.note_long", "Bytes", len(line), "Max", store.MaxNote)
 		return nil
 	}
 	c := store.Change{QID: q.ID, SetNote: true, OldNote: a.Note, Note: line, At: r.opts.Now(), Cursor: q.ID}
@@ -205,7 +211,7 @@ func (r *runner) note(q checklist.Question) error {
 		return err
 	}
 	if ok {
-		r.say("Note saved.")
+		r.sayT("plain.walk.note_saved")
 	}
 	return nil
 }

@@ -5,12 +5,14 @@
 package planform
 
 import (
-	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/scoring"
+	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
 // Kind is what a field holds.
@@ -27,44 +29,22 @@ const (
 	Vision
 )
 
-// Label is the field's name on screen.
-func (k Kind) Label() string {
-	switch k {
-	case Outcome:
-		return "Met?"
-	case Note:
-		return "Note"
-	case Problem:
-		return "Problem"
-	case What:
-		return "What"
-	case Target:
-		return "Target"
-	case Due:
-		return "By when"
-	case Vision:
-		return "Vision"
+// kindIDs names each kind in the catalogue (tui.plan.label.problem).
+var kindIDs = map[Kind]string{Outcome: "outcome", Note: "note", Problem: "problem", What: "what",
+	Target: "target", Due: "due", Vision: "vision"}
+
+// Label is the field's name on screen, in l.
+func (k Kind) Label(l *i18n.Locale) string {
+	if id, ok := kindIDs[k]; ok {
+		return l.T("tui.plan.label." + id)
 	}
 	return ""
 }
 
-// Hint says what goes in a field, with an example.
-func (k Kind) Hint() string {
-	switch k {
-	case Outcome:
-		return "Was this goal met? Met, partly met or not met."
-	case Note:
-		return "Optional: what happened, in a few words."
-	case Problem:
-		return "A concrete problem to work on, suggested from your weakest areas and the items answered No. Edit it, or clear it to leave this goal out."
-	case What:
-		return "What you will do about it, for example: answer every call within three rings."
-	case Target:
-		return "How you will know: a number you can check, for example: 90% of calls answered by the third ring."
-	case Due:
-		return "By when, for example: end of March."
-	case Vision:
-		return "Optional: one sentence on the service you want to be known for."
+// Hint says what goes in a field, with an example, in l.
+func (k Kind) Hint(l *i18n.Locale) string {
+	if id, ok := kindIDs[k]; ok {
+		return l.T("tui.plan.hint." + id)
 	}
 	return ""
 }
@@ -223,16 +203,16 @@ func (f *Form) skipped(fl Field) bool {
 	return false
 }
 
-// Where says where field fl stands: "last time's goal 1 of 2", "goal 2 of
-// 3" or "vision".
-func (f *Form) Where(fl Field) string {
+// Where says where field fl stands, in l: "last time's goal 1 of 2",
+// "goal 2 of 3" or "vision".
+func (f *Form) Where(l *i18n.Locale, fl Field) string {
 	switch fl.Kind {
 	case Outcome, Note:
-		return fmt.Sprintf("last time's goal %d of %d", fl.Index+1, len(f.Review))
+		return l.T("tui.plan.where.review", "N", fl.Index+1, "Of", len(f.Review))
 	case Vision:
-		return "vision"
+		return l.T("tui.plan.where.vision")
 	}
-	return fmt.Sprintf("goal %d of %d", fl.Index+1, len(f.Goals))
+	return l.T("tui.plan.where.goal", "N", fl.Index+1, "Of", len(f.Goals))
 }
 
 // Problem words g's problem as the form shows it: the user's words, or the
@@ -289,37 +269,65 @@ func trimGoal(g checklist.Goal) checklist.Goal {
 	return g
 }
 
-// ParseOutcome reads a typed outcome: its number in Outcomes order (1 met,
-// 2 partly, 3 not met), its id, its label or a first letter (m or y for
-// met, p for partly, n for not met).
-func ParseOutcome(s string) (checklist.Outcome, bool) {
-	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
-	case "1", "m", "y", "yes", "met":
-		return checklist.GoalMet, true
-	case "2", "p", "partly", "partly met":
-		return checklist.GoalPartly, true
-	case "3", "n", "no", "not met", "not_met":
-		return checklist.GoalNotMet, true
+// outcomeIDs names each outcome in the catalogue (tui.plan.outcome.met).
+var outcomeIDs = map[checklist.Outcome]string{checklist.GoalMet: "met", checklist.GoalPartly: "partly",
+	checklist.GoalNotMet: "not_met"}
+
+// OutcomeLabel is how outcome o reads in l: "Met", "Partly met", "Not met",
+// "–" for none.
+func OutcomeLabel(l *i18n.Locale, o checklist.Outcome) string {
+	if !o.Valid() {
+		return string(o)
+	}
+	return l.T(o.MessageID())
+}
+
+// OutcomeKey is the key that gives outcome o on the plan screen in l.
+func OutcomeKey(l *i18n.Locale, o checklist.Outcome) string {
+	return present.Key(l, "tui.plan.outcome."+outcomeIDs[o]+".key")
+}
+
+// OutcomeKeys lists the outcomes' keys as the key bar shows them: "m/p/n".
+func OutcomeKeys(l *i18n.Locale) string {
+	var keys []string
+	for _, o := range checklist.Outcomes() {
+		keys = append(keys, OutcomeKey(l, o))
+	}
+	return strings.Join(keys, "/")
+}
+
+// ParseOutcome reads a typed outcome in l: its number in Outcomes order (1
+// met, 2 partly, 3 not met), its key, its label, another spelling the
+// catalogue lists, or its stored id (met, partly, not_met).
+func ParseOutcome(l *i18n.Locale, s string) (checklist.Outcome, bool) {
+	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if t == "" {
+		return "", false
+	}
+	for i, o := range checklist.Outcomes() {
+		id := outcomeIDs[o]
+		if t == strconv.Itoa(i+1) || t == string(o) || t == OutcomeKey(l, o) ||
+			t == strings.ToLower(strings.Trim(OutcomeLabel(l, o), "⟦⟧")) {
+			return o, true
+		}
+		for _, w := range strings.Split(strings.Trim(l.T("tui.plan.outcome."+id+".words"), "⟦⟧"), ",") {
+			if t == strings.ToLower(strings.TrimSpace(w)) {
+				return o, true
+			}
+		}
 	}
 	return "", false
 }
 
-// Summary says in a few words what a plan holds: "2 goals, 1 of 2 earlier
-// goals reviewed".
-func Summary(p checklist.Plan) string {
-	parts := []string{count(len(p.Goals), "goal", "goals")}
+// Summary says in a few words of l what a plan holds: "2 goals, 1 of 2
+// earlier goals reviewed".
+func Summary(l *i18n.Locale, p checklist.Plan) string {
+	parts := []string{l.N("tui.plan.summary.goals", len(p.Goals))}
 	if p.Vision != "" {
-		parts = append(parts, "a vision")
+		parts = append(parts, l.T("tui.plan.summary.vision"))
 	}
 	if len(p.Review) > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %d earlier goals reviewed", p.Reviewed(), len(p.Review)))
+		parts = append(parts, l.N("tui.plan.summary.reviewed", len(p.Review), "Done", p.Reviewed()))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

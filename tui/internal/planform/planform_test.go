@@ -6,7 +6,10 @@ import (
 	"time"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 )
+
+var en = i18n.For("en")
 
 var done = time.Date(2026, 1, 15, 10, 0, 0, 0, time.UTC)
 
@@ -202,9 +205,33 @@ func TestParseOutcome(t *testing.T) {
 		{"maybe", "", false},
 	}
 	for _, tt := range tests {
-		got, ok := ParseOutcome(tt.in)
+		got, ok := ParseOutcome(en, tt.in)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("ParseOutcome(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+	for _, tt := range []struct {
+		lang, in string
+		want     checklist.Outcome
+	}{
+		{"it", "r", checklist.GoalMet}, {"it", "in parte", checklist.GoalPartly}, {"it", "Non raggiunto", checklist.GoalNotMet},
+		{"sq", "u arrit", checklist.GoalMet}, {"sq", "e", checklist.GoalPartly}, {"sq", "jo", checklist.GoalNotMet},
+		{"af", "b", checklist.GoalMet}, {"af", "gedeeltelik", checklist.GoalPartly}, {"af", "nie bereik nie", checklist.GoalNotMet},
+		{"af", "2", checklist.GoalPartly}, {"sq", "not_met", checklist.GoalNotMet},
+	} {
+		if got, ok := ParseOutcome(i18n.For(tt.lang), tt.in); !ok || got != tt.want {
+			t.Errorf("%s: ParseOutcome(%q) = %q, %v; want %q", tt.lang, tt.in, got, ok, tt.want)
+		}
+	}
+	// The keys differ from each other in every language.
+	for _, lang := range i18n.Languages() {
+		l, seen := i18n.For(lang), map[string]bool{}
+		for _, o := range checklist.Outcomes() {
+			k := OutcomeKey(l, o)
+			if len([]rune(k)) != 1 || seen[k] || k == "q" {
+				t.Errorf("%s: outcome key %q of %s is not one key of its own", lang, k, o)
+			}
+			seen[k] = true
 		}
 	}
 }
@@ -220,7 +247,7 @@ func TestSummary(t *testing.T) {
 			"2 goals, 1 of 2 earlier goals reviewed"},
 	}
 	for _, tt := range tests {
-		if got := Summary(tt.p); got != tt.want {
+		if got := Summary(en, tt.p); got != tt.want {
 			t.Errorf("Summary(%+v) = %q, want %q", tt.p, got, tt.want)
 		}
 	}
@@ -236,7 +263,7 @@ func TestWhere(t *testing.T) {
 		{Field{Target, 2}, "goal 3 of 3"},
 		{Field{Kind: Vision}, "vision"},
 	} {
-		if got := f.Where(tt.fl); got != tt.want {
+		if got := f.Where(en, tt.fl); got != tt.want {
 			t.Errorf("Where(%v) = %q, want %q", tt.fl, got, tt.want)
 		}
 	}
