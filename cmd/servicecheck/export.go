@@ -150,7 +150,7 @@ func runExport(a *app, opts *exportOptions) error {
 	case "docx":
 		err = report.WriteDOCX(&buf, doc.In(a.loc), paged)
 	case "md":
-		err = report.WriteMarkdown(&buf, doc.In(a.loc))
+		err = report.WriteMarkdownReport(&buf, doc.In(a.loc), paged)
 	case "html":
 		err = report.WriteHTML(&buf, doc.In(a.loc))
 	case "json":
