@@ -74,3 +74,47 @@ func TestPseudoLocalePagedReports(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestHTMLReport(t *testing.T) {
+	for lang, d := range fixedDocuments(t) {
+		t.Run(lang, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteHTMLReport(&b, d, Options{Branding: Branding{Firm: "Qualità & Co", Consultant: "Anna Kë"}}); err != nil {
+				t.Fatal(err)
+			}
+			got := b.String()
+			text := strings.Join(strings.Fields(readable(t, "html", got)), " ")
+			for _, s := range mustHold(d) {
+				if s = strings.Join(strings.Fields(s), " "); !strings.Contains(text, s) {
+					t.Errorf("the HTML does not hold %q", s)
+				}
+			}
+			// One offline file: an SVG chart, a page per part in print,
+			// nothing to run or fetch.
+			for _, want := range []string{`<svg class="chart" role="img"`, "section.part { break-before: page;", `<section class="part" id="appendix">`} {
+				if !strings.Contains(got, want) {
+					t.Errorf("no %s", want)
+				}
+			}
+			for _, bad := range []string{"<script", "href=", "url(", "@import"} {
+				if strings.Contains(got, bad) {
+					t.Errorf("the page holds %s", bad)
+				}
+			}
+			golden(t, filepath.Join("testdata", "report_"+lang+".report.html"), got)
+		})
+	}
+}
+
+func TestPseudoLocaleHTMLReport(t *testing.T) {
+	p := resultstest.Pseudo(testPack())
+	d := italianDocument(t, p, resultstest.Wrap)
+	var b bytes.Buffer
+	if err := WriteHTMLReport(&b, d, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	text := readable(t, "html", b.String())
+	for _, leak := range resultstest.Leaks(text, "testpack", "qps") {
+		t.Errorf("%q is not from the catalogue: %q", leak, resultstest.Context(text, leak))
+	}
+}

@@ -80,11 +80,13 @@ type block struct {
 	Head   []string
 	Rows   [][]tcell
 	Widths []float64 // relative column widths
-	Items  []string
-	Mark   tcell
-	Bars   []bar
-	Legend [2]string // this session, the previous one
-	Scale  float64   // the bars' maximum
+	// Classes name a table's columns for the HTML: "answer", "note".
+	Classes []string
+	Items   []string
+	Mark    tcell
+	Bars    []bar
+	Legend  [2]string // this session, the previous one
+	Scale   float64   // the bars' maximum
 }
 
 // bar is one area in the summary's chart: this session's score and the
@@ -110,6 +112,9 @@ type outline struct {
 	Title  string
 	Footer string // the report's own footer: client · title · date
 	Parts  []part
+	// Date is the audit date as the cover says it, and DateISO the same
+	// day for machines (the HTML's time element).
+	Date, DateISO string
 }
 
 // buildOutline lays d out as the report a consultant hands over.
@@ -117,6 +122,7 @@ func buildOutline(d Document, b Branding) outline {
 	w := d.Words()
 	o := outline{Lang: w.Locale().Lang(), Title: w.Title(d)}
 	o.Footer = w.T("report.footer", "Client", clean(orDash(d.Client)), "Title", clean(o.Title), "Date", w.Date(d.Date()))
+	o.Date, o.DateISO = w.Locale().LongDate(d.Date()), isoDay(d.Date())
 	fs := findingsOf(&d)
 	o.Parts = []part{
 		coverPart(w, &d, b, o.Title),
@@ -382,7 +388,7 @@ func appendixPart(w results.Words, d *Document) part {
 			return
 		}
 		p.Blocks = append(p.Blocks, heading(2, clean(title)))
-		t := block{Kind: bTable, Widths: []float64{5, 1.4, 3.6},
+		t := block{Kind: bTable, Widths: []float64{5, 1.4, 3.6}, Classes: []string{"", "answer", "note"},
 			Head: []string{w.T("report.col.question"), w.T("report.col.answer"), w.T("report.col.note")}}
 		for _, l := range lines {
 			mark := answerCell(w, l.Value())

@@ -152,7 +152,7 @@ func runExport(a *app, opts *exportOptions) error {
 	case "md":
 		err = report.WriteMarkdownReport(&buf, doc.In(a.loc), paged)
 	case "html":
-		err = report.WriteHTML(&buf, doc.In(a.loc))
+		err = report.WriteHTMLReport(&buf, doc.In(a.loc), paged)
 	case "json":
 		err = writeJSON(&buf, exportDocument{Format: store.DocFormat, Version: store.DocVersion,
 			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}, Packs: packs})

@@ -53,8 +53,8 @@ func TestExportFormats(t *testing.T) {
 					t.Errorf("note of %s not found as text: %q", id, want)
 				}
 			}
-			if !bytes.Contains(data, []byte(`<section id="comparison"`)) {
-				t.Error("no comparison with the earlier session")
+			if !bytes.Contains(data, []byte(`<section class="part" id="summary">`)) || !bytes.Contains(data, []byte("Previous audit (1 Mar 2025)")) {
+				t.Error("no summary with the earlier session beside this one")
 			}
 		}},
 		{"csv", func(t *testing.T, data []byte) {
