@@ -255,12 +255,13 @@ func areaChart(w results.Words, d *Document) block {
 	return b
 }
 
-// bandTone colours a band: the lowest band bad, the top ones good.
+// bandTone colours a band: the lowest band bad, the middle ones a
+// warning, the top ones good.
 func bandTone(bands []checklist.Band, id string) tone {
 	switch bandClass(bands, id) {
-	case "band-0", "band-1":
+	case "band-0":
 		return toneBad
-	case "band-2":
+	case "band-1", "band-2":
 		return toneWarn
 	case "band-3", "band-4":
 		return toneGood
@@ -336,7 +337,7 @@ func planPart(w results.Words, d *Document) part {
 	p := part{ID: "plan", Blocks: []block{heading(1, w.T("results.heading.plan"))}}
 	label := func(id string) string { return w.T("results.goal." + id) }
 	if len(d.Plan.Goals) > 0 {
-		t := block{Kind: bTable, Widths: []float64{3, 3, 3, 1.5, 1.9},
+		t := block{Kind: bTable, Widths: []float64{2.8, 2.8, 2.8, 2, 1.6},
 			Head: []string{w.T("report.col.problem"), label("what"), label("target"), label("by"), label("met")}}
 		for _, g := range d.Plan.Goals {
 			t.Rows = append(t.Rows, []tcell{{Text: clean(orDash(g.Problem)), Bold: true}, {Text: clean(orDash(g.What))},

@@ -194,12 +194,16 @@ func (r *pdfRenderer) block(b block) {
 			r.paragraph(b.Text, "B", 18, 9, colAccent)
 			f.Ln(3)
 		} else {
-			r.need(16)
+			// A heading keeps a few lines of what follows with it.
+			r.need(28)
 			f.Ln(2)
 			r.paragraph(b.Text, "B", 12.5, 6.5, colAccent)
 			f.Ln(1)
 		}
 	case bPara:
+		r.font("", 10.5)
+		// No paragraph leaves a line or two alone at the foot of a page.
+		r.need(min(float64(len(f.SplitText(pdfText(b.Text), r.content())))*lineH, 3*lineH))
 		r.paragraph(b.Text, "", 10.5, lineH, colInk)
 		f.Ln(2)
 	case bLead:
@@ -223,6 +227,10 @@ func (r *pdfRenderer) block(b block) {
 	case bQuote:
 		r.font("", 10.5)
 		r.text(colFaint)
+		// A short quote is kept on one page, with its bar.
+		if h := float64(len(f.SplitText(pdfText(b.Text), r.content()-5))) * lineH; h < 80 {
+			r.need(h)
+		}
 		y := f.GetY()
 		f.SetX(pdfMargin + 5)
 		f.MultiCell(r.content()-5, lineH, pdfText(b.Text), "", "L", false)
