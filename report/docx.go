@@ -27,6 +27,7 @@ func WriteDOCX(w io.Writer, d Document, opt Options) error {
 		return fmt.Errorf("write docx: %w", err)
 	}
 	r := &docxRenderer{doc: doc}
+	addDOCXFooter(doc, o.Footer, d.Words().T("report.page", "N", "\x00PAGE\x00", "Total", "\x00NUMPAGES\x00"))
 	for i, p := range o.Parts {
 		if i > 0 {
 			doc.AddPageBreak()

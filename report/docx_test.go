@@ -114,6 +114,10 @@ func TestDOCXHoldsTheReport(t *testing.T) {
 					t.Errorf("document.xml has no %s", style)
 				}
 			}
+			footer := string(mustPart(t, data, "word/footer1.xml"))
+			if !strings.Contains(footer, `w:instr="PAGE"`) || !strings.Contains(footer, `w:instr="NUMPAGES"`) || !strings.Contains(doc, "<w:footerReference") {
+				t.Error("no footer with page numbers")
+			}
 			golden(t, filepath.Join("testdata", "report_"+lang+".docx.txt"), strings.Join(paras, "\n")+"\n")
 		})
 	}
