@@ -26,6 +26,11 @@ func WriteDOCX(w io.Writer, d Document, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("write docx: %w", err)
 	}
+	author := strings.TrimSpace(clean(opt.Branding.Consultant))
+	if author == "" {
+		author = clean(d.Assessor)
+	}
+	doc.FileMap.Store("docProps/core.xml", coreXML(o.Title+": "+clean(orDash(d.Client)), author, d.UpdatedAt))
 	r := &docxRenderer{doc: doc}
 	addDOCXFooter(doc, o.Footer, d.Words().T("report.page", "N", "\x00PAGE\x00", "Total", "\x00NUMPAGES\x00"))
 	for i, p := range o.Parts {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/gomutex/godocx"
 	"github.com/gomutex/godocx/docx"
@@ -63,12 +65,44 @@ var docxTemplate = sync.OnceValues(func() ([]byte, error) {
 		return nil, err
 	}
 	rd.FileMap.Store("word/stylesWithEffects.xml", append([]byte(xml.Header), sheet...))
+	// The template's thumbnail is a picture of another document: file
+	// browsers would show it for every report.
+	rels := rd.RootRels.Relationships[:0]
+	for _, r := range rd.RootRels.Relationships {
+		if !strings.HasSuffix(r.Type, "/thumbnail") {
+			rels = append(rels, r)
+		}
+	}
+	rd.RootRels.Relationships = rels
+	rd.FileMap.Delete("docProps/thumbnail.jpeg")
 	var b bytes.Buffer
 	if err := rd.Write(&b); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 })
+
+// coreXML is the document's properties: its title, its author (the
+// consultant, else the assessor) and the session's date, where godocx's
+// template says "gomutex" and 2013.
+func coreXML(title, author string, at time.Time) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
+	el := func(name, v string) {
+		b.WriteString("<" + name + ">")
+		_ = xml.EscapeText(&b, []byte(v))
+		b.WriteString("</" + name + ">")
+	}
+	el("dc:title", title)
+	el("dc:creator", author)
+	el("cp:lastModifiedBy", author)
+	stamp := at.UTC().Format(time.RFC3339)
+	b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + stamp + `</dcterms:created>`)
+	b.WriteString(`<dcterms:modified xsi:type="dcterms:W3CDTF">` + stamp + `</dcterms:modified>`)
+	b.WriteString(`</cp:coreProperties>`)
+	return b.Bytes()
+}
 
 // newDOCX starts a document from the template.
 func newDOCX() (*docx.RootDoc, error) {

@@ -34,7 +34,11 @@ func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
 	f.SetCatalogSort(true)
 	f.SetProducer("servicecheck", false)
 	f.SetTitle(pdfText(o.Title+": "+clean(orDash(d.Client))), true)
-	f.SetAuthor(pdfText(clean(d.Assessor)), true)
+	author := strings.TrimSpace(clean(opt.Branding.Consultant))
+	if author == "" {
+		author = clean(d.Assessor)
+	}
+	f.SetAuthor(pdfText(author), true)
 	f.SetLang(o.Lang)
 	f.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
 	f.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
