@@ -149,7 +149,9 @@ func ScoreSection(s checklist.Section, answers map[string]checklist.Answer) Sect
 	}
 	r.Answered = r.Yes + r.Partly + r.No
 	if r.Answered > 0 {
-		r.Percent = Of((float64(r.Yes) + 0.5*float64(r.Partly)) / float64(r.Answered) * 100)
+		yes, _ := ItemValue(checklist.Yes)
+		partly, _ := ItemValue(checklist.Partly)
+		r.Percent = Of((yes*float64(r.Yes) + partly*float64(r.Partly)) / float64(r.Answered) * 100)
 	}
 	return r
 }

@@ -30,11 +30,20 @@ type Outcome struct {
 // error means something was not saved (it says what: a *GoneError when
 // the session was deleted meanwhile), or the terminal failed.
 func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outcome, error) {
+	return run(ctx, opts, nil, progOpts...)
+}
+
+// run is Run; started, when not nil, gets the program before it runs
+// (RunServed sends it the window sizes of a remote terminal).
+func run(ctx context.Context, opts Options, started func(*tea.Program), progOpts ...tea.ProgramOption) (Outcome, error) {
 	if opts.Repo == nil || opts.Pack == nil {
 		return Outcome{}, errors.New("wizard: no repository or content pack")
 	}
 	m := New(opts)
 	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx)}, progOpts...)...)
+	if started != nil {
+		started(p)
+	}
 	// Bubble Tea ends on SIGTERM (and SIGINT) by itself, returning the
 	// model; SIGHUP, a closed terminal, would kill the process before
 	// anything typed is saved.

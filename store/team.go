@@ -1,0 +1,238 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/team"
+)
+
+// Team audits live in two buckets of their own, created on the first team
+// audit, so that files without one need no migration:
+//
+//	teams          audit id -> the team.Audit as JSON
+//	team_sessions  session id -> audit id (a session answers for one audit)
+var (
+	bucketTeams        = []byte("teams")
+	bucketTeamSessions = []byte("team_sessions")
+)
+
+// maxRespondents caps the respondents of one audit.
+const maxRespondents = 200
+
+// CreateTeam stores a new team audit, assigning its id and creation time.
+// Respondents are added with AddRespondent.
+func (s *Store) CreateTeam(a *team.Audit) error {
+	a.Client = trimSpace(a.Client)
+	if a.Client == "" {
+		return codedError(ErrInvalid, "store.team.no_client", "a team audit needs a client", nil)
+	}
+	if err := checkText("client", a.Client, maxName, false); err != nil {
+		return newError(ErrInvalid, fmt.Sprintf("team audit: %v", err), err)
+	}
+	if err := checkText("lang", a.Lang, maxRef, false); err != nil {
+		return newError(ErrInvalid, fmt.Sprintf("team audit: %v", err), err)
+	}
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = s.now()
+	}
+	a.Respondents = nil
+	return s.update(func(tx *bolt.Tx) error {
+		teams, _, err := teamBuckets(tx)
+		if err != nil {
+			return err
+		}
+		for {
+			a.ID = newID(a.CreatedAt)
+			if teams.Get([]byte(a.ID)) == nil && tx.Bucket(bucketSessions).Get([]byte(a.ID)) == nil {
+				break
+			}
+		}
+		name, err := storedSpelling(bucketsOf(tx), a.Client)
+		if err != nil {
+			return err
+		}
+		if name != "" {
+			a.Client = name
+		}
+		return s.putTeam(teams, a)
+	})
+}
+
+// Team returns the team audit with the given id or unique id prefix.
+func (s *Store) Team(id string) (*team.Audit, error) {
+	var a *team.Audit
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		a, err = s.loadTeam(tx, id)
+		return err
+	})
+	return a, err
+}
+
+// TeamOf returns the id of the team audit session id answers for, or ""
+// when it answers for none.
+func (s *Store) TeamOf(sessionID string) (string, error) {
+	var out string
+	err := s.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketTeamSessions); b != nil {
+			var err error
+			out, err = s.link(b, sessionID)
+			return err
+		}
+		return nil
+	})
+	return out, err
+}
+
+// AddRespondent links the stored session r.SessionID to the team audit
+// auditID as r's answers, in one transaction. The session must be for the
+// audit's client and answer for no other audit; adding a session the audit
+// already has changes nothing (added is false), so importing the same
+// files twice is harmless.
+func (s *Store) AddRespondent(auditID string, r team.Respondent) (added bool, err error) {
+	r.Name = trimSpace(r.Name)
+	if err := checkText("name", r.Name, maxName, false); err != nil {
+		return false, newError(ErrInvalid, fmt.Sprintf("respondent: %v", err), err)
+	}
+	if _, ok := team.ParseRole(string(r.Role)); !ok {
+		return false, codedError(ErrInvalid, "store.team.role", fmt.Sprintf("respondent: %q is not a role", clip(string(r.Role))), nil,
+			"Value", fmt.Sprintf("%q", clip(string(r.Role))))
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		teams, links, err := teamBuckets(tx)
+		if err != nil {
+			return err
+		}
+		a, err := s.loadTeam(tx, auditID)
+		if err != nil {
+			return err
+		}
+		sess, err := s.load(tx, r.SessionID)
+		if err != nil {
+			return err
+		}
+		r.SessionID = sess.ID
+		other, err := s.link(links, sess.ID)
+		if err != nil {
+			return err
+		}
+		if other == a.ID {
+			return nil
+		} else if other != "" {
+			return codedError(ErrConflict, "store.team.linked", fmt.Sprintf("session %s already answers for team audit %s", sess.ID, other),
+				nil, "ID", sess.ID, "Previous", other)
+		}
+		if ClientKey(sess.Client) != ClientKey(a.Client) {
+			return codedError(ErrConflict, "store.team.client", fmt.Sprintf("session %s is for %q, not for the audit's client %q",
+				sess.ID, sess.Client, a.Client), nil, "ID", sess.ID, "Client", fmt.Sprintf("%q", sess.Client),
+				"Detail", fmt.Sprintf("%q", a.Client))
+		}
+		if len(a.Respondents) >= maxRespondents {
+			return codedError(ErrInvalid, "store.team.full", fmt.Sprintf("team audit %s has %d respondents already", a.ID, maxRespondents),
+				nil, "ID", a.ID, "Max", maxRespondents)
+		}
+		if r.Name == "" {
+			r.Name = sess.Assessor
+		}
+		a.Respondents = append(a.Respondents, r)
+		if err := links.Put([]byte(sess.ID), s.sealV(bucketTeamSessions, []byte(sess.ID), []byte(a.ID))); err != nil {
+			return fmt.Errorf("link session %s: %w", sess.ID, err)
+		}
+		added = true
+		return s.putTeam(teams, a)
+	})
+	return added, err
+}
+
+// TeamSessions returns the stored sessions of a's respondents by id; a
+// session deleted since it was linked is left out.
+func (s *Store) TeamSessions(a *team.Audit) (map[string]*checklist.Session, error) {
+	out := map[string]*checklist.Session{}
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSessions)
+		for _, id := range a.Sessions() {
+			if v := b.Get([]byte(id)); v != nil {
+				sess, err := s.decode(id, v)
+				if err != nil {
+					return err
+				}
+				out[id] = sess
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// teamBuckets returns the team buckets of a write transaction, creating
+// them the first time.
+func teamBuckets(tx *bolt.Tx) (teams, links *bolt.Bucket, err error) {
+	if teams, err = tx.CreateBucketIfNotExists(bucketTeams); err != nil {
+		return nil, nil, fmt.Errorf("create the teams bucket: %w", err)
+	}
+	if links, err = tx.CreateBucketIfNotExists(bucketTeamSessions); err != nil {
+		return nil, nil, fmt.Errorf("create the team sessions bucket: %w", err)
+	}
+	return teams, links, nil
+}
+
+// putTeam writes a, sealed with a checksum as every record is (seal.go).
+func (s *Store) putTeam(b *bolt.Bucket, a *team.Audit) error {
+	v, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("encode team audit %s: %w", a.ID, err)
+	}
+	if err := b.Put([]byte(a.ID), s.sealV(bucketTeams, []byte(a.ID), v)); err != nil {
+		return fmt.Errorf("save team audit %s: %w", a.ID, err)
+	}
+	return nil
+}
+
+// loadTeam reads a team audit by exact id or unique prefix.
+func (s *Store) loadTeam(tx *bolt.Tx, id string) (*team.Audit, error) {
+	notFound := func() error {
+		return codedError(ErrNotFound, "store.team.none", fmt.Sprintf("no team audit %q", clip(id)), nil, "ID", fmt.Sprintf("%q", clip(id)))
+	}
+	b := tx.Bucket(bucketTeams)
+	if b == nil || id == "" {
+		return nil, notFound()
+	}
+	k, v := []byte(id), b.Get([]byte(id))
+	if v == nil {
+		c := b.Cursor()
+		k, v = c.Seek([]byte(id))
+		if !hasPrefix(k, []byte(id)) {
+			return nil, notFound()
+		}
+		if k2, _ := c.Next(); hasPrefix(k2, []byte(id)) {
+			return nil, codedError(ErrAmbiguous, "store.ambiguous", fmt.Sprintf("%q matches more than one team audit (%s, %s…): "+
+				"give more of the id", clip(id), k, k2), nil, "ID", fmt.Sprintf("%q", clip(id)), "First", string(k), "Second", string(k2))
+		}
+	}
+	a := &team.Audit{}
+	p, err := s.unsealV(bucketTeams, k, v)
+	if err != nil {
+		return nil, damaged(s.path, fmt.Sprintf("team audit %s: %v", k, err), err)
+	}
+	if err := json.Unmarshal(p, a); err != nil {
+		return nil, damaged(s.path, fmt.Sprintf("team audit %s does not decode: %v", k, err), err)
+	}
+	return a, nil
+}
+
+// link reads the audit id a session answers for, "" for none.
+func (s *Store) link(b *bolt.Bucket, sessionID string) (string, error) {
+	v := b.Get([]byte(sessionID))
+	if v == nil {
+		return "", nil
+	}
+	p, err := s.unsealV(bucketTeamSessions, []byte(sessionID), v)
+	if err != nil {
+		return "", damaged(s.path, fmt.Sprintf("the team link of session %s: %v", sessionID, err), err)
+	}
+	return string(p), nil
+}

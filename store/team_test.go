@@ -1,0 +1,100 @@
+package store
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/team"
+)
+
+func TestTeamAudit(t *testing.T) {
+	s, path := openTest(t)
+	newSession := func(client, assessor string) string {
+		t.Helper()
+		sess := &checklist.Session{Client: client, Assessor: assessor, Pack: checklist.Ref{ID: "p", Version: "1", Lang: "en"},
+			Answers: map[string]checklist.Answer{"a1": {Value: "4"}}}
+		if err := s.Create(sess); err != nil {
+			t.Fatal(err)
+		}
+		return sess.ID
+	}
+	first := newSession("Bakery Rossi", "Ana")
+	a := &team.Audit{Client: " bakery rossi ", Lang: "it"}
+	if err := s.CreateTeam(a); err != nil {
+		t.Fatal(err)
+	}
+	if a.ID == "" || a.Client != "Bakery Rossi" {
+		t.Fatalf("created %+v: want an id and the client as stored", a)
+	}
+	added, err := s.AddRespondent(a.ID[:8], team.Respondent{Role: team.Owner, SessionID: first})
+	if err != nil || !added {
+		t.Fatalf("add: %v, %v", added, err)
+	}
+	// The same session again changes nothing.
+	if added, err := s.AddRespondent(a.ID, team.Respondent{Role: team.Owner, SessionID: first}); err != nil || added {
+		t.Fatalf("add again: %v, %v", added, err)
+	}
+	second := newSession("Bakery Rossi", "")
+	if _, err := s.AddRespondent(a.ID, team.Respondent{Name: "Ben", Role: team.Staff, SessionID: second}); err != nil {
+		t.Fatal(err)
+	}
+	other := newSession("Garage Bianchi", "Cai")
+	if _, err := s.AddRespondent(a.ID, team.Respondent{Role: team.Staff, SessionID: other}); !errors.Is(err, ErrConflict) {
+		t.Errorf("a session of another client: %v, want ErrConflict", err)
+	}
+	if _, err := s.AddRespondent(a.ID, team.Respondent{Role: "boss", SessionID: second}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("role boss: %v, want ErrInvalid", err)
+	}
+	if _, err := s.AddRespondent(a.ID, team.Respondent{Name: "x\x1b[2J", Role: team.Staff, SessionID: second}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("control character in a name: %v, want ErrInvalid", err)
+	}
+	b := &team.Audit{Client: "Bakery Rossi"}
+	if err := s.CreateTeam(b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRespondent(b.ID, team.Respondent{Role: team.Staff, SessionID: first}); !errors.Is(err, ErrConflict) {
+		t.Errorf("a session of another audit: %v, want ErrConflict", err)
+	}
+	if _, err := s.Team("zzzz"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown audit: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Read back after reopening, read-only.
+	err = Do(path, Options{ReadOnly: true}, func(s *Store) error {
+		got, err := s.Team(a.ID)
+		if err != nil {
+			return err
+		}
+		want := []team.Respondent{{Name: "Ana", Role: team.Owner, SessionID: first}, {Name: "Ben", Role: team.Staff, SessionID: second}}
+		if len(got.Respondents) != 2 || got.Respondents[0] != want[0] || got.Respondents[1] != want[1] || got.Lang != "it" {
+			t.Errorf("stored %+v, want respondents %+v", got, want)
+		}
+		if id, err := s.TeamOf(second); err != nil || id != a.ID {
+			t.Errorf("TeamOf = %q, %v", id, err)
+		}
+		ss, err := s.TeamSessions(got)
+		if err != nil || len(ss) != 2 {
+			t.Errorf("sessions %d, %v", len(ss), err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Inspect(path, Options{}); err != nil {
+		t.Errorf("a file with team audits fails its check: %v", err)
+	}
+}
+
+func TestTeamWithoutBuckets(t *testing.T) {
+	s, _ := openTest(t)
+	if _, err := s.Team("x"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("no team bucket: %v", err)
+	}
+	if id, err := s.TeamOf("x"); err != nil || id != "" {
+		t.Errorf("TeamOf on a file without teams: %q, %v", id, err)
+	}
+}
