@@ -46,8 +46,8 @@ type brandingOptions struct {
 func newExportCmd(a *app) *cobra.Command {
 	opts := &exportOptions{}
 	cmd := &cobra.Command{
-		Use:   "export [ID|latest] --format md|html|json|csv",
-		Short: "Write a session's report as Markdown, HTML, JSON or CSV",
+		Use:   "export [ID|latest] --format md|html|pdf|docx|json|csv",
+		Short: "Write a session's report as Markdown, HTML, PDF, Word (docx), JSON or CSV",
 		Long: "Write a session's report to hand over:\n\n" +
 			"  md    Markdown, readable as plain text too\n" +
 			"  html  one self-contained page (no scripts, nothing loaded) that prints on A4\n" +
