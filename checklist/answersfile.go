@@ -53,6 +53,10 @@ type AnswersFile struct {
 	Assessor string
 	// Plan is the plan block; each goal has a problem, texts are trimmed.
 	Plan Plan
+	// Review is the plan block's review: where each goal of the client's
+	// previous plan stands, by number; the caller applies it to that plan
+	// (ApplyReview).
+	Review []FileReview
 	// Answers maps each answered or annotated id to its answer; At is
 	// left zero for the caller to set.
 	Answers map[string]Answer

@@ -15,7 +15,10 @@ plan:
     - problem: Phones ring out at lunch
       what: A second line from 12 to 2
       target: 90
-      due: end of March
+      owner: Anna
+      due: 2026-03-31
+      status: in_progress
+      note: the phone company comes on the 10th
     - {problem: "Complaints get lost", what: Start a log}
     - source: {kind: area, id: responsiveness, statement: responsiveness.third-ring, rating: 2}
       what: Answer by the third ring
@@ -24,7 +27,7 @@ plan:
 
 const planJSON = `{"client": "Acme", "answers": {"culture.training": "yes"},
  "plan": {"vision": "Every customer hears back within a day",
-          "goals": [{"problem": "Phones ring out at lunch", "what": "A second line from 12 to 2", "target": 90, "due": "end of March"},
+          "goals": [{"problem": "Phones ring out at lunch", "what": "A second line from 12 to 2", "target": 90, "owner": "Anna", "due": "31/3/2026", "status": "in progress", "note": "the phone company comes on the 10th"},
                     {"problem": "Complaints get lost", "what": "Start a log"},
                     {"problem": "", "source": {"kind": "area", "id": "responsiveness", "statement": "responsiveness.third-ring", "rating": 2},
                      "what": "Answer by the third ring"},
@@ -32,7 +35,8 @@ const planJSON = `{"client": "Acme", "answers": {"culture.training": "yes"},
 
 func TestParseAnswersPlan(t *testing.T) {
 	want := Plan{Vision: "Every customer hears back within a day", Goals: []Goal{
-		{Problem: "Phones ring out at lunch", What: "A second line from 12 to 2", Target: "90", Due: "end of March"},
+		{Problem: "Phones ring out at lunch", What: "A second line from 12 to 2", Target: "90", Owner: "Anna",
+			DueDate: mustDay(t, "2026-03-31"), Status: StatusInProgress, Note: "the phone company comes on the 10th"},
 		{Problem: "Complaints get lost", What: "Start a log"},
 		{Source: &GoalSource{Kind: SourceArea, ID: "responsiveness", Statement: "responsiveness.third-ring", Rating: 2},
 			What: "Answer by the third ring"},
@@ -65,7 +69,7 @@ func TestParseAnswersPlanErrors(t *testing.T) {
 		{"plan not a mapping", "answers: {}\nplan: soon\n",
 			[]string{"f:2:7: plan: expected a mapping with vision and goals"}},
 		{"unknown plan field", "answers: {}\nplan:\n  visoin: x\n",
-			[]string{"f:3:3: plan.visoin: unknown field: use vision and goals"}},
+			[]string{"f:3:3: plan.visoin: unknown field: use vision, goals and review"}},
 		{"vision a list", "answers: {}\nplan:\n  vision: [a, b]\n",
 			[]string{"f:3:11: plan.vision: expected a single value, not a list or mapping"}},
 		{"goals not a list", "answers: {}\nplan:\n  goals: faster calls\n",
@@ -75,7 +79,7 @@ func TestParseAnswersPlanErrors(t *testing.T) {
 		{"goal without problem", "answers: {}\nplan:\n  goals:\n    - what: a log\n      target: all\n",
 			[]string{"f:4:7: plan.goals[0].problem: missing: say which problem the goal is about"}},
 		{"every problem at once", "answers: {}\nplan:\n  goals:\n    - problem: a\n      when: soon\n    - problem: b\n      what: [x]\n    - problem: \"  \"\n", []string{
-			"f:5:7: plan.goals[0].when: unknown field: use problem, what, target, due and source",
+			"f:5:7: plan.goals[0].when: unknown field: use problem, what, target, owner, due, status, note and source",
 			"f:7:13: plan.goals[1].what: expected a single value, not a list or mapping",
 			"f:8:7: plan.goals[2].problem: missing: say which problem the goal is about"}},
 		{"source not a mapping", "answers: {}\nplan:\n  goals:\n    - source: weakest area\n",

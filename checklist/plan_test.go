@@ -48,8 +48,11 @@ func TestPlanJSON(t *testing.T) {
 		{"none", Plan{}, ``},
 		{"empty lists", Plan{Goals: []Goal{}, Review: []GoalReview{}}, ``},
 		{"review", Plan{Review: []GoalReview{{From: "s1", FromDate: at, Goal: Goal{Problem: "p", What: "w", Target: "t"},
-			Outcome: GoalNotMet, Note: "n"}}},
-			`"plan":{"review":[{"from":"s1","from_date":"2026-01-15T10:00:00Z","goal":{"problem":"p","what":"w","target":"t"},"outcome":"not_met","note":"n"}]}`},
+			Status: StatusOpen, Note: "n"}}},
+			`"plan":{"review":[{"from":"s1","from_date":"2026-01-15T10:00:00Z","goal":{"problem":"p","what":"w","target":"t"},"status":"open","note":"n"}]}`},
+		{"action", Plan{Goals: []Goal{{Problem: "p", What: "w", Target: "t", Owner: "Ann", DueDate: mustDay(t, "2026-03-31"),
+			Status: StatusInProgress, Note: "n"}}, VisionSteps: &VisionSteps{Business: "b", Keywords: "k"}},
+			`"plan":{"vision_steps":{"business":"b","keywords":"k"},"goals":[{"problem":"p","what":"w","target":"t","owner":"Ann","due_date":"2026-03-31","status":"in_progress","note":"n"}]}`},
 		{"not judged", Plan{Vision: "v", Review: []GoalReview{{From: "s1", Goal: Goal{Problem: "p"}}}},
 			`"plan":{"vision":"v","review":[{"from":"s1","goal":{"problem":"p","what":"","target":""}}]}`},
 	}
@@ -81,7 +84,7 @@ func TestPlanJSON(t *testing.T) {
 }
 
 func TestPlanReviewed(t *testing.T) {
-	p := Plan{Review: []GoalReview{{Outcome: GoalMet}, {}, {Outcome: GoalNotMet}, {Note: "only a note"}}}
+	p := Plan{Review: []GoalReview{{Status: StatusDone}, {}, {Status: StatusOpen}, {Note: "only a note"}}}
 	if got := p.Reviewed(); got != 2 {
 		t.Errorf("Reviewed() = %d, want 2", got)
 	}
@@ -94,11 +97,11 @@ func TestReviewOf(t *testing.T) {
 	done := time.Date(2026, 1, 15, 10, 0, 0, 0, time.UTC)
 	yes := true
 	prev := &Session{ID: "s1", CompletedAt: done, Plan: Plan{Goals: []Goal{
-		{Problem: "a", What: "w", Target: "t", Due: "d", Met: &yes},
+		{Problem: "a", What: "w", Target: "t", Note: "d", Met: &yes},
 		{Problem: "b"},
 	}}}
 	want := []GoalReview{
-		{From: "s1", FromDate: done, Goal: Goal{Problem: "a", What: "w", Target: "t", Due: "d"}},
+		{From: "s1", FromDate: done, Goal: Goal{Problem: "a", What: "w", Target: "t", Note: "d"}},
 		{From: "s1", FromDate: done, Goal: Goal{Problem: "b"}},
 	}
 	if got := ReviewOf(prev); !reflect.DeepEqual(got, want) {

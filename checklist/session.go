@@ -30,16 +30,37 @@ type Session struct {
 	Plan   Plan   `json:"plan,omitzero"`
 }
 
-// Plan is what the session decided to do next.
+// Plan is what the session decided to do next: an action plan of goals,
+// the review of the client's previous goals and a vision statement.
 type Plan struct {
-	Vision string `json:"vision,omitempty"`
-	Goals  []Goal `json:"goals,omitempty"`
+	// Vision is a short vision statement; VisionSteps the answers of the
+	// guided steps it was written from, when the helper was used.
+	Vision      string       `json:"vision,omitempty"`
+	VisionSteps *VisionSteps `json:"vision_steps,omitempty"`
+	Goals       []Goal       `json:"goals,omitempty"`
 	// Review says what became of the goals of the client's previous plan,
 	// as judged when this session was run.
 	Review []GoalReview `json:"review,omitempty"`
 }
 
-// Goal is one measurable goal for one of the top problems.
+// VisionSteps are the answers of the vision helper's steps, from the
+// source's policy part: the business in three to five years and five
+// reasons for its success, the same seen from the customer's side, the
+// steps taken to get there and the key words of the vision.
+type VisionSteps struct {
+	Business  string `json:"business,omitempty"`
+	Customers string `json:"customers,omitempty"`
+	Steps     string `json:"steps,omitempty"`
+	Keywords  string `json:"keywords,omitempty"`
+}
+
+// IsZero reports whether no step has an answer.
+func (v *VisionSteps) IsZero() bool {
+	return v == nil || v.Business == "" && v.Customers == "" && v.Steps == "" && v.Keywords == ""
+}
+
+// Goal is one action of the plan: a problem, what will be done about it,
+// a measurable target, who does it, by when, and where it stands.
 type Goal struct {
 	// Problem is the problem in the user's own words. A suggested problem
 	// taken as it was offered leaves it empty and is kept as Source
@@ -47,12 +68,21 @@ type Goal struct {
 	// words typed over a suggestion are the user's and drop the Source.
 	Problem string      `json:"problem"`
 	Source  *GoalSource `json:"source,omitempty"`
-	What    string      `json:"what"`
-	Target  string      `json:"target"`
-	Due     string      `json:"due,omitempty"`
+	// What is the action: what will be done about the problem.
+	What   string `json:"what"`
+	Target string `json:"target"`
+	// Owner is who sees the action through; DueDate the day it is due.
+	Owner   string     `json:"owner,omitempty"`
+	DueDate Day        `json:"due_date,omitzero"`
+	Status  GoalStatus `json:"status,omitempty"`
+	Note    string     `json:"note,omitempty"`
+	// Due is the free-text "by when" of files before schema 6. The store's
+	// upgrade (and an import of an older export) moves it to DueDate when
+	// it is a date, else to Note (UpgradeDue); it is never written now.
+	Due string `json:"due,omitempty"`
 	// Met says whether the goal was met when that is recorded with the
-	// goal itself, as an imported session may; servicecheck records it in
-	// the review of a later session's plan (Plan.Review).
+	// goal itself, as an imported session may; servicecheck records where
+	// a goal stands in Status.
 	Met *bool `json:"met,omitempty"`
 }
 

@@ -16,8 +16,14 @@ import (
 	"github.com/servicecheck/servicecheck/scoring"
 )
 
-// ctrlU clears a text field (delete to the start of the line).
-const ctrlU = "\x15"
+// ctrlU clears a text field (delete to the start of the line); ctrlX is
+// the plan's own clear key, which also drops a suggestion; ctrlS skips the
+// vision helper's questions.
+const (
+	ctrlU = "\x15"
+	ctrlX = "\x18"
+	ctrlS = "\x13"
+)
 
 // answerAllButLast records a session for client from an answers file that
 // answers every question of plan but the last two, as unfinished, and
@@ -77,15 +83,23 @@ func TestPlanAndReview(t *testing.T) {
 	tm.waitFor("Your plan for "+client, wait)
 	tm.waitFor("goal 1 of 3", wait)
 	tm.waitFor("1  "+firstWords[:40], wait)
-	// Goal 1: the first suggestion as it is, with what, target and date.
-	tm.send("enter", "Answer within three rings", "enter", "90% of calls", "enter", "end of March", "enter")
+	tm.waitFor("ctrl+x clear", wait)
+	// Goal 1: the first suggestion taken (enter on the empty field), with
+	// an action, a target, an owner, a due date and a status.
+	tm.send("enter", "Answer within three rings", "enter", "90% of calls", "enter", "Anna", "enter", "31/3/2026", "enter")
+	tm.waitFor("› Status", wait)
+	tm.send("2", "enter") // in progress, no note
 	tm.waitFor("goal 2 of 3", wait)
-	// Goal 2: a problem of the owner's own, with what only.
-	tm.send(ctrlU, "Nobody calls back", "enter", "Call back within a day", "enter", "enter", "enter")
+	// Goal 2: a problem of the owner's own (typing replaces the
+	// suggestion), with an action only.
+	tm.send("Nobody calls back", "enter", "Call back within a day", "enter", "enter", "enter", "enter", "tab", "enter")
 	tm.waitFor("goal 3 of 3", wait)
-	// Goal 3 left out, then the vision.
-	tm.send(ctrlU, "enter")
-	tm.waitFor("Vision", wait)
+	// Goal 3 left out (ctrl+x drops the suggestion), the vision helper's
+	// questions skipped, then the statement.
+	tm.send(ctrlX, "enter")
+	tm.waitFor("vision, step 1 of 4", wait)
+	tm.send(ctrlS)
+	tm.waitFor("› Vision", wait)
 	tm.send("Every customer hears back within a day", "enter")
 	tm.waitFor("Plan saved: 2 goals, a vision", wait)
 	tm.send("q")
@@ -100,12 +114,12 @@ func TestPlanAndReview(t *testing.T) {
 	tm.send("p")
 	tm.waitFor("last time's goal 1 of 2", wait)
 	tm.waitForText(firstWords[:40], wait)
-	tm.send("m") // met
+	tm.send("3") // done
 	tm.waitFor("› Note", wait)
 	tm.send("Second line since February", "enter")
 	tm.waitFor("last time's goal 2 of 2", wait)
 	tm.waitFor("Nobody calls back", wait)
-	tm.send("n", "enter") // not met, no note
+	tm.send("4", "enter") // dropped, no note
 	tm.waitFor("goal 1 of 3", wait)
 	tm.send("esc")
 	tm.waitFor("Results for "+client, wait)
@@ -118,8 +132,10 @@ func TestPlanAndReview(t *testing.T) {
 	if len(all) != 2 {
 		t.Fatalf("%d sessions, want 2", len(all))
 	}
+	due, _ := checklist.NewDay(2026, 3, 31)
 	goals := []checklist.Goal{
-		{Source: &suggested[0], What: "Answer within three rings", Target: "90% of calls", Due: "end of March"},
+		{Source: &suggested[0], What: "Answer within three rings", Target: "90% of calls", Owner: "Anna", DueDate: due,
+			Status: checklist.StatusInProgress},
 		{Problem: "Nobody calls back", What: "Call back within a day"},
 	}
 	p1 := all[0].Plan
@@ -132,13 +148,13 @@ func TestPlanAndReview(t *testing.T) {
 		t.Fatalf("second session's plan %+v, want a review of 2 goals and no goal yet", p2)
 	}
 	for i, want := range []struct {
-		outcome checklist.Outcome
-		note    string
-	}{{checklist.GoalMet, "Second line since February"}, {checklist.GoalNotMet, ""}} {
+		status checklist.GoalStatus
+		note   string
+	}{{checklist.StatusDone, "Second line since February"}, {checklist.StatusDropped, ""}} {
 		r := p2.Review[i]
 		if r.From != all[0].ID || !r.FromDate.Equal(all[0].CompletedAt) || !reflect.DeepEqual(r.Goal, goals[i]) ||
-			r.Outcome != want.outcome || r.Note != want.note {
-			t.Errorf("review %d = %+v, want goal %+v from %s, %s, note %q", i+1, r, goals[i], all[0].ID, want.outcome, want.note)
+			r.Status != want.status || r.Note != want.note {
+			t.Errorf("review %d = %+v, want goal %+v from %s, %s, note %q", i+1, r, goals[i], all[0].ID, want.status, want.note)
 		}
 	}
 
@@ -148,9 +164,9 @@ func TestPlanAndReview(t *testing.T) {
 			Vision string           `json:"vision"`
 			Goals  []checklist.Goal `json:"goals"`
 			Review []struct {
-				From    string `json:"from"`
-				Outcome string `json:"outcome"`
-				Note    string `json:"note"`
+				From   string `json:"from"`
+				Status string `json:"status"`
+				Note   string `json:"note"`
 			} `json:"review"`
 		} `json:"plan"`
 	}
@@ -171,8 +187,50 @@ func TestPlanAndReview(t *testing.T) {
 		t.Errorf("show --json of the first session: plan %+v", d.Plan)
 	}
 	d := show(all[1].ID)
-	if rv := d.Plan.Review; len(rv) != 2 || rv[0].From != all[0].ID || rv[0].Outcome != "met" ||
-		rv[0].Note != "Second line since February" || rv[1].Outcome != "not_met" || len(d.Plan.Goals) != 0 {
+	if rv := d.Plan.Review; len(rv) != 2 || rv[0].From != all[0].ID || rv[0].Status != "done" ||
+		rv[0].Note != "Second line since February" || rv[1].Status != "dropped" || len(d.Plan.Goals) != 0 {
 		t.Errorf("show --json of the second session: plan %+v", d.Plan)
+	}
+}
+
+// TestPlanEscSavesNothingUnconfirmed: passing the suggested goals and
+// pressing esc, or taking a suggestion and leaving at once, saves no goal:
+// nothing but what the user confirmed with something to do is a goal.
+func TestPlanEscSavesNothingUnconfirmed(t *testing.T) {
+	t.Parallel()
+	s := newSandbox(t, servicecheckBin)
+	const client = "Esc Co"
+	plan := planAnswers(0, func(i int) int { return 1 + i%5 })
+	left := answerAllButLast(t, s, plan, client)
+	tm := finishInWizard(t, s, plan, client, left)
+	tm.waitFor("press p to set your plan", wait)
+	tm.send("p")
+	tm.waitFor("goal 1 of 3", wait)
+	// Past goal 1 (its seven fields) without typing, on goal 2, then esc.
+	for range 7 {
+		tm.send("tab")
+	}
+	tm.waitFor("goal 2 of 3", wait)
+	tm.send("esc")
+	tm.waitFor("Results for "+client, wait)
+	// Again: goal 1's suggestion taken with enter, then esc at once.
+	tm.send("p")
+	tm.waitFor("goal 1 of 3", wait)
+	tm.send("enter")
+	tm.waitFor("› Action", wait)
+	tm.send("esc")
+	tm.waitFor("Results for "+client, wait)
+	tm.send("q")
+	if code := tm.waitExit(wait); code != 0 {
+		t.Fatalf("exit code %d\n%s", code, tm.dump())
+	}
+	sess := onlySession(t, s.db)
+	if len(sess.Plan.Goals) != 0 {
+		t.Errorf("esc saved goals nobody confirmed: %+v", sess.Plan.Goals)
+	}
+	// The CLI agrees: no open actions.
+	r := s.run("", "plan", "--client", client)
+	if r.code != 0 || !strings.Contains(r.stdout, "No open actions for "+client) {
+		t.Errorf("plan --client: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

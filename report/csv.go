@@ -13,7 +13,7 @@ import (
 
 // csvColumns are the catalogue ids of the CSV's columns, in order.
 var csvColumns = []string{"session_id", "client", "date", "kind", "group_id", "item_id", "text", "answer", "note",
-	"score", "what", "target", "due", "status"}
+	"score", "what", "target", "owner", "due", "status"}
 
 // CSVHeader returns the header row of the CSV report in language lang, in
 // column order.

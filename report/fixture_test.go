@@ -86,7 +86,8 @@ func laterSession() *checklist.Session {
 			"improve.goals":             ans(checklist.NA, ""),
 		},
 		Plan: checklist.Plan{Vision: "Every customer\nleaves happy", Goals: []checklist.Goal{
-			{Problem: "Calls ring out", What: "Answer calls", Target: "95% before the third ring", Due: "2025-06-30"},
+			{Problem: "Calls ring out", What: "Answer calls", Target: "95% before the third ring", Owner: "Ann",
+				DueDate: mustDay(2025, 6, 30), Status: checklist.StatusInProgress},
 		}},
 	}
 }
@@ -120,4 +121,13 @@ func unfinishedSession() *checklist.Session {
 			"contact.channels":     {Note: "ask again", At: t1},
 		},
 	}
+}
+
+// mustDay is the day y-m-d.
+func mustDay(y int, m time.Month, d int) checklist.Day {
+	day, ok := checklist.NewDay(y, m, d)
+	if !ok {
+		panic("no such day")
+	}
+	return day
 }

@@ -49,15 +49,14 @@ func italianDocument(t *testing.T, p *checklist.Pack, ud func(string) string) Do
 	t.Helper()
 	earlier := answered(p, "S1", "Pasticceria Rossi", 0, t0, ud)
 	earlier.Plan = checklist.Plan{Goals: []checklist.Goal{
-		{Problem: ud("Il telefono squilla a vuoto"), What: ud("Una seconda linea a pranzo"), Target: ud("90% delle chiamate"), Due: ud("fine marzo")},
+		{Problem: ud("Il telefono squilla a vuoto"), What: ud("Una seconda linea a pranzo"), Target: ud("90% delle chiamate"), Owner: ud("Anna"), DueDate: mustDay(2025, 3, 31)},
 		{Problem: ud("I reclami non vengono scritti"), What: ud("Un registro dei reclami")},
 	}}
 	later := answered(p, "S2", "Pasticceria Rossi", 2, t1, ud)
-	met := true
 	later.Plan = checklist.Plan{Vision: ud("Ogni cliente esce contento"), Goals: []checklist.Goal{
-		{Problem: ud("Nessuno richiama"), What: ud("Richiamare entro un giorno"), Target: ud("tutti i clienti"), Due: ud("giugno"), Met: &met},
+		{Problem: ud("Nessuno richiama"), What: ud("Richiamare entro un giorno"), Target: ud("tutti i clienti"), Owner: ud("Marco"), DueDate: mustDay(2025, 6, 30), Status: checklist.StatusDone, Note: ud("giugno")},
 	}, Review: []checklist.GoalReview{
-		{From: "S1", FromDate: earlier.CompletedAt, Goal: earlier.Plan.Goals[0], Outcome: checklist.GoalMet, Note: ud("Funziona")},
+		{From: "S1", FromDate: earlier.CompletedAt, Goal: earlier.Plan.Goals[0], Status: checklist.StatusDone, Note: ud("Funziona")},
 		{From: "S1", FromDate: earlier.CompletedAt, Goal: earlier.Plan.Goals[1]},
 	}}
 	return Build(p, later, earlier, p)

@@ -335,39 +335,51 @@ func areasPart(w results.Words, d *Document) part {
 
 func planPart(w results.Words, d *Document) part {
 	p := part{ID: "plan", Blocks: []block{heading(1, w.T("results.heading.plan"))}}
-	label := func(id string) string { return w.T("results.goal." + id) }
 	if len(d.Plan.Goals) > 0 {
-		t := block{Kind: bTable, Widths: []float64{2.8, 2.8, 2.8, 2, 1.6},
-			Head: []string{w.T("report.col.problem"), label("what"), label("target"), label("by"), label("met")}}
+		t := block{Kind: bTable, Widths: []float64{2.6, 2.6, 2.4, 1.6, 1.7, 1.7},
+			Head: []string{w.T("report.col.problem"), w.T("results.goal.what"), w.T("results.goal.target"),
+				w.T("actionplan.cmd.column.owner"), w.T("actionplan.cmd.column.due"), w.T("actionplan.cmd.column.status")}}
 		for _, g := range d.Plan.Goals {
-			t.Rows = append(t.Rows, []tcell{{Text: clean(orDash(g.Problem)), Bold: true}, {Text: clean(orDash(g.What))},
-				{Text: clean(orDash(g.Target))}, {Text: clean(orDash(g.Due))}, {Text: orDash(w.Met(g.Met))}})
+			due := w.DueDate(g)
+			if due == "" {
+				due = g.Due
+			}
+			problem := clean(orDash(g.Problem))
+			if n := strings.TrimSpace(g.Note); n != "" {
+				problem += "\n" + w.T("report.finding.note", "Text", clean(n))
+			}
+			t.Rows = append(t.Rows, []tcell{{Text: problem, Bold: true}, {Text: clean(orDash(g.What))},
+				{Text: clean(orDash(g.Target))}, {Text: clean(orDash(g.Owner))}, {Text: clean(orDash(due))},
+				{Text: orDash(goalStatus(w, g)), Tone: statusTone(g.Status)}})
 		}
 		p.Blocks = append(p.Blocks, t)
 	}
 	if len(d.Plan.Review) > 0 {
 		p.Blocks = append(p.Blocks, heading(2, w.T("results.heading.review")))
 		t := block{Kind: bTable, Widths: []float64{3, 3, 1.6, 3},
-			Head: []string{w.T("report.col.problem"), label("what"), w.T("report.col.outcome"), w.T("report.col.note")}}
+			Head: []string{w.T("report.col.problem"), w.T("results.goal.what"), w.T("report.col.outcome"), w.T("report.col.note")}}
 		for _, r := range d.Plan.Review {
-			out := tcell{Text: w.Outcome(r.Outcome)}
-			switch r.Outcome {
-			case checklist.GoalMet:
-				out.Tone = toneGood
-			case checklist.GoalPartly:
-				out.Tone = toneWarn
-			case checklist.GoalNotMet:
-				out.Tone, out.Bold = toneBad, true
-			}
-			t.Rows = append(t.Rows, []tcell{{Text: clean(orDash(r.Goal.Problem))}, {Text: clean(orDash(r.Goal.What))}, out,
-				{Text: clean(orDash(r.Note))}})
+			t.Rows = append(t.Rows, []tcell{{Text: clean(orDash(r.Goal.Problem))}, {Text: clean(orDash(r.Goal.What))},
+				{Text: w.GoalStatus(r.Status), Tone: statusTone(r.Status)}, {Text: clean(orDash(r.Note))}})
 		}
 		p.Blocks = append(p.Blocks, t)
 	}
 	if v := strings.TrimSpace(d.Plan.Vision); v != "" {
-		p.Blocks = append(p.Blocks, heading(2, label("vision")), block{Kind: bQuote, Text: clean(v)})
+		p.Blocks = append(p.Blocks, heading(2, w.T("results.goal.vision")), block{Kind: bQuote, Text: clean(v)})
 	}
 	return p
+}
+
+// statusTone colours where a goal stands: done good, in progress a
+// warning; open and dropped plain.
+func statusTone(s checklist.GoalStatus) tone {
+	switch s {
+	case checklist.StatusDone:
+		return toneGood
+	case checklist.StatusInProgress:
+		return toneWarn
+	}
+	return toneNone
 }
 
 func signPart(w results.Words) part {

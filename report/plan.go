@@ -22,11 +22,8 @@ func writeMarkdownPlan(e *errWriter, w results.Words, d Document) {
 		e.printf("%d. **%s**\n", i+1, mdInline(orDash(g.Problem)))
 		e.printf("   - %s: %s\n", label("what"), mdInline(orDash(g.What)))
 		e.printf("   - %s: %s\n", label("target"), mdInline(orDash(g.Target)))
-		if g.Due != "" {
-			e.printf("   - %s: %s\n", label("by"), mdInline(g.Due))
-		}
-		if met := w.Met(g.Met); met != "" {
-			e.printf("   - %s: %s\n", label("met"), met)
+		for _, f := range w.GoalDetails(g) {
+			e.printf("   - %s: %s\n", f.Label, mdInline(f.Text))
 		}
 	}
 	if len(d.Plan.Goals) > 0 {
@@ -37,7 +34,7 @@ func writeMarkdownPlan(e *errWriter, w results.Words, d Document) {
 	}
 	e.printf("### %s\n\n", w.T("results.heading.review"))
 	for i, r := range d.Plan.Review {
-		e.printf("%d. **%s**: %s (%s)\n", i+1, mdInline(orDash(r.Goal.Problem)), w.Outcome(r.Outcome), mdInline(w.ReviewFrom(r)))
+		e.printf("%d. **%s**: %s (%s)\n", i+1, mdInline(orDash(r.Goal.Problem)), w.GoalStatus(r.Status), mdInline(w.ReviewFrom(r)))
 		for _, f := range w.GoalFields(r.Goal) {
 			e.printf("   - %s: %s\n", f.Label, mdInline(f.Text))
 		}
@@ -50,20 +47,14 @@ func writeMarkdownPlan(e *errWriter, w results.Words, d Document) {
 
 func writeTermPlan(e *errWriter, w results.Words, st termStyles, d *Document, width int) {
 	e.printf("\n%s\n", st.heading.Render(w.T("results.heading.plan")))
-	field := func(id, text string) string {
-		return w.T("report.term.field", "Label", strings.ToLower(w.T("results.goal."+id)), "Text", text)
-	}
 	if d.Plan.Vision != "" {
 		e.print(indentWrap(w.T("report.term.field", "Label", w.T("results.goal.vision"), "Text", d.Plan.Vision), "  ", "  ", width))
 	}
 	for i, g := range d.Plan.Goals {
 		e.print(indentWrap(fmt.Sprintf("%d. %s", i+1, orDash(g.Problem)), "  ", "     ", width))
 		e.print(indentWrap(w.T("report.term.goal", "What", orDash(g.What), "Target", orDash(g.Target)), "     ", "     ", width))
-		if g.Due != "" {
-			e.print(indentWrap(field("by", g.Due), "     ", "     ", width))
-		}
-		if met := w.Met(g.Met); met != "" {
-			e.print(indentWrap(field("met", met), "     ", "     ", width))
+		for _, f := range w.GoalDetails(g) {
+			e.print(indentWrap(w.T("report.term.field", "Label", strings.ToLower(f.Label), "Text", f.Text), "     ", "     ", width))
 		}
 	}
 	if len(d.Plan.Review) == 0 {
@@ -71,7 +62,7 @@ func writeTermPlan(e *errWriter, w results.Words, st termStyles, d *Document, wi
 	}
 	e.printf("  %s\n", st.label.Render(w.T("results.heading.review")))
 	for i, r := range d.Plan.Review {
-		e.print(indentWrap(fmt.Sprintf("%d. %s: %s", i+1, orDash(r.Goal.Problem), st.bold.Render(w.Outcome(r.Outcome))), "  ", "     ", width))
+		e.print(indentWrap(fmt.Sprintf("%d. %s: %s", i+1, orDash(r.Goal.Problem), st.bold.Render(w.GoalStatus(r.Status))), "  ", "     ", width))
 		var parts []string
 		for _, f := range w.GoalFields(r.Goal) {
 			parts = append(parts, w.T("report.term.field", "Label", strings.ToLower(f.Label), "Text", f.Text))
@@ -85,9 +76,10 @@ func writeTermPlan(e *errWriter, w results.Words, st termStyles, d *Document, wi
 }
 
 // planRows are the CSV rows of the plan: the vision, each goal (its
-// problem as text, what, target and by when in columns of their own, met
-// as status) and each goal reviewed from last time (the outcome as status,
-// the review's note as note, the earlier session's id as the group).
+// problem as text, its note as note; what, target, owner, due date as ISO
+// 8601 and status in columns of their own) and each goal reviewed from
+// last time (where it stands as status, the review's note as note, the
+// earlier session's id as the group).
 func planRows(w results.Words, d Document) [][]string {
 	if d.Plan == nil {
 		return nil
@@ -97,7 +89,11 @@ func planRows(w results.Words, d Document) [][]string {
 		r := make([]string, len(csvColumns))
 		r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[8] = d.ID, cell(d.Client), date, w.T("report.csv."+kind), group, id,
 			cell(text), cell(note)
-		r[10], r[11], r[12], r[13] = cell(g.What), cell(g.Target), cell(g.Due), status
+		due := g.DueDate.String()
+		if due == "" {
+			due = g.Due
+		}
+		r[10], r[11], r[12], r[13], r[14] = cell(g.What), cell(g.Target), cell(g.Owner), cell(due), status
 		return r
 	}
 	var rows [][]string
@@ -105,14 +101,23 @@ func planRows(w results.Words, d Document) [][]string {
 		rows = append(rows, row("vision", "plan", "vision", d.Plan.Vision, "", checklist.Goal{}, ""))
 	}
 	for i, g := range d.Plan.Goals {
-		rows = append(rows, row("goal", "plan", fmt.Sprintf("goal-%d", i+1), g.Problem, "", g, w.Met(g.Met)))
+		rows = append(rows, row("goal", "plan", fmt.Sprintf("goal-%d", i+1), g.Problem, g.Note, g, goalStatus(w, g)))
 	}
 	for i, r := range d.Plan.Review {
-		outcome := ""
-		if r.Outcome != "" {
-			outcome = w.Outcome(r.Outcome)
+		status := ""
+		if r.Status != "" {
+			status = w.GoalStatus(r.Status)
 		}
-		rows = append(rows, row("review", r.From, fmt.Sprintf("goal-%d", i+1), r.Goal.Problem, r.Note, r.Goal, outcome))
+		rows = append(rows, row("review", r.From, fmt.Sprintf("goal-%d", i+1), r.Goal.Problem, r.Note, r.Goal, status))
 	}
 	return rows
+}
+
+// goalStatus is where a goal stands: its status's word, or for a goal of
+// an older file whether it was met; "" when neither is known.
+func goalStatus(w results.Words, g checklist.Goal) string {
+	if g.Status != "" {
+		return w.GoalStatus(g.Status)
+	}
+	return w.Met(g.Met)
 }

@@ -23,7 +23,7 @@ func reviewedSession() *checklist.Session {
 	s.Plan.Goals = append(s.Plan.Goals, checklist.Goal{Problem: "=Nobody calls back", What: "Call back within a day"})
 	s.Plan.Review = []checklist.GoalReview{
 		{From: "S1", FromDate: t0.Add(time.Hour), Goal: checklist.Goal{Problem: "Complaints are lost", What: "Keep a log",
-			Target: "every complaint logged", Due: "March"}, Outcome: checklist.GoalMet, Note: "Log <b>kept</b> since February"},
+			Target: "every complaint logged", Owner: "Ann"}, Status: checklist.StatusDone, Note: "Log <b>kept</b> since February"},
 		{From: "S1", FromDate: t0.Add(time.Hour), Goal: checklist.Goal{Problem: "Phones ring out"}},
 	}
 	return s
@@ -37,10 +37,10 @@ func TestPlanMarkdown(t *testing.T) {
 	md := buf.String()
 	for _, want := range []string{
 		"## Plan\n\nVision:\n\n> Every customer\n> leaves happy\n\n",
-		"1. **Calls ring out**\n   - What: Answer calls\n   - Target: 95% before the third ring\n   - By: 2025-06-30\n",
+		"1. **Calls ring out**\n   - What: Answer calls\n   - Target: 95% before the third ring\n   - Owner: Ann\n   - Due: 30 Jun 2025\n   - Status: In progress\n",
 		"2. **\\=Nobody calls back**\n   - What: Call back within a day\n   - Target: –\n\n",
 		"### Last time's goals\n\n",
-		"1. **Complaints are lost**: met (set on 10 Jan 2025, session S1)\n   - What: Keep a log\n   - Target: every complaint logged\n   - By: March\n" +
+		"1. **Complaints are lost**: Done (set on 10 Jan 2025, session S1)\n   - What: Keep a log\n   - Target: every complaint logged\n   - Owner: Ann\n" +
 			"   Note: Log \\<b\\>kept\\</b\\> since February  \n",
 		"2. **Phones ring out**: not reviewed (set on 10 Jan 2025, session S1)\n",
 	} {
@@ -55,7 +55,7 @@ func TestPlanMarkdown(t *testing.T) {
 	if err := WriteMarkdown(&buf, Build(testPack(), s, nil, nil)); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(buf.String(), "## Plan\n\n### Last time's goals\n\n1. **Complaints are lost**: met") {
+	if !strings.Contains(buf.String(), "## Plan\n\n### Last time's goals\n\n1. **Complaints are lost**: Done") {
 		t.Errorf("review-only plan lost:\n%s", buf.String())
 	}
 }
@@ -82,7 +82,7 @@ func TestPlanHTML(t *testing.T) {
 		t.Fatalf("%d reviewed goals, want 2", len(items))
 	}
 	for i, want := range []string{
-		"Complaints are lost: met (set on 10 Jan 2025, session S1)",
+		"Complaints are lost: Done (set on 10 Jan 2025, session S1)",
 		"Note: Log <b>kept</b> since February",
 	} {
 		if !strings.Contains(text(items[0]), want) {
@@ -103,7 +103,7 @@ func TestPlanTerminal(t *testing.T) {
 	for _, want := range []string{
 		"Plan\n  Vision: Every customer\n  leaves happy\n  1. Calls ring out\n",
 		"  2. =Nobody calls back\n     what: Call back within a day; target: –\n",
-		"  Last time's goals\n  1. Complaints are lost: met\n     what: Keep a log; target: every complaint logged; by:\n     March; set on 10 Jan 2025, session S1\n     note: Log <b>kept</b> since February\n",
+		"  Last time's goals\n  1. Complaints are lost: Done\n     what: Keep a log; target: every complaint logged;\n     owner: Ann; set on 10 Jan 2025, session S1\n     note: Log <b>kept</b> since February\n",
 		"  2. Phones ring out: not reviewed\n     set on 10 Jan 2025, session S1\n",
 	} {
 		if !strings.Contains(plain, want) {
@@ -127,14 +127,14 @@ func TestPlanCSV(t *testing.T) {
 			plan = append(plan, append(r[3:9:9], r[10:]...))
 		}
 	}
-	// kind, group, id, text, answer, note, then what, target, due and
-	// status in columns of their own.
+	// kind, group, id, text, answer, note, then what, target, owner, due
+	// and status in columns of their own.
 	want := [][]string{
-		{"vision", "plan", "vision", "Every customer\nleaves happy", "", "", "", "", "", ""},
-		{"goal", "plan", "goal-1", "Calls ring out", "", "", "Answer calls", "95% before the third ring", "2025-06-30", ""},
-		{"goal", "plan", "goal-2", "'=Nobody calls back", "", "", "Call back within a day", "", "", ""},
-		{"review", "S1", "goal-1", "Complaints are lost", "", "Log <b>kept</b> since February", "Keep a log", "every complaint logged", "March", "met"},
-		{"review", "S1", "goal-2", "Phones ring out", "", "", "", "", "", ""},
+		{"vision", "plan", "vision", "Every customer\nleaves happy", "", "", "", "", "", "", ""},
+		{"goal", "plan", "goal-1", "Calls ring out", "", "", "Answer calls", "95% before the third ring", "Ann", "2025-06-30", "In progress"},
+		{"goal", "plan", "goal-2", "'=Nobody calls back", "", "", "Call back within a day", "", "", "", ""},
+		{"review", "S1", "goal-1", "Complaints are lost", "", "Log <b>kept</b> since February", "Keep a log", "every complaint logged", "Ann", "", "Done"},
+		{"review", "S1", "goal-2", "Phones ring out", "", "", "", "", "", "", ""},
 	}
 	if len(plan) != len(want) {
 		t.Fatalf("plan rows\n%q\nwant\n%q", plan, want)
@@ -168,7 +168,7 @@ func TestPlanJSON(t *testing.T) {
 				Goal     struct {
 					Problem string `json:"problem"`
 				} `json:"goal"`
-				Outcome string `json:"outcome"`
+				Outcome string `json:"status"`
 				Note    string `json:"note"`
 			} `json:"review"`
 		} `json:"plan"`
@@ -182,7 +182,7 @@ func TestPlanJSON(t *testing.T) {
 	}
 	r := p.Review[0]
 	if r.From != "S1" || r.FromDate != "2025-01-10T10:00:00Z" || r.Goal.Problem != "Complaints are lost" ||
-		r.Outcome != "met" || r.Note != "Log <b>kept</b> since February" {
+		r.Outcome != "done" || r.Note != "Log <b>kept</b> since February" {
 		t.Errorf("review %+v", r)
 	}
 	if p.Review[1].Outcome != "" {

@@ -264,16 +264,55 @@ type Field struct {
 	Label, Text string
 }
 
-// GoalFields are a goal's what, target and by when, those that are set,
-// with their labels ("What", "Target", "By").
+// GoalFields are a goal's action, target, owner, due date, status and
+// note, those that are set, with their labels ("Action", "Target",
+// "Owner", "Due", "Status", "Note"); the due date in the language's way
+// ("31 mar 2026").
 func (w Words) GoalFields(g checklist.Goal) []Field {
 	var out []Field
-	for _, f := range []struct{ id, v string }{{"what", g.What}, {"target", g.Target}, {"by", g.Due}} {
+	for _, f := range []struct{ id, v string }{{"results.goal.what", g.What},
+		{"results.goal.target", g.Target}} {
 		if strings.TrimSpace(f.v) != "" {
-			out = append(out, Field{Label: w.T("results.goal." + f.id), Text: f.v})
+			out = append(out, Field{Label: w.T(f.id), Text: f.v})
+		}
+	}
+	return append(out, w.GoalDetails(g)...)
+}
+
+// GoalDetails are the fields of GoalFields after the action and target:
+// owner, due date, status (when the goal has one) and note.
+func (w Words) GoalDetails(g checklist.Goal) []Field {
+	status := ""
+	if g.Status != "" {
+		status = w.GoalStatus(g.Status)
+	}
+	var out []Field
+	for _, f := range []struct{ id, v string }{{"actionplan.cmd.column.owner", g.Owner},
+		{"actionplan.cmd.column.due", w.DueDate(g)}, {"actionplan.cmd.column.status", status},
+		{"actionplan.cmd.column.note", g.Note}, {"results.goal.by", g.Due}} {
+		if strings.TrimSpace(f.v) != "" {
+			out = append(out, Field{Label: w.T(f.id), Text: f.v})
 		}
 	}
 	return out
+}
+
+// GoalStatus is the word for where a goal stands: "Open", "In progress",
+// "Done", "Dropped"; for a goal under review not yet reviewed, the
+// results' "not reviewed".
+func (w Words) GoalStatus(s checklist.GoalStatus) string {
+	if s == "" {
+		return w.T("results.outcome.none")
+	}
+	return w.T(s.MessageID())
+}
+
+// DueDate is a goal's due date in the language's way, "" for none.
+func (w Words) DueDate(g checklist.Goal) string {
+	if g.DueDate.IsZero() {
+		return ""
+	}
+	return w.Date(g.DueDate.Time())
 }
 
 // ReviewFrom says where a reviewed goal came from: "set on 10 Jan 2025,

@@ -23,7 +23,7 @@ func schema4Sessions() []*checklist.Session {
 	p := completedSession("Plan Co", time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	p.ID = "0s4plan00001"
 	p.Plan = checklist.Plan{Vision: "Every customer hears back within a day",
-		Goals: []checklist.Goal{{Problem: "Phones ring out at lunch", What: "A second line", Target: "90%", Due: "March"}}}
+		Goals: []checklist.Goal{{Problem: "Phones ring out at lunch", What: "A second line", Target: "90%", Note: "March"}}}
 	a := p.Answers["item-00"]
 	a.Note = "the owner answers himself"
 	p.Answers["item-00"] = a

@@ -31,7 +31,7 @@ func writeRichStore(t testing.TB, path string) {
 			}
 			if i%4 == 0 {
 				sess.Plan = checklist.Plan{Vision: "Every customer hears back within a day",
-					Goals: []checklist.Goal{{Problem: "Phones ring out", What: "A second line", Target: "90%", Due: "March"}}}
+					Goals: []checklist.Goal{{Problem: "Phones ring out", What: "A second line", Target: "90%", Note: "March"}}}
 			}
 			if err := s.Create(sess); err != nil {
 				return err

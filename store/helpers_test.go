@@ -102,7 +102,7 @@ func completedSession(client string, created time.Time) *checklist.Session {
 	s.UpdatedAt = created.Add(20 * time.Minute)
 	s.CompletedAt = s.UpdatedAt
 	s.Plan = checklist.Plan{Vision: "every customer hears back within a day",
-		Goals: []checklist.Goal{{Problem: "slow replies", What: "reply time", Target: "under 4 hours", Due: "2025-09"}}}
+		Goals: []checklist.Goal{{Problem: "slow replies", What: "reply time", Target: "under 4 hours", Note: "2025-09"}}}
 	return s
 }
 
@@ -112,4 +112,13 @@ func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// mustDay is the day written "2006-01-02".
+func mustDay(s string) checklist.Day {
+	d, err := checklist.ParseDay(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -261,6 +262,12 @@ func normalizeImported(s *checklist.Session) {
 	s.Client = trimSpace(s.Client)
 	s.Assessor = trimSpace(s.Assessor)
 	normalizeTimes(s)
+	// An export of a servicecheck before schema 6: its free-text due
+	// dates and review outcomes move as the store's upgrade moves them
+	// (on copies: the caller's session may share its plan's lists).
+	s.Plan.Goals = slices.Clone(s.Plan.Goals)
+	s.Plan.Review = slices.Clone(s.Plan.Review)
+	checklist.UpgradePlan(&s.Plan)
 }
 
 func skipSpace(data []byte, i int) int {

@@ -60,13 +60,13 @@ func schema3Sessions() []*checklist.Session {
 	}
 	return []*checklist.Session{
 		mk("0s3aaaaaaaaa", "Plan Co", builtin("en"), 0, checklist.Plan{Vision: "v", Goals: []checklist.Goal{
-			{Problem: enArea, What: "Answer within three rings", Target: "90% of calls", Due: "end of March"},
+			{Problem: enArea, What: "Answer within three rings", Target: "90% of calls", Note: "end of March"},
 			{Problem: enItem},
 			{Problem: enEdited, What: "a second line"},
 			{Problem: "Nobody calls back"},
 		}}),
 		mk("0s3bbbbbbbbb", "Plan Co", builtin("en"), 30, checklist.Plan{Review: []checklist.GoalReview{
-			{From: "0s3aaaaaaaaa", Goal: checklist.Goal{Problem: enArea, What: "Answer within three rings"}, Outcome: checklist.GoalMet},
+			{From: "0s3aaaaaaaaa", Goal: checklist.Goal{Problem: enArea, What: "Answer within three rings"}, Status: checklist.StatusDone},
 			{From: "0s3aaaaaaaaa", Goal: checklist.Goal{Problem: "Nobody calls back"}},
 		}}),
 		mk("0s3ccccccccc", "Kafe Shkodër", builtin("sq"), 1, checklist.Plan{Goals: []checklist.Goal{
@@ -144,13 +144,13 @@ func TestMigrateSchema3Fixture(t *testing.T) {
 	phone := area("responsiveness", "responsiveness.third-ring", 2)
 	want := map[string]checklist.Plan{
 		"0s3aaaaaaaaa": {Vision: "v", Goals: []checklist.Goal{
-			{Source: phone, What: "Answer within three rings", Target: "90% of calls", Due: "end of March"},
+			{Source: phone, What: "Answer within three rings", Target: "90% of calls", Note: "end of March"},
 			{Source: item("evaluate.complaint-log")},
 			{Problem: enEdited, What: "a second line"}, // edited: the user's words
 			{Problem: "Nobody calls back"},
 		}},
 		"0s3bbbbbbbbb": {Review: []checklist.GoalReview{
-			{From: "0s3aaaaaaaaa", Goal: checklist.Goal{Source: phone, What: "Answer within three rings"}, Outcome: checklist.GoalMet},
+			{From: "0s3aaaaaaaaa", Goal: checklist.Goal{Source: phone, What: "Answer within three rings"}, Status: checklist.StatusDone},
 			{From: "0s3aaaaaaaaa", Goal: checklist.Goal{Problem: "Nobody calls back"}},
 		}},
 		// Worded before the Albanian and Afrikaans texts were fixed.

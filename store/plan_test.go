@@ -19,11 +19,10 @@ func TestSetPlanReview(t *testing.T) {
 	if err := s.Create(sess); err != nil {
 		t.Fatal(err)
 	}
-	met := checklist.GoalMet
 	review := []checklist.GoalReview{
 		{From: "06fjya371e5z", FromDate: time.Date(2025, 1, 10, 12, 0, 0, 0, time.UTC),
-			Goal:    checklist.Goal{Problem: "phones ring out", What: "second line", Target: "90% by the third ring", Due: "March"},
-			Outcome: met, Note: "done in February"},
+			Goal:   checklist.Goal{Problem: "phones ring out", What: "second line", Target: "90% by the third ring", Note: "March"},
+			Status: checklist.StatusDone, Note: "done in February"},
 		{From: "06fjya371e5z", Goal: checklist.Goal{Problem: "no complaint log"}},
 	}
 	tests := []struct {
@@ -67,7 +66,8 @@ func TestSetPlanInvalidReview(t *testing.T) {
 		r     checklist.GoalReview
 		field string
 	}{
-		{"outcome", checklist.GoalReview{From: "abc", Outcome: "maybe"}, "plan.review[0].outcome"},
+		{"outcome", checklist.GoalReview{From: "abc", Outcome: "met"}, "plan.review[0].outcome"},
+		{"status", checklist.GoalReview{From: "abc", Status: "maybe"}, "plan.review[0].status"},
 		{"from", checklist.GoalReview{From: "../etc"}, "plan.review[0].from"},
 		{"from date", checklist.GoalReview{From: "abc", FromDate: time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)}, "plan.review[0].from_date"},
 		{"goal text", checklist.GoalReview{From: "abc", Goal: checklist.Goal{What: "a\x1b[2Jb"}}, "plan.review[0].goal.what"},

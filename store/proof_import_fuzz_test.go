@@ -75,7 +75,6 @@ func normalize(ss []*checklist.Session) []checklist.Session {
 // seedSession is a completed session with notes, a plan and odd text.
 func seedSession() *checklist.Session {
 	at := time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)
-	met := true
 	return &checklist.Session{
 		ID: "0q3k5h2m7xyz", Client: "Bäckerei Rossi — Shkodër 🍞", Assessor: "Ana", Status: checklist.Completed,
 		CreatedAt: at, UpdatedAt: at.Add(time.Hour), CompletedAt: at.Add(time.Hour),
@@ -88,7 +87,7 @@ func seedSession() *checklist.Session {
 			"responsiveness.promises": {Value: checklist.Rating(1), At: at, Note: "<script>alert(1)</script>"},
 		},
 		Plan: checklist.Plan{Vision: "Answer before the third ring.", Goals: []checklist.Goal{
-			{Problem: "slow answers", What: "calls answered", Target: "90% in 3 rings", Due: "2025-09-01", Met: &met},
+			{Problem: "slow answers", What: "calls answered", Target: "90% in 3 rings", Owner: "Ann", DueDate: func() checklist.Day { d, _ := checklist.ParseDay("2025-09-01"); return d }(), Status: checklist.StatusOpen},
 		}},
 	}
 }

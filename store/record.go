@@ -142,6 +142,9 @@ func decodeRecord(id string, b []byte) (*checklist.Session, error) {
 		if err := json.Unmarshal([]byte(plan), &s.Plan); err != nil {
 			return nil, fmt.Errorf("plan: %w", err)
 		}
+		// A plan stored before schema 6 reads in today's form (free-text
+		// due and review outcomes moved); migrate_actions.go writes it so.
+		checklist.UpgradePlan(&s.Plan)
 	}
 	if !ValidID(id) {
 		return nil, fmt.Errorf("its key %q is not a session id", clip(id))

@@ -139,7 +139,7 @@ func (c Change) ApplyTo(sess *checklist.Session, now time.Time) error {
 // samePlan reports whether two plans hold the same text, outcomes and
 // times (compared as instants, whatever their zone).
 func samePlan(a, b checklist.Plan) bool {
-	if a.Vision != b.Vision || len(a.Goals) != len(b.Goals) || len(a.Review) != len(b.Review) {
+	if a.Vision != b.Vision || !sameJSON(a.VisionSteps, b.VisionSteps) || len(a.Goals) != len(b.Goals) || len(a.Review) != len(b.Review) {
 		return false
 	}
 	for i := range a.Goals {
@@ -149,7 +149,7 @@ func samePlan(a, b checklist.Plan) bool {
 	}
 	for i, r := range a.Review {
 		o := b.Review[i]
-		if r.From != o.From || !r.FromDate.Equal(o.FromDate) || !sameGoal(r.Goal, o.Goal) || r.Outcome != o.Outcome || r.Note != o.Note {
+		if r.From != o.From || !r.FromDate.Equal(o.FromDate) || !sameGoal(r.Goal, o.Goal) || r.Status != o.Status || r.Outcome != o.Outcome || r.Note != o.Note {
 			return false
 		}
 	}
@@ -211,7 +211,10 @@ func (s *Store) Apply(id string, c Change) (Applied, error) {
 // sameGoal compares two goals by what they hold, as stored: through
 // their JSON, so that pointers (Met, Source) and an empty list against a
 // missing one do not count as a difference.
-func sameGoal(a, b checklist.Goal) bool {
+func sameGoal(a, b checklist.Goal) bool { return sameJSON(a, b) }
+
+// sameJSON reports whether a and b encode alike.
+func sameJSON(a, b any) bool {
 	ja, erra := json.Marshal(a)
 	jb, errb := json.Marshal(b)
 	return erra == nil && errb == nil && bytes.Equal(ja, jb)

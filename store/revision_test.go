@@ -121,14 +121,12 @@ func TestApplyPlanWithSuggestion(t *testing.T) {
 	if err := s.Create(sess); err != nil {
 		t.Fatal(err)
 	}
-	met := true
-	p1 := checklist.Plan{Goals: []checklist.Goal{{What: "w", Target: "t", Met: &met,
+	p1 := checklist.Plan{Goals: []checklist.Goal{{What: "w", Target: "t", Status: checklist.StatusDone,
 		Source: &checklist.GoalSource{Kind: checklist.SourceArea, ID: "responsiveness", Statement: "responsiveness.x", Rating: 2}}}}
 	if _, err := s.Apply(sess.ID, Change{SetPlan: true, Plan: p1}); err != nil {
 		t.Fatal(err)
 	}
-	copyMet := true
-	seen := checklist.Plan{Goals: []checklist.Goal{{What: "w", Target: "t", Met: &copyMet,
+	seen := checklist.Plan{Goals: []checklist.Goal{{What: "w", Target: "t", Status: checklist.StatusDone,
 		Source: &checklist.GoalSource{Kind: checklist.SourceArea, ID: "responsiveness", Statement: "responsiveness.x", Rating: 2}}}}
 	p2 := seen
 	p2.Vision = "v"

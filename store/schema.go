@@ -9,7 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The layout of a data file, schema 5:
+// The layout of a data file, schema 6:
 //
 //	meta       app = "servicecheck", schema = uint64 big-endian
 //	sessions   id -> record (codec.go) + checksum
@@ -22,7 +22,8 @@ import (
 // answered with a user's own pack could not be read once the pack file was
 // gone. Schema 3 stored a suggested plan problem as an English sentence
 // (migrate_plan.go). Schema 4 had no checksums: a byte changed on disk went
-// unnoticed.
+// unnoticed. Schema 5 kept a goal's "by when" as free text and a review's
+// met/partly/not met (migrate_actions.go).
 var (
 	bucketMeta      = []byte("meta")
 	bucketSessions  = []byte("sessions")
@@ -36,7 +37,7 @@ var (
 )
 
 // currentSchema is the schema this servicecheck writes.
-const currentSchema = 5
+const currentSchema = 6
 
 // A migration brings a file from schema-1 to schema. Like containerd's
 // metadata store, migrations are an ordered list and all that a file needs
@@ -75,6 +76,9 @@ func migrations() []migration {
 		}},
 		{sealedSchema, "add a checksum to every record", func(tx *bolt.Tx, s *Store) error {
 			return s.sealAll(tx)
+		}},
+		{6, "make plans action plans: due dates and goal statuses", func(tx *bolt.Tx, s *Store) error {
+			return s.migrateActionPlans(tx)
 		}},
 	}
 }

@@ -18,7 +18,7 @@ func TestCreateAssignsAndRoundTrips(t *testing.T) {
 	sess := newSession("  Bakery Rossi ")
 	sess.Answers = map[string]checklist.Answer{"item-01": {Value: checklist.Yes, Note: "line one\nline two",
 		At: time.Date(2025, 3, 1, 9, 0, 0, 123456789, time.UTC)}}
-	sess.Plan = checklist.Plan{Vision: "v", Goals: []checklist.Goal{{Problem: "p", What: "w", Target: "t", Met: new(bool)}}}
+	sess.Plan = checklist.Plan{Vision: "v", Goals: []checklist.Goal{{Problem: "p", What: "w", Target: "t", Owner: "Ann", Status: checklist.StatusInProgress}}}
 	if err := s.Create(sess); err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestCursorPlanComplete(t *testing.T) {
 		t.Fatal(err)
 	}
 	plan := checklist.Plan{Vision: "calls answered by the third ring",
-		Goals: []checklist.Goal{{Problem: "slow", What: "rings", Target: "3", Due: "june"}}}
+		Goals: []checklist.Goal{{Problem: "slow", What: "rings", Target: "3", Note: "june"}}}
 	if err := s.SetPlan(sess.ID, plan); err != nil {
 		t.Fatal(err)
 	}

@@ -232,6 +232,14 @@ func planContent(p checklist.Plan) error {
 	if err := checkText("plan.vision", p.Vision, MaxNote, true); err != nil {
 		return err
 	}
+	if v := p.VisionSteps; v != nil {
+		for _, f := range []struct{ name, v string }{{"business", v.Business}, {"customers", v.Customers},
+			{"steps", v.Steps}, {"keywords", v.Keywords}} {
+			if err := checkText("plan.vision_steps."+f.name, f.v, MaxNote, true); err != nil {
+				return err
+			}
+		}
+	}
 	if len(p.Goals) > MaxGoals {
 		return bad("plan.goals", "%d goals, more than %d", len(p.Goals), MaxGoals)
 	}
@@ -251,9 +259,14 @@ func planContent(p checklist.Plan) error {
 		if err := validateGoal(field+".goal", r.Goal); err != nil {
 			return err
 		}
-		if !r.Outcome.Valid() {
-			return bad(field+".outcome", "%q is not an outcome (%s, %s or %s)", clip(string(r.Outcome)),
-				checklist.GoalMet, checklist.GoalPartly, checklist.GoalNotMet)
+		if r.Outcome != "" {
+			// Reviews since schema 6 set a status; UpgradePlan moves an
+			// older outcome there before a plan is stored.
+			return bad(field+".outcome", "%q: a review sets a status now, not an outcome", clip(string(r.Outcome)))
+		}
+		if !r.Status.Valid() {
+			return bad(field+".status", "%q is not a status (%s, %s, %s or %s)", clip(string(r.Status)),
+				checklist.StatusOpen, checklist.StatusInProgress, checklist.StatusDone, checklist.StatusDropped)
 		}
 		if err := checkText(field+".note", r.Note, MaxNote, true); err != nil {
 			return err
@@ -274,10 +287,22 @@ func planTimes(p checklist.Plan, now time.Time) error {
 
 func validateGoal(field string, g checklist.Goal) error {
 	for _, f := range []struct{ name, v string }{{"problem", g.Problem}, {"what", g.What},
-		{"target", g.Target}, {"due", g.Due}} {
+		{"target", g.Target}, {"note", g.Note}} {
 		if err := checkText(field+"."+f.name, f.v, MaxNote, true); err != nil {
 			return err
 		}
+	}
+	if err := checkText(field+".owner", g.Owner, maxName, true); err != nil {
+		return err
+	}
+	if g.Due != "" || g.Met != nil {
+		// Before schema 6 only: UpgradeGoal moves them before a plan is
+		// stored.
+		return bad(field+".due", "a goal has a due_date now: its free-text due must be upgraded first")
+	}
+	if !g.Status.Valid() {
+		return bad(field+".status", "%q is not a status (%s, %s, %s or %s)", clip(string(g.Status)),
+			checklist.StatusOpen, checklist.StatusInProgress, checklist.StatusDone, checklist.StatusDropped)
 	}
 	if g.Source != nil {
 		if f, pr := g.Source.Check(); pr != nil {

@@ -55,6 +55,11 @@ func cleanSession(s *checklist.Session) {
 	}
 	p := &s.Plan
 	p.Vision = termtext.Clean(p.Vision)
+	if v := p.VisionSteps; v != nil {
+		c := checklist.VisionSteps{Business: termtext.Clean(v.Business), Customers: termtext.Clean(v.Customers),
+			Steps: termtext.Clean(v.Steps), Keywords: termtext.Clean(v.Keywords)}
+		p.VisionSteps = &c
+	}
 	for i := range p.Goals {
 		cleanGoal(&p.Goals[i])
 	}
@@ -67,4 +72,5 @@ func cleanSession(s *checklist.Session) {
 func cleanGoal(g *checklist.Goal) {
 	g.Problem, g.What = termtext.Line(g.Problem), termtext.Line(g.What)
 	g.Target, g.Due = termtext.Line(g.Target), termtext.Line(g.Due)
+	g.Owner, g.Note = termtext.Line(g.Owner), termtext.Line(g.Note)
 }

@@ -223,7 +223,8 @@ func newFixtureOf(t testing.TB, p *checklist.Pack, ud func(string) string) *fixt
 	}, true)
 	// The older session set a plan, which the newer one reviews.
 	f.older.Plan = checklist.Plan{Vision: ud("Every customer hears back within a day."), Goals: []checklist.Goal{
-		{Problem: ud("Phones ring out at lunch"), What: ud("A second line staffed from 12 to 2"), Target: ud("90% of calls answered by the third ring"), Due: ud("end of March")},
+		{Problem: ud("Phones ring out at lunch"), What: ud("A second line staffed from 12 to 2"), Target: ud("90% of calls answered by the third ring"), Owner: ud("Anna"),
+			DueDate: func() checklist.Day { d, _ := checklist.NewDay(2026, 3, 31); return d }()},
 		{Problem: ud("Complaints are not written down"), What: ud("Start a complaint log"), Target: ud("every complaint logged the same day")},
 	}}
 	if err := f.repo.SetPlan(f.older.ID, f.older.Plan); err != nil {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
-	"github.com/servicecheck/servicecheck/tui/internal/planform"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
 )
 
@@ -51,13 +50,15 @@ type keyMap struct {
 	Plan     key.Binding // p on the results
 
 	// plan
-	PlanNext    key.Binding // confirm the field and go to the next
-	PlanPrev    key.Binding // confirm the field and go back
-	PlanDone    key.Binding // back to the results, keeping what was typed
-	PlanOutcome key.Binding // help only: m/p/n on a goal under review
-	PlanChoice  key.Binding // ←/→ between the outcomes
-	PlanPick    key.Binding // enter on an outcome: give the highlighted one
-	PlanMove    key.Binding // tab/↓ on an outcome: on without giving one
+	PlanNext   key.Binding // confirm the field and go to the next
+	PlanPrev   key.Binding // confirm the field and go back
+	PlanDone   key.Binding // back to the results, keeping what was typed
+	PlanStatus key.Binding // 1–4 on a status: open, in progress, done, dropped
+	PlanChoice key.Binding // ←/→ between the statuses
+	PlanPick   key.Binding // enter on a status: give the highlighted one
+	PlanMove   key.Binding // tab/↓ on a status: on without giving one
+	PlanClear  key.Binding // ctrl+x: empty the field (a problem: leave the goal out)
+	PlanSkip   key.Binding // ctrl+s in the vision helper: on to the statement
 
 	// setup form (help only: huh handles them)
 	FormNext     key.Binding
@@ -92,10 +93,6 @@ func newKeyMap(l *i18n.Locale) keyMap {
 		}
 		return keys
 	}
-	var outcomeKeys []string
-	for _, o := range checklist.Outcomes() {
-		outcomeKeys = append(outcomeKeys, planform.OutcomeKey(l, o))
-	}
 	return keyMap{
 		Quit:      b([]string{"q"}, "q", "quit"),
 		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
@@ -129,13 +126,16 @@ func newKeyMap(l *i18n.Locale) keyMap {
 		Compare:  b([]string{"c"}, "c", "compare"),
 		Plan:     b([]string{"p"}, "p", "plan"),
 
-		PlanNext:    b([]string{"enter", "tab", "down"}, "enter", "next"),
-		PlanPrev:    b([]string{"shift+tab", "up"}, "↑", "back"),
-		PlanDone:    b([]string{"esc"}, "esc", "done"),
-		PlanOutcome: b(outcomeKeys, planform.OutcomeKeys(l), "outcome"),
-		PlanChoice:  b([]string{"left", "right"}, "←/→", "choose"),
-		PlanPick:    b([]string{"enter", "space"}, "enter", "pick"),
-		PlanMove:    b([]string{"tab", "down"}, "↓", "next"),
+		PlanNext: b([]string{"enter", "tab", "down"}, "enter", "next"),
+		PlanPrev: b([]string{"shift+tab", "up"}, "↑", "back"),
+		PlanDone: b([]string{"esc"}, "esc", "done"),
+		PlanStatus: key.NewBinding(key.WithKeys("1", "2", "3", "4"),
+			key.WithHelp("1-4", l.T("actionplan.key.status"))),
+		PlanClear:  key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", l.T("actionplan.key.clear"))),
+		PlanSkip:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", l.T("actionplan.key.skip"))),
+		PlanChoice: b([]string{"left", "right"}, "←/→", "choose"),
+		PlanPick:   b([]string{"enter", "space"}, "enter", "pick"),
+		PlanMove:   b([]string{"tab", "down"}, "↓", "next"),
 
 		FormNext:     b([]string{"enter"}, "enter", "next"),
 		FormTab:      b([]string{"tab"}, "tab", "next"),
@@ -177,13 +177,17 @@ func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
 		short = []key.Binding{k.Up, k.Down, k.Plan, k.History, k.Edit, k.Home, k.Quit}
 		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Plan, k.History, k.Edit, k.Home, k.Quit}}
 	case scrPlan:
-		if m.plan.onOutcome() {
-			short = []key.Binding{k.PlanOutcome, k.PlanPick, k.PlanMove, k.PlanPrev, k.PlanDone, k.Quit}
-			full = [][]key.Binding{{k.PlanOutcome, k.PlanChoice, k.PlanPick}, {k.PlanMove, k.PlanPrev, k.PlanDone, k.Quit, k.ForceQuit}}
+		if m.plan.onStatus() {
+			short = []key.Binding{k.PlanStatus, k.PlanPick, k.PlanMove, k.PlanPrev, k.PlanDone, k.Quit}
+			full = [][]key.Binding{{k.PlanStatus, k.PlanChoice, k.PlanPick}, {k.PlanMove, k.PlanPrev, k.PlanDone, k.Quit, k.ForceQuit}}
 			return short, full
 		}
-		short = []key.Binding{k.PlanNext, k.PlanPrev, k.PlanDone, k.ForceQuit}
-		full = [][]key.Binding{{k.PlanNext, k.PlanPrev, k.PlanDone, k.ForceQuit}}
+		short = []key.Binding{k.PlanNext, k.PlanPrev, k.PlanClear, k.PlanDone, k.ForceQuit}
+		full = [][]key.Binding{{k.PlanNext, k.PlanPrev, k.PlanClear, k.PlanDone, k.ForceQuit}}
+		if m.plan.inVisionHelper() {
+			short = []key.Binding{k.PlanNext, k.PlanPrev, k.PlanSkip, k.PlanClear, k.PlanDone, k.ForceQuit}
+			full = [][]key.Binding{{k.PlanNext, k.PlanPrev, k.PlanSkip, k.PlanClear, k.PlanDone, k.ForceQuit}}
+		}
 	case scrHistory:
 		short = []key.Binding{k.Up, k.Down, k.Select, k.Mark, k.Compare, k.Leave, k.Quit}
 		full = [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Mark, k.Compare}, {k.Leave, k.Quit}}

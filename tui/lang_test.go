@@ -50,10 +50,12 @@ func TestPseudoLocaleResults(t *testing.T) {
 	// The newer session has a plan and reviewed the older one's goals, so
 	// that the plan's lines are checked too.
 	plan := checklist.Plan{Vision: resultstest.Wrap("Calls answered"), Goals: []checklist.Goal{
-		{Problem: resultstest.Wrap("Slow"), What: resultstest.Wrap("Faster"), Target: resultstest.Wrap("Fast"), Due: resultstest.Wrap("May")}}}
+		{Problem: resultstest.Wrap("Slow"), What: resultstest.Wrap("Faster"), Target: resultstest.Wrap("Fast"), Owner: resultstest.Wrap("Ann"),
+			DueDate: func() checklist.Day { d, _ := checklist.NewDay(2026, 5, 31); return d }(), Status: checklist.StatusInProgress,
+			Note: resultstest.Wrap("May")}}}
 	for i, g := range f.older.Plan.Goals {
 		plan.Review = append(plan.Review, checklist.GoalReview{From: f.older.ID, FromDate: f.older.CompletedAt, Goal: g,
-			Outcome: checklist.Outcomes()[i], Note: resultstest.Wrap("kept")})
+			Status: checklist.GoalStatuses()[i], Note: resultstest.Wrap("kept")})
 	}
 	f.newer.Plan = plan
 	if err := f.repo.SetPlan(f.newer.ID, plan); err != nil {

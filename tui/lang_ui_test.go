@@ -9,7 +9,6 @@ import (
 	"github.com/servicecheck/servicecheck/content"
 	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/results/resultstest"
-	"github.com/servicecheck/servicecheck/tui/internal/planform"
 	"github.com/servicecheck/servicecheck/tui/internal/testpack"
 )
 
@@ -30,9 +29,15 @@ var langScreens = []struct {
 	{"help", (*fixture).openBakes, keys("?"), ""},
 	{"planreview", (*fixture).openNewer, keys("p", "right"), ""},
 	{"plangoal", (*fixture).openNewer, func(l *i18n.Locale) []string {
-		// Last time's first goal is met with the language's own key.
-		return []string{"p", planform.OutcomeKey(l, checklist.GoalMet), "tab", "tab", "tab"}
+		// Last time's first goal is done (3, in every language).
+		return []string{"p", "3", "tab", "tab", "tab"}
 	}, ""},
+	// The action's due date, after the suggestion was taken: its
+	// placeholder and hint.
+	{"plandue", (*fixture).openNewer, keys(append([]string{"p", "tab", "tab", "tab", "tab", "enter"}, "tab", "tab", "tab")...), ""},
+	// The vision helper's first question, past both reviews and the
+	// three suggested goals (seven fields each).
+	{"planvision", (*fixture).openNewer, keys(append([]string{"p"}, repeat("tab", 4+3*7)...)...), "A busy café"},
 	{"toosmall", (*fixture).openBakes, nil, ""},
 }
 

@@ -400,6 +400,6 @@ func (m *Model) keepDrafts() {
 	case m.screen == scrQuestion && m.q.editing:
 		m.keepNote()
 	case m.screen == scrPlan && m.plan.form != nil && m.plan.input.Value() != m.plan.before:
-		m.keepPlanField()
+		m.keepPlanDraft()
 	}
 }

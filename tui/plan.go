@@ -24,7 +24,7 @@ type planState struct {
 	form    *planform.Form
 	at      int // the field on show
 	input   textinput.Model
-	choice  int // the highlighted outcome on an outcome field
+	choice  int // the highlighted status on a status field
 	loading bool
 	// suggestions are the problems suggested from the results, listed
 	// under a problem field when there is room.
@@ -61,10 +61,17 @@ func (p *planState) field() (planform.Field, bool) {
 	return p.form.Field(p.at), true
 }
 
-// onOutcome reports whether the field on show asks whether a goal was met.
-func (p *planState) onOutcome() bool {
+// onStatus reports whether the field on show asks where a goal stands.
+func (p *planState) onStatus() bool {
 	f, ok := p.field()
-	return ok && f.Kind == planform.Outcome
+	return ok && !f.Kind.Text()
+}
+
+// inVisionHelper reports whether the field on show is a step of the vision
+// helper.
+func (p *planState) inVisionHelper() bool {
+	f, ok := p.field()
+	return ok && f.Kind.VisionStep()
 }
 
 // typing reports whether keys go into a text field.
@@ -138,7 +145,9 @@ func (m *Model) problem(g checklist.Goal) string {
 	return plantext.Problem(m.loc(), m.pack, g)
 }
 
-// focusPlan shows field i with its value in the input.
+// focusPlan shows field i with its value in the input. A problem taken
+// from a suggestion shows the suggestion as the placeholder: typing
+// replaces it, enter on the empty field takes it.
 func (m *Model) focusPlan(i int) tea.Cmd {
 	p := &m.plan
 	p.at = i
@@ -147,11 +156,15 @@ func (m *Model) focusPlan(i int) tea.Cmd {
 		return nil
 	}
 	p.before = p.form.Value(f)
-	if f.Kind == planform.Outcome {
+	if !f.Kind.Text() {
 		p.input.Blur()
 		p.choice = 0
-		for j, o := range checklist.Outcomes() {
-			if string(o) == p.before {
+		cur := checklist.GoalStatus(p.before)
+		if f.Kind == planform.ReviewStatus && cur == "" {
+			cur = p.form.Review[f.Index].Goal.Status // start from where it stood
+		}
+		for j, s := range checklist.GoalStatuses() {
+			if s == cur {
 				p.choice = j
 			}
 		}
@@ -160,37 +173,58 @@ func (m *Model) focusPlan(i int) tea.Cmd {
 	p.input.SetValue(p.before)
 	p.input.CursorEnd()
 	p.input.Placeholder = planPlaceholder(m.loc(), f.Kind)
+	if f.Kind == planform.Problem {
+		if sugg := p.form.Suggestion(f.Index); sugg != "" {
+			p.input.Placeholder = strings.Join(strings.Fields(sugg), " ")
+		}
+	}
 	return p.input.Focus()
 }
 
 func planPlaceholder(l *i18n.Locale, k planform.Kind) string {
 	switch k {
-	case planform.Problem:
-		return l.T("tui.plan.placeholder.problem")
-	case planform.What:
-		return l.T("tui.plan.placeholder.what")
-	case planform.Target:
-		return l.T("tui.plan.placeholder.target")
-	case planform.Due:
-		return l.T("tui.plan.placeholder.due")
-	case planform.Vision, planform.Note:
-		return l.T("tui.plan.placeholder.optional")
+	case planform.Problem, planform.What, planform.Target, planform.Owner, planform.Due:
+		return l.T("actionplan.placeholder." + k.ID())
 	}
-	return ""
+	return l.T("actionplan.placeholder.optional")
 }
 
 // keepPlanField puts what was typed in the field on show into the form and
-// queues the plan as queuePlan does.
-func (m *Model) keepPlanField() {
+// queues the plan as queuePlan does. It reports false, with a notice, when
+// the text is not a value of the field (a due date that is not a date);
+// the field keeps the text to be corrected.
+func (m *Model) keepPlanField() bool {
 	f, ok := m.plan.field()
 	if !ok || !f.Kind.Text() {
-		return
+		return true
 	}
 	v, cut := fitNote(m.plan.input.Value())
 	if cut {
 		m.notice = m.loc().T("tui.plan.field_cut")
 	}
-	m.plan.form.Set(f, v)
+	if err := m.plan.form.Set(f, v); err != nil {
+		m.notice = m.loc().T("actionplan.bad_due")
+		return false
+	}
+	m.queuePlan()
+	return true
+}
+
+// keepPlanDraft keeps what was typed in the field on show when the
+// program ends: a due date that is not a date yet is kept at the start of
+// the goal's note, as the upgrade of older plans keeps such text, so that
+// nothing typed is lost.
+func (m *Model) keepPlanDraft() {
+	if m.keepPlanField() {
+		return
+	}
+	f, _ := m.plan.field()
+	g := &m.plan.form.Goals[f.Index]
+	text := strings.TrimSpace(m.plan.input.Value())
+	if note := strings.TrimSpace(g.Note); note != "" {
+		text += " · " + note
+	}
+	_ = m.plan.form.Set(planform.Field{Kind: planform.GoalNote, Index: f.Index}, text)
 	m.queuePlan()
 }
 
@@ -209,11 +243,19 @@ func (m *Model) queuePlan() {
 // or the one before (-1), as the form walks them with what was just
 // typed: past the last field the plan is done, before the first it stays.
 func (m *Model) movePlan(dir int) tea.Cmd {
-	m.keepPlanField()
+	if !m.keepPlanField() {
+		return m.flush()
+	}
 	i := m.plan.form.Next(m.plan.at)
 	if dir < 0 {
 		i = m.plan.form.Prev(m.plan.at)
 	}
+	return m.goPlan(i)
+}
+
+// goPlan flushes and shows field i: past the last field the plan is done,
+// before the first it stays.
+func (m *Model) goPlan(i int) tea.Cmd {
 	switch {
 	case i < 0:
 		m.notice = m.loc().T("tui.plan.first_field")
@@ -235,12 +277,13 @@ func (m *Model) leavePlan() tea.Cmd {
 	return nil
 }
 
-// pickOutcome records how far a reviewed goal was met and moves on.
-func (m *Model) pickOutcome(o checklist.Outcome) tea.Cmd {
+// pickStatus records where a goal stands (its own, or last time's under
+// review) and moves on.
+func (m *Model) pickStatus(s checklist.GoalStatus) tea.Cmd {
 	f, _ := m.plan.field()
-	m.plan.form.Set(f, string(o))
+	_ = m.plan.form.Set(f, string(s))
 	m.queuePlan()
-	return tea.Batch(m.flush(), m.focusPlan(m.plan.form.Next(m.plan.at)))
+	return m.goPlan(m.plan.form.Next(m.plan.at))
 }
 
 func (m *Model) planKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -254,24 +297,24 @@ func (m *Model) planKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if p.onOutcome() {
-		outcomes := checklist.Outcomes()
+	if p.onStatus() {
+		statuses := checklist.GoalStatuses()
 		switch {
 		case key.Matches(msg, k.PlanDone):
 			return m.leavePlan()
 		case key.Matches(msg, k.PlanPick):
-			return m.pickOutcome(outcomes[p.choice])
+			return m.pickStatus(statuses[p.choice])
 		case key.Matches(msg, k.PlanMove):
 			return m.movePlan(+1)
 		case key.Matches(msg, k.PlanPrev):
 			return m.movePlan(-1)
 		case msg.String() == "left":
-			p.choice = (p.choice + len(outcomes) - 1) % len(outcomes)
+			p.choice = (p.choice + len(statuses) - 1) % len(statuses)
 		case msg.String() == "right":
-			p.choice = (p.choice + 1) % len(outcomes)
-		default:
-			if o, ok := planform.ParseOutcome(m.loc(), msg.String()); ok && len([]rune(msg.String())) == 1 {
-				return m.pickOutcome(o)
+			p.choice = (p.choice + 1) % len(statuses)
+		case key.Matches(msg, k.PlanStatus):
+			if s, ok := checklist.ParseGoalStatus(msg.String()); ok {
+				return m.pickStatus(s)
 			}
 		}
 		return nil
@@ -282,6 +325,13 @@ func (m *Model) planKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.keepPlanField()
 		}
 		return tea.Batch(m.flush(), m.leavePlan())
+	case key.Matches(msg, k.PlanClear):
+		return m.clearPlanField()
+	case key.Matches(msg, k.PlanSkip) && p.inVisionHelper():
+		if !m.keepPlanField() {
+			return m.flush()
+		}
+		return m.goPlan(p.form.SkipVisionHelper())
 	case key.Matches(msg, k.PlanNext):
 		return m.movePlan(+1)
 	case key.Matches(msg, k.PlanPrev):
@@ -290,6 +340,23 @@ func (m *Model) planKey(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	return cmd
+}
+
+// clearPlanField empties the field on show. On a problem whose input is
+// already empty it also drops the suggestion: the goal is left out.
+func (m *Model) clearPlanField() tea.Cmd {
+	p := &m.plan
+	f, _ := p.field()
+	if p.input.Value() != "" {
+		p.input.SetValue("")
+		return nil
+	}
+	if f.Kind == planform.Problem && p.form.Suggestion(f.Index) != "" {
+		p.form.Clear(f)
+		m.queuePlan()
+		return tea.Batch(m.flush(), m.focusPlan(p.at))
+	}
+	return nil
 }
 
 // updatePlanInput passes anything else (a paste, a cursor message) to the

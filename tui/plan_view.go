@@ -57,23 +57,37 @@ func (m Model) planLines(w int, lay planLayout) []string {
 			out = append(out, "")
 		}
 	}
-	switch f.Kind {
-	case planform.Outcome, planform.Note:
+	switch {
+	case f.Kind == planform.ReviewStatus || f.Kind == planform.Note:
 		out = append(out, m.reviewLines(f, w, lay)...)
-	case planform.Vision:
+	case f.Kind.VisionStep() || f.Kind == planform.Vision:
 		if lay.intro {
-			out = append(out, m.planGoalsSoFar(w)...)
+			if f.Kind == planform.Vision {
+				out = append(out, m.planGoalsSoFar(w)...)
+			} else {
+				out = append(out, styleLines(m.st.muted, wrap(l.T("actionplan.vision_intro"), w))...)
+			}
 		}
 		blank()
-		out = append(out, m.planRow(planform.Vision.Label(l), p.form.Vision, true, w))
+		for _, k := range []planform.Kind{planform.Business, planform.Customers, planform.Steps, planform.Keywords, planform.Vision} {
+			fl := planform.Field{Kind: k}
+			if k.VisionStep() && !f.Kind.VisionStep() && p.form.Value(fl) == "" {
+				continue // on the statement, the steps skipped are not listed
+			}
+			out = append(out, m.planRow(k.Label(l), p.form.Value(fl), fl == f, w))
+		}
 	default:
 		if lay.intro {
-			out = append(out, styleLines(m.st.muted, wrap(l.T("tui.plan.intro"), w))...)
+			out = append(out, styleLines(m.st.muted, wrap(l.T("actionplan.intro"), w))...)
 		}
 		blank()
-		for _, k := range []planform.Kind{planform.Problem, planform.What, planform.Target, planform.Due} {
+		for _, k := range planform.GoalKinds() {
 			fl := planform.Field{Kind: k, Index: f.Index}
-			out = append(out, m.planRow(k.Label(l), p.form.Value(fl), fl == f, w))
+			if k == planform.Status {
+				out = append(out, m.statusRow(k.Label(l), checklist.GoalStatus(p.form.Value(fl)), fl == f))
+				continue
+			}
+			out = append(out, m.planRow(k.Label(l), m.goalValue(fl), fl == f, w))
 		}
 	}
 	if lay.hint > 0 {
@@ -105,7 +119,26 @@ func (m Model) planTitle(where string, w int) string {
 	return m.st.title.Render(left) + strings.Repeat(" ", gap) + m.st.muted.Render(where)
 }
 
-// reviewLines show one of last time's goals and ask whether it was met.
+// goalValue is field fl of a goal as it reads when not being edited: a
+// suggested problem worded, a due date in the session's language.
+func (m Model) goalValue(fl planform.Field) string {
+	f := m.plan.form
+	g := f.Goals[fl.Index]
+	switch fl.Kind {
+	case planform.Problem:
+		if g.HasProblem() {
+			return m.problem(g)
+		}
+	case planform.Due:
+		if !g.DueDate.IsZero() {
+			return m.loc().Date(g.DueDate.Time())
+		}
+		return ""
+	}
+	return f.Value(fl)
+}
+
+// reviewLines show one of last time's goals and ask where it stands now.
 func (m Model) reviewLines(f planform.Field, w int, lay planLayout) []string {
 	l := m.loc()
 	r := m.plan.form.Review[f.Index]
@@ -116,41 +149,50 @@ func (m Model) reviewLines(f planform.Field, w int, lay planLayout) []string {
 		}
 	}
 	if lay.intro {
-		from := l.T("tui.plan.set_earlier")
+		from := l.T("actionplan.review_earlier")
 		if !r.FromDate.IsZero() {
-			from = l.T("tui.plan.set_on", "Date", l.Date(r.FromDate))
+			from = l.T("actionplan.review_on", "Date", l.Date(r.FromDate))
 		}
 		out = append(out, m.st.muted.Render(ansi.Truncate(from, w, "…")))
 	}
 	blank()
 	g := r.Goal
+	due := ""
+	if !g.DueDate.IsZero() {
+		due = l.Date(g.DueDate.Time())
+	}
 	for _, row := range []struct {
 		k planform.Kind
 		v string
-	}{{planform.Problem, m.problem(g)}, {planform.What, g.What}, {planform.Target, g.Target}, {planform.Due, g.Due}} {
+	}{{planform.Problem, m.problem(g)}, {planform.What, g.What}, {planform.Target, g.Target},
+		{planform.Owner, g.Owner}, {planform.Due, due}} {
+		if row.v == "" && (row.k == planform.Owner || row.k == planform.Due) && !lay.blanks {
+			continue
+		}
 		out = append(out, m.planRow(row.k.Label(l), row.v, false, w))
 	}
 	blank()
-	out = append(out, m.outcomeRow(r.Outcome, f.Kind == planform.Outcome))
+	out = append(out, m.statusRow(planform.ReviewStatus.Label(l), r.Status, f.Kind == planform.ReviewStatus))
 	out = append(out, m.planRow(planform.Note.Label(l), r.Note, f.Kind == planform.Note, w))
 	return out
 }
 
-// outcomeRow offers met, partly met and not met on one line.
-func (m Model) outcomeRow(given checklist.Outcome, focused bool) string {
+// statusRow offers open, in progress, done and dropped on one line, each
+// with the digit that gives it.
+func (m Model) statusRow(label string, given checklist.GoalStatus, focused bool) string {
 	l := m.loc()
 	var b strings.Builder
-	b.WriteString(m.planLabel(planform.Outcome.Label(l), focused))
-	for i, o := range checklist.Outcomes() {
+	b.WriteString(m.planLabel(label, focused))
+	for i, s := range checklist.GoalStatuses() {
 		mark := "( )"
-		if o == given {
+		if s == given {
 			mark = m.st.chosen.Render("(•)")
 		}
-		label := planform.OutcomeLabel(l, o)
+		word := fmt.Sprintf("%d %s", i+1, planform.StatusLabel(l, s))
 		if focused && i == m.plan.choice {
-			b.WriteString(" " + m.st.cursor.Render("›") + mark + " " + m.st.selected.Render(label))
+			b.WriteString(" " + m.st.cursor.Render("›") + mark + " " + m.st.selected.Render(word))
 		} else {
-			b.WriteString("  " + mark + " " + m.st.text.Render(label))
+			b.WriteString("  " + mark + " " + m.st.text.Render(word))
 		}
 	}
 	return b.String()

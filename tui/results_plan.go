@@ -51,12 +51,12 @@ func (r *resultsState) planLines(m *Model, w int) []string {
 	}
 	if len(plan.Review) > 0 {
 		out = append(out, "", m.st.heading.Render(wd.T("results.heading.review")))
-		col := 0 // the widest outcome and a space, so that problems line up
-		for _, o := range checklist.Outcomes() {
-			col = max(col, lipgloss.Width(outcome(wd, o))+1)
+		col := 0 // the widest status and a space, so that problems line up
+		for _, st := range append(checklist.GoalStatuses(), "") {
+			col = max(col, lipgloss.Width(outcome(wd, st))+1)
 		}
 		for _, rv := range plan.Review {
-			out = append(out, m.st.text.Render(ansi.Truncate(pad(outcome(wd, rv.Outcome), col)+m.problem(rv.Goal), w, "…")))
+			out = append(out, m.st.text.Render(ansi.Truncate(pad(outcome(wd, rv.Status), col)+m.problem(rv.Goal), w, "…")))
 			if rv.Note != "" {
 				out = append(out, m.st.muted.Render(ansi.Truncate(strings.Repeat(" ", col)+strings.Join(strings.Fields(rv.Note), " "), w, "…")))
 			}
@@ -65,20 +65,20 @@ func (r *resultsState) planLines(m *Model, w int) []string {
 	return out
 }
 
-// goalDetails are a goal's what, target and by when, those that are set.
+// goalDetails are a goal's action, target, owner, due date, status and
+// note, those that are set (results.Words.GoalFields).
 func goalDetails(wd results.Words, g checklist.Goal) []string {
 	var out []string
-	for _, f := range []struct{ id, v string }{{"what", g.What}, {"target", g.Target}, {"by", g.Due}} {
-		if f.v != "" {
-			out = append(out, wd.T("results.screen.goal_"+f.id, "Text", strings.Join(strings.Fields(f.v), " ")))
-		}
+	for _, f := range wd.GoalFields(g) {
+		out = append(out, f.Label+": "+strings.Join(strings.Fields(f.Text), " "))
 	}
 	return out
 }
 
-// outcome is how far a goal was met, capitalised as it starts a line.
-func outcome(wd results.Words, o checklist.Outcome) string {
-	s := wd.Outcome(o)
+// outcome is where a reviewed goal stands, capitalised as it starts a
+// line.
+func outcome(wd results.Words, st checklist.GoalStatus) string {
+	s := wd.GoalStatus(st)
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -145,6 +145,11 @@ func runAnswer(a *app, opts *answerOptions) error {
 				return err
 			}
 		}
+		if len(af.Review) > 0 {
+			if err := applyFileReview(st, sess, af); err != nil {
+				return err
+			}
+		}
 		if err := sp.keep(st); err != nil {
 			return err
 		}

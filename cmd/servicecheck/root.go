@@ -37,7 +37,7 @@ func newRootCmd(a *app) *cobra.Command {
 
 	root.AddCommand(newContentCmd(a))
 	root.AddCommand(newListCmd(a), newShowCmd(a), newCompareCmd(a), newAnswerCmd(a), newExportCmd(a), newDeleteCmd(a))
-	root.AddCommand(newDoctorCmd(a), newImportCmd(a))
+	root.AddCommand(newDoctorCmd(a), newImportCmd(a), newPlanCmd(a))
 	root.AddCommand(newTeamCmd(a), newServeCmd(a))
 	return root
 }

@@ -1,6 +1,7 @@
 package plain
 
 import (
+	"bufio"
 	"bytes"
 	"strings"
 	"testing"
@@ -99,5 +100,51 @@ func TestPlainResultsInItalian(t *testing.T) {
 	}
 	if strings.Contains(out, ".5") || strings.Contains(out, ".0") {
 		t.Errorf("a decimal point in Italian:\n%s", out)
+	}
+}
+
+// TestPlainPlanPseudoLocale walks the plan's prompts in the pseudo-locale,
+// a bad due date and a bad status included: every word is the catalogue's.
+func TestPlainPlanPseudoLocale(t *testing.T) {
+	p := resultstest.Pseudo(testpack.Pack())
+	r := memrepo.New(epoch)
+	r.Summarize = func(s *checklist.Session) scoring.Total { return scoring.Session(p, s).Total }
+	s := &checklist.Session{Client: resultstest.Wrap("Kafe"), Pack: p.Ref(), Status: checklist.InProgress,
+		Answers: map[string]checklist.Answer{}}
+	if err := r.Create(s); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range p.Questions() {
+		v := checklist.Rating(2)
+		if q.Kind == checklist.KindItem {
+			v = checklist.No
+		}
+		if err := r.Record(s.ID, q.ID, checklist.Answer{Value: v, At: epoch}, q.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Complete(s.ID); err != nil {
+		t.Fatal(err)
+	}
+	s, _ = r.Get(s.ID)
+	in := strings.Join([]string{"", "Δ", "Δ", "Δ", "ΔΔ", "31/3/2026", "9", "2", "Δ", "q"}, "\n") + "\n"
+	var out bytes.Buffer
+	run := &runner{in: bufio.NewReader(strings.NewReader(in)), out: &out, opts: tui.Options{Repo: r, Pack: p},
+		sess: s, pack: p}
+	if err := run.plan(); err != errQuit {
+		t.Fatalf("plan: %v\n%s", err, out.String())
+	}
+	text := out.String()
+	for _, leak := range resultstest.Leaks(text) {
+		t.Errorf("%q is not from the catalogue: %q", leak, resultstest.Context(text, leak))
+	}
+	for _, w := range []string{"⟦Not a date", "⟦Please type 1, 2, 3 or 4.⟧", "⟦Suggested: "} {
+		if !strings.Contains(text, w) {
+			t.Errorf("no %q in:\n%s", w, text)
+		}
+	}
+	got, _ := r.Get(s.ID)
+	if len(got.Plan.Goals) != 1 || got.Plan.Goals[0].Status != checklist.StatusInProgress || got.Plan.Goals[0].DueDate.IsZero() {
+		t.Errorf("stored plan %+v\n%s", got.Plan, text)
 	}
 }

@@ -101,13 +101,24 @@ func (r *runner) planField(f *planform.Form, i int) (int, error) {
 	r.introduceField(f, fl)
 	for {
 		cur := f.Value(fl)
+		switch {
+		case !fl.Kind.Text() && cur != "":
+			cur = planform.StatusLabel(l, checklist.GoalStatus(cur))
+		case fl.Kind == planform.Due && cur != "":
+			cur = l.Date(f.Goals[fl.Index].DueDate.Time())
+		}
 		if cur != "" {
-			if fl.Kind == planform.Outcome {
-				cur = planform.OutcomeLabel(l, checklist.Outcome(cur))
-			}
 			r.sayT("plain.plan.now", "Value", cur)
 		}
-		line, err := r.ask(r.planPrompt(fl.Kind))
+		prompt := r.t("actionplan.plain.prompt." + fl.Kind.ID())
+		if fl.Kind == planform.Problem {
+			if sugg := f.Suggestion(fl.Index); sugg != "" {
+				r.sayT("actionplan.plain.suggestion", "Text", sugg)
+			} else {
+				prompt = r.t("actionplan.plain.prompt.problem_own")
+			}
+		}
+		line, err := r.ask(prompt)
 		if err != nil {
 			return 0, err
 		}
@@ -126,22 +137,34 @@ func (r *runner) planField(f *planform.Form, i int) (int, error) {
 		}
 		v := termtext.Line(line)
 		switch {
+		case line == "" && fl.Kind == planform.Problem:
+			v = "" // kept: the user's words, or the suggestion taken as it is
 		case line == "":
-			v = f.Value(fl) // kept: a suggestion is confirmed as it is
+			v = f.Value(fl)
 		case line == "-":
-			v = ""
-		case fl.Kind == planform.Outcome:
-			o, ok := planform.ParseOutcome(l, line)
+			f.Clear(fl)
+			if err := r.savePlan(f); err != nil {
+				return 0, err
+			}
+			return f.Next(i), nil
+		case !fl.Kind.Text():
+			st, ok := planform.ParseStatus(l, line)
 			if !ok {
-				r.sayT("plain.plan.bad_outcome")
+				r.sayT("actionplan.plain.bad_status")
 				continue
 			}
-			v = string(o)
+			v = string(st)
 		case len(line) > store.MaxNote:
 			r.sayT("plain.plan.too_long", "Bytes", len(line), "Max", store.MaxNote)
 			continue
 		}
-		f.Set(fl, v)
+		if fl.Kind == planform.Problem && v == "" && f.Value(fl) != "" {
+			v = f.Value(fl)
+		}
+		if err := f.Set(fl, v); err != nil {
+			r.sayT("actionplan.bad_due")
+			continue
+		}
 		if err := r.savePlan(f); err != nil {
 			return 0, err
 		}
@@ -154,7 +177,7 @@ func (r *runner) planField(f *planform.Form, i int) (int, error) {
 func (r *runner) introduceField(f *planform.Form, fl planform.Field) {
 	l := r.loc()
 	switch fl.Kind {
-	case planform.Outcome:
+	case planform.ReviewStatus:
 		rv := f.Review[fl.Index]
 		r.say("")
 		if rv.FromDate.IsZero() {
@@ -163,33 +186,16 @@ func (r *runner) introduceField(f *planform.Form, fl planform.Field) {
 			r.sayT("plain.plan.review_on", "N", fl.Index+1, "Count", len(f.Review), "Problem", r.problem(rv.Goal),
 				"Date", l.Date(rv.FromDate))
 		}
-		for _, d := range []struct {
-			k planform.Kind
-			v string
-		}{{planform.What, rv.Goal.What}, {planform.Target, rv.Goal.Target}, {planform.Due, rv.Goal.Due}} {
-			if d.v != "" {
-				r.sayT("plain.plan.field", "Label", d.k.Label(l), "Value", d.v)
-			}
+		for _, fd := range r.words().GoalFields(rv.Goal) {
+			r.sayT("plain.plan.field", "Label", fd.Label, "Value", fd.Text)
 		}
 	case planform.Problem:
 		r.say("")
 		r.sayT("plain.plan.goal", "N", fl.Index+1, "Count", len(f.Goals))
-	case planform.Vision:
+	case planform.Business:
 		r.say("")
 		r.sayT("plain.plan.vision")
 	}
-}
-
-// planKinds names each kind's prompt in the catalogue (plain.plan.ask.what).
-var planKinds = map[planform.Kind]string{planform.Outcome: "outcome", planform.Note: "note",
-	planform.Problem: "problem", planform.What: "what", planform.Target: "target", planform.Due: "due",
-	planform.Vision: "vision"}
-
-func (r *runner) planPrompt(k planform.Kind) string {
-	if id, ok := planKinds[k]; ok {
-		return r.t("plain.plan.ask." + id)
-	}
-	return "? "
 }
 
 // savePlan saves the plan when the field just confirmed changed it.

@@ -63,12 +63,20 @@ func TestPlanThroughAPipe(t *testing.T) {
 		"b",                         // back to what
 		"Answer within two rings",
 		"90% of calls", // target
-		"end of March", // by when
+		"Anna",         // owner
+		"end of March", // due: not a date, asked again
+		"31/3/2026",
+		"2", // in progress
+		"",  // no note
 		"Nobody calls back",
 		"Call back within a day",
-		"",  // no target
-		"",  // no date
-		"-", // goal 3 left out: on to the vision
+		"",             // no target
+		"",             // no owner
+		"",             // no date
+		"",             // status: open as it is
+		"",             // no note
+		"-",            // goal 3 left out: on to the vision's steps
+		"", "", "", "", // the vision helper's questions skipped
 		"Every customer hears back within a day")
 	first, out := runPiped(t, o, lines)
 	s := sessionOf(t, r, first.SessionID)
@@ -77,10 +85,12 @@ func TestPlanThroughAPipe(t *testing.T) {
 	for _, src := range sources {
 		sugg = append(sugg, plantext.Source(i18n.For(o.Pack.Lang), o.Pack, src))
 	}
+	due, _ := checklist.NewDay(2026, 3, 31)
 	want := checklist.Plan{
 		Vision: "Every customer hears back within a day",
 		Goals: []checklist.Goal{
-			{Source: &sources[0], What: "Answer within two rings", Target: "90% of calls", Due: "end of March"},
+			{Source: &sources[0], What: "Answer within two rings", Target: "90% of calls", Owner: "Anna",
+				DueDate: due, Status: checklist.StatusInProgress},
 			{Problem: "Nobody calls back", What: "Call back within a day"},
 		},
 	}
@@ -88,37 +98,38 @@ func TestPlanThroughAPipe(t *testing.T) {
 		t.Errorf("stored plan\n%+v\nwant\n%+v", s.Plan, want)
 	}
 	for _, w := range []string{"Results for Kafe Shkodër.", "Set a plan now? (y/n): maybe\nPlease type y or n.",
-		"Problems suggested from your results:\n1. " + sugg[0], "Goal 1 of 3.", "Now: " + sugg[0],
-		"Target, how you will measure it: b\nNow: Answer within three rings\nWhat will you do: Answer within two rings\nSaved.",
-		"Problem (- leaves this goal out): -\n\nVision.", "Plan saved: 2 goals, a vision."} {
+		"Problems suggested from your results:\n1. " + sugg[0], "Goal 1 of 3.", "Suggested: " + sugg[0],
+		"Target, how you will measure it: b\nNow: Answer within three rings\nAction, what will be done: Answer within two rings\nSaved.",
+		"Due date (YYYY-MM-DD or day/month/year): end of March\nNot a date",
+		"Problem (enter takes the suggestion, - leaves this goal out): -\n\nVision.", "Plan saved: 2 goals, a vision."} {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q\n%s", w, out)
 		}
 	}
-	if strings.Contains(out, "Goal 3 of 3.\nNow: "+sugg[2]+"\nProblem (- leaves this goal out): -\nSaved.") {
+	if strings.Contains(out, "Goal 3 of 3.\nSuggested: "+sugg[2]+"\nProblem (enter takes the suggestion, - leaves this goal out): -\nSaved.") {
 		t.Error("leaving out an unconfirmed suggestion was reported as a save")
 	}
 
 	// The second session reviews the first one's goals.
 	o.Start = tui.Start{New: true, Client: "kafe shkodër"}
 	lines = append(answers("yes", "5"), "y",
-		"4", // not an outcome: asked again
-		"1", "Second line since February",
-		"3", "",
+		"5", // not a status: asked again
+		"3", "Second line since February",
+		"1", "",
 		"q") // at the first goal: saves what was given and quits
 	second, out := runPiped(t, o, lines)
 	s2 := sessionOf(t, r, second.SessionID)
 	review := []checklist.GoalReview{
-		{From: s.ID, FromDate: s.CompletedAt, Goal: want.Goals[0], Outcome: checklist.GoalMet, Note: "Second line since February"},
-		{From: s.ID, FromDate: s.CompletedAt, Goal: want.Goals[1], Outcome: checklist.GoalNotMet},
+		{From: s.ID, FromDate: s.CompletedAt, Goal: want.Goals[0], Status: checklist.StatusDone, Note: "Second line since February"},
+		{From: s.ID, FromDate: s.CompletedAt, Goal: want.Goals[1], Status: checklist.StatusOpen},
 	}
 	if !reflect.DeepEqual(s2.Plan, checklist.Plan{Review: review}) {
 		t.Errorf("second plan\n%+v\nwant the review only\n%+v", s2.Plan, review)
 	}
 	for _, w := range []string{"Last time's goal 1 of 2, set on 2 Mar 2026: " + sugg[0] +
-		"\nWhat: Answer within two rings\nTarget: 90% of calls\nBy when: end of March\nWas it met? 1 met, 2 partly, 3 not met: 4\n" +
-		"Please type 1 (met), 2 (partly) or 3 (not met).",
-		"Last time's goal 2 of 2, set on 2 Mar 2026: Nobody calls back\nWhat: Call back within a day\nWas it met?"} {
+		"\nWhat: Answer within two rings\nTarget: 90% of calls\nOwner: Anna\nDue: 31 Mar 2026\nStatus: In progress\n" +
+		"Where does it stand? 1 open, 2 in progress, 3 done, 4 dropped: 5\nPlease type 1, 2, 3 or 4.",
+		"Last time's goal 2 of 2, set on 2 Mar 2026: Nobody calls back\nWhat: Call back within a day\nWhere does it stand?"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q\n%s", w, out)
 		}

@@ -15,7 +15,7 @@ var done = time.Date(2026, 1, 15, 10, 0, 0, 0, time.UTC)
 
 func prevSession() *checklist.Session {
 	return &checklist.Session{ID: "s1", CompletedAt: done, Plan: checklist.Plan{Goals: []checklist.Goal{
-		{Problem: "phones ring out", What: "second line", Target: "90%", Due: "March"},
+		{Problem: "phones ring out", What: "second line", Target: "90%", Owner: "Ann", DueDate: day("2026-03-31")},
 		{Problem: "no complaint log"},
 	}}}
 }
@@ -48,12 +48,22 @@ func word(g checklist.Goal) string {
 }
 
 func goalFields(slot int) []Field {
-	return []Field{{Problem, slot}, {What, slot}, {Target, slot}, {Due, slot}}
+	return []Field{{Problem, slot}, {What, slot}, {Target, slot}, {Owner, slot}, {Due, slot}, {Status, slot}, {GoalNote, slot}}
+}
+
+var visionFields = []Field{{Kind: Business}, {Kind: Customers}, {Kind: Steps}, {Kind: Keywords}, {Kind: Vision}}
+
+func day(s string) checklist.Day {
+	d, err := checklist.ParseDay(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }
 
 func TestNew(t *testing.T) {
 	stored := checklist.Plan{Vision: "v", Goals: []checklist.Goal{{Problem: "a"}, {Problem: "b"}, {Problem: "c"}, {Problem: "d"}},
-		Review: []checklist.GoalReview{{From: "s0", Goal: checklist.Goal{Problem: "old"}, Outcome: checklist.GoalMet}}}
+		Review: []checklist.GoalReview{{From: "s0", Goal: checklist.Goal{Problem: "old"}, Status: checklist.StatusDone}}}
 	tests := []struct {
 		name     string
 		stored   checklist.Plan
@@ -66,24 +76,24 @@ func TestNew(t *testing.T) {
 		{"first plan, no earlier goals: suggestions fill the slots",
 			checklist.Plan{}, nil, sugg("x", "y"),
 			[]string{"x", "y", ""}, nil,
-			append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), Field{Kind: Vision})},
+			append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), visionFields...)},
 		{"earlier goals come first, for review",
 			checklist.Plan{}, prevSession(), nil,
 			[]string{"", "", ""}, checklist.ReviewOf(prevSession()),
-			append([]Field{{Outcome, 0}, {Note, 0}, {Outcome, 1}, {Note, 1}},
-				append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), Field{Kind: Vision})...)},
+			append([]Field{{ReviewStatus, 0}, {Note, 0}, {ReviewStatus, 1}, {Note, 1}},
+				append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), visionFields...)...)},
 		{"a stored plan is kept as it is: its review, every goal, no suggestion",
 			stored, prevSession(), sugg("x"),
 			[]string{"a", "b", "c", "d"}, stored.Review,
-			append([]Field{{Outcome, 0}, {Note, 0}},
-				append(append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), goalFields(3)...), Field{Kind: Vision})...)},
+			append([]Field{{ReviewStatus, 0}, {Note, 0}},
+				append(append(append(append(goalFields(0), goalFields(1)...), goalFields(2)...), goalFields(3)...), visionFields...)...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := New(tt.stored, tt.prev, tt.sugg, word)
 			var problems []string
 			for i := range f.Goals {
-				problems = append(problems, f.Value(Field{Problem, i}))
+				problems = append(problems, f.Value(Field{Problem, i})+f.Suggestion(i))
 			}
 			if !reflect.DeepEqual(problems, tt.problems) {
 				t.Errorf("problems %q, want %q", problems, tt.problems)
@@ -105,23 +115,24 @@ func TestNew(t *testing.T) {
 	}
 }
 
-// TestNextPrev: a goal whose problem is empty is one field, its problem:
-// moving skips its what, target and by when, both ways.
+// TestNextPrev: a goal with no problem is one field, its problem: moving
+// skips the rest of it, both ways.
 func TestNextPrev(t *testing.T) {
 	f := New(checklist.Plan{}, prevSession(), sugg("x", "y", "z"), word)
-	f.Set(Field{Problem, 1}, "") // goal 2 left out
-	// Fields: 0-3 review, 4-7 goal 1, 8-11 goal 2 (empty), 12-15 goal 3, 16 vision.
+	f.Clear(Field{Problem, 1}) // goal 2 left out
+	// Fields: 0-3 review, 4-10 goal 1, 11-17 goal 2 (no problem), 18-24
+	// goal 3, 25-28 the vision helper's steps, 29 the statement.
 	tests := []struct {
 		from, next, prev int
 	}{
 		{0, 1, -1},
 		{3, 4, 2},
 		{4, 5, 3},
-		{7, 8, 6},
-		{8, 12, 7},  // goal 2 has no problem: on to goal 3
-		{12, 13, 8}, // and back to goal 2's problem
-		{15, 16, 14},
-		{16, 17, 15}, // past the vision is the end
+		{10, 11, 9},
+		{11, 18, 10}, // goal 2 has no problem: on to goal 3
+		{18, 19, 11}, // and back to goal 2's problem
+		{24, 25, 23},
+		{29, 30, 28}, // past the vision is the end
 	}
 	for _, tt := range tests {
 		if got := f.Next(tt.from); got != tt.next {
@@ -131,10 +142,13 @@ func TestNextPrev(t *testing.T) {
 			t.Errorf("Prev(%d) = %d, want %d", tt.from, got, tt.prev)
 		}
 	}
+	if got := f.SkipVisionHelper(); got != 29 {
+		t.Errorf("SkipVisionHelper() = %d, want 29", got)
+	}
 	// Clearing a problem drops the rest of its goal from the walk.
-	f.Set(Field{Problem, 0}, "  ")
-	if got := f.Next(4); got != 8 {
-		t.Errorf("after clearing goal 1's problem, Next(4) = %d, want 8", got)
+	f.Clear(Field{Problem, 0})
+	if got := f.Next(4); got != 11 {
+		t.Errorf("after clearing goal 1's problem, Next(4) = %d, want 11", got)
 	}
 }
 
@@ -144,30 +158,46 @@ func TestPlan(t *testing.T) {
 	if p := f.Plan(); len(p.Goals) != 0 || !f.Offered(0) {
 		t.Errorf("unconfirmed suggestions in the plan: %+v", p.Goals)
 	}
-	f.Set(Field{Problem, 0}, "first") // confirmed as it was
-	f.Set(Field{Problem, 2}, "third, in my words")
+	if f.Value(Field{Problem, 0}) != "" || f.Suggestion(0) != "first" {
+		t.Errorf("a suggestion is not a placeholder: value %q, suggestion %q", f.Value(Field{Problem, 0}), f.Suggestion(0))
+	}
+	_ = f.Set(Field{Problem, 0}, "") // enter on the empty field: the suggestion, taken
+	_ = f.Set(Field{Problem, 2}, "third, in my words")
 	if f.Offered(0) || f.Offered(2) || !f.Offered(1) {
 		t.Error("confirming a problem does not take it out of the suggestions")
 	}
-	f.Set(Field{Outcome, 0}, "met")
-	f.Set(Field{Outcome, 1}, "maybe") // not an outcome: ignored
-	f.Set(Field{Note, 0}, "  done in February  ")
-	f.Set(Field{What, 0}, " answer faster ")
-	f.Set(Field{Target, 0}, "90%")
-	f.Set(Field{Problem, 1}, "")
-	f.Set(Field{What, 1}, "kept but not saved while the problem is empty")
-	f.Set(Field{Due, 2}, "June")
-	f.Set(Field{Vision, 0}, " every call answered ")
+	// Taken but bare (nothing to do about it yet), it is not saved.
+	if p := f.Plan(); len(p.Goals) != 1 || p.Goals[0].Problem != "third, in my words" {
+		t.Errorf("a bare suggestion was saved: %+v", p.Goals)
+	}
+	_ = f.Set(Field{ReviewStatus, 0}, "done")
+	_ = f.Set(Field{ReviewStatus, 1}, "maybe") // not a status: ignored
+	_ = f.Set(Field{Note, 0}, "  done in February  ")
+	_ = f.Set(Field{What, 0}, " answer faster ")
+	_ = f.Set(Field{Target, 0}, "90%")
+	_ = f.Set(Field{Owner, 0}, " Ann ")
+	if err := f.Set(Field{Due, 0}, "end of March"); err == nil {
+		t.Error("a due date that is not a date was taken")
+	}
+	_ = f.Set(Field{Due, 0}, "31/3/2026")
+	_ = f.Set(Field{Status, 0}, "2")
+	f.Clear(Field{Problem, 1})
+	_ = f.Set(Field{What, 1}, "kept but not saved while the problem is empty")
+	_ = f.Set(Field{GoalNote, 2}, "June")
+	_ = f.Set(Field{Kind: Business}, " busy ")
+	_ = f.Set(Field{Kind: Vision}, " every call answered ")
 	want := checklist.Plan{
-		Vision: "every call answered",
+		Vision:      "every call answered",
+		VisionSteps: &checklist.VisionSteps{Business: "busy"},
 		Goals: []checklist.Goal{
-			// Confirmed as offered, a suggestion is kept as its source; typed
+			// Taken as offered, a suggestion is kept as its source; typed
 			// over, the words are the user's.
-			{Source: &sugg("first")[0], What: "answer faster", Target: "90%"},
-			{Problem: "third, in my words", Due: "June"},
+			{Source: &sugg("first")[0], What: "answer faster", Target: "90%", Owner: "Ann", DueDate: day("2026-03-31"),
+				Status: checklist.StatusInProgress},
+			{Problem: "third, in my words", Note: "June"},
 		},
 		Review: []checklist.GoalReview{
-			{From: "s1", FromDate: done, Goal: prevSession().Plan.Goals[0], Outcome: checklist.GoalMet, Note: "done in February"},
+			{From: "s1", FromDate: done, Goal: prevSession().Plan.Goals[0], Status: checklist.StatusDone, Note: "done in February"},
 			{From: "s1", FromDate: done, Goal: prevSession().Plan.Goals[1]},
 		},
 	}
@@ -186,52 +216,42 @@ func TestPlan(t *testing.T) {
 	}
 }
 
-func TestParseOutcome(t *testing.T) {
-	tests := []struct {
-		in   string
-		want checklist.Outcome
-		ok   bool
-	}{
-		{"1", checklist.GoalMet, true},
-		{"Met", checklist.GoalMet, true},
-		{"y", checklist.GoalMet, true},
-		{"2", checklist.GoalPartly, true},
-		{" partly  met ", checklist.GoalPartly, true},
-		{"3", checklist.GoalNotMet, true},
-		{"Not met", checklist.GoalNotMet, true},
-		{"n", checklist.GoalNotMet, true},
-		{"", "", false},
-		{"4", "", false},
-		{"maybe", "", false},
+// TestDetailTakesTheGoal: typing an action for an offered goal takes its
+// suggestion too: the user is working on it.
+func TestDetailTakesTheGoal(t *testing.T) {
+	f := New(checklist.Plan{}, nil, sugg("first"), word)
+	_ = f.Set(Field{What, 0}, "")
+	if !f.Offered(0) {
+		t.Error("an empty detail took the suggestion")
 	}
-	for _, tt := range tests {
-		got, ok := ParseOutcome(en, tt.in)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("ParseOutcome(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
+	_ = f.Set(Field{What, 0}, "log it")
+	if f.Offered(0) || len(f.Plan().Goals) != 1 {
+		t.Errorf("a typed action did not take the goal: %+v", f.Plan())
 	}
+}
+
+func TestParseStatus(t *testing.T) {
 	for _, tt := range []struct {
 		lang, in string
-		want     checklist.Outcome
+		want     checklist.GoalStatus
+		ok       bool
 	}{
-		{"it", "r", checklist.GoalMet}, {"it", "in parte", checklist.GoalPartly}, {"it", "Non raggiunto", checklist.GoalNotMet},
-		{"sq", "u arrit", checklist.GoalMet}, {"sq", "e", checklist.GoalPartly}, {"sq", "jo", checklist.GoalNotMet},
-		{"af", "b", checklist.GoalMet}, {"af", "gedeeltelik", checklist.GoalPartly}, {"af", "nie bereik nie", checklist.GoalNotMet},
-		{"af", "2", checklist.GoalPartly}, {"sq", "not_met", checklist.GoalNotMet},
+		{"en", "1", checklist.StatusOpen, true},
+		{"en", "In progress", checklist.StatusInProgress, true},
+		{"en", "in_progress", checklist.StatusInProgress, true},
+		{"en", "3", checklist.StatusDone, true},
+		{"en", "dropped", checklist.StatusDropped, true},
+		{"it", "fatto", checklist.StatusDone, true},
+		{"it", "In corso", checklist.StatusInProgress, true},
+		{"sq", "kryer", checklist.StatusDone, true},
+		{"af", "laat vaar", checklist.StatusDropped, true},
+		{"en", "", "", false},
+		{"en", "5", "", false},
+		{"en", "maybe", "", false},
 	} {
-		if got, ok := ParseOutcome(i18n.For(tt.lang), tt.in); !ok || got != tt.want {
-			t.Errorf("%s: ParseOutcome(%q) = %q, %v; want %q", tt.lang, tt.in, got, ok, tt.want)
-		}
-	}
-	// The keys differ from each other in every language.
-	for _, lang := range i18n.Languages() {
-		l, seen := i18n.For(lang), map[string]bool{}
-		for _, o := range checklist.Outcomes() {
-			k := OutcomeKey(l, o)
-			if len([]rune(k)) != 1 || seen[k] || k == "q" {
-				t.Errorf("%s: outcome key %q of %s is not one key of its own", lang, k, o)
-			}
-			seen[k] = true
+		got, ok := ParseStatus(i18n.For(tt.lang), tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("%s: ParseStatus(%q) = %q, %v; want %q, %v", tt.lang, tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
@@ -243,7 +263,7 @@ func TestSummary(t *testing.T) {
 	}{
 		{checklist.Plan{}, "0 goals"},
 		{checklist.Plan{Goals: []checklist.Goal{{Problem: "a"}}, Vision: "v"}, "1 goal, a vision"},
-		{checklist.Plan{Goals: []checklist.Goal{{}, {}}, Review: []checklist.GoalReview{{Outcome: checklist.GoalMet}, {}}},
+		{checklist.Plan{Goals: []checklist.Goal{{}, {}}, Review: []checklist.GoalReview{{Status: checklist.StatusDone}, {}}},
 			"2 goals, 1 of 2 earlier goals reviewed"},
 	}
 	for _, tt := range tests {
@@ -262,6 +282,7 @@ func TestWhere(t *testing.T) {
 		{Field{Note, 1}, "last time's goal 2 of 2"},
 		{Field{Target, 2}, "goal 3 of 3"},
 		{Field{Kind: Vision}, "vision"},
+		{Field{Kind: Customers}, "vision, step 2 of 4"},
 	} {
 		if got := f.Where(en, tt.fl); got != tt.want {
 			t.Errorf("Where(%v) = %q, want %q", tt.fl, got, tt.want)
@@ -269,9 +290,9 @@ func TestWhere(t *testing.T) {
 	}
 }
 
-// TestSetProblemKeepsOrDropsTheSource: a suggestion confirmed as worded
-// stays a source; cleared or typed over, it is gone; a goal's own words
-// confirmed unchanged keep whatever source came with them.
+// TestSetProblemKeepsOrDropsTheSource: a suggestion taken (the field
+// confirmed empty) stays a source; typed over or cleared, it is gone; a
+// goal's own words confirmed unchanged keep whatever source came with them.
 func TestSetProblemKeepsOrDropsTheSource(t *testing.T) {
 	src := sugg("phones")[0]
 	tests := []struct {
@@ -279,18 +300,22 @@ func TestSetProblemKeepsOrDropsTheSource(t *testing.T) {
 		stored checklist.Plan
 		sugg   []checklist.GoalSource
 		typed  string
+		clear  bool
 		want   checklist.Goal
 	}{
-		{"suggestion confirmed", checklist.Plan{}, sugg("phones"), "phones", checklist.Goal{Source: &src}},
-		{"suggestion confirmed with spaces", checklist.Plan{}, sugg("phones"), " phones ", checklist.Goal{Source: &src}},
-		{"suggestion typed over", checklist.Plan{}, sugg("phones"), "phones at lunch", checklist.Goal{Problem: "phones at lunch"}},
-		{"suggestion cleared", checklist.Plan{}, sugg("phones"), "", checklist.Goal{}},
-		{"own words with a source, unchanged", checklist.Plan{Goals: []checklist.Goal{{Problem: "mine", Source: &src}}}, nil, "mine",
+		{"suggestion taken", checklist.Plan{}, sugg("phones"), "", false, checklist.Goal{Source: &src}},
+		{"suggestion typed over", checklist.Plan{}, sugg("phones"), "phones at lunch", false, checklist.Goal{Problem: "phones at lunch"}},
+		{"suggestion cleared", checklist.Plan{}, sugg("phones"), "", true, checklist.Goal{}},
+		{"own words with a source, unchanged", checklist.Plan{Goals: []checklist.Goal{{Problem: "mine", Source: &src}}}, nil, "mine", false,
 			checklist.Goal{Problem: "mine", Source: &src}},
 	}
 	for _, tt := range tests {
 		f := New(tt.stored, nil, tt.sugg, word)
-		f.Set(Field{Problem, 0}, tt.typed)
+		if tt.clear {
+			f.Clear(Field{Problem, 0})
+		} else {
+			_ = f.Set(Field{Problem, 0}, tt.typed)
+		}
 		if got := trimGoal(f.Goals[0]); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: goal %+v, want %+v", tt.name, got, tt.want)
 		}
