@@ -3,7 +3,6 @@ package report
 import (
 	"strings"
 
-	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/internal/termtext"
 )
 
@@ -13,31 +12,18 @@ type finding struct {
 	Mark                      tcell
 }
 
-// findingsOf lists d's findings: checklist items answered No or Partly and
-// statements rated 1 or 2, in the pack's order, each with its note.
+// findingsOf lists d's findings as the paged reports show them: each
+// with its mark (the answer's word and tone), its group, its note and its
+// advice.
 //
-// INTERIM: the findings rule belongs to package results (issue 10 is adding
-// Document.Findings with each item's advice); until it lands this reads
-// the answers the document already carries, and gives no advice. Replace
-// the body with a mapping of d.Findings when it does.
+// INTERIM: it reads results.Document.InterimFindings until Build carries
+// Document.Findings (issue 10); then it maps d.Findings, whose Advice
+// fills the advice line.
 func findingsOf(d *Document) []finding {
 	w := d.Words()
 	var out []finding
-	add := func(group string, l Line) {
-		switch v := l.Value(); {
-		case v == checklist.No, v == checklist.Partly, v == "1", v == "2":
-			out = append(out, finding{Group: clean(group), Text: clean(l.Text), Note: clean(l.Note), Mark: answerCell(w, v)})
-		}
-	}
-	for _, s := range d.Sections {
-		for _, l := range s.Items {
-			add(s.Title, l)
-		}
-	}
-	for _, a := range d.Areas {
-		for _, l := range a.Statements {
-			add(a.Title, l)
-		}
+	for _, f := range d.InterimFindings() {
+		out = append(out, finding{Group: clean(f.GroupTitle), Text: clean(f.Text), Note: clean(f.Note), Mark: answerCell(w, f.Value())})
 	}
 	return out
 }
