@@ -194,7 +194,7 @@ func (r *docxRenderer) table(head []string, rows [][]tcell, widths []float64) {
 	for i, h := range head {
 		c := hr.AddCell().Width(int(tw[i]), stypes.TableWidthDxa)
 		p := c.AddEmptyPara()
-		p.AddText(h).Bold(true).Color("163E70")
+		p.AddText(h).Bold(true).Color("163E70").Size(9)
 	}
 	for _, row := range rows {
 		rr := t.AddRow()
@@ -206,6 +206,8 @@ func (r *docxRenderer) table(head []string, rows [][]tcell, widths []float64) {
 			}
 			p := c.AddEmptyPara()
 			lines(p, cl.Text, func(run *docx.Run) {
+				// Tables in 9 pt, as in the PDF: six plan columns fit.
+				run.Size(9)
 				if cl.Bold {
 					run.Bold(true)
 				}

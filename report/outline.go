@@ -336,7 +336,7 @@ func areasPart(w results.Words, d *Document) part {
 func planPart(w results.Words, d *Document) part {
 	p := part{ID: "plan", Blocks: []block{heading(1, w.T("results.heading.plan"))}}
 	if len(d.Plan.Goals) > 0 {
-		t := block{Kind: bTable, Widths: []float64{2.5, 2.5, 2.2, 2, 1.7, 1.6},
+		t := block{Kind: bTable, Widths: []float64{2.3, 2.5, 2.2, 2.3, 1.7, 1.5},
 			Head: []string{w.T("report.col.problem"), w.T("results.goal.what"), w.T("results.goal.target"),
 				w.T("actionplan.cmd.column.owner"), w.T("actionplan.cmd.column.due"), w.T("actionplan.cmd.column.status")}}
 		for _, g := range d.Plan.Goals {
