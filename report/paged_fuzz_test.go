@@ -74,6 +74,23 @@ func checkPaged(t *testing.T, d Document) {
 			}
 		}
 	}
+	// The HTML and Markdown reports: no control character gets through,
+	// and user text never becomes markup.
+	var h, m bytes.Buffer
+	if err := WriteHTMLReport(&h, d, Options{}); err != nil {
+		t.Fatalf("html: %v", err)
+	}
+	if err := WriteMarkdownReport(&m, d, Options{}); err != nil {
+		t.Fatalf("md: %v", err)
+	}
+	for name, out := range map[string]string{"html": h.String(), "md": m.String()} {
+		if i := strings.IndexFunc(out, func(r rune) bool { return r < 0x20 && r != '\n' || r == 0x7f || r == 0x202e }); i >= 0 {
+			t.Fatalf("%s: control character %q at %d", name, out[i], i)
+		}
+	}
+	if strings.Contains(h.String(), "<w:p>") || strings.Contains(h.String(), "<script") {
+		t.Fatal("html: user text became markup")
+	}
 	var b bytes.Buffer
 	if err := WriteDOCX(&b, d, Options{}); err != nil {
 		t.Fatalf("docx: %v", err)
