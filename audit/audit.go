@@ -25,11 +25,15 @@ type Stamp struct {
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 	CompletedAt time.Time
+	// AuditDate is the day the audit took place (checklist.DayLayout),
+	// empty when the session does not say.
+	AuditDate string
 }
 
 // Of returns the stamp of s.
 func Of(s *checklist.Session) Stamp {
-	return Stamp{ID: s.ID, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt}
+	return Stamp{ID: s.ID, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt,
+		AuditDate: s.AuditDate}
 }
 
 // Completed reports whether the session is completed.
@@ -37,11 +41,47 @@ func (s Stamp) Completed() bool {
 	return s.Status == checklist.Completed && !s.CompletedAt.IsZero()
 }
 
-// Date is the day a session stands for: when it was completed, else when
-// it was last changed (an unfinished session is as recent as its last
-// answer). It is the date every screen, report and list shows, and the
-// one sessions are ordered by.
+// Date is the day a session stands for: its audit date when it has one
+// (a paper form typed in a week later stands for the day of the audit),
+// else when it was completed, else when it was last changed (an
+// unfinished session is as recent as its last answer). It is the date
+// every screen, report and list shows, and the one sessions are ordered
+// by.
+//
+// An audit date is a civil day: it is placed at the clock time of the
+// session's own date, in that date's zone (the zone the caller reads days
+// in, e.g. results.Document.In), so that two audits of one day keep the
+// order they were run in; at local noon when there is no such date.
 func Date(s Stamp) time.Time {
+	loc := time.Local
+	if t := recorded(s); !t.IsZero() {
+		loc = t.Location()
+	}
+	return DateIn(s, loc)
+}
+
+// DateIn is Date read in loc: the session's own date in loc, or its audit
+// day placed in loc, so that a reader in loc sees the audit day itself.
+func DateIn(s Stamp, loc *time.Location) time.Time {
+	t := recorded(s)
+	if !t.IsZero() {
+		t = t.In(loc)
+	}
+	if s.AuditDate == "" {
+		return t
+	}
+	d, err := time.ParseInLocation(checklist.DayLayout, s.AuditDate, loc)
+	if err != nil {
+		return t // the store refuses such a date; never invent one
+	}
+	if t.IsZero() {
+		return d.Add(12 * time.Hour)
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+}
+
+// recorded is the date of a session from its own times alone.
+func recorded(s Stamp) time.Time {
 	if s.Completed() {
 		return s.CompletedAt
 	}

@@ -57,6 +57,9 @@ type AnswersFile struct {
 	// previous plan stands, by number; the caller applies it to that plan
 	// (ApplyReview).
 	Review []FileReview
+	// Details are the session's date, site, participants and notes
+	// (answersfile_details.go).
+	Details AnswersDetails
 	// Answers maps each answered or annotated id to its answer; At is
 	// left zero for the caller to set.
 	Answers map[string]Answer
@@ -208,6 +211,9 @@ func (ap *answersParser) walk(body ast.Node) {
 		case "plan":
 			ap.plan(mv.Value)
 		default:
+			if ap.detail(key, mv.Value) {
+				continue
+			}
 			ap.fail(at, key, problem("answers.unknown_field", "unknown field: use client, assessor, answers, notes and plan"))
 		}
 	}

@@ -28,6 +28,24 @@ type Session struct {
 	// unfinished session resumes exactly there.
 	Cursor string `json:"cursor,omitempty"`
 	Plan   Plan   `json:"plan,omitzero"`
+
+	// AuditDate is the day the audit took place (YYYY-MM-DD, a civil
+	// date with no zone); empty for sessions made before it was kept.
+	// It is the date the session stands for (audit.Date), while the
+	// times above stay when things were typed in.
+	AuditDate string `json:"audit_date,omitempty"`
+	// Site is where the audit took place (a branch, a shop).
+	Site string `json:"site,omitempty"`
+	// Participants are the people who took part, one name each.
+	Participants []string `json:"participants,omitempty"`
+	// Notes are the session's own notes, not tied to a question.
+	Notes string `json:"notes,omitempty"`
+	// ReopenedAt is when the completed session was last reopened for
+	// editing; zero when it never was.
+	ReopenedAt time.Time `json:"reopened_at,omitzero"`
+	// Edits logs every change made to an answer after completion, oldest
+	// first, so that a completed session never changes silently.
+	Edits []Edit `json:"edits,omitempty"`
 }
 
 // Plan is what the session decided to do next: an action plan of goals,

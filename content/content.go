@@ -124,17 +124,39 @@ func YAML(lang string) ([]byte, error) {
 }
 
 func find(lang string) (embedded, bool) {
+	l, ok := resolve(lang)
+	if !ok {
+		return embedded{}, false
+	}
+	return get(l)
+}
+
+// resolve returns the language of the embedded pack lang names, as
+// ForLang reads it, without parsing any pack.
+func resolve(lang string) (string, bool) {
 	l := strings.ToLower(strings.TrimSpace(lang))
 	if l == "" {
 		l = DefaultLang
 	}
-	if e, ok := get(l); ok {
-		return e, true
+	if _, ok := packs()[l]; ok {
+		return l, true
 	}
 	if i := strings.IndexAny(l, "-_."); i > 0 {
-		return get(l[:i])
+		if _, ok := packs()[l[:i]]; ok {
+			return l[:i], true
+		}
 	}
-	return embedded{}, false
+	return "", false
+}
+
+// Check returns, without parsing a pack, the language of the pack
+// ForLang(lang) returns ("it" for "it_IT.UTF-8"); its error is ForLang's.
+func Check(lang string) (string, error) {
+	l, ok := resolve(lang)
+	if !ok {
+		return "", unknownLang(lang)
+	}
+	return l, nil
 }
 
 // Lookup returns a copy of the embedded pack a session was answered with.

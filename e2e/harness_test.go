@@ -79,7 +79,7 @@ func TestHarnessNoTerminal(t *testing.T) {
 }
 
 // TestServicecheckInfoFlags runs the real binary's --help and --version in
-// a terminal, where fang styles them.
+// a terminal, where they are styled.
 func TestServicecheckInfoFlags(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

@@ -105,6 +105,12 @@ func (f *fixtures) build() (binaries, error) {
 	if err := testbin.Build(goTool, src, bins.hello, "."); err != nil {
 		return binaries{}, err
 	}
+	// PERF_SERVICECHECK names another build to measure, such as one of an
+	// earlier commit, to compare under the same conditions.
+	if other := os.Getenv("PERF_SERVICECHECK"); other != "" {
+		bins.servicecheck = other
+		return bins, nil
+	}
 	if err := testbin.Build(goTool, root, bins.servicecheck, "./cmd/servicecheck"); err != nil {
 		return binaries{}, err
 	}

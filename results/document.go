@@ -46,6 +46,10 @@ type Document struct {
 	Unanswered []string        `json:"unanswered"`
 	Plan       *checklist.Plan `json:"plan,omitempty"`
 
+	// Details are the session's audit date, site, participants, notes and
+	// its edits after completion (details.go).
+	Details
+
 	// Comparison is the change since the client's previous completed
 	// session; nil when there is none. It is shown by the Markdown, HTML
 	// and terminal renderers only: JSON documents describe one session,
@@ -125,6 +129,9 @@ type Comparison struct {
 	// one's language is the comparison's (Comparison.Words).
 	PackA checklist.Ref `json:"-"`
 	PackB checklist.Ref `json:"-"`
+	// Changes lists the questions whose answer differs between A and B,
+	// in B's pack's order (details.go).
+	Changes []AnswerChange `json:"changes,omitempty"`
 }
 
 // SessionRef names one side of a comparison.
@@ -138,11 +145,14 @@ type SessionRef struct {
 	// UpdatedAt dates a session in progress (audit.Date); not in the
 	// compare --json document, which predates it.
 	UpdatedAt time.Time `json:"-"`
+	// AuditDate is the session's audit date, when it has one.
+	AuditDate string `json:"audit_date,omitempty"`
 }
 
 // Stamp is what the audit rules read of the document's session.
 func (d Document) Stamp() audit.Stamp {
-	return audit.Stamp{ID: d.ID, Status: d.Status, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, CompletedAt: deref(d.CompletedAt)}
+	return audit.Stamp{ID: d.ID, Status: d.Status, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, CompletedAt: deref(d.CompletedAt),
+		AuditDate: d.AuditDate}
 }
 
 // Date is the day the session stands for (audit.Date).
@@ -150,7 +160,8 @@ func (d Document) Date() time.Time { return audit.Date(d.Stamp()) }
 
 // Stamp is what the audit rules read of one side of a comparison.
 func (r SessionRef) Stamp() audit.Stamp {
-	return audit.Stamp{ID: r.ID, Status: r.Status, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, CompletedAt: deref(r.CompletedAt)}
+	return audit.Stamp{ID: r.ID, Status: r.Status, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, CompletedAt: deref(r.CompletedAt),
+		AuditDate: r.AuditDate}
 }
 
 // Date is the day the session stands for (audit.Date).
@@ -180,6 +191,7 @@ func Build(p *checklist.Pack, s *checklist.Session, prev *checklist.Session, pre
 		Total:       Total{Total: r.Total, BandLabel: label(p, r.Total.Band)},
 		Unanswered:  s.Unanswered(p),
 		Bands:       p.Bands,
+		Details:     details(p, s),
 	}
 	if d.Unanswered == nil {
 		d.Unanswered = []string{}
@@ -224,7 +236,7 @@ func Compare(pa *checklist.Pack, a *checklist.Session, pb *checklist.Pack, b *ch
 		c.Areas = []scoring.Delta{}
 	}
 	return Comparison{A: ref(a), B: ref(b), Mismatch: c.Mismatch, Areas: c.Areas, Total: c.Total, Sections: c.Sections,
-		PackA: pa.Ref(), PackB: pb.Ref()}
+		PackA: pa.Ref(), PackB: pb.Ref(), Changes: Changes(pb, a, b)}
 }
 
 // In returns d with its times in loc, so that the readable reports give
@@ -233,6 +245,7 @@ func Compare(pa *checklist.Pack, a *checklist.Session, pb *checklist.Pack, b *ch
 func (d Document) In(loc *time.Location) Document {
 	d.CreatedAt, d.UpdatedAt = d.CreatedAt.In(loc), d.UpdatedAt.In(loc)
 	d.CompletedAt = timeIn(d.CompletedAt, loc)
+	d.Details = d.Details.in(loc)
 	if d.Comparison != nil {
 		c := d.Comparison.In(loc)
 		d.Comparison = &c
@@ -275,7 +288,7 @@ func (d Document) Summary() Document {
 
 func ref(s *checklist.Session) SessionRef {
 	return SessionRef{ID: s.ID, Client: s.Client, Status: s.Status, CreatedAt: s.CreatedAt.UTC(),
-		UpdatedAt: s.UpdatedAt.UTC(), CompletedAt: timePtr(s.CompletedAt), Pack: s.Pack}
+		UpdatedAt: s.UpdatedAt.UTC(), CompletedAt: timePtr(s.CompletedAt), Pack: s.Pack, AuditDate: s.AuditDate}
 }
 
 func line(id, text string, answers map[string]checklist.Answer) Line {

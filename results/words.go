@@ -236,16 +236,12 @@ func (w Words) Answer(v checklist.Value) string {
 }
 
 // Outcome says how far a reviewed goal was met: "met", "not reviewed".
+// The words are the domain's (domain.outcome.*), their one home.
 func (w Words) Outcome(o checklist.Outcome) string {
-	switch o {
-	case checklist.GoalMet:
-		return w.T("results.outcome.met")
-	case checklist.GoalPartly:
-		return w.T("results.outcome.partly")
-	case checklist.GoalNotMet:
-		return w.T("results.outcome.not_met")
+	if o == "" || !o.Valid() {
+		return w.T("domain.outcome.none")
 	}
-	return w.T("results.outcome.none")
+	return w.T(o.MessageID())
 }
 
 // Met says whether a goal was met: "" when nobody has said yet.
@@ -302,7 +298,7 @@ func (w Words) GoalDetails(g checklist.Goal) []Field {
 // results' "not reviewed".
 func (w Words) GoalStatus(s checklist.GoalStatus) string {
 	if s == "" {
-		return w.T("results.outcome.none")
+		return w.T("domain.outcome.none")
 	}
 	return w.T(s.MessageID())
 }

@@ -26,7 +26,6 @@ package store
 
 import (
 	"encoding/binary"
-	"errors"
 	"math"
 	"time"
 
@@ -39,7 +38,7 @@ const (
 )
 
 // errCorrupt reports bytes that do not decode; callers name the record.
-var errCorrupt = errors.New("record does not decode")
+var errCorrupt = problem("store.corrupt", "record does not decode")
 
 // valueCodes lists the answer values by their one-byte code.
 var valueCodes = [...]checklist.Value{"", checklist.Yes, checklist.Partly, checklist.No, checklist.NA,

@@ -190,7 +190,7 @@ func TestInspectFindsBrokenIndex(t *testing.T) {
 	if !errors.Is(err, ErrDamaged) || len(h.Problems) != 2 {
 		t.Fatalf("got %v, problems %q; want ErrDamaged with 2 problems", err, h.Problems)
 	}
-	if !strings.Contains(h.Problems[0], "no matching summary") {
+	if !strings.Contains(h.Problems[0].Error(), "no matching summary") {
 		t.Errorf("problems %q", h.Problems)
 	}
 }

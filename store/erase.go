@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -82,12 +81,12 @@ func (s *Store) erase() error {
 	// open the new one.
 	_ = s.db.Close()
 	if err := s.openBolt(); err != nil {
-		return fmt.Errorf("reopen data file %s after erasing deleted data: %w", s.path, err)
+		return wrapCode("store.reopen", "reopen data file "+s.path+" after erasing deleted data", s.path, err)
 	}
 	return nil
 }
 
 func (s *Store) eraseFailed(err error) error {
-	return fmt.Errorf("the deletion is saved, but erasing the deleted data from data file %s failed "+
-		"(it stays in the file's free space until it is reused; delete again to retry): %w", s.path, withoutPath(s.path, err))
+	return wrapCode("store.erase_failed", "the deletion is saved, but erasing the deleted data from data file "+s.path+" failed "+
+		"(it stays in the file's free space until it is reused; delete again to retry)", s.path, withoutPath(s.path, err))
 }

@@ -70,3 +70,17 @@ func codedError(kind error, code, msg string, cause error, args ...any) error {
 	}
 	return e
 }
+
+// problem is a coded error that is none of the sentinels: one thing found
+// wrong (a problem doctor lists, why a session was lost), with its English.
+func problem(code, english string, args ...any) error {
+	return codedError(nil, code, english, nil, args...)
+}
+
+// wrapCode is an error met doing something to the file at path: the
+// English says what was being done and then cause; the catalogue's
+// message (domain.code) has the path as Path and the cause, worded in
+// turn, as Detail.
+func wrapCode(code, english, path string, cause error) error {
+	return codedError(nil, code, english+": "+cause.Error(), cause, "Path", path, "Detail", cause)
+}

@@ -84,7 +84,7 @@ func checkHeader(path string, fullTree bool) (exists bool, err error) {
 		return true, openFailed(path, err)
 	}
 	if st.Size() == 0 {
-		return true, damaged(path, "the file is empty", nil)
+		return true, damaged(path, problem("damage.empty", "the file is empty"), nil)
 	}
 	readAt := func(off int64) []byte {
 		buf := make([]byte, boltPageHeader+boltMetaSize)
@@ -112,7 +112,7 @@ func checkHeader(path string, fullTree bool) (exists bool, err error) {
 		}
 	}
 	if len(metas) == 0 {
-		return true, notOurs(path, "it has no database header", nil)
+		return true, notOurs(path, problem("damage.no_header", "it has no database header"), nil)
 	}
 	m := metas[0]
 	for _, x := range metas[1:] {
@@ -128,19 +128,19 @@ func checkHeader(path string, fullTree bool) (exists bool, err error) {
 	ps := uint64(m.pageSize)
 	switch {
 	case ps < boltMinPage || ps > boltMaxPage || ps&(ps-1) != 0:
-		return true, damaged(path, fmt.Sprintf("its page size %d is impossible", ps), nil)
+		return true, damaged(path, problem("damage.page_size", fmt.Sprintf("its page size %d is impossible", ps), "Size", int(ps)), nil)
 	case m.pgid < 2 || m.pgid > uint64(st.Size())/ps:
-		return true, damaged(path, fmt.Sprintf("it is truncated: %d bytes where %d are needed",
-			st.Size(), m.pgid*ps), nil)
+		return true, damaged(path, problem("damage.truncated", fmt.Sprintf("it is truncated: %d bytes where %d are needed",
+			st.Size(), m.pgid*ps), "Size", st.Size(), "Need", m.pgid*ps), nil)
 	case m.root < 2 || m.root >= m.pgid:
-		return true, damaged(path, "its root page is past the end of the data", nil)
+		return true, damaged(path, problem("damage.root_past_end", "its root page is past the end of the data"), nil)
 	case m.freelist == boltNoFreelist:
-		return true, notOurs(path, "it was written without a free list, which servicecheck never does", nil)
+		return true, notOurs(path, problem("damage.no_freelist", "it was written without a free list, which servicecheck never does"), nil)
 	case m.freelist < 2 || m.freelist >= m.pgid:
-		return true, damaged(path, "its free list is past the end of the data", nil)
+		return true, damaged(path, problem("damage.freelist_past_end", "its free list is past the end of the data"), nil)
 	}
 	free, why := checkFreelist(f, m)
-	if why != "" {
+	if why != nil {
 		return true, damaged(path, why, nil)
 	}
 	var r io.ReaderAt = f
@@ -156,7 +156,7 @@ func checkHeader(path string, fullTree bool) (exists bool, err error) {
 		r = bytes.NewReader(b)
 	}
 	if err := checkTree(r, m, free); err != nil {
-		return true, damaged(path, err.Error(), err)
+		return true, damaged(path, err, err)
 	}
 	return true, nil
 }
@@ -168,17 +168,17 @@ const treeCheckLimit = 16 << 20
 // a file for writing (a panic there would leave the file locked and mapped
 // until the process exits, with nothing to close), and returns the pages
 // it lists.
-func checkFreelist(f io.ReaderAt, m boltMeta) ([]uint64, string) {
+func checkFreelist(f io.ReaderAt, m boltMeta) ([]uint64, error) {
 	ps := int64(m.pageSize)
 	hdr := make([]byte, boltPageHeader+8)
 	if _, err := f.ReadAt(hdr, int64(m.freelist)*ps); err != nil {
-		return nil, "its free list is unreadable"
+		return nil, problem("damage.freelist_unreadable", "its free list is unreadable")
 	}
 	ne := binary.NativeEndian
 	id, flags := ne.Uint64(hdr[0:]), ne.Uint16(hdr[8:])
 	count, overflow := uint64(ne.Uint16(hdr[10:])), uint64(ne.Uint32(hdr[12:]))
 	if id != m.freelist || flags != boltFreelistFlag || m.freelist+overflow >= m.pgid {
-		return nil, "its free list page is not a free list"
+		return nil, problem("damage.freelist_page", "its free list page is not a free list")
 	}
 	start := int64(boltPageHeader)
 	if count == 0xFFFF { // the real count is in the first element
@@ -186,25 +186,25 @@ func checkFreelist(f io.ReaderAt, m boltMeta) ([]uint64, string) {
 		start += 8
 	}
 	if uint64(start)+count*8 > (overflow+1)*uint64(ps) {
-		return nil, "its free list is longer than its page"
+		return nil, problem("damage.freelist_long", "its free list is longer than its page")
 	}
 	ids := make([]byte, count*8)
 	if _, err := f.ReadAt(ids, int64(m.freelist)*ps+start); err != nil {
-		return nil, "its free list is unreadable"
+		return nil, problem("damage.freelist_unreadable", "its free list is unreadable")
 	}
 	free := make([]uint64, count)
 	for i := range count {
 		if free[i] = ne.Uint64(ids[i*8:]); free[i] < 2 || free[i] >= m.pgid {
-			return nil, "its free list names a page past the end of the data"
+			return nil, problem("damage.freelist_past_end", "its free list names a page past the end of the data")
 		}
 	}
-	return free, ""
+	return free, nil
 }
 
 // openFailed wraps an error met while opening or reading the data file
 // at path. The os errors name the file themselves; it is named once.
 func openFailed(path string, err error) error {
-	return fmt.Errorf("open data file %s: %w", path, withoutPath(path, err))
+	return wrapCode("store.open", "open data file "+path, path, withoutPath(path, err))
 }
 
 // withoutPath drops the operation and file name from an os error about
@@ -219,13 +219,16 @@ func withoutPath(path string, err error) error {
 
 // damaged and notOurs build the ErrDamaged messages: what is wrong, that
 // the file was left alone, and what to do.
-func damaged(path, why string, cause error) error {
+//
+// why is what is wrong, a problem (a coded error) or, for the detail of
+// bbolt or the operating system, their own error.
+func damaged(path string, why error, cause error) error {
 	return codedError(ErrDamaged, "store.damaged", fmt.Sprintf("data file %s is damaged (%s); it was left unchanged: "+
 		"restore it from a backup, or move it aside to start a new one; "+
 		"'servicecheck doctor' checks a data file", path, why), cause, "Path", path, "Detail", why)
 }
 
-func notOurs(path, why string, cause error) error {
+func notOurs(path string, why error, cause error) error {
 	return codedError(ErrDamaged, "store.not_ours", fmt.Sprintf("%s is not a servicecheck data file (%s); it was left unchanged: "+
 		"pass another file with --db or %s, or move it aside", path, why, EnvDB), cause, "Path", path, "Detail", why, "Env", EnvDB)
 }

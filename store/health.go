@@ -21,8 +21,9 @@ type Health struct {
 	Clients               int
 	// Packs counts the content packs kept for sessions (from schema 3).
 	Packs int
-	// Problems lists what is wrong, empty for a sound file.
-	Problems []string
+	// Problems lists what is wrong, empty for a sound file: each a coded
+	// error (see internal/usertext), whose Error is its English.
+	Problems []error
 }
 
 // maxProblems caps the problems Inspect lists; one is enough to act on.
@@ -42,7 +43,7 @@ func Inspect(path string, opts Options) (Health, error) {
 		if err == nil {
 			err = noFile(path, nil)
 		} else if errors.Is(err, ErrDamaged) {
-			h.Problems = append(h.Problems, err.Error())
+			h.Problems = append(h.Problems, err)
 		}
 		return h, err
 	}
@@ -51,17 +52,17 @@ func Inspect(path string, opts Options) (Health, error) {
 		return h, noFile(path, err)
 	}
 	if err != nil {
-		return h, fmt.Errorf("inspect data file: %w", err)
+		return h, wrapCode("store.inspect", "inspect data file", path, err)
 	}
 	h.Size = st.Size()
 	if _, err := checkHeader(path, true); err != nil {
-		h.Problems = append(h.Problems, err.Error())
+		h.Problems = append(h.Problems, err)
 		return h, err
 	}
 	s := &Store{path: path, opts: Options{ReadOnly: true, Timeout: opts.Timeout}}
 	if err := s.openBolt(); err != nil {
 		if errors.Is(err, ErrDamaged) {
-			h.Problems = append(h.Problems, err.Error())
+			h.Problems = append(h.Problems, err)
 		}
 		return h, err
 	}
@@ -70,13 +71,13 @@ func Inspect(path string, opts Options) (Health, error) {
 	// a damaged page is recovered (see guard). tx.Check reads the same
 	// pages in a goroutine of its own, where such a fault would crash.
 	if err := s.view(walk); err != nil {
-		h.Problems = append(h.Problems, err.Error())
+		h.Problems = append(h.Problems, err)
 		return h, err
 	}
 	err = s.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			if len(h.Problems) < maxProblems {
-				h.Problems = append(h.Problems, "bbolt: "+err.Error())
+				h.Problems = append(h.Problems, problem("health.bbolt", "bbolt: "+err.Error(), "Detail", err.Error()))
 			}
 		}
 		if len(h.Problems) > 0 {
@@ -84,12 +85,12 @@ func Inspect(path string, opts Options) (Health, error) {
 		}
 		schema, err := readSchema(tx, path)
 		if err != nil {
-			h.Problems = append(h.Problems, err.Error())
+			h.Problems = append(h.Problems, err)
 			return nil
 		}
 		h.Schema = schema
 		if schema > currentSchema {
-			h.Problems = append(h.Problems, errNewer(path, schema).Error())
+			h.Problems = append(h.Problems, errNewer(path, schema))
 			return nil
 		}
 		h.Problems = append(h.Problems, checkLookups(tx)...)
@@ -99,16 +100,16 @@ func Inspect(path string, opts Options) (Health, error) {
 		return nil
 	})
 	if err != nil && errors.Is(err, ErrDamaged) && len(h.Problems) == 0 {
-		h.Problems = append(h.Problems, err.Error())
+		h.Problems = append(h.Problems, err)
 	}
 	if err == nil && len(h.Problems) > 0 {
 		why := h.Problems[0]
 		if more := len(h.Problems) - 1; more > 0 {
 			err = codedError(ErrDamaged, "store.problems_more",
-				fmt.Sprintf("data file %s has problems: %s, and %d more problems", path, why, more), nil,
+				fmt.Sprintf("data file %s has problems: %v, and %d more problems", path, why, more), nil,
 				"Path", path, "Detail", why, "Count", more)
 		} else {
-			err = codedError(ErrDamaged, "store.problems", fmt.Sprintf("data file %s has problems: %s", path, why), nil,
+			err = codedError(ErrDamaged, "store.problems", fmt.Sprintf("data file %s has problems: %v", path, why), nil,
 				"Path", path, "Detail", why)
 		}
 	}
@@ -118,17 +119,17 @@ func Inspect(path string, opts Options) (Health, error) {
 // checkRecords decodes every record and, from schema 2, checks that the
 // summary and client indexes hold exactly one matching entry per record;
 // from schema 5 every value's checksum is checked on the way.
-func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
-	var problems []string
-	add := func(format string, args ...any) {
+func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []error {
+	var problems []error
+	add := func(p error) {
 		if len(problems) < maxProblems {
-			problems = append(problems, fmt.Sprintf(format, args...))
+			problems = append(problems, p)
 		}
 	}
 	sessions := tx.Bucket(bucketSessions)
 	if sessions == nil {
 		if h.Schema > 0 {
-			return []string{"the sessions bucket is missing"}
+			return []error{problem("health.no_sessions", "the sessions bucket is missing")}
 		}
 		return nil // a new, empty file
 	}
@@ -137,14 +138,15 @@ func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 	if indexed {
 		sums, clients = tx.Bucket(bucketSummaries), tx.Bucket(bucketClients)
 		if sums == nil || clients == nil {
-			return []string{"the summary or client index is missing"}
+			return []error{problem("health.no_index", "the summary or client index is missing")}
 		}
 	}
 	_ = sessions.ForEach(func(k, v []byte) error {
 		h.Sessions++
 		sess, err := s.openRecord(string(k), v)
 		if err != nil {
-			add("session %q does not read: %v", clip(string(k)), err)
+			id := fmt.Sprintf("%q", clip(string(k)))
+			add(codedError(nil, "health.session", fmt.Sprintf("session %s does not read: %v", id, err), err, "ID", id, "Detail", err))
 			return nil
 		}
 		if !indexed {
@@ -154,12 +156,12 @@ func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 		sv, err := s.unsealV(bucketSummaries, tk, sums.Get(tk))
 		if sum, derr := decodeSummary(sv); sv == nil || err != nil || derr != nil || sum.ID != sess.ID ||
 			sum.Client != sess.Client || sum.Status != sess.Status {
-			add("session %s has no matching summary", k)
+			add(problem("health.no_summary", fmt.Sprintf("session %s has no matching summary", k), "ID", string(k)))
 		}
 		ck := clientKey(sess)
 		cv, err := s.unsealV(bucketClients, ck, clients.Get(ck))
 		if cv == nil || err != nil || !bytes.Equal(cv, []byte(sess.Client)) {
-			add("session %s has no matching client index entry", k)
+			add(problem("health.no_client_entry", fmt.Sprintf("session %s has no matching client index entry", k), "ID", string(k)))
 		}
 		return nil
 	})
@@ -170,21 +172,22 @@ func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 	_ = sums.ForEach(func(k, v []byte) error {
 		n++
 		if p, err := s.unsealV(bucketSummaries, k, v); err != nil {
-			add("a summary does not read: %v", err)
+			add(codedError(nil, "health.summary_read", fmt.Sprintf("a summary does not read: %v", err), err, "Detail", err))
 		} else if _, err := decodeSummary(p); err != nil {
-			add("a summary does not decode: %v", err)
+			add(codedError(nil, "health.summary_decode", fmt.Sprintf("a summary does not decode: %v", err), err, "Detail", err))
 		}
 		return nil
 	})
 	if n != h.Sessions {
-		add("the summary index has %d entries for %d sessions", n, h.Sessions)
+		add(problem("health.summary_count", fmt.Sprintf("the summary index has %d entries for %d sessions", n, h.Sessions),
+			"Count", n, "Sessions", h.Sessions))
 	}
 	names := map[string]bool{}
 	n = 0
 	_ = clients.ForEach(func(k, v []byte) error {
 		n++
 		if _, err := s.unsealV(bucketClients, k, v); err != nil {
-			add("a client index entry does not read: %v", err)
+			add(codedError(nil, "health.client_read", fmt.Sprintf("a client index entry does not read: %v", err), err, "Detail", err))
 		}
 		if i := bytes.IndexByte(k, 0); i > 0 {
 			names[string(k[:i])] = true
@@ -192,7 +195,8 @@ func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 		return nil
 	})
 	if n != h.Sessions {
-		add("the client index has %d entries for %d sessions", n, h.Sessions)
+		add(problem("health.client_count", fmt.Sprintf("the client index has %d entries for %d sessions", n, h.Sessions),
+			"Count", n, "Sessions", h.Sessions))
 	}
 	h.Clients = len(names)
 	return problems
@@ -200,27 +204,28 @@ func (s *Store) checkRecords(tx *bolt.Tx, h *Health) []string {
 
 // checkPacks checks, from schema 3, that every kept content pack loads and
 // is the pack its key names.
-func (s *Store) checkPacks(tx *bolt.Tx, h *Health) []string {
+func (s *Store) checkPacks(tx *bolt.Tx, h *Health) []error {
 	b := tx.Bucket(bucketPacks)
 	switch {
 	case h.Schema < 3 || tx.Bucket(bucketSessions) == nil:
 		return nil // before packs were kept, or a new, empty file
 	case b == nil:
-		return []string{"the content packs bucket is missing"}
+		return []error{problem("health.no_packs", "the content packs bucket is missing")}
 	}
-	var problems []string
+	var problems []error
 	_ = b.ForEach(func(k, v []byte) error {
 		h.Packs++
 		ref, ok := refOfKey(k)
 		p, err := s.unsealV(bucketPacks, k, v)
 		switch {
 		case !ok:
-			problems = append(problems, fmt.Sprintf("a content pack key %q is unreadable", clip(string(k))))
+			problems = append(problems, packKeyProblem(k))
 		case err != nil:
-			problems = append(problems, fmt.Sprintf("content pack %s does not read: %v", RefString(ref), err))
+			problems = append(problems, codedError(nil, "health.pack_read", fmt.Sprintf("content pack %s does not read: %v", RefString(ref), err), err,
+				"Pack", RefString(ref), "Detail", err))
 		default:
 			if _, err := checkPack(ref, p); err != nil {
-				problems = append(problems, err.Error())
+				problems = append(problems, err)
 			}
 		}
 		return nil
@@ -247,8 +252,8 @@ func walkBucket(b *bolt.Bucket) error {
 // checkLookups checks that looking up each key that iteration finds gives
 // the value iteration gave: a changed key in a branch page sends a lookup
 // down the wrong branch, and the entry is listed but can never be read.
-func checkLookups(tx *bolt.Tx) []string {
-	var problems []string
+func checkLookups(tx *bolt.Tx) []error {
+	var problems []error
 	var check func(name []byte, b *bolt.Bucket)
 	check = func(name []byte, b *bolt.Bucket) {
 		_ = b.ForEach(func(k, v []byte) error {
@@ -259,7 +264,9 @@ func checkLookups(tx *bolt.Tx) []string {
 				}
 			}
 			if len(problems) < maxProblems && !bytes.Equal(b.Get(k), v) {
-				problems = append(problems, fmt.Sprintf("%s entry %q is not found where it is stored", name, clip(string(k))))
+				key := fmt.Sprintf("%q", clip(string(k)))
+				problems = append(problems, problem("health.lookup", fmt.Sprintf("%s entry %s is not found where it is stored", name, key),
+					"Bucket", string(name), "Key", key))
 			}
 			return nil
 		})

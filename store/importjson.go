@@ -16,9 +16,17 @@ import (
 // ImportError is a document that failed to read or validate. Line, when
 // not 0, is where in the document the problem is (the session's first line
 // for a session that fails validation); the CLI prints it as file:line.
+//
+// What is wrong is Code with Args (its message is "domain." + Code, see
+// internal/usertext), about Field when set, the path of a member of the
+// document ("sessions[2].answers.q1.value"); Msg is the same in English,
+// with the field, for logs and Error.
 type ImportError struct {
-	Line int
-	Msg  string
+	Line  int
+	Field string
+	Code  string
+	Args  map[string]any
+	Msg   string
 }
 
 // Error returns the message, with its line when known.
@@ -27,6 +35,40 @@ func (e *ImportError) Error() string {
 		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
 	}
 	return e.Msg
+}
+
+// MessageCode returns the code of what is wrong.
+func (e *ImportError) MessageCode() string { return e.Code }
+
+// MessageArgs returns the arguments of the message by name.
+func (e *ImportError) MessageArgs() map[string]any { return e.Args }
+
+// Position is the field the problem is about, "" for the document.
+func (e *ImportError) Position() string { return e.Field }
+
+// importErr returns the problem code at line (0 when unknown) about field
+// (or ""), with its English and its arguments as name, value pairs.
+func importErr(code string, line int, field, english string, args ...any) *ImportError {
+	e := &ImportError{Line: line, Field: field, Code: code, Args: make(map[string]any, len(args)/2), Msg: english}
+	if field != "" {
+		e.Msg = field + ": " + english
+	}
+	for i := 0; i+1 < len(args); i += 2 {
+		name, _ := args[i].(string)
+		e.Args[name] = args[i+1]
+	}
+	return e
+}
+
+// notJSON is the problem of JSON that does not read, at line: the words
+// of encoding/json stay as its detail. A member that is not known, which
+// encoding/json reports too, is a problem of its own.
+func notJSON(line int, err error) *ImportError {
+	d := jsonMsg(err)
+	if k, ok := strings.CutPrefix(d, "unknown field "); ok {
+		return importErr("import.unknown_member", line, "", d, "Key", k)
+	}
+	return importErr("import.not_json", line, "", "not valid JSON: "+d, "Detail", d)
 }
 
 // Unwrap makes errors.Is(err, ErrInvalid) true.
@@ -61,32 +103,32 @@ func ImportJSON(r io.Reader) ([]*checklist.Session, error) {
 func ReadDocument(r io.Reader) (*Document, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxDocument+1))
 	if err != nil {
-		return nil, fmt.Errorf("read sessions: %w", err)
+		return nil, wrapCode("import.read", "read sessions", "", err)
 	}
 	if len(data) > MaxDocument {
-		return nil, &ImportError{Msg: fmt.Sprintf("the document is larger than %d MiB", MaxDocument>>20)}
+		return nil, importErr("import.too_large", 0, "", fmt.Sprintf("the document is larger than %d MiB", MaxDocument>>20), "Max", MaxDocument>>20)
 	}
 	// Editors on Windows start a file with a byte order mark, which JSON
 	// does not allow; it carries nothing.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &ImportError{Msg: "the document is empty"}
+		return nil, importErr("import.empty", 0, "", "the document is empty")
 	}
 	var raw json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &ImportError{Line: lineAt(data, se.Offset), Msg: "not valid JSON: " + jsonMsg(err)}
+			return nil, notJSON(lineAt(data, se.Offset), err)
 		}
-		return nil, &ImportError{Msg: "not valid JSON: " + jsonMsg(err)}
+		return nil, notJSON(0, err)
 	}
 	if err := checkJSON(data); err != nil {
 		return nil, err
 	}
 	start := skipSpace(data, 0)
 	if data[start] != '{' {
-		return nil, &ImportError{Line: lineAt(data, int64(start)),
-			Msg: "not a servicecheck sessions document: want a JSON object"}
+		return nil, importErr("import.not_object", lineAt(data, int64(start)), "",
+			"not a servicecheck sessions document: want a JSON object")
 	}
 	var probe struct {
 		Format *string `json:"format"`
@@ -115,17 +157,18 @@ func ReadDocument(r io.Reader) (*Document, error) {
 func decodeDocument(data []byte) (*docReader, error) {
 	r := &docReader{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	if _, err := r.dec.Token(); err != nil { // the opening brace, checked before
-		return nil, r.fail(jsonMsg(err))
+		return nil, r.failJSON(err)
 	}
 	seen := map[string]bool{}
 	for r.dec.More() {
 		t, err := r.dec.Token()
 		if err != nil {
-			return nil, r.fail(jsonMsg(err))
+			return nil, r.failJSON(err)
 		}
 		key, _ := t.(string)
 		if seen[key] {
-			return nil, r.fail(fmt.Sprintf("%q appears twice", clip(key)))
+			k := fmt.Sprintf("%q", clip(key))
+			return nil, r.fail(importErr("import.member_twice", 0, "", k+" appears twice", "Key", k))
 		}
 		seen[key] = true
 		if err := r.member(key); err != nil {
@@ -134,9 +177,9 @@ func decodeDocument(data []byte) (*docReader, error) {
 	}
 	switch {
 	case !seen["version"]:
-		return nil, &ImportError{Msg: "version: missing"}
+		return nil, importErr("field.missing", 0, "version", "missing")
 	case !seen["sessions"]:
-		return nil, &ImportError{Msg: "sessions: missing"}
+		return nil, importErr("field.missing", 0, "sessions", "missing")
 	}
 	return r, nil
 }
@@ -150,9 +193,14 @@ type docReader struct {
 	packs    []PackFile
 }
 
-func (r *docReader) fail(msg string) error {
-	return &ImportError{Line: lineAt(r.data, r.dec.InputOffset()), Msg: msg}
+// fail returns e at the line the reader is at.
+func (r *docReader) fail(e *ImportError) error {
+	e.Line = lineAt(r.data, r.dec.InputOffset())
+	return e
 }
+
+// failJSON is fail for JSON that does not read.
+func (r *docReader) failJSON(err error) error { return r.fail(notJSON(0, err)) }
 
 // member reads the value of the document member key.
 func (r *docReader) member(key string) error {
@@ -160,15 +208,17 @@ func (r *docReader) member(key string) error {
 	case "format":
 		var f string
 		if err := r.dec.Decode(&f); err != nil || f != DocFormat {
-			return r.fail(fmt.Sprintf("format: want %q", DocFormat))
+			f := fmt.Sprintf("%q", DocFormat)
+			return r.fail(importErr("import.want_format", 0, "format", "want "+f, "Format", f))
 		}
 	case "version":
 		var v int
 		if err := r.dec.Decode(&v); err != nil || v < 1 {
-			return r.fail("version: want a whole number from 1")
+			return r.fail(importErr("import.want_version", 0, "version", "want a whole number from 1"))
 		}
 		if v > DocVersion {
-			return r.fail(fmt.Sprintf("version %d is newer than this servicecheck reads (%d): upgrade servicecheck", v, DocVersion))
+			return r.fail(importErr("import.newer", 0, "", fmt.Sprintf("version %d is newer than this servicecheck reads (%d): upgrade servicecheck", v, DocVersion),
+				"Version", v, "Current", DocVersion))
 		}
 	case "sessions":
 		return r.sessionList()
@@ -179,26 +229,27 @@ func (r *docReader) member(key string) error {
 		// sessions: derived data, scored again wherever it is shown.
 		var skip json.RawMessage
 		if err := r.dec.Decode(&skip); err != nil {
-			return r.fail(jsonMsg(err))
+			return r.failJSON(err)
 		}
 	default:
-		return r.fail(fmt.Sprintf("unknown field %q", clip(key)))
+		k := fmt.Sprintf("%q", clip(key))
+		return r.fail(importErr("import.unknown_member", 0, "", "unknown field "+k, "Key", k))
 	}
 	return nil
 }
 
 func (r *docReader) sessionList() error {
 	if t, err := r.dec.Token(); err != nil || t != json.Delim('[') {
-		return r.fail("sessions: want a list of sessions")
+		return r.fail(importErr("import.want_sessions", 0, "sessions", "want a list of sessions"))
 	}
 	for r.dec.More() {
 		if len(r.sessions) >= MaxSessions {
-			return r.fail(fmt.Sprintf("sessions: more than %d sessions", MaxSessions))
+			return r.fail(importErr("import.too_many_sessions", 0, "sessions", fmt.Sprintf("more than %d sessions", MaxSessions), "Max", MaxSessions))
 		}
 		at := skipSpace(r.data, int(r.dec.InputOffset()))
 		var raw json.RawMessage
 		if err := r.dec.Decode(&raw); err != nil {
-			return r.fail(jsonMsg(err))
+			return r.failJSON(err)
 		}
 		s, err := decodeSession(r.data, at)
 		if err != nil {
@@ -208,7 +259,7 @@ func (r *docReader) sessionList() error {
 		r.starts = append(r.starts, at)
 	}
 	if _, err := r.dec.Token(); err != nil {
-		return r.fail(jsonMsg(err))
+		return r.failJSON(err)
 	}
 	return nil
 }
@@ -227,10 +278,11 @@ func decodeSession(data []byte, at int) (*checklist.Session, error) {
 		if field == "" {
 			field = "session"
 		}
-		return nil, &ImportError{Line: lineAt(data, int64(at)+te.Offset),
-			Msg: fmt.Sprintf("%s: want %s, got %s", field, typeName(te.Type.String()), te.Value)}
+		want, got := typeName(te.Type.String()), jsonKind(te.Value)
+		return nil, importErr("import.wrong_type", lineAt(data, int64(at)+te.Offset), field,
+			fmt.Sprintf("want %s, got %s", english(want), english(got)), "Want", want, "Got", got)
 	case err != nil:
-		return nil, &ImportError{Line: lineAt(data, int64(at)), Msg: jsonMsg(err)}
+		return nil, notJSON(lineAt(data, int64(at)), err)
 	}
 	return &s, nil
 }
@@ -240,16 +292,18 @@ func validateAll(data []byte, sessions []*checklist.Session, starts []int) error
 	first := map[string]int{}
 	for i, s := range sessions {
 		normalizeImported(s)
-		who := fmt.Sprintf("session %d", i+1)
-		if ValidID(s.ID) {
-			who += " (" + s.ID + ")"
-		}
+		line := lineAt(data, int64(starts[i]))
 		if err := validateSession(s, now); err != nil {
-			return &ImportError{Line: lineAt(data, int64(starts[i])), Msg: who + ": " + err.Error()}
+			if ValidID(s.ID) {
+				return importErr("import.session_id", line, "", fmt.Sprintf("session %d (%s): %v", i+1, s.ID, err),
+					"N", i+1, "ID", s.ID, "Detail", err)
+			}
+			return importErr("import.session", line, "", fmt.Sprintf("session %d: %v", i+1, err), "N", i+1, "Detail", err)
 		}
 		if j, dup := first[s.ID]; dup {
-			return &ImportError{Line: lineAt(data, int64(starts[i])),
-				Msg: fmt.Sprintf("sessions[%d].id: %s has the id of session %d of this document (sessions[%d]): ids must be unique", i, who, j+1, j)}
+			return importErr("import.same_id", line, fmt.Sprintf("sessions[%d].id", i),
+				fmt.Sprintf("session %d (%s) has the id of session %d of this document (sessions[%d]): ids must be unique", i+1, s.ID, j+1, j),
+				"N", i+1, "ID", s.ID, "First", j+1, "Index", j)
 		}
 		first[s.ID] = i
 	}
@@ -287,21 +341,55 @@ func jsonMsg(err error) string {
 	return strings.TrimPrefix(err.Error(), "json: ")
 }
 
-// typeName says what JSON a Go type wants.
-func typeName(goType string) string {
+// typeName says what JSON a Go type wants, as a word to translate
+// (domain.import.type.*), or the Go type itself for one not foreseen.
+func typeName(goType string) any {
 	switch {
 	case goType == "string", strings.HasSuffix(goType, ".Value"), strings.HasSuffix(goType, ".Status"):
-		return "a string"
+		return checklist.Term("import.type.string")
 	case goType == "time.Time":
-		return "a time (RFC 3339)"
+		return checklist.Term("import.type.time")
 	case strings.HasPrefix(goType, "map["), strings.HasPrefix(goType, "checklist."), strings.HasPrefix(goType, "*checklist."):
-		return "an object"
+		return checklist.Term("import.type.object")
 	case strings.HasPrefix(goType, "[]"):
-		return "a list"
+		return checklist.Term("import.type.list")
 	case goType == "bool", goType == "*bool":
-		return "true or false"
+		return checklist.Term("import.type.bool")
+	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"), strings.HasPrefix(goType, "float"):
+		return checklist.Term("import.type.number")
 	}
 	return goType
+}
+
+// jsonKind is the word for the kind of JSON value encoding/json names
+// ("number", "array"…) that was found instead.
+func jsonKind(v string) any {
+	switch v {
+	case "string", "number", "object", "array", "bool":
+		return checklist.Term("import.got." + v)
+	}
+	if strings.HasPrefix(v, "number ") { // "number 1.5" for an integer field
+		return checklist.Term("import.got.number")
+	}
+	return v
+}
+
+// typeWords are the English of typeName's and jsonKind's words, as the
+// catalogue has them.
+var typeWords = map[checklist.Term]string{
+	"import.type.string": "a string", "import.type.time": "a time (RFC 3339)",
+	"import.type.object": "an object", "import.type.list": "a list",
+	"import.type.bool": "true or false", "import.type.number": "a number",
+	"import.got.string": "a string", "import.got.number": "a number", "import.got.object": "an object",
+	"import.got.array": "a list", "import.got.bool": "true or false",
+}
+
+// english is the English of a word from typeName or jsonKind.
+func english(w any) string {
+	if t, ok := w.(checklist.Term); ok {
+		return typeWords[t]
+	}
+	return fmt.Sprint(w)
 }
 
 // packList reads the document's content packs, each validated as PutPack
@@ -309,32 +397,33 @@ func typeName(goType string) string {
 // entry names, is reported at the line of its entry.
 func (r *docReader) packList() error {
 	if t, err := r.dec.Token(); err != nil || t != json.Delim('[') {
-		return r.fail("packs: want a list of content packs")
+		return r.fail(importErr("import.want_packs", 0, "packs", "want a list of content packs"))
 	}
 	type entry struct{ i, n int } // index in r.packs, number in the document
 	at := map[checklist.Ref]entry{}
 	for n := 1; r.dec.More(); n++ {
 		if n > MaxPacks {
-			return r.fail(fmt.Sprintf("packs: more than %d content packs", MaxPacks))
+			return r.fail(importErr("import.too_many_packs", 0, "packs", fmt.Sprintf("more than %d content packs", MaxPacks), "Max", MaxPacks))
 		}
 		line := lineAt(r.data, int64(skipSpace(r.data, int(r.dec.InputOffset()))))
 		var raw json.RawMessage
 		if err := r.dec.Decode(&raw); err != nil {
-			return r.fail(jsonMsg(err))
+			return r.failJSON(err)
 		}
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		var f PackFile
 		if err := dec.Decode(&f); err != nil {
-			return &ImportError{Line: line, Msg: fmt.Sprintf("pack %d: %s", n, jsonMsg(err))}
+			why := notJSON(0, err)
+			return importErr("import.pack", line, "", fmt.Sprintf("pack %d: %v", n, why), "N", n, "Detail", why)
 		}
 		if _, err := checkPack(f.Ref(), []byte(f.YAML)); err != nil {
-			return &ImportError{Line: line, Msg: fmt.Sprintf("pack %d: %v", n, err)}
+			return importErr("import.pack", line, "", fmt.Sprintf("pack %d: %v", n, err), "N", n, "Detail", err)
 		}
 		if first, dup := at[f.Ref()]; dup {
 			if r.packs[first.i].YAML != f.YAML {
-				return &ImportError{Line: line, Msg: fmt.Sprintf("pack %d: content pack %s is also pack %d, with different content",
-					n, RefString(f.Ref()), first.n)}
+				return importErr("import.pack_twice", line, "", fmt.Sprintf("pack %d: content pack %s is also pack %d, with different content",
+					n, RefString(f.Ref()), first.n), "N", n, "Pack", RefString(f.Ref()), "First", first.n)
 			}
 			continue // the same pack twice: kept once
 		}
@@ -342,7 +431,7 @@ func (r *docReader) packList() error {
 		r.packs = append(r.packs, f)
 	}
 	if _, err := r.dec.Token(); err != nil {
-		return r.fail(jsonMsg(err))
+		return r.failJSON(err)
 	}
 	return nil
 }

@@ -44,7 +44,7 @@ func ExportJSON(w io.Writer, sessions []*checklist.Session) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(document{Format: DocFormat, Version: DocVersion, Sessions: sessions}); err != nil {
-		return fmt.Errorf("export sessions: %w", err)
+		return wrapCode("store.export", "export sessions", "", err)
 	}
 	return nil
 }
@@ -85,7 +85,7 @@ func (s *Store) Import(sessions []*checklist.Session, packs ...PackFile) (Import
 	for i, f := range packs {
 		p, err := checkPack(f.Ref(), []byte(f.YAML))
 		if err != nil {
-			return res, fmt.Errorf("import: %w", err)
+			return res, codedError(nil, "store.import_pack", "import: "+err.Error(), err, "Detail", err)
 		}
 		parsed[i] = p
 	}
@@ -224,7 +224,7 @@ func storedRecord(s *Store, b buckets, id string) ([]byte, error) {
 	}
 	p, err := unseal(bucketSessions, []byte(id), v)
 	if err != nil {
-		return nil, damaged(s.path, fmt.Sprintf("session %s: %v", id, err), err)
+		return nil, damaged(s.path, codedError(nil, "damage.session", fmt.Sprintf("session %s: %v", id, err), err, "ID", id, "Detail", err), err)
 	}
 	return p, nil
 }
@@ -255,7 +255,7 @@ func (s *Store) Sessions(f Filter) ([]*checklist.Session, []Lost, error) {
 			seen[id] = true
 			sess, err := s.openRecord(id, v)
 			if err != nil {
-				l := Lost{ID: id, Why: err.Error()}
+				l := Lost{ID: id, Why: err}
 				if !ValidID(id) {
 					l.ID = ""
 				}
@@ -275,7 +275,7 @@ func (s *Store) Sessions(f Filter) ([]*checklist.Session, []Lost, error) {
 		for id, sum := range sums {
 			if !seen[id] && (want == "" || ClientKey(sum.Client) == want) {
 				lost = append(lost, Lost{ID: id, Client: sum.Client, CreatedAt: sum.CreatedAt,
-					Why: "its record is missing"})
+					Why: errRecordMissing})
 			}
 		}
 		return err

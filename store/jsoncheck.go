@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"unicode/utf8"
 )
@@ -39,13 +38,11 @@ func checkJSON(data []byte) error {
 				b = append(b, ']')
 			}
 		}
-		if len(b) == 0 {
-			return "the document"
-		}
 		return string(b)
 	}
-	fail := func(at int64, msg string) error {
-		return &ImportError{Line: lineAt(data, at), Msg: msg}
+	fail := func(at int64, e *ImportError) error {
+		e.Line = lineAt(data, at)
+		return e
 	}
 	var prev int64
 	for {
@@ -64,14 +61,17 @@ func checkJSON(data []byte) error {
 			if raw := data[start:end]; !utf8.Valid(raw) {
 				at := start + int64(invalidAt(raw))
 				if top != nil && top.object && top.expect {
-					return fail(at, fmt.Sprintf("%s: a key is not valid UTF-8", path()))
+					return fail(at, importErr("import.key_not_utf8", 0, path(), "a key is not valid UTF-8"))
 				}
-				return fail(at, fmt.Sprintf("%s: not valid UTF-8", path()))
+				if p := path(); p != "" {
+					return fail(at, importErr("field.not_utf8", 0, p, "not valid UTF-8"))
+				}
+				return fail(at, importErr("import.not_utf8", 0, "", "the document is not valid UTF-8"))
 			}
 			if top != nil && top.object && top.expect {
 				if top.keys[s] {
 					top.key = s
-					return fail(end, fmt.Sprintf("%s: appears twice in one object (JSON keys must be unique)", path()))
+					return fail(end, importErr("import.key_twice", 0, path(), "appears twice in one object (JSON keys must be unique)"))
 				}
 				top.keys[s] = true
 				top.key = s

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/internal/fileout"
 )
 
@@ -18,7 +19,7 @@ func checkKind(path string) (exists bool, err error) {
 	target, mode, exists, err := fileout.Resolve(path)
 	if err != nil {
 		if errors.Is(err, fileout.ErrDanglingLink) {
-			return true, notOurs(path, err.Error(), nil)
+			return true, notOurs(path, err, nil)
 		}
 		return false, openFailed(path, err)
 	}
@@ -26,11 +27,7 @@ func checkKind(path string) (exists bool, err error) {
 		return false, nil
 	}
 	if !mode.IsRegular() {
-		what := fileout.Kind(mode)
-		if target != path {
-			what = fmt.Sprintf("a link to %s", what)
-		}
-		return true, notOurs(path, "it is "+what+", not a regular file", nil)
+		return true, notOurs(path, notRegular(mode, target != path), nil)
 	}
 	return true, nil
 }
@@ -45,11 +42,42 @@ func openData(path string, flag int, perm fs.FileMode) (*os.File, error) {
 	}
 	st, err := f.Stat()
 	if err == nil && !st.Mode().IsRegular() {
-		err = notOurs(path, "it is "+fileout.Kind(st.Mode())+", not a regular file", nil)
+		err = notOurs(path, notRegular(st.Mode(), false), nil)
 	}
 	if err != nil {
 		_ = f.Close()
 		return nil, err
 	}
 	return f, nil
+}
+
+// notRegular is the problem of a data file that is not a regular file:
+// a folder, a device, a pipe (link when it is reached through a link).
+func notRegular(mode fs.FileMode, link bool) error {
+	what := fileout.Kind(mode)
+	code := "damage.kind." + kindCode(mode)
+	if link {
+		return problem("damage.link_to", fmt.Sprintf("it is a link to %s, not a regular file", what), "Kind", checklist.Term(code))
+	}
+	return problem("damage.not_regular", "it is "+what+", not a regular file", "Kind", checklist.Term(code))
+}
+
+// kindCode names the kind of a file that is not a regular one, as
+// fileout.Kind does in English (domain.damage.kind.*).
+func kindCode(m fs.FileMode) string {
+	switch t := m.Type(); {
+	case t&fs.ModeDir != 0:
+		return "folder"
+	case t&fs.ModeNamedPipe != 0:
+		return "pipe"
+	case t&fs.ModeCharDevice != 0:
+		return "char_device"
+	case t&fs.ModeDevice != 0:
+		return "block_device"
+	case t&fs.ModeSocket != 0:
+		return "socket"
+	case t&fs.ModeSymlink != 0:
+		return "link"
+	}
+	return "special"
 }

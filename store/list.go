@@ -38,6 +38,8 @@ type Summary struct {
 	// Total is what Options.Summarize returned at the last write; zero when
 	// it was nil.
 	Total scoring.Total
+	// AuditDate is the session's audit date (checklist.Session.AuditDate).
+	AuditDate string
 }
 
 // StopEach, returned by an EachSummary callback, ends the walk early
@@ -115,7 +117,7 @@ func (s *Store) eachSummary(tx *bolt.Tx, f Filter, fn func(Summary) error) error
 		}
 		sum, err := openSummary(k, v, in)
 		if err != nil {
-			return false, damaged(s.path, err.Error(), err)
+			return false, damaged(s.path, err, err)
 		}
 		if f.Status != "" && sum.Status != f.Status {
 			return true, nil
@@ -138,7 +140,7 @@ func (s *Store) eachSummary(tx *bolt.Tx, f Filter, fn func(Summary) error) error
 	return eachClientEntry(b, f.Client, func(tk []byte) (bool, error) {
 		v := b.summaries.Get(tk)
 		if v == nil {
-			return false, damaged(s.path, "the client index names a session with no summary", nil)
+			return false, damaged(s.path, problem("damage.index_no_summary", "the client index names a session with no summary"), nil)
 		}
 		return visit(tk, v)
 	})
@@ -175,7 +177,7 @@ func (s *Store) Clients() ([]string, error) {
 		for k != nil {
 			i := bytes.IndexByte(k, 0)
 			if i < 0 {
-				return damaged(s.path, "a client index key is malformed", nil)
+				return damaged(s.path, problem("damage.client_key", "a client index key is malformed"), nil)
 			}
 			end := append(k[:i:i], 1)
 			next, _ := c.Seek(end)
@@ -188,7 +190,7 @@ func (s *Store) Clients() ([]string, error) {
 			if i > 0 {
 				name, err := openClientEntry(lk, v)
 				if err != nil {
-					return damaged(s.path, err.Error(), err)
+					return damaged(s.path, err, err)
 				}
 				names = append(names, name)
 			}
@@ -209,7 +211,7 @@ func (s *Store) LatestCompleted(client string) (*checklist.Session, error) {
 		err := eachClientEntry(b, client, func(tk []byte) (bool, error) {
 			sum, err := openSummary(tk, b.summaries.Get(tk), nil)
 			if err != nil {
-				return false, damaged(s.path, err.Error(), err)
+				return false, damaged(s.path, err, err)
 			}
 			if sum.Stamp().Completed() && (best.ID == "" || audit.Compare(sum.Stamp(), best.Stamp()) > 0) {
 				best = sum
@@ -232,5 +234,6 @@ func (s *Store) LatestCompleted(client string) (*checklist.Session, error) {
 // Stamp is what the audit rules (dates, order, the previous session) read
 // of a summary.
 func (s Summary) Stamp() audit.Stamp {
-	return audit.Stamp{ID: s.ID, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt}
+	return audit.Stamp{ID: s.ID, Status: s.Status, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt,
+		AuditDate: s.AuditDate}
 }

@@ -31,11 +31,11 @@ func (s *Store) migrateActionPlans(tx *bolt.Tx) error {
 	err := b.ForEach(func(k, v []byte) error {
 		payload, err := s.unsealV(bucketSessions, k, v)
 		if err != nil {
-			return damaged(s.path, fmt.Sprintf("session %s: %v", k, err), err)
+			return damaged(s.path, codedError(nil, "damage.session", fmt.Sprintf("session %s: %v", k, err), err, "ID", string(k), "Detail", err), err)
 		}
 		sess, err := decodeRecord(string(k), payload)
 		if err != nil {
-			return damaged(s.path, fmt.Sprintf("session %s does not decode: %v", k, err), err)
+			return damaged(s.path, codedError(nil, "damage.session_decode", fmt.Sprintf("session %s does not decode: %v", k, err), err, "ID", string(k), "Detail", err), err)
 		}
 		if sess.Plan.IsZero() {
 			return nil

@@ -51,7 +51,7 @@ func (s *Store) migratePlanSources(tx *bolt.Tx) error {
 	err := b.ForEach(func(k, v []byte) error {
 		sess, err := decodeRecord(string(k), v)
 		if err != nil {
-			return damaged(s.path, fmt.Sprintf("session %s does not decode: %v", k, err), err)
+			return damaged(s.path, codedError(nil, "damage.session_decode", fmt.Sprintf("session %s does not decode: %v", k, err), err, "ID", string(k), "Detail", err), err)
 		}
 		if len(sess.Plan.Goals) == 0 && len(sess.Plan.Review) == 0 {
 			return nil

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -52,14 +53,17 @@ func RefString(ref checklist.Ref) string {
 // version and language are ref.
 func checkPack(ref checklist.Ref, yaml []byte) (*checklist.Pack, error) {
 	if strings.ContainsRune(ref.ID+ref.Version+ref.Lang, 0) || ref.ID == "" || ref.Version == "" || ref.Lang == "" {
-		return nil, newError(ErrInvalid, fmt.Sprintf("content pack %q: not a pack reference", RefString(ref)), nil)
+		r := fmt.Sprintf("%q", RefString(ref))
+		return nil, codedError(ErrInvalid, "store.pack_not_ref", "content pack "+r+": not a pack reference", nil, "Pack", r)
 	}
 	p, err := checklist.Load("content pack "+RefString(ref), yaml)
 	if err != nil {
-		return nil, newError(ErrInvalid, fmt.Sprintf("content pack %s does not load: %v", RefString(ref), firstLine(err.Error())), err)
+		return nil, codedError(ErrInvalid, "store.pack_not_load", fmt.Sprintf("content pack %s does not load: %v", RefString(ref), firstLine(err.Error())), err,
+			"Pack", RefString(ref), "Detail", firstProblem(err))
 	}
 	if p.Ref() != ref {
-		return nil, newError(ErrInvalid, fmt.Sprintf("content pack %s: the YAML says it is %s", RefString(ref), RefString(p.Ref())), nil)
+		return nil, codedError(ErrInvalid, "store.pack_other", fmt.Sprintf("content pack %s: the YAML says it is %s", RefString(ref), RefString(p.Ref())), nil,
+			"Pack", RefString(ref), "Other", RefString(p.Ref()))
 	}
 	return p, nil
 }
@@ -140,7 +144,7 @@ func (s *Store) Packs() ([]checklist.Ref, error) {
 		return b.ForEach(func(k, _ []byte) error {
 			ref, ok := refOfKey(k)
 			if !ok {
-				return damaged(s.path, fmt.Sprintf("a content pack key %q is unreadable", clip(string(k))), nil)
+				return damaged(s.path, packKeyProblem(k), nil)
 			}
 			out = append(out, ref)
 			return nil
@@ -185,4 +189,20 @@ func firstLine(s string) string {
 		return s
 	}
 	return fmt.Sprintf("%s (and %d more problems)", first, strings.Count(rest, "\n")+1)
+}
+
+// firstProblem is the first of the problems a pack that does not load
+// has: one is enough to act on.
+func firstProblem(err error) error {
+	var verrs checklist.ValidationErrors
+	if errors.As(err, &verrs) && len(verrs) > 0 {
+		return verrs[0]
+	}
+	return err
+}
+
+// packKeyProblem is the problem of a content pack key that names no pack.
+func packKeyProblem(k []byte) error {
+	key := fmt.Sprintf("%q", clip(string(k)))
+	return problem("health.pack_key", "a content pack key "+key+" is unreadable", "Key", key)
 }

@@ -294,8 +294,8 @@ func TestInspectFindsBrokenPacks(t *testing.T) {
 	}
 	h, err := Inspect(path, Options{})
 	if !errors.Is(err, ErrDamaged) || h.Packs != 2 || len(h.Problems) != 2 ||
-		!strings.Contains(h.Problems[0], "mini 1.0.0 (en) does not load") ||
-		!strings.Contains(h.Problems[1], "mini 2.0.0 (en): the YAML says it is mini 1.0.0 (en)") {
+		!strings.Contains(h.Problems[0].Error(), "mini 1.0.0 (en) does not load") ||
+		!strings.Contains(h.Problems[1].Error(), "mini 2.0.0 (en): the YAML says it is mini 1.0.0 (en)") {
 		t.Errorf("Inspect = %+v, %v", h, err)
 	}
 }

@@ -46,7 +46,7 @@ func ResolvePath(flag string, getenv func(string) string) (string, error) {
 	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
-		return "", fmt.Errorf("data file %s: %w", p, err)
+		return "", wrapCode("store.path", "data file "+p, p, err)
 	}
 	return abs, nil
 }

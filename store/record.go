@@ -16,7 +16,12 @@ func encodeRecord(s *checklist.Session) ([]byte, error) {
 	}
 	e := encoder{b: make([]byte, 0, 64+24*len(s.Answers))}
 	created := s.CreatedAt.UnixMilli()
-	e.byte(recordFormat)
+	details := hasDetails(s)
+	if details {
+		e.byte(recordFormatDetails)
+	} else {
+		e.byte(recordFormat)
+	}
 	e.str(s.Client)
 	e.str(s.Assessor)
 	e.byte(st)
@@ -66,9 +71,16 @@ func encodeRecord(s *checklist.Session) ([]byte, error) {
 	} else {
 		p, err := json.Marshal(s.Plan)
 		if err != nil {
-			return nil, fmt.Errorf("plan: %w", err)
+			return nil, codedError(nil, "store.record_plan", "its plan does not read: "+jsonMsg(err), err, "Detail", jsonMsg(err))
 		}
 		e.str(string(p))
+	}
+	if details {
+		text, err := encodeDetails(s)
+		if err != nil {
+			return nil, err
+		}
+		e.str(text)
 	}
 	return e.b, nil
 }
@@ -81,8 +93,9 @@ func isZeroPlan(p checklist.Plan) bool { return p.IsZero() }
 // content's problem.
 func decodeRecord(id string, b []byte) (*checklist.Session, error) {
 	d := decoder{b: b}
-	if f := d.byte(); d.err == nil && f != recordFormat {
-		return nil, fmt.Errorf("record format %d is not known to this servicecheck", f)
+	f := d.byte()
+	if d.err == nil && f != recordFormat && f != recordFormatDetails {
+		return nil, problem("store.record_format", fmt.Sprintf("record format %d is not known to this servicecheck", f), "Format", int(f))
 	}
 	s := &checklist.Session{ID: id}
 	s.Client = d.str()
@@ -132,6 +145,10 @@ func decodeRecord(id string, b []byte) (*checklist.Session, error) {
 		s.Answers[qid] = a
 	}
 	plan := d.str()
+	var details string
+	if f == recordFormatDetails {
+		details = d.str()
+	}
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -140,14 +157,20 @@ func decodeRecord(id string, b []byte) (*checklist.Session, error) {
 	}
 	if plan != "" {
 		if err := json.Unmarshal([]byte(plan), &s.Plan); err != nil {
-			return nil, fmt.Errorf("plan: %w", err)
+			return nil, codedError(nil, "store.record_plan", "its plan does not read: "+jsonMsg(err), err, "Detail", jsonMsg(err))
 		}
 		// A plan stored before schema 6 reads in today's form (free-text
 		// due and review outcomes moved); migrate_actions.go writes it so.
 		checklist.UpgradePlan(&s.Plan)
 	}
+	if details != "" {
+		if err := decodeDetails(s, details); err != nil {
+			return nil, err
+		}
+	}
 	if !ValidID(id) {
-		return nil, fmt.Errorf("its key %q is not a session id", clip(id))
+		k := fmt.Sprintf("%q", clip(id))
+		return nil, problem("store.record_key", "its key "+k+" is not a session id", "Key", k)
 	}
 	if err := checkContent(s); err != nil {
 		return nil, err

@@ -55,6 +55,10 @@ type Change struct {
 	// Complete marks the session completed, in the same transaction as
 	// the rest: the last answer and the completion are saved together.
 	Complete bool
+	// Reopen records that the user reopened the completed session to
+	// edit it (Session.ReopenedAt). Every change to an answer of a
+	// completed session, reopened or not, goes into its edit log.
+	Reopen bool
 }
 
 // Applied is what Apply did.
@@ -85,6 +89,7 @@ func (c Change) ApplyTo(sess *checklist.Session, now time.Time) error {
 			return newError(ErrConflict, fmt.Sprintf("session %s: the note on %s was changed elsewhere",
 				sess.ID, clip(c.QID)), nil)
 		}
+		before := a
 		at := c.At
 		if at.IsZero() {
 			at = now
@@ -113,6 +118,12 @@ func (c Change) ApplyTo(sess *checklist.Session, now time.Time) error {
 			}
 			sess.Answers[c.QID] = a
 		}
+		if err := logEdit(sess, c.QID, before, a, now); err != nil {
+			return err
+		}
+	}
+	if c.Reopen && sess.Status == checklist.Completed {
+		sess.ReopenedAt = truncMS(now)
 	}
 	if c.SetPlan {
 		if !samePlan(sess.Plan, c.OldPlan) && !samePlan(sess.Plan, c.Plan) {

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -20,8 +21,9 @@ type Lost struct {
 	// reads; empty otherwise.
 	Client    string
 	CreatedAt time.Time
-	// Why says what is wrong.
-	Why string
+	// Why says what is wrong: a coded error (see internal/usertext),
+	// whose Error is its English.
+	Why error
 }
 
 // Salvaged is what Salvage could read out of a data file.
@@ -70,7 +72,7 @@ type salvageScanner struct {
 	// of session records that do not read, with why; sums the summaries
 	// that read, by id.
 	found map[string]*checklist.Session
-	bad   map[string]string
+	bad   map[string]error
 	sums  map[string]Summary
 	packs map[checklist.Ref]string
 	kvs   [][2][]byte
@@ -78,7 +80,7 @@ type salvageScanner struct {
 
 func newScanner(data []byte) *salvageScanner {
 	sc := &salvageScanner{data: data, ps: 4096, found: map[string]*checklist.Session{},
-		bad: map[string]string{}, sums: map[string]Summary{}, packs: map[checklist.Ref]string{}}
+		bad: map[string]error{}, sums: map[string]Summary{}, packs: map[checklist.Ref]string{}}
 	var metas []boltMeta
 	for _, ps := range []int{0, 1024, 2048, 4096, 8192, 16384, 32768, 65536} {
 		if ps+boltPageHeader+boltMetaSize <= len(data) {
@@ -104,7 +106,7 @@ func newScanner(data []byte) *salvageScanner {
 // read.
 func readFree(data []byte, m boltMeta) map[uint64]bool {
 	ids, why := checkFreelist(bytes.NewReader(data), m)
-	if why != "" {
+	if why != nil {
 		return nil
 	}
 	free := map[uint64]bool{}
@@ -189,16 +191,16 @@ func (sc *salvageScanner) entry(k, v []byte) {
 		p, err := unseal(bucket, k, v)
 		return p, err == nil
 	}
-	if ValidID(string(k)) && len(v) > 0 && v[0] == recordFormat {
+	if ValidID(string(k)) && len(v) > 0 && (v[0] == recordFormat || v[0] == recordFormatDetails) {
 		id := string(k)
 		p, ok := open(bucketSessions)
 		if !ok {
-			sc.bad[id] = errChecksum.Error()
+			sc.bad[id] = errChecksum
 			return
 		}
 		sess, err := decodeRecord(id, p)
 		if err != nil {
-			sc.bad[id] = err.Error()
+			sc.bad[id] = err
 			return
 		}
 		if old, ok := sc.found[id]; !ok || sess.UpdatedAt.After(old.UpdatedAt) {
@@ -241,7 +243,7 @@ func (sc *salvageScanner) result() *Salvaged {
 	lost := map[string]Lost{}
 	for id, why := range sc.bad {
 		if _, ok := sc.found[id]; !ok {
-			lost[id] = Lost{ID: id, Why: "its record is damaged: " + why}
+			lost[id] = Lost{ID: id, Why: codedError(nil, "lost.damaged", fmt.Sprintf("its record is damaged: %v", why), why, "Detail", why)}
 		}
 	}
 	for id, sum := range sc.sums {
@@ -250,7 +252,7 @@ func (sc *salvageScanner) result() *Salvaged {
 		}
 		l, ok := lost[id]
 		if !ok {
-			l = Lost{ID: id, Why: "its record is missing"}
+			l = Lost{ID: id, Why: errRecordMissing}
 		}
 		l.Client, l.CreatedAt = sum.Client, sum.CreatedAt
 		lost[id] = l
@@ -266,3 +268,6 @@ func (sc *salvageScanner) result() *Salvaged {
 	})
 	return out
 }
+
+// errRecordMissing is why a session listed in the indexes was lost.
+var errRecordMissing = problem("lost.missing", "its record is missing")

@@ -9,7 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The layout of a data file, schema 6:
+// The layout of a data file, schema 7:
 //
 //	meta       app = "servicecheck", schema = uint64 big-endian
 //	sessions   id -> record (codec.go) + checksum
@@ -23,7 +23,9 @@ import (
 // gone. Schema 3 stored a suggested plan problem as an English sentence
 // (migrate_plan.go). Schema 4 had no checksums: a byte changed on disk went
 // unnoticed. Schema 5 kept a goal's "by when" as free text and a review's
-// met/partly/not met (migrate_actions.go).
+// met/partly/not met (migrate_actions.go). Schema 6 had no session
+// details (details.go): an older servicecheck cannot read their record
+// format 2.
 var (
 	bucketMeta      = []byte("meta")
 	bucketSessions  = []byte("sessions")
@@ -37,7 +39,7 @@ var (
 )
 
 // currentSchema is the schema this servicecheck writes.
-const currentSchema = 6
+const currentSchema = detailsSchema
 
 // A migration brings a file from schema-1 to schema. Like containerd's
 // metadata store, migrations are an ordered list and all that a file needs
@@ -80,6 +82,7 @@ func migrations() []migration {
 		{6, "make plans action plans: due dates and goal statuses", func(tx *bolt.Tx, s *Store) error {
 			return s.migrateActionPlans(tx)
 		}},
+		{detailsSchema, "keep session details and the edit log", migrateDetails},
 	}
 }
 
@@ -93,25 +96,25 @@ func readSchema(tx *bolt.Tx, path string) (int, error) {
 	if meta == nil {
 		if k, _ := tx.Cursor().First(); k != nil {
 			if ours {
-				return 0, damaged(path, "its servicecheck marker is missing", nil)
+				return 0, damaged(path, problem("damage.marker_missing", "its servicecheck marker is missing"), nil)
 			}
-			return 0, notOurs(path, "it holds no servicecheck marker", nil)
+			return 0, notOurs(path, problem("damage.no_marker", "it holds no servicecheck marker"), nil)
 		}
 		return 0, nil
 	}
 	if app := meta.Get(keyApp); string(app) != string(appName) {
 		if ours {
-			return 0, damaged(path, "its servicecheck marker was changed", nil)
+			return 0, damaged(path, problem("damage.marker_changed", "its servicecheck marker was changed"), nil)
 		}
-		return 0, notOurs(path, "it holds no servicecheck marker", nil)
+		return 0, notOurs(path, problem("damage.no_marker", "it holds no servicecheck marker"), nil)
 	}
 	v := meta.Get(keySchema)
 	if len(v) != 8 {
-		return 0, damaged(path, "its schema version is unreadable", nil)
+		return 0, damaged(path, problem("damage.schema_unreadable", "its schema version is unreadable"), nil)
 	}
 	n := binary.BigEndian.Uint64(v)
 	if n == 0 || n > 1<<20 {
-		return 0, damaged(path, fmt.Sprintf("its schema version %d is impossible", n), nil)
+		return 0, damaged(path, problem("damage.schema_impossible", fmt.Sprintf("its schema version %d is impossible", n), "Schema", n), nil)
 	}
 	return int(n), nil
 }
@@ -176,7 +179,8 @@ func (s *Store) migrate(tx *bolt.Tx, from, to int) error {
 			if errors.Is(err, ErrDamaged) {
 				return err
 			}
-			return fmt.Errorf("upgrade data file %s to schema %d (%s): %w", s.path, m.schema, m.name, err)
+			return codedError(nil, "store.upgrade", fmt.Sprintf("upgrade data file %s to schema %d (%s): %v", s.path, m.schema, m.name, err), err,
+				"Path", s.path, "Schema", m.schema, "Detail", err)
 		}
 		v := binary.BigEndian.AppendUint64(nil, uint64(m.schema))
 		if err := tx.Bucket(bucketMeta).Put(keySchema, v); err != nil {
@@ -204,7 +208,7 @@ func (s *Store) rebuildIndexes(tx *bolt.Tx) error {
 	return tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
 		sess, err := s.openRecord(string(k), v)
 		if err != nil {
-			return damaged(s.path, fmt.Sprintf("session %s does not decode: %v", k, err), err)
+			return damaged(s.path, codedError(nil, "damage.session_decode", fmt.Sprintf("session %s does not decode: %v", k, err), err, "ID", string(k), "Detail", err), err)
 		}
 		return s.putIndexes(tx, nil, sess)
 	})
@@ -236,7 +240,7 @@ func (s *Store) sealAll(tx *bolt.Tx) error {
 		string(bucketPacks): func(k, v []byte) error {
 			ref, ok := refOfKey(k)
 			if !ok {
-				return errors.New("its key is unreadable")
+				return problem("damage.key_unreadable", "its key is unreadable")
 			}
 			_, err := checkPack(ref, v)
 			return err
@@ -245,12 +249,12 @@ func (s *Store) sealAll(tx *bolt.Tx) error {
 	for _, name := range [][]byte{bucketSessions, bucketSummaries, bucketClients, bucketPacks} {
 		b := tx.Bucket(name)
 		if b == nil {
-			return damaged(s.path, fmt.Sprintf("its %s bucket is missing", name), nil)
+			return damaged(s.path, problem("damage.bucket_missing", fmt.Sprintf("its %s bucket is missing", name), "Bucket", string(name)), nil)
 		}
 		var kvs [][2][]byte
 		err := b.ForEach(func(k, v []byte) error {
 			if err := check[string(name)](k, v); err != nil {
-				return damaged(s.path, fmt.Sprintf("%s entry %q does not read: %v", name, clip(string(k)), err), err)
+				return damaged(s.path, entryError(name, k, err), err)
 			}
 			kvs = append(kvs, [2][]byte{bytes.Clone(k), seal(name, k, v)})
 			return nil

@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"os"
@@ -29,7 +28,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // errChecksum reports a value whose checksum does not match; callers name
 // the record.
-var errChecksum = errors.New("its checksum does not match: the bytes were changed on disk")
+var errChecksum = problem("store.checksum", "its checksum does not match: the bytes were changed on disk")
 
 // sealSum is the checksum of payload stored under key in bucket.
 func sealSum(bucket, key, payload []byte) uint32 {
@@ -108,13 +107,13 @@ func (s *Store) verify() error {
 		for _, name := range sealedBuckets {
 			b := tx.Bucket(name)
 			if b == nil {
-				return damaged(s.path, fmt.Sprintf("its %s bucket is missing", name), nil)
+				return damaged(s.path, problem("damage.bucket_missing", fmt.Sprintf("its %s bucket is missing", name), "Bucket", string(name)), nil)
 			}
 			n := 0
 			err := b.ForEach(func(k, v []byte) error {
 				n++
 				if _, err := unseal(name, k, v); err != nil {
-					return damaged(s.path, fmt.Sprintf("%s entry %q: %v", name, clip(string(k)), err), err)
+					return damaged(s.path, entryError(name, k, err), err)
 				}
 				return nil
 			})
@@ -124,9 +123,16 @@ func (s *Store) verify() error {
 			counts = append(counts, n)
 		}
 		if counts[0] != counts[1] || counts[0] != counts[2] {
-			return damaged(s.path, fmt.Sprintf("it holds %d sessions, %d summaries and %d client index entries",
-				counts[0], counts[1], counts[2]), nil)
+			return damaged(s.path, problem("damage.counts", fmt.Sprintf("it holds %d sessions, %d summaries and %d client index entries",
+				counts[0], counts[1], counts[2]), "Sessions", counts[0], "Summaries", counts[1], "Clients", counts[2]), nil)
 		}
 		return nil
 	})
+}
+
+// entryError is the problem of an entry of a bucket that does not read.
+func entryError(bucket, k []byte, err error) error {
+	key := fmt.Sprintf("%q", clip(string(k)))
+	return codedError(nil, "damage.entry", fmt.Sprintf("%s entry %s does not read: %v", bucket, key, err), err,
+		"Bucket", string(bucket), "Key", key, "Detail", err)
 }

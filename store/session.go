@@ -44,7 +44,7 @@ func (s *Store) Create(sess *checklist.Session) error {
 		}
 		name, err := storedSpelling(b, sess.Client)
 		if err != nil {
-			return damaged(s.path, err.Error(), err)
+			return damaged(s.path, err, err)
 		}
 		if name != "" {
 			sess.Client = name
@@ -267,7 +267,7 @@ func (s *Store) load(tx *bolt.Tx, id string) (*checklist.Session, error) {
 func (s *Store) loadExact(tx *bolt.Tx, id string) (*checklist.Session, error) {
 	v := tx.Bucket(bucketSessions).Get([]byte(id))
 	if v == nil {
-		return nil, damaged(s.path, fmt.Sprintf("the client index names session %s, which is missing", id), nil)
+		return nil, damaged(s.path, problem("damage.index_missing_session", fmt.Sprintf("the client index names session %s, which is missing", id), "ID", id), nil)
 	}
 	return s.decode(id, v)
 }
@@ -275,7 +275,7 @@ func (s *Store) loadExact(tx *bolt.Tx, id string) (*checklist.Session, error) {
 func (s *Store) decode(id string, v []byte) (*checklist.Session, error) {
 	sess, err := s.openRecord(id, v)
 	if err != nil {
-		return nil, damaged(s.path, fmt.Sprintf("session %s does not decode: %v", id, err), err)
+		return nil, damaged(s.path, codedError(nil, "damage.session_decode", fmt.Sprintf("session %s does not decode: %v", id, err), err, "ID", id, "Detail", err), err)
 	}
 	return sess, nil
 }
@@ -293,7 +293,7 @@ func (s *Store) putSession(tx *bolt.Tx, old, sess *checklist.Session) error {
 		return err
 	}
 	if err := bucketsOf(tx).sessions.Put([]byte(sess.ID), s.sealV(bucketSessions, []byte(sess.ID), rec)); err != nil {
-		return fmt.Errorf("save session %s: %w", sess.ID, err)
+		return codedError(nil, "store.save_session", fmt.Sprintf("save session %s: %v", sess.ID, err), err, "ID", sess.ID, "Detail", err)
 	}
 	return s.putIndexes(tx, old, sess)
 }
@@ -362,10 +362,15 @@ func storedSpelling(b buckets, client string) (string, error) {
 func openClientEntry(k, v []byte) (string, error) {
 	p, err := unseal(bucketClients, k, v)
 	if err != nil {
-		return "", fmt.Errorf("a client index entry: %w", err)
+		return "", clientEntryError(err)
 	}
 	if err := checkText("client", string(p), maxName, false); err != nil {
-		return "", fmt.Errorf("a client index entry: %w", err)
+		return "", clientEntryError(err)
 	}
 	return string(p), nil
+}
+
+// clientEntryError is why a client index entry does not read.
+func clientEntryError(err error) error {
+	return codedError(nil, "damage.client_entry", "a client index entry: "+err.Error(), err, "Detail", err)
 }

@@ -77,7 +77,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			dir := filepath.Dir(path)
-			return nil, fmt.Errorf("create data folder %s: %w", dir, withoutPath(dir, err))
+			return nil, wrapCode("store.create_folder", "create data folder "+dir, dir, withoutPath(dir, err))
 		}
 	}
 	s := &Store{path: path, opts: opts}
@@ -162,7 +162,7 @@ func (s *Store) openError(err error) error {
 			"finish or quit that one and try again", s.path), err, "Path", s.path)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
 		errors.Is(err, berrors.ErrVersionMismatch):
-		return notOurs(s.path, err.Error(), err)
+		return notOurs(s.path, err, err)
 	}
 	return openFailed(s.path, err)
 }
@@ -185,7 +185,7 @@ func Do(path string, opts Options, fn func(*Store) error) (err error) {
 // Close releases the file.
 func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("close data file %s: %w", s.path, err)
+		return wrapCode("store.close", "close data file "+s.path, s.path, err)
 	}
 	return nil
 }
@@ -206,7 +206,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if _, ok := err.(*kindError); err != nil && !ok {
 		// A write that failed below the store: a full disk, a lost
 		// device. bbolt rolled the transaction back.
-		return fmt.Errorf("save to data file %s: %w", s.path, err)
+		return wrapCode("store.save", "save to data file "+s.path, s.path, err)
 	}
 	return err
 }
@@ -226,11 +226,11 @@ func guardCaller(path string, inCaller *bool, fn func() error) (err error) {
 			return
 		}
 		if r := recover(); r != nil {
-			why := fmt.Sprint(r)
+			why := problem("damage.panic", "it could not be read: "+fmt.Sprint(r), "Detail", fmt.Sprint(r))
 			if _, ok := r.(runtime.Error); ok {
 				// A bucket or page missing where the layout has one:
 				// the Go detail means nothing to the user.
-				why = "a part of it that should be there could not be read"
+				why = problem("damage.part_unreadable", "a part of it that should be there could not be read")
 			}
 			err = damaged(path, why, nil)
 		}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/servicecheck/servicecheck/checklist"
@@ -11,7 +10,8 @@ import (
 // summaryOf builds the index entry of s.
 func summaryOf(s *checklist.Session, summarize func(*checklist.Session, PackSource) scoring.Total, packs PackSource) Summary {
 	sum := Summary{ID: s.ID, Client: s.Client, Assessor: s.Assessor, Status: s.Status,
-		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt, Pack: s.Pack}
+		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt, Pack: s.Pack,
+		AuditDate: s.AuditDate}
 	for _, a := range s.Answers {
 		if a.Value != "" {
 			sum.Answered++
@@ -49,7 +49,11 @@ func encodeSummary(s *Summary) []byte {
 	if s.Total.Complete {
 		flags |= 8
 	}
-	e.byte(summaryFormat)
+	if s.AuditDate != "" {
+		e.byte(summaryFormatDated)
+	} else {
+		e.byte(summaryFormat)
+	}
 	e.str(s.ID)
 	e.str(s.Client)
 	e.str(s.Assessor)
@@ -75,6 +79,9 @@ func encodeSummary(s *Summary) []byte {
 	e.str(s.Total.Band)
 	e.uvarint(uint64(s.Total.Scored))
 	e.uvarint(uint64(s.Total.Areas))
+	if s.AuditDate != "" {
+		e.str(s.AuditDate)
+	}
 	return e.b
 }
 
@@ -119,15 +126,15 @@ func decodeSummary(b []byte) (Summary, error) { return decodeSummaryInterned(b, 
 // decodes it; a missing one (v nil) is an error too.
 func openSummary(k, v []byte, in interner) (Summary, error) {
 	if v == nil {
-		return Summary{}, errors.New("the client index names a session with no summary")
+		return Summary{}, problem("damage.index_no_summary", "the client index names a session with no summary")
 	}
 	p, err := unseal(bucketSummaries, k, v)
 	if err != nil {
-		return Summary{}, fmt.Errorf("a summary: %w", err)
+		return Summary{}, codedError(nil, "damage.summary", "a summary: "+err.Error(), err, "Detail", err)
 	}
 	sum, err := decodeSummaryInterned(p, in)
 	if err != nil {
-		return Summary{}, fmt.Errorf("a summary does not decode: %w", err)
+		return Summary{}, codedError(nil, "health.summary_decode", "a summary does not decode: "+err.Error(), err, "Detail", err)
 	}
 	return sum, nil
 }
@@ -136,8 +143,9 @@ func openSummary(k, v []byte, in interner) (Summary, error) {
 // through in (which may be nil).
 func decodeSummaryInterned(b []byte, in interner) (Summary, error) {
 	d := decoder{b: b}
-	if f := d.byte(); d.err == nil && f != summaryFormat {
-		return Summary{}, fmt.Errorf("summary format %d is not known to this servicecheck", f)
+	f := d.byte()
+	if d.err == nil && f != summaryFormat && f != summaryFormatDated {
+		return Summary{}, problem("damage.summary_format", fmt.Sprintf("summary format %d is not known to this servicecheck", f), "Format", int(f))
 	}
 	var s Summary
 	s.ID = d.str()
@@ -174,6 +182,9 @@ func decodeSummaryInterned(b []byte, in interner) (Summary, error) {
 	s.Total.Band = in.str(&d)
 	s.Total.Scored = int(d.uvarint())
 	s.Total.Areas = int(d.uvarint())
+	if f == summaryFormatDated {
+		s.AuditDate = d.str()
+	}
 	if d.err != nil {
 		return Summary{}, d.err
 	}

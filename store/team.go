@@ -216,10 +216,11 @@ func (s *Store) loadTeam(tx *bolt.Tx, id string) (*team.Audit, error) {
 	a := &team.Audit{}
 	p, err := s.unsealV(bucketTeams, k, v)
 	if err != nil {
-		return nil, damaged(s.path, fmt.Sprintf("team audit %s: %v", k, err), err)
+		return nil, damaged(s.path, codedError(nil, "damage.team", fmt.Sprintf("team audit %s: %v", k, err), err, "ID", string(k), "Detail", err), err)
 	}
 	if err := json.Unmarshal(p, a); err != nil {
-		return nil, damaged(s.path, fmt.Sprintf("team audit %s does not decode: %v", k, err), err)
+		return nil, damaged(s.path, codedError(nil, "damage.team_decode", fmt.Sprintf("team audit %s does not decode: %v", k, err), err,
+			"ID", string(k), "Detail", jsonMsg(err)), err)
 	}
 	return a, nil
 }
@@ -232,7 +233,8 @@ func (s *Store) link(b *bolt.Bucket, sessionID string) (string, error) {
 	}
 	p, err := s.unsealV(bucketTeamSessions, []byte(sessionID), v)
 	if err != nil {
-		return "", damaged(s.path, fmt.Sprintf("the team link of session %s: %v", sessionID, err), err)
+		return "", damaged(s.path, codedError(nil, "damage.team_link", fmt.Sprintf("the team link of session %s: %v", sessionID, err), err,
+			"ID", sessionID, "Detail", err), err)
 	}
 	return string(p), nil
 }

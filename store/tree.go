@@ -34,7 +34,7 @@ func checkTree(r io.ReaderAt, m boltMeta, free []uint64) error {
 	c := &treeChecker{r: r, ps: uint64(m.pageSize), hwm: m.pgid, seen: map[uint64]bool{0: true, 1: true}}
 	hdr := make([]byte, boltPageHeader)
 	if _, err := r.ReadAt(hdr, int64(m.freelist*c.ps)); err != nil {
-		return fmt.Errorf("the free list is unreadable: %v", err)
+		return codedError(nil, "tree.free_list", fmt.Sprintf("the free list is unreadable: %v", err), err, "Detail", err)
 	}
 	if err := c.mark(m.freelist, uint64(binary.NativeEndian.Uint32(hdr[12:]))); err != nil {
 		return err
@@ -46,7 +46,7 @@ func checkTree(r io.ReaderAt, m boltMeta, free []uint64) error {
 	// by the next write and overwritten, with the data it holds.
 	for _, id := range free {
 		if c.seen[id] {
-			return fmt.Errorf("page %d is in use and also on the free list", id)
+			return problem("tree.in_use_free", fmt.Sprintf("page %d is in use and also on the free list", id), "Page", id)
 		}
 	}
 	return nil
@@ -55,11 +55,11 @@ func checkTree(r io.ReaderAt, m boltMeta, free []uint64) error {
 // mark records pages id..id+overflow as used.
 func (c *treeChecker) mark(id, overflow uint64) error {
 	if id < 2 || id+overflow >= c.hwm || id+overflow < id {
-		return fmt.Errorf("page %d is past the end of the data", id)
+		return problem("tree.past_end", fmt.Sprintf("page %d is past the end of the data", id), "Page", id)
 	}
 	for p := id; p <= id+overflow; p++ {
 		if c.seen[p] {
-			return fmt.Errorf("page %d is reached twice", p)
+			return problem("tree.twice", fmt.Sprintf("page %d is reached twice", p), "Page", p)
 		}
 		c.seen[p] = true
 	}
@@ -71,7 +71,7 @@ func (c *treeChecker) mark(id, overflow uint64) error {
 func (c *treeChecker) bucket(root uint64, inline []byte, depth int) error {
 	if root == 0 {
 		if len(inline) < boltPageHeader {
-			return fmt.Errorf("an inline bucket is cut short")
+			return problem("tree.inline_short", "an inline bucket is cut short")
 		}
 		_, _, err := c.elements(inline, boltLeafFlag, depth)
 		return err
@@ -84,30 +84,30 @@ func (c *treeChecker) bucket(root uint64, inline []byte, depth int) error {
 // last keys.
 func (c *treeChecker) page(id uint64, depth int) (first, last []byte, err error) {
 	if depth > maxTreeDepth {
-		return nil, nil, fmt.Errorf("the tree is deeper than %d levels", maxTreeDepth)
+		return nil, nil, problem("tree.too_deep", fmt.Sprintf("the tree is deeper than %d levels", maxTreeDepth), "Max", maxTreeDepth)
 	}
 	if id < 2 || id >= c.hwm {
-		return nil, nil, fmt.Errorf("page %d is past the end of the data", id)
+		return nil, nil, problem("tree.past_end", fmt.Sprintf("page %d is past the end of the data", id), "Page", id)
 	}
 	hdr := make([]byte, boltPageHeader)
 	if _, err := c.r.ReadAt(hdr, int64(id*c.ps)); err != nil {
-		return nil, nil, fmt.Errorf("page %d is unreadable: %v", id, err)
+		return nil, nil, codedError(nil, "tree.unreadable", fmt.Sprintf("page %d is unreadable: %v", id, err), err, "Page", id, "Detail", err)
 	}
 	ne := binary.NativeEndian
 	overflow := uint64(ne.Uint32(hdr[12:]))
 	if ne.Uint64(hdr) != id {
-		return nil, nil, fmt.Errorf("page %d carries the id %d", id, ne.Uint64(hdr))
+		return nil, nil, problem("tree.wrong_id", fmt.Sprintf("page %d carries the id %d", id, ne.Uint64(hdr)), "Page", id, "Other", ne.Uint64(hdr))
 	}
 	if err := c.mark(id, overflow); err != nil {
 		return nil, nil, err
 	}
 	buf := make([]byte, (overflow+1)*c.ps)
 	if _, err := c.r.ReadAt(buf, int64(id*c.ps)); err != nil {
-		return nil, nil, fmt.Errorf("page %d is unreadable: %v", id, err)
+		return nil, nil, codedError(nil, "tree.unreadable", fmt.Sprintf("page %d is unreadable: %v", id, err), err, "Page", id, "Detail", err)
 	}
 	flags := ne.Uint16(buf[8:])
 	if flags != boltBranchFlag && flags != boltLeafFlag {
-		return nil, nil, fmt.Errorf("page %d has the unknown type %#x", id, flags)
+		return nil, nil, problem("tree.unknown_type", fmt.Sprintf("page %d has the unknown type %#x", id, flags), "Page", id, "Type", fmt.Sprintf("%#x", flags))
 	}
 	return c.elements(buf, flags, depth)
 }
@@ -120,19 +120,20 @@ func (c *treeChecker) elements(buf []byte, want uint16, depth int) (first, last 
 	ne := binary.NativeEndian
 	id := ne.Uint64(buf)
 	if ne.Uint16(buf[8:]) != want {
-		return nil, nil, fmt.Errorf("page %d has type %#x where %#x belongs", id, ne.Uint16(buf[8:]), want)
+		return nil, nil, problem("tree.wrong_type", fmt.Sprintf("page %d has type %#x where %#x belongs", id, ne.Uint16(buf[8:]), want),
+			"Page", id, "Type", fmt.Sprintf("%#x", ne.Uint16(buf[8:])), "Want", fmt.Sprintf("%#x", want))
 	}
 	count := uint64(ne.Uint16(buf[10:]))
 	if want == boltBranchFlag && count == 0 {
-		return nil, nil, fmt.Errorf("branch page %d is empty", id)
+		return nil, nil, problem("tree.empty_branch", fmt.Sprintf("branch page %d is empty", id), "Page", id)
 	}
 	if boltPageHeader+count*boltElemSize > uint64(len(buf)) {
-		return nil, nil, fmt.Errorf("page %d holds more elements than fit", id)
+		return nil, nil, problem("tree.too_many", fmt.Sprintf("page %d holds more elements than fit", id), "Page", id)
 	}
 	var prevLast []byte // the last key below the previous branch element
 	key := func(k []byte) error {
 		if last != nil && bytes.Compare(k, last) <= 0 {
-			return fmt.Errorf("page %d: its keys are out of order", id)
+			return problem("tree.key_order", fmt.Sprintf("page %d: its keys are out of order", id), "Page", id)
 		}
 		if first == nil {
 			first = k
@@ -146,21 +147,21 @@ func (c *treeChecker) elements(buf []byte, want uint16, depth int) (first, last 
 		if want == boltBranchFlag {
 			pos, ksize := uint64(ne.Uint32(e[0:])), uint64(ne.Uint32(e[4:]))
 			if at+pos+ksize > uint64(len(buf)) {
-				return nil, nil, fmt.Errorf("page %d: a key lies outside the page", id)
+				return nil, nil, problem("tree.key_outside", fmt.Sprintf("page %d: a key lies outside the page", id), "Page", id)
 			}
 			k := buf[at+pos : at+pos+ksize]
 			if err := key(k); err != nil {
 				return nil, nil, err
 			}
 			if prevLast != nil && bytes.Compare(prevLast, k) >= 0 {
-				return nil, nil, fmt.Errorf("page %d: a key is out of order with the page below it", id)
+				return nil, nil, problem("tree.key_below", fmt.Sprintf("page %d: a key is out of order with the page below it", id), "Page", id)
 			}
 			cf, cl, err := c.page(ne.Uint64(e[8:]), depth+1)
 			if err != nil {
 				return nil, nil, err
 			}
 			if bytes.Compare(cf, k) < 0 {
-				return nil, nil, fmt.Errorf("page %d: a key is out of order with the page below it", id)
+				return nil, nil, problem("tree.key_below", fmt.Sprintf("page %d: a key is out of order with the page below it", id), "Page", id)
 			}
 			prevLast = cl
 			continue
@@ -169,7 +170,7 @@ func (c *treeChecker) elements(buf []byte, want uint16, depth int) (first, last 
 		ksize, vsize := uint64(ne.Uint32(e[8:])), uint64(ne.Uint32(e[12:]))
 		end := at + pos + ksize + vsize
 		if end > uint64(len(buf)) || end < at {
-			return nil, nil, fmt.Errorf("page %d: a value lies outside the page", id)
+			return nil, nil, problem("tree.value_outside", fmt.Sprintf("page %d: a value lies outside the page", id), "Page", id)
 		}
 		if err := key(buf[at+pos : at+pos+ksize]); err != nil {
 			return nil, nil, err
@@ -179,7 +180,7 @@ func (c *treeChecker) elements(buf []byte, want uint16, depth int) (first, last 
 		}
 		v := buf[at+pos+ksize : end]
 		if len(v) < boltBucketHdr {
-			return nil, nil, fmt.Errorf("page %d: a bucket header is cut short", id)
+			return nil, nil, problem("tree.header_short", fmt.Sprintf("page %d: a bucket header is cut short", id), "Page", id)
 		}
 		if err := c.bucket(ne.Uint64(v), v[boltBucketHdr:], depth+1); err != nil {
 			return nil, nil, err

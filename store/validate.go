@@ -31,15 +31,47 @@ var minTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 const futureSkew = 48 * time.Hour
 
-// fieldError is one validation failure of a session.
+// fieldError is one validation failure of a session: the field's path
+// ("answers.q1.value"), and what is wrong with it as a code and
+// arguments (domain.field.*) with its English, msg.
 type fieldError struct {
 	field, msg string
+	code       string
+	args       map[string]any
 }
 
-func (e *fieldError) Error() string { return e.field + ": " + e.msg }
+func (e *fieldError) Error() string {
+	if e.field == "" {
+		return e.msg
+	}
+	return e.field + ": " + e.msg
+}
 
-func bad(field, format string, args ...any) error {
-	return &fieldError{field: field, msg: fmt.Sprintf(format, args...)}
+// MessageCode returns the code of what is wrong with the field.
+func (e *fieldError) MessageCode() string { return e.code }
+
+// MessageArgs returns the arguments of the message by name.
+func (e *fieldError) MessageArgs() map[string]any { return e.args }
+
+// Position is the field's path, which a message shows before the words.
+func (e *fieldError) Position() string { return e.field }
+
+// at returns the same problem for another field ("" for none).
+func (e *fieldError) at(field string) *fieldError {
+	c := *e
+	c.field = field
+	return &c
+}
+
+// bad returns the problem code (domain.code) of field, with its English
+// and its arguments as name, value pairs.
+func bad(code, field, english string, args ...any) *fieldError {
+	e := &fieldError{field: field, msg: english, code: code, args: make(map[string]any, len(args)/2)}
+	for i := 0; i+1 < len(args); i += 2 {
+		name, _ := args[i].(string)
+		e.args[name] = args[i+1]
+	}
+	return e
 }
 
 // ValidID reports whether id can name a session: 1 to 64 ASCII letters,
@@ -62,13 +94,13 @@ func ValidID(id string) bool {
 // multiline allows newlines and tabs.
 func checkText(field, s string, limit int, multiline bool) error {
 	if len(s) > limit {
-		return bad(field, "%d bytes, more than %d", len(s), limit)
+		return bad("field.too_long", field, fmt.Sprintf("%d bytes, more than %d", len(s), limit), "Length", len(s), "Max", limit)
 	}
 	if !utf8.ValidString(s) {
-		return bad(field, "not valid UTF-8")
+		return bad("field.not_utf8", field, "not valid UTF-8")
 	}
 	if at, r := termtext.Find(s, multiline); at >= 0 {
-		return bad(field, "holds the control character %U", r)
+		return bad("field.control", field, fmt.Sprintf("holds the control character %U", r), "Char", fmt.Sprintf("%U", r))
 	}
 	return nil
 }
@@ -76,12 +108,13 @@ func checkText(field, s string, limit int, multiline bool) error {
 func checkTime(field string, t, now time.Time, required bool) error {
 	if t.IsZero() {
 		if required {
-			return bad(field, "missing")
+			return bad("field.missing", field, "missing")
 		}
 		return nil
 	}
 	if t.Before(minTime) || t.After(now.Add(futureSkew)) {
-		return bad(field, "%s is out of range", t.UTC().Format(time.RFC3339))
+		when := t.UTC().Format(time.RFC3339)
+		return bad("field.out_of_range", field, when+" is out of range", "Time", when)
 	}
 	return nil
 }
@@ -91,7 +124,9 @@ func checkTime(field string, t, now time.Time, required bool) error {
 // the store does not know packs; values must only be valid for some kind.
 func validateSession(s *checklist.Session, now time.Time) error {
 	if !ValidID(s.ID) {
-		return bad("id", "%q is not a session id (1 to %d letters, digits, '-' or '_')", clip(s.ID), maxID)
+		v := fmt.Sprintf("%q", clip(s.ID))
+		return bad("field.not_id", "id", fmt.Sprintf("%s is not a session id (1 to %d letters, digits, '-' or '_')", v, maxID),
+			"Value", v, "Max", maxID)
 	}
 	if err := checkContent(s); err != nil {
 		return err
@@ -122,12 +157,14 @@ func checkContent(s *checklist.Session) error {
 		}
 	}
 	if _, ok := statusCode(s.Status); !ok {
-		return bad("status", "%q is not a status (%s or %s)", clip(string(s.Status)), checklist.InProgress, checklist.Completed)
+		v := fmt.Sprintf("%q", clip(string(s.Status)))
+		return bad("field.not_status", "status", fmt.Sprintf("%s is not a status (%s or %s)", v, checklist.InProgress, checklist.Completed),
+			"Value", v)
 	}
 	for _, f := range []struct{ name, v string }{{"pack.id", s.Pack.ID}, {"pack.version", s.Pack.Version},
 		{"pack.lang", s.Pack.Lang}} {
 		if f.v == "" {
-			return bad(f.name, "missing")
+			return bad("field.missing", f.name, "missing")
 		}
 		if err := checkText(f.name, f.v, maxRef, false); err != nil {
 			return err
@@ -136,8 +173,12 @@ func checkContent(s *checklist.Session) error {
 	if err := checkText("cursor", s.Cursor, maxRef, false); err != nil {
 		return err
 	}
+	if err := checkDetails(s); err != nil {
+		return err
+	}
 	if len(s.Answers) > MaxAnswers {
-		return bad("answers", "%d answers, more than %d", len(s.Answers), MaxAnswers)
+		return bad("field.too_many_answers", "answers", fmt.Sprintf("%d answers, more than %d", len(s.Answers), MaxAnswers),
+			"Count", len(s.Answers), "Max", MaxAnswers)
 	}
 	if err := firstAnswerError(s.Answers, answerContent); err != nil {
 		return err
@@ -172,19 +213,19 @@ func validateTimes(s *checklist.Session, now time.Time) error {
 		return err
 	}
 	if s.UpdatedAt.Before(s.CreatedAt) {
-		return bad("updated_at", "before created_at")
+		return bad("field.before_created", "updated_at", "before created_at")
 	}
 	switch {
 	case s.Status == checklist.Completed && s.CompletedAt.IsZero():
-		return bad("completed_at", "missing for a completed session")
+		return bad("field.completed_missing", "completed_at", "missing for a completed session")
 	case s.Status != checklist.Completed && !s.CompletedAt.IsZero():
-		return bad("completed_at", "set on a session that is not completed")
+		return bad("field.completed_set", "completed_at", "set on a session that is not completed")
 	}
 	if err := checkTime("completed_at", s.CompletedAt, now, false); err != nil {
 		return err
 	}
 	if !s.CompletedAt.IsZero() && s.CompletedAt.Before(s.CreatedAt) {
-		return bad("completed_at", "before created_at")
+		return bad("field.before_created", "completed_at", "before created_at")
 	}
 	return nil
 }
@@ -198,24 +239,27 @@ func validateAnswer(id string, a checklist.Answer, now time.Time) error {
 
 func answerContent(id string, a checklist.Answer) error {
 	if id == "" {
-		return bad("answers", "an answer has an empty question id")
+		return bad("field.empty_question", "answers", "an answer has an empty question id")
 	}
 	if err := checkText("answers", id, maxRef, false); err != nil {
-		return bad("answers", "question id %q: %v", clip(id), err.(*fieldError).msg)
+		v := fmt.Sprintf("%q", clip(id))
+		inner := err.(*fieldError).at("")
+		return bad("field.question_id", "answers", fmt.Sprintf("question id %s: %s", v, inner.msg), "Value", v, "Detail", inner)
 	}
 	// Field names are built only for a message: every record read comes
 	// through here, answer by answer.
 	if _, ok := valueCode(a.Value); !ok {
-		return bad("answers."+id+".value", "%q is not an answer (yes, partly, no, na or 1 to 5)", clip(string(a.Value)))
+		v := fmt.Sprintf("%q", clip(string(a.Value)))
+		return bad("field.not_answer", "answers."+id+".value", v+" is not an answer (yes, partly, no, na or 1 to 5)", "Value", v)
 	}
 	if a.Value == "" && a.Note == "" {
-		return bad("answers."+id, "neither a value nor a note")
+		return bad("field.empty_answer", "answers."+id, "neither a value nor a note")
 	}
 	if a.Note == "" {
 		return nil
 	}
 	if err := checkText("note", a.Note, MaxNote, true); err != nil {
-		return bad("answers."+id+".note", "%s", err.(*fieldError).msg)
+		return err.(*fieldError).at("answers." + id + ".note")
 	}
 	return nil
 }
@@ -241,7 +285,8 @@ func planContent(p checklist.Plan) error {
 		}
 	}
 	if len(p.Goals) > MaxGoals {
-		return bad("plan.goals", "%d goals, more than %d", len(p.Goals), MaxGoals)
+		return bad("field.too_many_goals", "plan.goals", fmt.Sprintf("%d goals, more than %d", len(p.Goals), MaxGoals),
+			"Count", len(p.Goals), "Max", MaxGoals)
 	}
 	for i, g := range p.Goals {
 		if err := validateGoal(fmt.Sprintf("plan.goals[%d]", i), g); err != nil {
@@ -249,12 +294,14 @@ func planContent(p checklist.Plan) error {
 		}
 	}
 	if len(p.Review) > MaxGoals {
-		return bad("plan.review", "%d goals, more than %d", len(p.Review), MaxGoals)
+		return bad("field.too_many_goals", "plan.review", fmt.Sprintf("%d goals, more than %d", len(p.Review), MaxGoals),
+			"Count", len(p.Review), "Max", MaxGoals)
 	}
 	for i, r := range p.Review {
 		field := fmt.Sprintf("plan.review[%d]", i)
 		if r.From != "" && !ValidID(r.From) {
-			return bad(field+".from", "%q is not a session id", clip(r.From))
+			v := fmt.Sprintf("%q", clip(r.From))
+			return bad("field.not_session_id", field+".from", v+" is not a session id", "Value", v)
 		}
 		if err := validateGoal(field+".goal", r.Goal); err != nil {
 			return err
@@ -262,11 +309,11 @@ func planContent(p checklist.Plan) error {
 		if r.Outcome != "" {
 			// Reviews since schema 6 set a status; UpgradePlan moves an
 			// older outcome there before a plan is stored.
-			return bad(field+".outcome", "%q: a review sets a status now, not an outcome", clip(string(r.Outcome)))
+			v := fmt.Sprintf("%q", clip(string(r.Outcome)))
+			return bad("field.review_outcome", field+".outcome", v+": a review sets a status now, not an outcome", "Value", v)
 		}
 		if !r.Status.Valid() {
-			return bad(field+".status", "%q is not a status (%s, %s, %s or %s)", clip(string(r.Status)),
-				checklist.StatusOpen, checklist.StatusInProgress, checklist.StatusDone, checklist.StatusDropped)
+			return badStatus(field+".status", r.Status)
 		}
 		if err := checkText(field+".note", r.Note, MaxNote, true); err != nil {
 			return err
@@ -298,15 +345,15 @@ func validateGoal(field string, g checklist.Goal) error {
 	if g.Due != "" || g.Met != nil {
 		// Before schema 6 only: UpgradeGoal moves them before a plan is
 		// stored.
-		return bad(field+".due", "a goal has a due_date now: its free-text due must be upgraded first")
+		return bad("field.due_upgrade", field+".due", "a goal has a due_date now: its free-text due must be upgraded first")
 	}
 	if !g.Status.Valid() {
-		return bad(field+".status", "%q is not a status (%s, %s, %s or %s)", clip(string(g.Status)),
-			checklist.StatusOpen, checklist.StatusInProgress, checklist.StatusDone, checklist.StatusDropped)
+		return badStatus(field+".status", g.Status)
 	}
 	if g.Source != nil {
 		if f, pr := g.Source.Check(); pr != nil {
-			return bad(field+".source."+f, "%s", pr.Msg)
+			e := &fieldError{field: field + ".source." + f, msg: pr.Msg, code: pr.Code, args: pr.Args}
+			return e
 		}
 	}
 	return nil
@@ -323,4 +370,11 @@ func clip(s string) string {
 		i--
 	}
 	return s[:i] + "…"
+}
+
+// badStatus is the problem of a goal's or a review's status that is none.
+func badStatus(field string, st checklist.GoalStatus) error {
+	v := fmt.Sprintf("%q", clip(string(st)))
+	return bad("field.not_goal_status", field, fmt.Sprintf("%s is not a status (%s, %s, %s or %s)", v,
+		checklist.StatusOpen, checklist.StatusInProgress, checklist.StatusDone, checklist.StatusDropped), "Value", v)
 }

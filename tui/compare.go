@@ -130,6 +130,7 @@ func (c *compareState) render(m *Model) {
 	if mm := wd.Mismatch(c.cmp); mm != "" {
 		out = append(out, m.st.warn.Render(ansi.Truncate(mm, w, "…")))
 	}
+	out = append(out, c.changeLines(m, w)...)
 	c.view.SetContent(strings.Join(out, "\n"))
 }
 

@@ -512,7 +512,7 @@ func TestResultsEditGoesBack(t *testing.T) {
 	}
 	o.Start.Session = f.newer
 	d = newDriver(t, o, 80, 24)
-	d.press("e")
+	d.press("e", "y") // reopen it (reopen_test.go)
 	if q, _ := d.m.current(); d.m.screen != scrQuestion || q.ID != "culture-training" {
 		t.Errorf("e on completed results: screen %v at %s, want the first question", d.m.screen, q.ID)
 	}

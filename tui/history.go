@@ -224,7 +224,7 @@ func (m Model) historyView(w, h int) []string {
 		}
 		band := ""
 		if s.Total.Band != "" {
-			bands := m.opts.Pack.Bands
+			bands := m.newPack().Bands
 			if p, err := m.packFor(s.Pack); err == nil {
 				bands = p.Bands
 			}

@@ -18,6 +18,7 @@ type homeState struct {
 	loading      bool
 	clients      []string
 	unfinished   []store.Summary
+	assessors    map[string]string
 }
 
 type menuItem struct {
@@ -43,7 +44,11 @@ func (m Model) loadHome() tea.Cmd {
 		if err != nil {
 			return homeLoadedMsg{err: fmt.Errorf("read sessions: %w", err)}
 		}
-		return homeLoadedMsg{clients: clients, unfinished: list}
+		all, err := r.List(store.Filter{})
+		if err != nil {
+			return homeLoadedMsg{err: fmt.Errorf("read sessions: %w", err)}
+		}
+		return homeLoadedMsg{clients: clients, unfinished: list, assessors: lastAssessors(all)}
 	}
 }
 
@@ -53,10 +58,11 @@ func (m *Model) homeLoaded(msg homeLoadedMsg) {
 		m.err = msg.err
 		return
 	}
-	m.home.clients, m.home.unfinished = msg.clients, msg.unfinished
+	m.home.clients, m.home.unfinished, m.home.assessors = msg.clients, msg.unfinished, msg.assessors
 	m.home.resumeCursor = min(m.home.resumeCursor, max(0, len(msg.unfinished)-1))
 	if m.setup.form != nil {
 		m.setup.setClients(msg.clients)
+		m.setup.assessors = msg.assessors
 	}
 }
 
@@ -90,7 +96,8 @@ func (m *Model) homeChoose(i int) tea.Cmd {
 	switch i {
 	case 0:
 		m.show(scrSetup)
-		m.setup = newSetup(m.ui, "", "", m.home.clients)
+		m.setup = newSetup(m.ui, setupValues{Assessor: m.opts.Assessor, Date: checklist.AuditDateOf(m.now())}, m.home.clients)
+		m.setup.assessors = m.home.assessors
 		m.setup.form.WithWidth(min(m.width-2, 72))
 		return m.setup.form.Init()
 	case 1:
@@ -112,8 +119,8 @@ func (m Model) homeView(w, h int) []string {
 	// The pack new sessions are answered with says what it is for; a pack
 	// without an intro gets the program's own words.
 	about := l.T("tui.home.about")
-	if m.opts.Pack != nil && m.opts.Pack.Intro != "" {
-		about = m.opts.Pack.Intro
+	if p := m.newPack(); p.Intro != "" {
+		about = p.Intro
 	}
 	for _, line := range wrap(about, w) {
 		lines = append(lines, m.st.muted.Render(line))
@@ -177,6 +184,8 @@ func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.home.resumeCursor = min(n-1, m.home.resumeCursor+1)
 	case key.Matches(msg, k.Select):
 		return m.loadSession(m.home.unfinished[m.home.resumeCursor].ID)
+	case key.Matches(msg, k.Discard):
+		return m.askDiscard(m.home.unfinished[m.home.resumeCursor])
 	}
 	return nil
 }
@@ -192,7 +201,7 @@ func (m Model) resumeView(w, h int) []string {
 	}
 	rows := make([]string, len(m.home.unfinished))
 	for i, s := range m.home.unfinished {
-		p := m.opts.Pack
+		p := m.newPack()
 		if sp, err := m.packFor(s.Pack); err == nil {
 			p = sp
 		}
@@ -240,7 +249,9 @@ func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 		m.err = msg.err
 		if m.screen == scrSetup && m.setup.form != nil {
 			// Give the form back with what was typed, to try again.
-			m.setup = newSetup(m.ui, *m.setup.client, *m.setup.assessor, m.setup.clients)
+			as := m.setup.assessors
+			m.setup = newSetup(m.ui, m.setup.values(), m.setup.clients)
+			m.setup.assessors = as
 			m.setup.form.WithWidth(min(m.width-2, 72))
 			return m.setup.form.Init()
 		}
@@ -250,9 +261,9 @@ func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 	m.setup = setupState{}
 	m.open(msg.sess, msg.pack)
 	cmds := []tea.Cmd{m.flush()} // a completion owed by open
-	if m.screen == scrResults {
-		cmds = append(cmds, m.loadPrevious())
-	}
+	// Last time's session: compared on the results, its answers shown
+	// under each question (question_last.go).
+	cmds = append(cmds, m.loadPrevious())
 	// Keys typed while the session was being created go to it now.
 	mm := *m
 	for _, k := range ahead {

@@ -63,6 +63,8 @@ type keyMap struct {
 	// setup form (help only: huh handles them)
 	FormNext     key.Binding
 	FormTab      key.Binding // like enter, not shown
+	FormDetails  key.Binding // tab, shown: on to the session's details
+	Discard      key.Binding // d on the resume list: discard an empty session
 	FormPrev     key.Binding
 	FormComplete key.Binding
 }
@@ -139,6 +141,8 @@ func newKeyMap(l *i18n.Locale) keyMap {
 
 		FormNext:     b([]string{"enter"}, "enter", "next"),
 		FormTab:      b([]string{"tab"}, "tab", "next"),
+		Discard:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", l.T("session.keys.discard"))),
+		FormDetails:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.T("session.keys.details"))),
 		FormPrev:     b([]string{"shift+tab"}, "shift+tab", "back"),
 		FormComplete: b([]string{"ctrl+e"}, "ctrl+e", "complete_name"),
 	}
@@ -153,10 +157,13 @@ func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
 		if m.screen == scrHome {
 			short = []key.Binding{k.Up, k.Down, k.Select, k.Quit}
 		}
+		if m.screen == scrResume {
+			short = []key.Binding{k.Up, k.Down, k.Select, k.Discard, k.Leave, k.Quit}
+		}
 		full = [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Leave, k.Quit, k.ForceQuit, k.Help}}
 	case scrSetup:
-		short = []key.Binding{k.FormNext, k.FormPrev, k.FormComplete, k.Home, k.ForceQuit}
-		full = [][]key.Binding{{k.FormNext, k.FormPrev, k.FormComplete}, {k.Home, k.ForceQuit}}
+		short = []key.Binding{k.FormNext, k.FormDetails, k.FormPrev, k.FormComplete, k.Home, k.ForceQuit}
+		full = [][]key.Binding{{k.FormNext, k.FormDetails, k.FormPrev, k.FormComplete}, {k.Home, k.ForceQuit}}
 	case scrQuestion:
 		if m.q.editing {
 			short = []key.Binding{k.SaveNote, k.CancelNote, k.ForceQuit}

@@ -22,6 +22,14 @@ var langScreens = []struct {
 }{
 	{"home", (*fixture).opts, nil, ""},
 	{"setup", (*fixture).opts, keys("1"), ""},
+	// The session's details, on the setup form's second page.
+	{"setupdetails", (*fixture).opts, keys("1", "7", "enter", "tab"), ""},
+	// A rerun: last time's answer under the question (question_last.go).
+	{"rerun", (*fixture).openRerun, nil, ""},
+	// The compare screen's end: the answers that changed (compare_changes.go).
+	{"comparechanges", (*fixture).opts, keys("3", "enter", "c", "end"), ""},
+	// Editing a completed session asks to reopen it first (reopen.go).
+	{"reopen", (*fixture).openNewer, keys("e"), ""},
 	{"resume", (*fixture).opts, keys("2"), ""},
 	{"item", (*fixture).openBakes, keys("left", "left", "left", "left"), ""},
 	{"statement", (*fixture).openBakes, keys("]", "]", "]", "]", "right", "4"), ""},

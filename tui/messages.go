@@ -11,6 +11,7 @@ import (
 type homeLoadedMsg struct {
 	clients    []string
 	unfinished []store.Summary
+	assessors  map[string]string
 	err        error
 }
 

@@ -42,8 +42,13 @@ const (
 type Options struct {
 	// Repo stores sessions; required.
 	Repo Repo
-	// Pack is the content new sessions are answered with; required.
+	// Pack is the content new sessions are answered with; required unless
+	// PackFunc is set.
 	Pack *checklist.Pack
+	// PackFunc, when Pack is nil, gives it on first use: a built-in pack
+	// can then be parsed while the first frame is drawn rather than
+	// before. It must be safe to call from several goroutines.
+	PackFunc func() *checklist.Pack
 	// Lookup finds the pack a stored session was answered with; nil means
 	// Pack is used when the ids match.
 	Lookup func(checklist.Ref) (*checklist.Pack, error)
@@ -54,6 +59,14 @@ type Options struct {
 	// RetryDelay is the wait before saving again after a failure; 0 means
 	// one second.
 	RetryDelay time.Duration
+	// Assessor fills the assessor of the new-session form opened from the
+	// home screen (the configured default); Start.Assessor fills it for
+	// the form the wizard opens with.
+	Assessor string
+	// Screen, when set, is the terminal Run draws the first frame on
+	// itself, before Bubble Tea starts (see drawFirstFrame); nil leaves
+	// every frame to Bubble Tea.
+	Screen *Terminal
 	// Notices is where Run writes what it does after the screens are gone
 	// (saving answers that could not be written yet); nil writes nothing.
 	Notices io.Writer
@@ -75,6 +88,8 @@ type Start struct {
 	// New opens the new-session form filled with Client and Assessor.
 	New              bool
 	Client, Assessor string
+	// Date is the audit date to offer (YYYY-MM-DD); "" means today.
+	Date string
 	// Resume opens the list of unfinished sessions.
 	Resume bool
 	// Rev is Session's revision as read (store.Store.GetRev); 0 when not
@@ -102,9 +117,13 @@ type Model struct {
 	pack *checklist.Pack
 	qs   []checklist.Question
 
+	// sized is set once the first size has arrived.
+	sized bool
+
 	saver  saver
-	notice string // a one-off message for the status line
-	err    error  // the last failed load, for the status line
+	notice string    // a one-off message for the status line
+	ask    *askState // a yes-or-no question waiting for its answer (reopen.go)
+	err    error     // the last failed load, for the status line
 
 	home  homeState
 	setup setupState
@@ -115,7 +134,8 @@ type Model struct {
 	plan  planState
 }
 
-// New builds the wizard model. opts.Repo and opts.Pack must be set.
+// New builds the wizard model. opts.Repo and opts.Pack (or PackFunc) must
+// be set.
 func New(opts Options) Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -158,7 +178,7 @@ func New(opts Options) Model {
 		m.open(s.Session, p)
 	case s.New:
 		m.screen = scrSetup
-		m.setup = newSetup(m.ui, s.Client, s.Assessor, nil)
+		m.setup = newSetup(m.ui, setupValues{Client: s.Client, Assessor: s.Assessor, Date: s.AuditDay(m.now())}, nil)
 	case s.Resume:
 		m.screen = scrResume
 		m.home.loading = true
@@ -182,7 +202,7 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, m.loadHome())
 	case scrSetup:
 		cmds = append(cmds, m.setup.form.Init(), m.loadHome())
-	case scrResults:
+	case scrResults, scrQuestion:
 		cmds = append(cmds, m.loadPrevious())
 	}
 	return tea.Batch(cmds...)
@@ -192,7 +212,20 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		changed := msg.Width != m.width || msg.Height != m.height
 		m.resize(msg.Width, msg.Height)
+		if !m.sized || changed {
+			// Bubble Tea reads the size as it starts, sends it from a
+			// goroutine and watches for changes only a little later: a
+			// window resized in between (as soon as the first frame
+			// shows, which Run draws early) could keep the old size, or
+			// get it back from that goroutine after the new one. So the
+			// size is read again after the first size and after every
+			// change, until a read finds no change: the last size the
+			// model gets is the window's.
+			m.sized = true
+			return m, tea.RequestWindowSize
+		}
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.st = newStyles(msg.IsDark())
@@ -222,6 +255,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case previousMsg:
 		m.previousLoaded(msg)
 		return m, nil
+	case discardMsg:
+		return m, m.discarded(msg)
 	case historyMsg:
 		m.historyLoaded(msg)
 		return m, nil
@@ -248,6 +283,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m, m.quit()
+	}
+	if m.ask != nil {
+		return m, m.askKey(msg)
 	}
 	typing := m.screen == scrSetup || (m.screen == scrQuestion && m.q.editing) ||
 		(m.screen == scrPlan && m.plan.typing())
@@ -385,7 +423,15 @@ func (m Model) packFor(ref checklist.Ref) (*checklist.Pack, error) {
 	if m.opts.Lookup != nil {
 		return m.opts.Lookup(ref)
 	}
-	return m.opts.Pack, nil
+	return m.newPack(), nil
+}
+
+// newPack is the pack new sessions are answered with.
+func (m Model) newPack() *checklist.Pack {
+	if m.opts.Pack != nil {
+		return m.opts.Pack
+	}
+	return m.opts.PackFunc()
 }
 
 // keepDrafts queues the text typed but not confirmed — a note being

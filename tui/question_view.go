@@ -78,6 +78,7 @@ func (m Model) questionLines(w int, l qLayout) []string {
 	} else {
 		out = append(out, m.choicesList(q)...)
 	}
+	out = append(out, m.lastTimeLine(q, w)...)
 	blank()
 	out = append(out, m.noteLines(q, w)...)
 	return out

@@ -148,14 +148,7 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Plan):
 		return m.openPlan()
 	case key.Matches(msg, k.Edit):
-		// A completed session is looked over from the start; an unfinished
-		// one goes on where it was.
-		if m.sess.Status == checklist.Completed {
-			m.goTo(0)
-		} else {
-			m.goTo(m.q.idx)
-		}
-		m.show(scrQuestion)
+		return m.editSession()
 	}
 	return nil
 }

@@ -36,10 +36,10 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) (Outc
 // run is Run; started, when not nil, gets the program before it runs
 // (RunServed sends it the window sizes of a remote terminal).
 func run(ctx context.Context, opts Options, started func(*tea.Program), progOpts ...tea.ProgramOption) (Outcome, error) {
-	if opts.Repo == nil || opts.Pack == nil {
+	if opts.Repo == nil || opts.Pack == nil && opts.PackFunc == nil {
 		return Outcome{}, errors.New("wizard: no repository or content pack")
 	}
-	m := New(opts)
+	m, done := drawFirstFrame(opts.Screen, New(opts))
 	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(ctx)}, progOpts...)...)
 	if started != nil {
 		started(p)
@@ -60,6 +60,7 @@ func run(ctx context.Context, opts Options, started func(*tea.Program), progOpts
 	final, err := p.Run()
 	close(stopHup)
 	signal.Stop(hup)
+	done(err)
 	if fm, ok := final.(Model); ok {
 		m = fm
 	}

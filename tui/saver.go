@@ -312,6 +312,7 @@ func (m *Model) flush() tea.Cmd {
 
 // queue adds a change to the open session to the saver.
 func (m *Model) queue(c store.Change) {
+	m.logLocal(c)
 	m.saver.add(saveOp{id: m.sess.ID, c: c})
 }
 

@@ -19,16 +19,23 @@ type setupState struct {
 	form     *huh.Form
 	client   *string
 	assessor *string
-	input    *huh.Input
-	clients  []string
-	creating bool
+	// date, site, participants and notes are the session's details
+	// (setup_details.go).
+	date, site, participants, notes *string
+	input, assessorInput            *huh.Input
+	clients                         []string
+	// assessors maps a client key to the assessor of its newest session,
+	// to fill in an empty assessor.
+	assessors map[string]string
+	creating  bool
 	// typedAhead holds keys pressed while the session was being created.
 	typedAhead []tea.KeyPressMsg
 }
 
 // newSetup builds the form in l, the user's language: no session, and so no
 // pack's language, exists yet.
-func newSetup(l *i18n.Locale, client, assessor string, clients []string) setupState {
+func newSetup(l *i18n.Locale, v setupValues, clients []string) setupState {
+	client, assessor := v.Client, v.Assessor
 	s := setupState{client: &client, assessor: &assessor, clients: clients}
 	s.input = huh.NewInput().Key("client").
 		Title(l.T("tui.setup.client")).
@@ -43,15 +50,20 @@ func newSetup(l *i18n.Locale, client, assessor string, clients []string) setupSt
 			return nil
 		}).
 		Value(s.client)
+	s.assessorInput = s.newAssessorInput(l)
 	s.form = huh.NewForm(huh.NewGroup(
 		s.input,
-		huh.NewInput().Key("assessor").
-			Title(l.T("tui.setup.assessor")).
-			Description(l.T("tui.setup.assessor_help")).
-			CharLimit(120).
-			Value(s.assessor),
-	)).WithShowHelp(false).WithTheme(huh.ThemeFunc(huh.ThemeCharm)).WithWidth(72)
+		s.assessorInput,
+	), huh.NewGroup(s.detailFields(l, v)...)).WithShowHelp(false).WithTheme(huh.ThemeFunc(huh.ThemeCharm)).WithWidth(72)
 	return s
+}
+
+func (s *setupState) newAssessorInput(l *i18n.Locale) *huh.Input {
+	return huh.NewInput().Key("assessor").
+		Title(l.T("tui.setup.assessor")).
+		Description(l.T("tui.setup.assessor_help")).
+		CharLimit(120).
+		Value(s.assessor)
 }
 
 // setClients offers the known client names once they are loaded.
@@ -82,7 +94,7 @@ func (m *Model) formState(cmd tea.Cmd) tea.Cmd {
 			return cmd
 		}
 		m.setup.creating = true
-		return tea.Batch(cmd, m.createSession(strings.TrimSpace(*m.setup.client), strings.TrimSpace(*m.setup.assessor)))
+		return tea.Batch(cmd, m.createSession(m.setup.values()))
 	case huh.StateAborted:
 		return m.goHome()
 	}
@@ -123,19 +135,43 @@ func (m *Model) formNext(msg tea.KeyPressMsg) tea.Cmd {
 	if field.Error() != nil {
 		return nil
 	}
-	if field.GetKey() != "assessor" {
+	if field.GetKey() == "client" {
+		m.setup.fillAssessor()
+	}
+	// Enter on the assessor starts the session, the details left as they
+	// are (today's date); tab goes on to the details' page.
+	switch field.GetKey() {
+	case "client":
+		return m.setup.form.NextField()
+	case "assessor":
+		if key.Matches(msg, m.keys.FormTab) {
+			return m.setup.form.NextGroup()
+		}
+		return m.startSession()
+	case lastSetupField:
+	default:
 		return m.setup.form.NextField()
 	}
 	return m.formState(m.setup.form.NextGroup())
 }
 
+// startSession creates the session with what the form holds, once.
+func (m *Model) startSession() tea.Cmd {
+	if m.setup.creating {
+		return nil
+	}
+	m.setup.creating = true
+	return m.createSession(m.setup.values())
+}
+
 // createSession stores a new session for the client with the default pack.
-func (m Model) createSession(client, assessor string) tea.Cmd {
-	r, p := m.opts.Repo, m.opts.Pack
+func (m Model) createSession(v setupValues) tea.Cmd {
+	r, p := m.opts.Repo, m.newPack()
 	return func() tea.Msg {
 		// The store fills in the id, the times and the status.
-		s := &checklist.Session{Client: client, Assessor: assessor, Pack: p.Ref(),
+		s := &checklist.Session{Client: v.Client, Assessor: v.Assessor, Pack: p.Ref(),
 			Answers: map[string]checklist.Answer{}}
+		v.apply(s)
 		if err := r.Create(s); err != nil {
 			return sessionMsg{err: fmt.Errorf("create session: %w", err)}
 		}

@@ -121,8 +121,12 @@ func (m Model) statusView(w int) string {
 		return ansi.Truncate(m.st.warn.Render(m.loc().T("tui.header.retrying", "Reason", m.describe(m.saver.err))), w, "…")
 	case m.err != nil:
 		return ansi.Truncate(m.st.err.Render(m.describe(m.err)), w, "…")
+	case m.ask != nil:
+		return ansi.Truncate(m.st.warn.Render(m.ask.question), w, "…")
 	case m.notice != "":
 		return ansi.Truncate(m.st.status.Render(m.notice), w, "…")
+	case m.screen == scrResults && m.sess != nil && len(m.sess.Edits) > 0:
+		return ansi.Truncate(m.st.muted.Render(m.editedLine()), w, "…")
 	}
 	return ""
 }
@@ -130,6 +134,9 @@ func (m Model) statusView(w int) string {
 // helpView is the one line of keys at the bottom. It drops whole keys
 // that do not fit rather than cutting one in half.
 func (m Model) helpView(w int) string {
+	if m.ask != nil {
+		return ansi.Truncate(m.st.help.ShortDesc.Render(m.ask.keys), w, "…")
+	}
 	short, _ := m.helpFor()
 	hs := m.st.help
 	sep := hs.ShortSeparator.Render(" • ")

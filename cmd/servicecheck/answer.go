@@ -28,13 +28,16 @@ type answerOptions struct {
 	File        string
 	Client      string // overrides the file's client
 	Assessor    string // overrides the file's assessor
-	Lang        string // language of the built-in pack; "" for the default
-	Pack        string // a content pack file of the user's own, instead of Lang
-	Incomplete  bool   // store an unfinished session instead of refusing
-	Template    bool   // print an empty answers file instead
-	Output      string // with Template: the file to write; "" or "-" for Out
-	JSON        bool
-	Term        terminal
+	// DefaultAssessor is the configured assessor, used when neither the
+	// flag nor the file names one.
+	DefaultAssessor string
+	Lang            string // language of the built-in pack; "" for the default
+	Pack            string // a content pack file of the user's own, instead of Lang
+	Incomplete      bool   // store an unfinished session instead of refusing
+	Template        bool   // print an empty answers file instead
+	Output          string // with Template: the file to write; "" or "-" for Out
+	JSON            bool
+	Term            terminal
 }
 
 func newAnswerCmd(a *app) *cobra.Command {
@@ -47,7 +50,7 @@ func newAnswerCmd(a *app) *cobra.Command {
 			"line and column (exit status 6). Every item and statement of the pack must be\n" +
 			"answered; --allow-incomplete stores an unfinished session instead, which the\n" +
 			"wizard resumes at the first unanswered question. FILE - reads standard input.\n\n" +
-			"The file format is described in the README:\n\n" +
+			"The file looks like this:\n\n" +
 			"  client: Acme Ltd\n" +
 			"  assessor: Jo\n" +
 			"  answers:\n" +
@@ -72,13 +75,19 @@ func newAnswerCmd(a *app) *cobra.Command {
 			if opts.Term.Styled {
 				opts.Out = a.colorWriter(opts.Out)
 			}
+			lang, err := a.packLang(opts.Lang, opts.Pack)
+			if err != nil {
+				return err
+			}
+			opts.Lang = lang
+			opts.DefaultAssessor = a.defaultAssessor("")
 			return runAnswer(a, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.File, "answers", "", "the answers file (YAML or JSON; - for standard input)")
 	cmd.Flags().StringVar(&opts.Client, "client", "", "client name (overrides the file's)")
 	cmd.Flags().StringVar(&opts.Assessor, "assessor", "", "assessor name (overrides the file's)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the built-in content pack: "+strings.Join(content.Languages(), ", ")+" (default en)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the built-in content pack: "+strings.Join(content.Languages(), ", ")+" (default: see servicecheck config)")
 	cmd.Flags().StringVar(&opts.Pack, "pack", "", "answer with your own content pack file (kept in the data file)")
 	cmd.Flags().BoolVar(&opts.Incomplete, "allow-incomplete", false, "store an unfinished session when answers are missing")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON")
@@ -98,7 +107,7 @@ func runAnswer(a *app, opts *answerOptions) error {
 			return usageError("cmd.answer.template_and_file")
 		}
 		var b bytes.Buffer
-		if err := writeAnswersTemplate(&b, p, opts.Client, opts.Assessor, templateRun(opts)); err != nil {
+		if err := writeAnswersTemplate(&b, p, opts.Client, firstNonEmpty(opts.Assessor, opts.DefaultAssessor), templateRun(opts)); err != nil {
 			return err
 		}
 		// A template is filled in by hand: writing it again must not
@@ -131,6 +140,10 @@ func runAnswer(a *app, opts *answerOptions) error {
 	sess, err := sessionFromAnswers(af, opts, p, a.now())
 	if err != nil {
 		return err
+	}
+	if sess.AuditDate == "" {
+		// Audited today, where the user reads days.
+		sess.AuditDate = checklist.AuditDateOf(sess.CreatedAt.In(a.loc))
 	}
 	var doc report.Document
 	err = a.withStore(false, func(st *store.Store) error {
@@ -176,7 +189,7 @@ func runAnswer(a *app, opts *answerOptions) error {
 func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *checklist.Pack, now time.Time) (*checklist.Session, error) {
 	sess := &checklist.Session{
 		Client:   firstNonEmpty(opts.Client, af.Client),
-		Assessor: firstNonEmpty(opts.Assessor, af.Assessor),
+		Assessor: firstNonEmpty(opts.Assessor, af.Assessor, opts.DefaultAssessor),
 		Pack:     p.Ref(),
 		Answers:  make(map[string]checklist.Answer, len(af.Answers)),
 		Status:   checklist.Completed,
@@ -198,6 +211,7 @@ func sessionFromAnswers(af *checklist.AnswersFile, opts *answerOptions, p *check
 		sess.Answers[id] = ans
 	}
 	sess.Plan = af.Plan
+	af.Details.Apply(sess)
 	if len(af.Missing) > 0 {
 		sess.Status = checklist.InProgress
 		sess.Cursor = af.Missing[0]

@@ -2,15 +2,14 @@ package main
 
 import (
 	"io"
+	"sync"
 	"time"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/config"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 )
-
-// version is set at build time with -ldflags "-X main.version=…".
-var version = ""
 
 // app carries what every command needs from the outside world, so that each
 // command's logic runs in tests without a terminal or a real environment.
@@ -26,6 +25,11 @@ type app struct {
 
 	// dbFlag is the value of the global --db flag.
 	dbFlag string
+	// cfg holds the settings of the config file and the environment:
+	// language, assessor and data file defaults, and the consultant's
+	// firm, name, contact and logo for reports. Read it with settings().
+	cfg     *config.Config
+	cfgOnce sync.Once
 	// packs finds the pack each stored session was answered with.
 	packs *packResolver
 	// summarize computes the total stored in each session's summary, so

@@ -19,6 +19,8 @@ type compareOptions struct {
 	Client string // compare this client's last two completed sessions
 	JSON   bool
 	Term   terminal
+	// Trend shows every completed session of Client (compare_trend.go).
+	Trend bool
 }
 
 func newCompareCmd(a *app) *cobra.Command {
@@ -37,6 +39,8 @@ func newCompareCmd(a *app) *cobra.Command {
 			switch {
 			case opts.Client != "" && len(args) != 0:
 				return usageError("cmd.compare.ids_and_client")
+			case opts.Trend && opts.Client == "":
+				return usageError("session.trend.needs_client")
 			case opts.Client == "" && len(args) != 2:
 				return usageError("cmd.compare.needs_ids")
 			case len(args) == 2:
@@ -47,11 +51,15 @@ func newCompareCmd(a *app) *cobra.Command {
 			if opts.Term.Styled {
 				opts.Out = a.colorWriter(opts.Out)
 			}
+			if opts.Trend {
+				return runTrend(a, opts)
+			}
 			return runCompare(a, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Client, "client", "", "compare this client's last two completed sessions")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the comparison as JSON")
+	cmd.Flags().BoolVar(&opts.Trend, "trend", false, "with --client: every completed session's total and areas, oldest first")
 	return cmd
 }
 
@@ -88,10 +96,15 @@ func runCompare(a *app, opts *compareOptions) error {
 	case opts.JSON:
 		return report.WriteComparisonJSON(opts.Out, c)
 	case opts.Term.Styled:
-		return report.WriteComparisonTerminal(opts.Out, c.In(a.loc), report.TermOptions{Width: opts.Term.Width})
+		if err := report.WriteComparisonTerminal(opts.Out, c.In(a.loc), report.TermOptions{Width: opts.Term.Width}); err != nil {
+			return err
+		}
 	default:
-		return report.WriteComparisonMarkdown(opts.Out, c.In(a.loc))
+		if err := report.WriteComparisonMarkdown(opts.Out, c.In(a.loc)); err != nil {
+			return err
+		}
 	}
+	return writeAnswerChanges(opts.Out, c)
 }
 
 // lastTwoCompleted returns the client's newest completed session and its

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/servicecheck/servicecheck/config"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -25,10 +26,16 @@ func (v dbFlagValue) Set(s string) error {
 	return nil
 }
 
-// dbPath is the data file this run uses: --db, else $SERVICECHECK_DB, else
-// the default in the user data folder.
+// dbPath is the data file this run uses: --db, else $SERVICECHECK_DB,
+// else the config file's db, else the default in the user data folder.
 func (a *app) dbPath() (string, error) {
-	return store.ResolvePath(a.dbFlag, a.getenv)
+	return store.ResolvePath(a.dbSetting().Value, a.getenv)
+}
+
+// dbSetting is the data file setting and where it came from; "" from the
+// default.
+func (a *app) dbSetting() config.Value {
+	return a.settings().DB.Override("--db", a.dbFlag)
 }
 
 // storeOptions are the options every command opens the data file with.

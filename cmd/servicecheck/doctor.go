@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/i18n"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 )
 
@@ -79,12 +80,12 @@ func runDoctor(a *app, opts *doctorOptions) (err error) {
 		field("cmd.doctor.size", byteSize(l, h.Size))
 	}
 	// One problem is the error itself, printed on stderr; several are
-	// listed here, each on its own line. What each says is technical
-	// detail from the store, in English.
+	// listed here, each on its own line, in the user's language (the
+	// detail of bbolt or the operating system stays theirs).
 	if len(h.Problems) > 1 {
 		fmt.Fprintf(&out, "%s:\n", l.T("cmd.doctor.problems"))
 		for _, p := range h.Problems {
-			fmt.Fprintf(&out, "  - %s\n", p)
+			fmt.Fprintf(&out, "  - %s\n", cellText(usertext.Error(l, p)))
 		}
 	}
 	if err != nil {

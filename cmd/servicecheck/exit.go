@@ -8,7 +8,8 @@ import (
 	"github.com/servicecheck/servicecheck/store"
 )
 
-// Exit codes that scripts can rely on. They are documented in the README.
+// Exit codes that scripts can rely on. They are documented in docs/json.md
+// and in the man page (man.go).
 const (
 	exitOK       = 0
 	exitError    = 1 // anything not listed below

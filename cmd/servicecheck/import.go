@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -211,9 +212,12 @@ type answersMismatch struct{ error }
 func (e *answersMismatch) Unwrap() error { return e.error }
 
 // importProblem is what is wrong with an import document, without the
-// line, which the message about the file gives. Its text is the store's
-// English.
+// line, which the message about the file gives: the field, then the
+// store's problem in the user's language (Error is the store's English).
 type importProblem struct{ e *store.ImportError }
 
 func (p importProblem) Error() string { return p.e.Msg }
-func (p importProblem) Unwrap() error { return p.e }
+
+// Localize words the problem in l's language.
+func (p importProblem) Localize(l *i18n.Locale) string { return usertext.Error(l, p.e) }
+func (p importProblem) Unwrap() error                  { return p.e }

@@ -8,7 +8,8 @@ import "github.com/servicecheck/servicecheck/i18n"
 var testLang string
 
 // uiLang returns the language a user meets in this run: flag (a --lang
-// value, "" when not given), else SERVICECHECK_LANG, else the POSIX locale,
+// value, "" when not given), else the configured language (SERVICECHECK_LANG
+// or the config file's lang), else the POSIX locale,
 // else English (i18n.Resolve has the rule). A stored session is still
 // shown in the language it was answered in: this is the language of what
 // belongs to no session (home, lists, messages) and of new sessions.
@@ -16,7 +17,7 @@ func (a *app) uiLang(flag string) (string, error) {
 	if testLang != "" {
 		return testLang, nil
 	}
-	lang, _, err := i18n.Resolve(flag, a.getenv("SERVICECHECK_LANG"), a.getenv)
+	lang, _, err := i18n.Resolve(flag, a.settings().Lang.Value, a.getenv)
 	return lang, err
 }
 

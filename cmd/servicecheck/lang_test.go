@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -85,6 +86,30 @@ func tour(c *cliTest, s tourSetup) []output {
 	runs(exitOK, "content show", true, append([]string{"content", "show"}, pack...)...)
 	runs(exitInvalid, "content validate broken", false, "content", "validate", c.file("b.yaml", []byte("id: X\nlang: 1\nfoo: [\n")))
 	runs(exitInvalid, "content validate problems", false, "content", "validate", c.file("b2.yaml", []byte("id: X\nlang: en\nfoo: 1\nbands: []\n")))
+	// Import documents that do not validate: the problem in the user's
+	// language after the file and line, the member's name kept.
+	for i, doc := range []string{
+		"",
+		`{"format":"servicecheck-sessions","version":1,` + "\n" + `"version":1}`,
+		`{"format":"servicecheck-sessions","version":1,"sessions":[{"id":"x1","cursor":5}]}`,
+		`{"format":"servicecheck-sessions","version":1,"sessions":[` + "\n" + `{"id":"§"}]}`,
+		`{"format":"servicecheck-sessions","version":9,"sessions":[]}`,
+	} {
+		runs(exitInvalid, fmt.Sprintf("import invalid %d", i), false, "import", c.file(fmt.Sprintf("i%d.json", i), []byte(doc)))
+	}
+	// A damaged session: doctor's problem, export's and salvage's lists
+	// of what was lost.
+	damageSession(c.t, c.db, c.sessions()[0].ID)
+	runs(exitDamaged, "doctor damaged", true, "doctor")
+	runs(exitDamaged, "export incomplete", false, "export", "--format", "json", "-o", c.dir+"/partial.json")
+	runs(exitDamaged, "salvage", true, "doctor", "--salvage", "-o", c.dir+"/rescued.db")
+	// A data file cut short: why it is damaged, in the user's language.
+	raw, err := os.ReadFile(c.db)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	runs(exitDamaged, "doctor truncated", true, "doctor", "--db", c.file("cut.db", raw[:3*len(raw)/4]))
+	runs(exitDamaged, "list not ours", true, "list", "--db", c.file("zero.db", make([]byte, 9000)))
 	return outs
 }
 
@@ -228,6 +253,8 @@ var pseudoAllowed = map[string]bool{
 	"KiB": true, "MiB": true, "shw": true, "show": true, "list": true, "nope": true, "help": true,
 	"compare": true, "client": true, "latest": true, "format": true, "pdf": true, "odt": true, "docx": true, "md": true,
 	"html": true, "csv": true, "yes": true, "new": true, "ok": true,
+	// the members of an import document, named in its problems
+	"version": true, "cursor": true, "id": true,
 }
 
 // outsideBrackets removes every ⟦…⟧ span (innermost first) and returns

@@ -52,7 +52,7 @@ func newListCmd(a *app) *cobra.Command {
 }
 
 // listItem is one session in `list --json`. The document is an array of
-// these, newest first; see the README for the schema.
+// these, newest first; see docs/json.md for the schema.
 type listItem struct {
 	ID          string           `json:"id"`
 	Client      string           `json:"client"`
@@ -217,7 +217,7 @@ func (l *jsonList) close() error {
 // summaryDate is when a listed session stands for, in loc: its day is the
 // one the reports give.
 func summaryDate(s store.Summary, loc *time.Location) time.Time {
-	return audit.Date(s.Stamp()).In(loc)
+	return audit.DateIn(s.Stamp(), loc)
 }
 
 // statusWord is a session's status in l's language.

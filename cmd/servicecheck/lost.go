@@ -38,7 +38,7 @@ func printLost(w io.Writer, l *i18n.Locale, lost []store.Lost) {
 		if !x.CreatedAt.IsZero() {
 			date = l.Date(x.CreatedAt)
 		}
-		line := l.T("truststore.lost.item", "ID", id, "Client", cellText(x.Client), "Date", date, "Why", cellText(x.Why))
+		line := l.T("truststore.lost.item", "ID", id, "Client", cellText(x.Client), "Date", date, "Why", cellText(usertext.Error(l, x.Why)))
 		// An unknown client or date leaves no double space behind.
 		b.WriteString("  " + strings.Join(strings.Fields(line), " ") + "\n")
 	}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/fang"
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/i18n"
@@ -29,34 +28,41 @@ func newRootCmd(a *app) *cobra.Command {
 	root.SetOut(guard(a.out))
 	root.SetErr(guard(a.errOut))
 	root.PersistentFlags().Var(dbFlagValue{&a.dbFlag}, "db",
-		"data file (default $SERVICECHECK_DB, else the user data folder)")
+		"the data file (default: see servicecheck config)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return withCode(exitUsage, err)
 	})
 	addWizard(root, a)
+	installHelp(root, a)
+	addCompletion(root)
+	root.AddCommand(newManCmd())
 
 	root.AddCommand(newContentCmd(a))
 	root.AddCommand(newListCmd(a), newShowCmd(a), newCompareCmd(a), newAnswerCmd(a), newExportCmd(a), newDeleteCmd(a))
-	root.AddCommand(newDoctorCmd(a), newImportCmd(a), newPlanCmd(a))
+	root.AddCommand(newDoctorCmd(a), newImportCmd(a), newPlanCmd(a), newConfigCmd(a), newClientCmd(a))
 	root.AddCommand(newTeamCmd(a), newServeCmd(a))
 	return root
 }
 
 // run executes the command line args and returns the exit code.
+//
+// It does what fang.Execute did for this program (version, man page,
+// completions, quiet cobra errors) with help and errors of its own: fang's
+// help does not fit narrow terminals (see help.go).
 func run(ctx context.Context, a *app, args []string) int {
 	root := newRootCmd(a)
 	root.SetArgs(args)
-	v := version
-	if v == "" {
-		v = "dev"
-	}
+	root.Version = versionString()
+	root.SetVersionTemplate("servicecheck {{.Version}}\n")
+	root.SilenceUsage = true
+	root.SilenceErrors = true
 	// The command the arguments name, found before running so that a usage
 	// error can point at that command's help rather than the root's.
 	target := commandFor(root, args)
-	err := fang.Execute(ctx, root, fang.WithVersion(v), fang.WithoutManpage(),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			printError(w, a.locale(), target, err)
-		}))
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		printError(root.ErrOrStderr(), a.locale(), target, err)
+	}
 	if err != nil && isCobraUsageError(err) {
 		return exitUsage
 	}
@@ -67,7 +73,8 @@ func run(ctx context.Context, a *app, args []string) int {
 // none.
 func commandFor(root *cobra.Command, args []string) *cobra.Command {
 	c, _, err := root.Find(args)
-	if err != nil || c == nil {
+	if err != nil || c == nil || c.Name() == "help" && c.Parent() == root {
+		// `servicecheck help bogus` points at the list of commands.
 		return root
 	}
 	return c

@@ -47,7 +47,7 @@ func runSalvage(a *app, opts *doctorOptions) error {
 		// ahead, say) must not cost the others: one at a time.
 		for _, s := range got.Sessions {
 			if _, err := st.Import([]*checklist.Session{s}, got.Packs...); err != nil {
-				lost = append(lost, store.Lost{ID: s.ID, Client: s.Client, CreatedAt: s.CreatedAt, Why: err.Error()})
+				lost = append(lost, store.Lost{ID: s.ID, Client: s.Client, CreatedAt: s.CreatedAt, Why: err})
 			}
 		}
 		return nil

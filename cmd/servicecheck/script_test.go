@@ -19,6 +19,7 @@ func TestMain(m *testing.M) {
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Setup: func(e *testscript.Env) error {
 		e.Setenv("XDG_DATA_HOME", e.WorkDir+"/xdg")
+		e.Setenv("XDG_CONFIG_HOME", e.WorkDir+"/xdg-config")
 		e.Setenv("NO_COLOR", "1")
 		return nil
 	}})

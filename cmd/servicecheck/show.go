@@ -27,7 +27,7 @@ func newShowCmd(a *app) *cobra.Command {
 			"the weakest areas with what to do, the change since the client's previous\n" +
 			"completed session, every answer with its note, and the plan.\n\n" +
 			"On a terminal the result is styled; in a pipe or a file it is Markdown.\n" +
-			"--json prints the stable JSON document described in the README.",
+			"--json prints the stable JSON document described in docs/json.md.",
 		Example: "  servicecheck show latest\n" +
 			"  servicecheck show latest --client \"Acme Ltd\"\n" +
 			"  servicecheck show 06fjya6 --json | jq .total",

@@ -128,9 +128,9 @@ type terminal struct {
 }
 
 // stdoutTerminal inspects w, which is a terminal only when it is one of
-// the process's files.
+// the process's files, bare or behind guard (which keeps its Fd).
 func stdoutTerminal(w io.Writer) terminal {
-	f, ok := w.(*os.File)
+	f, ok := w.(interface{ Fd() uintptr })
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return terminal{}
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"time"
+
 	"context"
 	"errors"
 	"fmt"
@@ -43,6 +45,7 @@ type wizardOptions struct {
 	id         string // resume: a session id or unique prefix; "" asks
 	lang       string // the language of the screens and of new sessions' built-in pack
 	packFile   string // new sessions: a content pack file of the user's own
+	date       string // new: the audit date, YYYY-MM-DD ("" today)
 }
 
 // addWizard makes the root command open the wizard and adds new and resume.
@@ -62,7 +65,7 @@ const accessibleHelp = "plain prompts for screen readers (the default when stdin
 // answered with. Resumed sessions keep the pack they were started with.
 func addPackFlags(cmd *cobra.Command, opts *wizardOptions) {
 	cmd.Flags().StringVar(&opts.lang, "lang", "", "use this language for the screens and new sessions' questions: "+
-		strings.Join(content.Languages(), ", ")+" (default: SERVICECHECK_LANG, else the locale's language, else en)")
+		strings.Join(content.Languages(), ", ")+" (default: see servicecheck config, else the locale's language, else en)")
 	cmd.Flags().StringVar(&opts.packFile, "pack", "", "answer with your own content pack file (kept in the data file)")
 }
 
@@ -82,7 +85,8 @@ func newNewCmd(a *app) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.client, "client", "", "who the audit is for")
-	cmd.Flags().StringVar(&opts.assessor, "assessor", "", "who runs the audit")
+	cmd.Flags().StringVar(&opts.assessor, "assessor", "", "who runs the audit (default: see servicecheck config)")
+	cmd.Flags().StringVar(&opts.date, "date", "", "the day of the audit, YYYY-MM-DD (default today): for a form typed in later")
 	cmd.Flags().BoolVar(&opts.accessible, "accessible", false, accessibleHelp)
 	addPackFlags(cmd, opts)
 	return cmd
@@ -110,18 +114,40 @@ func newResumeCmd(a *app) *cobra.Command {
 // runWizard opens the data file, decides where to start and runs the full
 // screen app on a terminal, or the plain prompts otherwise.
 func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
-	// The language is chosen once: --lang, else SERVICECHECK_LANG, else
-	// the locale (LANG=it_IT.UTF-8), else English. Without --pack it also
-	// chooses the built-in pack new sessions are answered with. A wrong
-	// language or pack file is reported before anything opens.
+	// The language is chosen once: --lang, else the configured language
+	// (SERVICECHECK_LANG or the config file's lang), else the locale
+	// (LANG=it_IT.UTF-8), else English. Without --pack it also chooses the
+	// built-in pack new sessions are answered with. A wrong language or
+	// pack file is reported before anything opens.
 	ui, uiErr := a.uiLang(opts.lang)
 	packLang := opts.lang
 	if packLang == "" && opts.packFile == "" {
 		packLang = ui
 	}
-	sp, err := chooseSessionPack(i18n.For(ui), guard(a.errOut), packLang, opts.packFile)
-	if err != nil {
-		return err
+	var sp sessionPack
+	var packFunc func() *checklist.Pack
+	if opts.packFile == "" && opts.mode != wizardNew {
+		// Home and resume start no session at once: the built-in pack is
+		// checked now and parsed alongside opening the data file and
+		// building the model (it takes longer than both; home shows its
+		// introduction, so the first frame waits for it at the end;
+		// docs/benchmarks.md).
+		lang, err := content.Check(packLang)
+		if err != nil {
+			return langError(err)
+		}
+		packFunc = sync.OnceValue(func() *checklist.Pack {
+			if p, err := content.ForLang(lang); err == nil {
+				return p
+			}
+			return content.Default() // not reached: Check found it
+		})
+		go packFunc()
+	} else {
+		var err error
+		if sp, err = chooseSessionPack(i18n.For(ui), guard(a.errOut), packLang, opts.packFile); err != nil {
+			return err
+		}
 	}
 	if uiErr != nil {
 		return withCode(exitUsage, uiErr)
@@ -154,23 +180,33 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	}
 	lookup := a.wizardLookup(path)
 	interactive := !opts.accessible && a.getenv("TERM") != "dumb" && isTerminal(a.in) && isTerminal(a.out)
+	opts.assessor = a.defaultAssessor(opts.assessor)
 	start, err := wizardStart(repo, opts, sp.pack, lookup, interactive)
 	if err != nil {
 		return err
 	}
-	topts := tui.Options{Repo: repo, Pack: sp.pack, Lookup: lookup, Start: start, Now: a.now, Lang: ui}
+	topts := tui.Options{Repo: repo, Pack: sp.pack, PackFunc: packFunc, Lookup: lookup, Start: start, Now: a.now,
+		Lang: ui, Assessor: a.defaultAssessor("")}
 	var out tui.Outcome
 	if interactive {
-		popts := []tea.ProgramOption{tea.WithInput(a.in), tea.WithOutput(a.out)}
+		// The profile Bubble Tea would detect, decided here so that the
+		// first frame, which the wizard draws itself, has the same colours.
+		inFile, outFile := a.in.(*os.File), a.out.(*os.File)
+		profile := colorprofile.Detect(outFile, os.Environ())
 		if a.getenv("NO_COLOR") != "" {
-			popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+			profile = colorprofile.Ascii
 		}
+		popts := []tea.ProgramOption{tea.WithInput(a.in), tea.WithOutput(a.out), tea.WithColorProfile(profile)}
+		topts.Screen = &tui.Terminal{In: inFile, Out: outFile, Profile: profile}
 		topts.Notices = guard(a.errOut)
 		out, err = tui.Run(ctx, topts, popts...)
 	} else {
 		// Ctrl+C at a prompt saves and quits like q: the terminal is in
 		// line mode here, so it arrives as a signal, not as a key. So do
 		// SIGTERM and SIGHUP.
+		if topts.Pack == nil {
+			topts.Pack = packFunc()
+		}
 		pctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		out, err = plain.Run(pctx, a.in, a.out, topts)
 		stop()
@@ -204,11 +240,17 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 	lookup func(checklist.Ref) (*checklist.Pack, error), interactive bool) (tui.Start, error) {
 	switch opts.mode {
 	case wizardNew:
+		if opts.date != "" {
+			if _, err := checklist.ParseAuditDate(opts.date, time.Local); err != nil {
+				return tui.Start{}, usageError("session.flag.date_invalid", "Value", opts.date)
+			}
+		}
+		start := tui.Start{New: true, Client: opts.client, Assessor: opts.assessor, Date: opts.date}
 		if opts.client == "" || !interactive {
-			return tui.Start{New: true, Client: opts.client, Assessor: opts.assessor}, nil
+			return start, nil
 		}
 		s := &checklist.Session{Client: opts.client, Assessor: opts.assessor, Pack: p.Ref(),
-			Answers: map[string]checklist.Answer{}}
+			Answers: map[string]checklist.Answer{}, AuditDate: start.AuditDay(time.Now())}
 		if err := repo.Create(s); err != nil {
 			return tui.Start{}, wrap(err, "cmd.wizard.create")
 		}
@@ -284,8 +326,9 @@ func (a *app) wizardLookup(path string) func(checklist.Ref) (*checklist.Pack, er
 	}
 }
 
-// isTerminal reports whether f is a terminal.
+// isTerminal reports whether f is a terminal: one of the process's files,
+// bare or behind guard (which keeps its Fd).
 func isTerminal(f any) bool {
-	file, ok := f.(*os.File)
+	file, ok := f.(interface{ Fd() uintptr })
 	return ok && term.IsTerminal(int(file.Fd()))
 }

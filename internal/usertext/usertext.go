@@ -142,6 +142,10 @@ func say(l *i18n.Locale, id string, args map[string]any) string {
 			pairs = append(pairs, name, l.Decimal(string(v)))
 		case Word:
 			pairs = append(pairs, name, l.T(string(v)))
+		case error:
+			// A problem inside another (why a session does not read):
+			// worded too.
+			pairs = append(pairs, name, Error(l, v))
 		default:
 			if name == "Count" {
 				if n, ok := v.(int); ok {
@@ -253,8 +257,12 @@ func Value(l *i18n.Locale, v checklist.Value) string {
 	return string(v)
 }
 
-// Outcome is the word for a reviewed goal's outcome in l's language.
+// Outcome is the word for a reviewed goal's outcome in l's language, as
+// a sentence uses it ("partly met"); "not reviewed" when there is none.
 func Outcome(l *i18n.Locale, o checklist.Outcome) string {
+	if o == "" {
+		return l.T("domain.outcome.none")
+	}
 	return l.T(o.MessageID())
 }
 

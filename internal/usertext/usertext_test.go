@@ -14,7 +14,7 @@ import (
 )
 
 // codeRE finds the codes the domain packages give their problems.
-var codeRE = regexp.MustCompile(`(?:problem\(|codedError\((?:Err\w+, )?|code: )"([a-z_.]+)"`)
+var codeRE = regexp.MustCompile(`(?:problem\(|importErr\(|wrapCode\(|bad\(|Term\(|codedError\((?:Err\w+, |nil, )?|code: )"([a-z_.]+)"`)
 
 // TestEveryCodeHasAMessage reads the codes out of the domain packages'
 // source, so that a code added there without its message fails here.
@@ -25,6 +25,12 @@ func TestEveryCodeHasAMessage(t *testing.T) {
 	}
 	for _, what := range []string{"band", "section", "item", "statement", "area", "action"} {
 		codes["pack.at_least_one."+what] = true // built from the list's name
+	}
+	for _, k := range []string{"folder", "pipe", "char_device", "block_device", "socket", "link", "special"} {
+		codes["damage.kind."+k] = true // store's kindCode
+	}
+	for _, k := range []string{"string", "number", "object", "array", "bool"} {
+		codes["import.got."+k] = true // store's jsonKind
 	}
 	for _, code := range []string{"pack.invalid_id", "pack.invalid_dotted_id"} {
 		codes[code] = true // the id rules, named by their codes
@@ -54,7 +60,8 @@ func TestEveryCodeHasAMessage(t *testing.T) {
 		for code := range codes {
 			args := map[string]any{"Count": 2, "Want": checklist.Term("kind.text"), "Got": checklist.Term("kind.list")}
 			for _, name := range strings.Fields("Value Line Prefix Previous Max Detail Tag Suggestion Known IDs " +
-				"More Pack Version Length Char Path Env Schema Current ID Client First Second Lang Langs Area File") {
+				"More Pack Version Length Char Path Env Schema Current ID Client First Second Lang Langs Area File " +
+				"N Key Bucket Format Need Size Summaries Clients Sessions Other Index Time Kind Page Type Want") {
 				args[name] = "x"
 			}
 			if got := Problem(l, code, args); strings.HasPrefix(got, "[") {
@@ -189,5 +196,50 @@ func TestAnswerWords(t *testing.T) {
 	}
 	if _, err := AnswerWords(i18n.For("sq")).Parse(checklist.KindStatement, "po"); err == nil {
 		t.Error("po is taken as a rating")
+	}
+}
+
+// TestEnglishIsTheStoresEnglish reads import documents that do not
+// validate: the English catalogue must word each problem exactly as the
+// store's English (ImportError.Msg) does, the field's path included.
+func TestEnglishIsTheStoresEnglish(t *testing.T) {
+	session := func(extra string) string {
+		return `{"format":"servicecheck-sessions","version":1,"sessions":[{"id":"s1","client":"Bar","assessor":"Ada",` +
+			`"status":"in_progress","created_at":"2025-03-01T10:00:00Z","updated_at":"2025-03-01T10:00:00Z",` +
+			`"pack":{"id":"p","version":"1","lang":"it"}` + extra + `}]}`
+	}
+	en := i18n.For("en")
+	for _, doc := range []string{
+		"", "[]", "{", `{"format":"x"}`, `{"format":"servicecheck-sessions"}`, `{"version":1}`,
+		`{"version":0}`, `{"version":99}`, `{"version":1,"version":1}`, `{"version":1,"x":1}`,
+		`{"version":1,"sessions":{}}`, `{"version":1,"packs":3}`, "{\"version\":1,\"a\xff\":1}",
+		"{\"version\":1,\"sessions\":[{\"client\":\"\xff\"}]}",
+		`{"version":1,"sessions":[{"id":"s1","client":5}]}`, `{"version":1,"sessions":[{"id":"s1","answers":[]}]}`,
+		`{"version":1,"sessions":[{"id":"s 1"}]}`, `{"version":1,"sessions":[{"id":"s1"}]}`,
+		`{"version":1,"sessions":[{"id":"s1","nope":1}]}`,
+		session(`,"answers":{"q1":{"value":"maybe"}}`), session(`,"answers":{"q1":{}}`),
+		session(`,"answers":{"":{"value":"yes"}}`), session(`,"answers":{"q1":{"value":"yes","note":"a\u001bb"}}`),
+		session(`,"completed_at":"2025-03-02T10:00:00Z"`), session(`,"cursor":"` + strings.Repeat("x", 200) + `"`),
+		session(`,"plan":{"review":[{"status":"great"}]}`), session(`,"plan":{"goals":[{"problem":"x","status":"soon"}]}`), session(`,"plan":{"review":[{"from":"a b"}]}`),
+		session(`,"plan":{"goals":[{"problem":"x","source":{"kind":"area"}}]}`),
+		strings.Replace(session(""), `"status":"in_progress"`, `"status":"done"`, 1),
+		strings.Replace(session(""), `"updated_at":"2025-03-01T10:00:00Z"`, `"updated_at":"2025-02-01T10:00:00Z"`, 1),
+		strings.Replace(session(""), `"created_at":"2025-03-01T10:00:00Z"`, `"created_at":"1990-03-01T10:00:00Z"`, 1),
+		strings.Replace(session(""), `"pack":{"id":"p",`, `"pack":{"id":"",`, 1),
+		`{"version":1,"sessions":[],"packs":[{"id":"p","version":"1","lang":"en","yaml":"id: q"}]}`,
+		`{"version":1,"sessions":[],"packs":[{"id":"p","colour":1}]}`,
+	} {
+		_, err := store.ReadDocument(strings.NewReader(doc))
+		var ie *store.ImportError
+		if !errors.As(err, &ie) {
+			t.Errorf("%q: %v, want an ImportError", doc, err)
+			continue
+		}
+		if ie.Code == "" {
+			t.Errorf("%q: %q has no code", doc, ie.Msg)
+		}
+		if got := Error(en, ie); got != ie.Msg {
+			t.Errorf("%q:\ncatalogue %q\nstore     %q", doc, got, ie.Msg)
+		}
 	}
 }

@@ -259,7 +259,7 @@ func (r *runner) home() error {
 		}
 		switch strings.ToLower(line) {
 		case "1", "new":
-			return r.newSession("", "")
+			return r.newSession("", r.opts.Assessor)
 		case "2", "resume":
 			return r.resume()
 		case "3":
@@ -290,18 +290,25 @@ func (r *runner) newSession(client, assessor string) error {
 				r.sayT("plain.setup.client_empty")
 			}
 		}
-		line, err := r.ask(r.t("plain.setup.assessor"))
+		prompt := r.t("plain.setup.assessor")
+		if assessor != "" {
+			// The configured assessor (servicecheck config).
+			prompt = r.t("config.prompt.assessor", "Name", termtext.Line(assessor))
+		}
+		line, err := r.ask(prompt)
 		if err != nil {
 			return err
 		}
-		assessor = line
+		if line != "" {
+			assessor = line
+		}
 		if err := r.create(client, assessor); err != nil {
 			return err
 		}
 	} else {
 		// Created on the first answer, so that no input leaves nothing behind.
 		r.sess = &checklist.Session{Client: strings.TrimSpace(client), Assessor: strings.TrimSpace(assessor),
-			Pack: r.opts.Pack.Ref(), Answers: map[string]checklist.Answer{}}
+			Pack: r.opts.Pack.Ref(), Answers: map[string]checklist.Answer{}, AuditDate: r.opts.Start.AuditDay(r.opts.Now())}
 		r.lazy = true
 	}
 	return r.walk(r.sess, r.opts.Pack)
@@ -309,7 +316,7 @@ func (r *runner) newSession(client, assessor string) error {
 
 func (r *runner) create(client, assessor string) error {
 	s := &checklist.Session{Client: strings.TrimSpace(client), Assessor: strings.TrimSpace(assessor),
-		Pack: r.opts.Pack.Ref(), Answers: map[string]checklist.Answer{}}
+		Pack: r.opts.Pack.Ref(), Answers: map[string]checklist.Answer{}, AuditDate: r.opts.Start.AuditDay(r.opts.Now())}
 	if err := r.opts.Repo.Create(s); err != nil {
 		return fmt.Errorf("create session: %w", err)
 	}

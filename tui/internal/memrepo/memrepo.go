@@ -261,7 +261,7 @@ func (r *Repo) List(f store.Filter) ([]store.Summary, error) {
 			continue
 		}
 		sum := store.Summary{ID: s.ID, Client: s.Client, Assessor: s.Assessor, Status: s.Status,
-			CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt, Pack: s.Pack}
+			CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt, CompletedAt: s.CompletedAt, Pack: s.Pack, AuditDate: s.AuditDate}
 		for _, a := range s.Answers {
 			if a.Value != "" {
 				sum.Answered++
@@ -321,4 +321,19 @@ func clonePlan(p checklist.Plan) checklist.Plan {
 	p.Goals = append([]checklist.Goal(nil), p.Goals...)
 	p.Review = append([]checklist.GoalReview(nil), p.Review...)
 	return p
+}
+
+// Discard removes a session that holds nothing (store.Store.Discard).
+func (r *Repo) Discard(id string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s, ok := r.sessions[id]
+	if !ok {
+		return fmt.Errorf("session %s: %w", id, store.ErrNotFound)
+	}
+	if !store.Empty(s) {
+		return fmt.Errorf("session %s has answers: %w", id, store.ErrConflict)
+	}
+	delete(r.sessions, id)
+	return nil
 }
