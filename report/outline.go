@@ -148,6 +148,12 @@ func coverPart(w results.Words, d *Document, b Branding, title string) part {
 		{Label: w.T("report.cover.audit_date"), Text: w.Locale().LongDate(d.Date())},
 		{Label: w.T("report.fact.assessor"), Text: clean(orDash(d.Assessor))},
 	}
+	if site := strings.TrimSpace(clean(d.Site)); site != "" {
+		facts = append(facts[:1], append([]results.Field{{Label: w.T("report.cover.site"), Text: site}}, facts[1:]...)...)
+	}
+	if len(d.Participants) > 0 {
+		facts = append(facts, results.Field{Label: w.T("report.cover.participants"), Text: clean(strings.Join(d.Participants, ", "))})
+	}
 	if d.Status != checklist.Completed {
 		facts = append(facts, results.Field{Label: w.T("report.cover.status"), Text: w.Status(d.Status)})
 	}
@@ -415,10 +421,36 @@ func appendixPart(w results.Words, d *Document) part {
 	for _, a := range d.Areas {
 		answers(a.Title, a.Statements)
 	}
+	if len(d.Edits) > 0 {
+		// The edit log: every change made after the session was completed.
+		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.edits")))
+		t := block{Kind: bTable, Widths: []float64{1.8, 4, 1.6, 1.6, 2.5},
+			Head: []string{w.T("report.col.when"), w.T("report.col.question"), w.T("report.col.before"),
+				w.T("report.col.now"), w.T("report.col.note")}}
+		for _, ed := range d.Edits {
+			old, now := answerCell(w, value(ed.OldAnswer)), answerCell(w, value(ed.Answer))
+			note := ""
+			if ed.OldNote != ed.Note {
+				note = clean(orDash(ed.OldNote)) + " → " + clean(orDash(ed.Note))
+			}
+			t.Rows = append(t.Rows, []tcell{{Text: w.Locale().DateTime(ed.At)}, {Text: clean(ed.Text)}, old, now, {Text: note}})
+		}
+		p.Blocks = append(p.Blocks, t)
+	}
+	if notes := strings.TrimSpace(d.Notes); notes != "" {
+		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.session_notes")), block{Kind: bQuote, Text: clean(notes)})
+	}
 	if intro := strings.TrimSpace(d.Pack.Intro); intro != "" {
 		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.intro")), block{Kind: bQuote, Text: clean(intro)})
 	}
 	return p
+}
+
+func value(v *checklist.Value) checklist.Value {
+	if v == nil {
+		return ""
+	}
+	return *v
 }
 
 // answerCell words an answer with its tone: No and a rating of 1 read as

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/servicecheck/servicecheck/checklist"
@@ -87,8 +88,13 @@ func fixedDocuments(t *testing.T) map[string]Document {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The English session has its details: a site, participants and a
+	// change made after completion (the appendix's edit log).
+	later := laterSession()
+	later.Site, later.Participants = "Via Roma 1, Tirana", []string{"Jo", "Ann"}
+	later.Edits = []checklist.Edit{{QID: "culture.internal", At: t1.Add(2 * time.Hour), OldValue: checklist.Partly, Value: checklist.No}}
 	return map[string]Document{
-		"en": Build(testPack(), laterSession(), earlierSession(), testPack()),
+		"en": Build(testPack(), later, earlierSession(), testPack()),
 		"it": italianDocument(t, p, func(s string) string { return s }),
 	}
 }
@@ -98,6 +104,12 @@ func fixedDocuments(t *testing.T) map[string]Document {
 func mustHold(d Document) []string {
 	w := d.Words()
 	want := []string{clean(d.Client), w.Score(d.Total.Score)}
+	if d.Site != "" {
+		want = append(want, d.Site)
+	}
+	for _, e := range d.Edits {
+		want = append(want, e.Text)
+	}
 	for _, f := range findingsOf(&d) {
 		want = append(want, f.Text)
 		if f.Note != "" {
