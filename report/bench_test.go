@@ -57,6 +57,10 @@ func BenchmarkWrite(b *testing.B) {
 		{"csv", WriteCSV},
 		{"json", WriteJSON},
 		{"terminal", func(w io.Writer, d Document) error { return WriteTerminal(w, d, TermOptions{Width: 100}) }},
+		// The paged reports: one session's PDF (compressed, as export
+		// writes it) and DOCX; the target is < 50 ms each.
+		{"pdf", func(w io.Writer, d Document) error { _, err := WritePDF(w, d, Options{}); return err }},
+		{"docx", func(w io.Writer, d Document) error { return WriteDOCX(w, d, Options{}) }},
 	} {
 		b.Run(w.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -8,10 +8,12 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/results"
+	"github.com/servicecheck/servicecheck/scoring"
 )
 
 // csvColumns are the catalogue ids of the CSV's columns, in order.
-var csvColumns = []string{"session_id", "client", "date", "kind", "group_id", "item_id", "text", "answer", "note"}
+var csvColumns = []string{"session_id", "client", "date", "kind", "group_id", "item_id", "text", "answer", "note",
+	"score", "what", "target", "owner", "due", "status"}
 
 // CSVHeader returns the header row of the CSV report in language lang, in
 // column order.
@@ -30,6 +32,9 @@ type CSVOptions struct {
 	// in the session's language (i18n.Locale.CSVSeparator): ";" where the
 	// decimal mark is a comma.
 	Comma rune
+	// NoHeader leaves the header row (and the byte order mark) out: the
+	// sessions after the first of a client's export.
+	NoHeader bool
 }
 
 // utf8BOM starts the CSV file so that spreadsheet programs that guess the
@@ -49,11 +54,16 @@ func WriteCSV(w io.Writer, d Document) error { return WriteCSVWith(w, d, CSVOpti
 // problem as text, what, target and by when as the note) and one of kind
 // review per goal reviewed from last time (the earlier session's id as
 // group, how far it was met as answer).
+// The scores follow the answers, each a row of its own with the figure in
+// the score column: the total (its band as answer, its range as text),
+// each area (its band) and each checklist section (its percentage).
 // Quoting follows RFC 4180 with CRLF line ends; the file starts with a UTF-8
 // byte order mark.
 func WriteCSVWith(w io.Writer, d Document, opt CSVOptions) error {
-	if _, err := io.WriteString(w, utf8BOM); err != nil {
-		return fmt.Errorf("write csv: %w", err)
+	if !opt.NoHeader {
+		if _, err := io.WriteString(w, utf8BOM); err != nil {
+			return fmt.Errorf("write csv: %w", err)
+		}
 	}
 	wd := d.Words()
 	cw := csv.NewWriter(w)
@@ -62,8 +72,10 @@ func WriteCSVWith(w io.Writer, d Document, opt CSVOptions) error {
 	if cw.Comma == 0 {
 		cw.Comma = wd.Locale().CSVSeparator()
 	}
-	if err := cw.Write(CSVHeader(d.Pack.Lang)); err != nil {
-		return fmt.Errorf("write csv: %w", err)
+	if !opt.NoHeader {
+		if err := cw.Write(CSVHeader(d.Pack.Lang)); err != nil {
+			return fmt.Errorf("write csv: %w", err)
+		}
 	}
 	date, client := isoDay(d.Date()), cell(d.Client)
 	// The few words of the kind and answer columns, worded once.
@@ -85,6 +97,7 @@ func WriteCSVWith(w io.Writer, d Document, opt CSVOptions) error {
 				answers[v] = answer
 			}
 		}
+		clear(rec)
 		rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6], rec[7], rec[8] = d.ID, client, date, kinds[kind], group, l.ID,
 			cell(l.Text), answer, cell(l.Note)
 		return cw.Write(rec)
@@ -102,6 +115,9 @@ func WriteCSVWith(w io.Writer, d Document, opt CSVOptions) error {
 				return fmt.Errorf("write csv: %w", err)
 			}
 		}
+	}
+	if err := cw.WriteAll(scoreRows(wd, d)); err != nil {
+		return fmt.Errorf("write csv: %w", err)
 	}
 	if err := cw.WriteAll(planRows(wd, d)); err != nil {
 		return fmt.Errorf("write csv: %w", err)
@@ -121,4 +137,54 @@ func cell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// scoreRows are the CSV rows of the scores: the total, each area and each
+// checklist section.
+func scoreRows(w results.Words, d Document) [][]string {
+	date := isoDay(d.Date())
+	row := func(kind, group, text, answer, score string) []string {
+		r := make([]string, len(csvColumns))
+		r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[9] = d.ID, cell(d.Client), date, w.T("report.csv."+kind), group,
+			cell(text), cell(answer), score
+		return r
+	}
+	total := w.T("report.csv.total_text", "Min", w.Num(d.Total.Min), "Max", w.Num(d.Total.Max))
+	rows := [][]string{row("total", "", total, d.Total.BandLabel, scoreCell(w, d.Total.Score))}
+	for _, a := range d.Areas {
+		rows = append(rows, row("area", a.ID, a.Title, a.BandLabel, scoreCell(w, a.Score)))
+	}
+	for _, s := range d.Sections {
+		pct := ""
+		if s.Percent.Valid {
+			pct = w.Percent(s.Percent)
+		}
+		rows = append(rows, row("section", s.ID, s.Title, "", pct))
+	}
+	return rows
+}
+
+// scoreCell is a score for a spreadsheet: empty when there is none.
+func scoreCell(w results.Words, s scoring.Score) string {
+	if !s.Valid {
+		return ""
+	}
+	return w.Score(s)
+}
+
+// WriteCSVSessions writes several sessions (a client's) as one CSV: one
+// header, then each session's rows as WriteCSVWith writes them.
+func WriteCSVSessions(w io.Writer, docs []Document, opt CSVOptions) error {
+	for i, d := range docs {
+		o := opt
+		o.NoHeader = i > 0
+		if o.Comma == 0 && len(docs) > 0 {
+			// One separator for the whole file: the first session's.
+			o.Comma = docs[0].Words().Locale().CSVSeparator()
+		}
+		if err := WriteCSVWith(w, d, o); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -11,16 +11,6 @@ import (
 // The plan in every format: the goals set in this session and the review
 // of the goals set last time.
 
-// goalNote is a goal's what, target and by when on separate lines, for the
-// note column of the CSV.
-func goalNote(w results.Words, g checklist.Goal) string {
-	var lines []string
-	for _, f := range w.GoalFields(g) {
-		lines = append(lines, f.Label+": "+f.Text)
-	}
-	return strings.Join(lines, "\n")
-}
-
 func writeMarkdownPlan(e *errWriter, w results.Words, d Document) {
 	e.printf("## %s\n\n", w.T("results.heading.plan"))
 	label := func(id string) string { return w.T("results.goal." + id) }
@@ -85,31 +75,49 @@ func writeTermPlan(e *errWriter, w results.Words, st termStyles, d *Document, wi
 	}
 }
 
-// planRows are the CSV rows of the plan: the vision, each goal (what,
-// target and by when in the note column) and each goal reviewed from last
-// time (the outcome in the answer column, the earlier session's id as the
-// group).
+// planRows are the CSV rows of the plan: the vision, each goal (its
+// problem as text, its note as note; what, target, owner, due date as ISO
+// 8601 and status in columns of their own) and each goal reviewed from
+// last time (where it stands as status, the review's note as note, the
+// earlier session's id as the group).
 func planRows(w results.Words, d Document) [][]string {
 	if d.Plan == nil {
 		return nil
 	}
 	date := isoDay(d.Date())
-	row := func(kind, group, id, text, answer, note string) []string {
-		return []string{d.ID, cell(d.Client), date, w.T("report.csv." + kind), group, id, cell(text), answer, cell(note)}
+	row := func(kind, group, id, text, note string, g checklist.Goal, status string) []string {
+		r := make([]string, len(csvColumns))
+		r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[8] = d.ID, cell(d.Client), date, w.T("report.csv."+kind), group, id,
+			cell(text), cell(note)
+		due := g.DueDate.String()
+		if due == "" {
+			due = g.Due
+		}
+		r[10], r[11], r[12], r[13], r[14] = cell(g.What), cell(g.Target), cell(g.Owner), cell(due), status
+		return r
 	}
 	var rows [][]string
 	if d.Plan.Vision != "" {
-		rows = append(rows, row("vision", "plan", "vision", d.Plan.Vision, "", ""))
+		rows = append(rows, row("vision", "plan", "vision", d.Plan.Vision, "", checklist.Goal{}, ""))
 	}
 	for i, g := range d.Plan.Goals {
-		rows = append(rows, row("goal", "plan", fmt.Sprintf("goal-%d", i+1), g.Problem, "", goalNote(w, g)))
+		rows = append(rows, row("goal", "plan", fmt.Sprintf("goal-%d", i+1), g.Problem, g.Note, g, goalStatus(w, g)))
 	}
 	for i, r := range d.Plan.Review {
-		outcome := ""
+		status := ""
 		if r.Status != "" {
-			outcome = w.GoalStatus(r.Status)
+			status = w.GoalStatus(r.Status)
 		}
-		rows = append(rows, row("review", r.From, fmt.Sprintf("goal-%d", i+1), r.Goal.Problem, outcome, r.Note))
+		rows = append(rows, row("review", r.From, fmt.Sprintf("goal-%d", i+1), r.Goal.Problem, r.Note, r.Goal, status))
 	}
 	return rows
+}
+
+// goalStatus is where a goal stands: its status's word, or for a goal of
+// an older file whether it was met; "" when neither is known.
+func goalStatus(w results.Words, g checklist.Goal) string {
+	if g.Status != "" {
+		return w.GoalStatus(g.Status)
+	}
+	return w.Met(g.Met)
 }

@@ -11,14 +11,16 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/internal/fileout"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
 )
 
 // exportFormats are the report formats, in the order help lists them.
-var exportFormats = []string{"md", "html", "json", "csv"}
+var exportFormats = []string{"md", "html", "pdf", "docx", "json", "csv"}
 
 // exportOptions are the inputs of `servicecheck export`.
 type exportOptions struct {
@@ -29,13 +31,23 @@ type exportOptions struct {
 	Format  string
 	Output  string // file to write; "" or "-" for standard output
 	CSVSep  string // "" for the session's language's separator, else ",", ";" or "tab"
+	Paper   string // pdf: "a4" or "letter"
+	// Branding names the consultant on the cover of the readable reports;
+	// the config file fills it when it has the keys, the flags override.
+	Branding brandingOptions
+}
+
+// brandingOptions are the consultant's details as given: names, and the
+// logo as a file path, read by export.
+type brandingOptions struct {
+	Firm, Consultant, Contact, Logo string
 }
 
 func newExportCmd(a *app) *cobra.Command {
 	opts := &exportOptions{}
 	cmd := &cobra.Command{
-		Use:   "export [ID|latest] --format md|html|json|csv",
-		Short: "Write a session's report as Markdown, HTML, JSON or CSV",
+		Use:   "export [ID|latest] --format md|html|pdf|docx|json|csv",
+		Short: "Write a session's report as Markdown, HTML, PDF, Word (docx), JSON or CSV",
 		Long: "Write a session's report to hand over:\n\n" +
 			"  md    Markdown, readable as plain text too\n" +
 			"  html  one self-contained page (no scripts, nothing loaded) that prints on A4\n" +
@@ -43,13 +55,19 @@ func newExportCmd(a *app) *cobra.Command {
 			"        client's previous completed session\n" +
 			"  json  the show --json document with every answer and note, plus the session\n" +
 			"        itself, which servicecheck import reads back exactly\n" +
+			"  pdf   the report to hand over: cover, summary, findings, areas, action plan,\n" +
+			"        sign-off and every answer in an appendix; A4, or --paper letter\n" +
+			"  docx  the same report as an editable Word document\n" +
 			"  csv   one row per answered question, for a spreadsheet (UTF-8 with BOM)\n\n" +
+			"--firm, --consultant, --contact and --logo (a PNG or JPEG file) put the\n" +
+			"consultant's details on the cover of md, html, pdf and docx reports.\n\n" +
 			"Without a session, --format json exports every session (with --client, every\n" +
 			"session of that client) in one file: a backup, or a move to another computer\n" +
 			"with 'servicecheck import'.\n\n" +
 			"-o writes the report to a file, replacing it if it exists (a named pipe or a\n" +
 			"device such as /dev/stdout is written to, never replaced).",
 		Example: "  servicecheck export latest --client \"Acme Ltd\" --format html -o acme.html\n" +
+			"  servicecheck export latest --client \"Acme Ltd\" --format pdf --firm \"Qualità Srl\" -o acme.pdf\n" +
 			"  servicecheck export 06fjya6 --format csv > answers.csv\n" +
 			"  servicecheck export --format json -o sessions.json",
 		Args: cobra.MaximumNArgs(1),
@@ -64,6 +82,11 @@ func newExportCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&opts.Client, "client", "", "with latest: the newest session of this client; alone: all of its sessions")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "md", "report format: "+strings.Join(exportFormats, ", "))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVar(&opts.Paper, "paper", "a4", "pdf paper size: a4 or letter")
+	cmd.Flags().StringVar(&opts.Branding.Firm, "firm", "", "the consultant's firm, on the report's cover")
+	cmd.Flags().StringVar(&opts.Branding.Consultant, "consultant", "", "the consultant's name, on the report's cover")
+	cmd.Flags().StringVar(&opts.Branding.Contact, "contact", "", "the consultant's contact (e-mail, phone), on the report's cover")
+	cmd.Flags().StringVar(&opts.Branding.Logo, "logo", "", "a PNG or JPEG logo for the cover of pdf and docx reports")
 	cmd.Flags().StringVar(&opts.CSVSep, "csv-sep", "", `CSV field separator: ",", ";" or "tab" (default: ";" where the session's language writes a decimal comma, else ",")`)
 	return cmd
 }
@@ -79,11 +102,21 @@ func runExport(a *app, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
+	paged, err := pagedOptions(opts)
+	if err != nil {
+		return err
+	}
+	if (opts.Format == "pdf" || opts.Format == "docx") && (opts.Output == "" || opts.Output == "-") && stdoutTerminal(opts.Out).Styled {
+		return usageError("report.export.binary_terminal", "Format", opts.Format)
+	}
 	if opts.Session == "" {
-		if opts.Format != "json" {
-			return usageError("cmd.export.needs_id")
+		switch {
+		case opts.Format == "json":
+			return runExportAll(a, opts)
+		case opts.Format == "csv" && opts.Client != "":
+			return runExportClientCSV(a, opts, comma)
 		}
-		return runExportAll(a, opts)
+		return usageError("report.export.needs_id")
 	}
 	if err := checkSessionArgs(opts.Session, opts.Client); err != nil {
 		return err
@@ -110,11 +143,16 @@ func runExport(a *app, opts *exportOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
+	pages := 0
 	switch opts.Format {
+	case "pdf":
+		pages, err = report.WritePDF(&buf, doc.In(a.loc), paged)
+	case "docx":
+		err = report.WriteDOCX(&buf, doc.In(a.loc), paged)
 	case "md":
-		err = report.WriteMarkdown(&buf, doc.In(a.loc))
+		err = report.WriteMarkdownReport(&buf, doc.In(a.loc), paged)
 	case "html":
-		err = report.WriteHTML(&buf, doc.In(a.loc))
+		err = report.WriteHTMLReport(&buf, doc.In(a.loc), paged)
 	case "json":
 		err = writeJSON(&buf, exportDocument{Format: store.DocFormat, Version: store.DocVersion,
 			Sessions: []*checklist.Session{sess}, Reports: []report.Document{doc}, Packs: packs})
@@ -124,7 +162,67 @@ func runExport(a *app, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeExport(opts, buf.Bytes())
+	if err := writeExport(opts, buf.Bytes()); err != nil {
+		return err
+	}
+	a.sayWrote(opts, pages)
+	return nil
+}
+
+// sayWrote tells on standard error what an export wrote to a file, with
+// its pages when it has them: "wrote acme.pdf (4 pages)".
+func (a *app) sayWrote(opts *exportOptions, pages int) {
+	if opts.Output == "" || opts.Output == "-" || opts.ErrOut == nil {
+		return
+	}
+	l := a.locale()
+	if pages > 0 {
+		fmt.Fprintln(opts.ErrOut, termtext.Line(l.N("report.wrote", pages, "File", opts.Output)))
+		return
+	}
+	fmt.Fprintln(opts.ErrOut, termtext.Line(l.T("report.wrote_file", "File", opts.Output)))
+}
+
+// runExportClientCSV writes every session of opts.Client, oldest first, as
+// one CSV with one header: answers, scores and plan of each session.
+func runExportClientCSV(a *app, opts *exportOptions, comma rune) error {
+	var docs []report.Document
+	var lost []store.Lost
+	err := a.withStore(true, func(st *store.Store) error {
+		sessions, l, err := st.Sessions(store.Filter{Client: opts.Client})
+		if err != nil {
+			return err
+		}
+		lost = l
+		for _, s := range sessions {
+			p, err := a.lookupPack(st, s.Pack)
+			if err != nil {
+				return err
+			}
+			docs = append(docs, report.Build(p, s, nil, nil).In(a.loc))
+		}
+		return nil
+	})
+	if err != nil {
+		return wrap(err, "cmd.export.failed")
+	}
+	if len(docs) == 0 && len(lost) == 0 {
+		return notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", opts.Client))
+	}
+	slices.SortFunc(docs, func(x, y report.Document) int { return audit.Compare(x.Stamp(), y.Stamp()) })
+	var buf bytes.Buffer
+	if err := report.WriteCSVSessions(&buf, docs, report.CSVOptions{Comma: comma}); err != nil {
+		return err
+	}
+	if err := writeExport(opts, buf.Bytes()); err != nil {
+		return err
+	}
+	if len(lost) > 0 {
+		printLost(opts.ErrOut, a.locale(), lost)
+		return withCode(exitDamaged, msgError("truststore.export.incomplete", "Count", len(lost)))
+	}
+	a.sayWrote(opts, 0)
+	return nil
 }
 
 // runExportAll writes every session (of opts.Client, when given) as one
@@ -163,7 +261,11 @@ func runExportAll(a *app, opts *exportOptions) error {
 		return err
 	}
 	if len(lost) == 0 {
-		return writeExport(opts, buf.Bytes())
+		if err := writeExport(opts, buf.Bytes()); err != nil {
+			return err
+		}
+		a.sayWrote(opts, 0)
+		return nil
 	}
 	// What could be read is still written, to be kept; but an incomplete
 	// backup never replaces a file that may be an older, complete one.

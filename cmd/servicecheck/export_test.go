@@ -25,8 +25,10 @@ func TestExportFormats(t *testing.T) {
 		check  func(t *testing.T, data []byte)
 	}{
 		{"md", func(t *testing.T, data []byte) {
-			for _, want := range []string{"# Customer service check: Acme Ltd\n", "## Change since 1 Mar 2025",
-				"Note: \\=SUM(A1:A9)", "Note: \\| pipes \\| and \\*stars\\* and # hashes"} {
+			// The previous session beside this one in the summary; notes
+			// escaped only where they would be markup (a table's pipes).
+			for _, want := range []string{"# Customer service check: Acme Ltd\n", "| Previous audit (1 Mar 2025) |",
+				"=SUM(A1:A9)", "\\| pipes \\| and \\*stars\\* and # hashes"} {
 				if !bytes.Contains(data, []byte(want)) {
 					t.Errorf("markdown lacks %q", want)
 				}
@@ -51,8 +53,8 @@ func TestExportFormats(t *testing.T) {
 					t.Errorf("note of %s not found as text: %q", id, want)
 				}
 			}
-			if !bytes.Contains(data, []byte(`<section id="comparison"`)) {
-				t.Error("no comparison with the earlier session")
+			if !bytes.Contains(data, []byte(`<section class="part" id="summary">`)) || !bytes.Contains(data, []byte("Previous audit (1 Mar 2025)")) {
+				t.Error("no summary with the earlier session beside this one")
 			}
 		}},
 		{"csv", func(t *testing.T, data []byte) {
@@ -60,8 +62,15 @@ func TestExportFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rows) != 1+78 {
-				t.Errorf("%d rows, want a header and 78 answers", len(rows))
+			answers := 0
+			for _, r := range rows[1:] {
+				if r[3] == "item" || r[3] == "statement" {
+					answers++
+				}
+			}
+			// The scores follow the answers: the total, 8 areas, 4 sections.
+			if answers != 78 || len(rows) != 1+78+13 {
+				t.Errorf("%d rows, %d answers: want a header, 78 answers and 13 scores", len(rows), answers)
 			}
 			found := 0
 			for _, r := range rows[1:] {
@@ -142,7 +151,7 @@ func TestExportErrors(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{[]string{"export", first, "--format", "pdf"}, exitUsage, `unknown format "pdf": use md, html, json, csv`},
+		{[]string{"export", first, "--format", "odt"}, exitUsage, `unknown format "odt": use md, html, pdf, docx, json, csv`},
 		{[]string{"export", "nosuch"}, exitNotFound, "nosuch"},
 		{[]string{"export", first, "--client", "Acme"}, exitUsage, "--client goes with 'latest'"},
 		{[]string{"export", first, "-o", filepath.Join(c.dir, "no", "such", "dir", "r.md")}, exitError, "write "},

@@ -68,7 +68,7 @@ func tour(c *cliTest, s tourSetup) []output {
 	runs(exitNotFound, "compare too few", false, "compare", "--client", s.clients[0])
 	runs(exitUsage, "compare one id", false, "compare", "x")
 	runs(exitNotFound, "show unknown", false, "show", "0000000000")
-	runs(exitUsage, "export unknown format", false, "export", "latest", "--format", "pdf")
+	runs(exitUsage, "export unknown format", false, "export", "latest", "--format", "odt")
 	out := c.dir + "/e.json"
 	runs(exitOK, "export all", false, "export", "--format", "json", "-o", out)
 	runs(exitOK, "import again", true, "import", out)
@@ -251,7 +251,7 @@ func TestCommandTextPseudo(t *testing.T) {
 var pseudoAllowed = map[string]bool{
 	"servicecheck": true, "json": true, "yaml": true, "lang": true, "foo": true, "bands": true,
 	"KiB": true, "MiB": true, "shw": true, "show": true, "list": true, "nope": true, "help": true,
-	"compare": true, "client": true, "latest": true, "format": true, "pdf": true, "md": true,
+	"compare": true, "client": true, "latest": true, "format": true, "pdf": true, "odt": true, "docx": true, "md": true,
 	"html": true, "csv": true, "yes": true, "new": true, "ok": true,
 	// the members of an import document, named in its problems
 	"version": true, "cursor": true, "id": true,
