@@ -12,18 +12,15 @@ type finding struct {
 	Mark                      tcell
 }
 
-// findingsOf lists d's findings as the paged reports show them: each
-// with its mark (the answer's word and tone), its group, its note and its
-// advice.
-//
-// INTERIM: it reads results.Document.InterimFindings until Build carries
-// Document.Findings (issue 10); then it maps d.Findings, whose Advice
-// fills the advice line.
+// findingsOf lists d's findings (results.Document.Findings, the one
+// definition of a finding) as the paged reports show them: each with its
+// mark (the answer's word and tone), its group, its note and its advice.
 func findingsOf(d *Document) []finding {
 	w := d.Words()
-	var out []finding
-	for _, f := range d.InterimFindings() {
-		out = append(out, finding{Group: clean(f.GroupTitle), Text: clean(f.Text), Note: clean(f.Note), Mark: answerCell(w, f.Value())})
+	out := make([]finding, 0, len(d.Findings))
+	for _, f := range d.Findings {
+		out = append(out, finding{Group: clean(f.GroupTitle), Text: clean(f.Text), Note: clean(f.Note),
+			Advice: clean(f.Advice), Mark: answerCell(w, f.Answer)})
 	}
 	return out
 }
