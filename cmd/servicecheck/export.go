@@ -76,6 +76,7 @@ func newExportCmd(a *app) *cobra.Command {
 			if len(args) == 1 {
 				opts.Session = args[0]
 			}
+			opts.Branding = opts.Branding.or(a.settings())
 			return runExport(a, opts)
 		},
 	}

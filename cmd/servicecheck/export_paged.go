@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/servicecheck/servicecheck/config"
 	"image"
 	_ "image/jpeg" // the logo may be a JPEG
 	_ "image/png"  // or a PNG
@@ -80,4 +81,18 @@ func pathCause(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// or fills what the flags left empty with the configured details (config
+// file or SERVICECHECK_FIRM and the like): flag > env > config.
+func (b brandingOptions) or(c *config.Config) brandingOptions {
+	for _, f := range []struct {
+		dst *string
+		v   config.Value
+	}{{&b.Firm, c.Firm}, {&b.Consultant, c.Consultant}, {&b.Contact, c.Contact}, {&b.Logo, c.Logo}} {
+		if *f.dst == "" {
+			*f.dst = f.v.Value
+		}
+	}
+	return b
 }
