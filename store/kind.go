@@ -55,29 +55,9 @@ func openData(path string, flag int, perm fs.FileMode) (*os.File, error) {
 // a folder, a device, a pipe (link when it is reached through a link).
 func notRegular(mode fs.FileMode, link bool) error {
 	what := fileout.Kind(mode)
-	code := "damage.kind." + kindCode(mode)
+	code := "damage.kind." + fileout.KindCode(mode)
 	if link {
 		return problem("damage.link_to", fmt.Sprintf("it is a link to %s, not a regular file", what), "Kind", checklist.Term(code))
 	}
 	return problem("damage.not_regular", "it is "+what+", not a regular file", "Kind", checklist.Term(code))
-}
-
-// kindCode names the kind of a file that is not a regular one, as
-// fileout.Kind does in English (domain.damage.kind.*).
-func kindCode(m fs.FileMode) string {
-	switch t := m.Type(); {
-	case t&fs.ModeDir != 0:
-		return "folder"
-	case t&fs.ModeNamedPipe != 0:
-		return "pipe"
-	case t&fs.ModeCharDevice != 0:
-		return "char_device"
-	case t&fs.ModeDevice != 0:
-		return "block_device"
-	case t&fs.ModeSocket != 0:
-		return "socket"
-	case t&fs.ModeSymlink != 0:
-		return "link"
-	}
-	return "special"
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/servicecheck/servicecheck/i18n"
@@ -83,19 +82,5 @@ func writeOutput(out io.Writer, path string, data []byte, opts fileout.Options) 
 	case "exists":
 		return err
 	}
-	return wrap(bareIOError(fe.Err), "cmd.write.failed", "File", path)
-}
-
-// bareIOError drops the operation and file name that os errors carry, for
-// messages that name the file themselves.
-func bareIOError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
+	return wrap(fileout.Bare(fe.Err), "cmd.write.failed", "File", path)
 }

@@ -36,23 +36,37 @@ type Options struct {
 // pipe", "a character device", "a block device", "a socket", "a link",
 // "a regular file" or "a special file".
 func Kind(m fs.FileMode) string {
+	return kindWords[KindCode(m)]
+}
+
+// kindWords are the English words of KindCode's codes, for err.Error();
+// users read the catalogue's (domain.damage.kind.*).
+var kindWords = map[string]string{
+	"regular": "a regular file", "folder": "a folder", "pipe": "a named pipe",
+	"char_device": "a character device", "block_device": "a block device",
+	"socket": "a socket", "link": "a link", "special": "a special file",
+}
+
+// KindCode names the kind of file m is, as a code: "regular", "folder",
+// "pipe", "char_device", "block_device", "socket", "link" or "special".
+func KindCode(m fs.FileMode) string {
 	switch t := m.Type(); {
 	case t == 0:
-		return "a regular file"
+		return "regular"
 	case t&fs.ModeDir != 0:
-		return "a folder"
+		return "folder"
 	case t&fs.ModeNamedPipe != 0:
-		return "a named pipe"
+		return "pipe"
 	case t&fs.ModeCharDevice != 0:
-		return "a character device"
+		return "char_device"
 	case t&fs.ModeDevice != 0:
-		return "a block device"
+		return "block_device"
 	case t&fs.ModeSocket != 0:
-		return "a socket"
+		return "socket"
 	case t&fs.ModeSymlink != 0:
-		return "a link"
+		return "link"
 	}
-	return "a special file"
+	return "special"
 }
 
 // InPlace reports whether a file of mode m is written in place rather than
@@ -70,7 +84,7 @@ func Resolve(path string) (target string, mode fs.FileMode, ok bool, err error) 
 		return path, 0, false, nil
 	}
 	if err != nil {
-		return path, 0, false, bare(err)
+		return path, 0, false, Bare(err)
 	}
 	if li.Mode()&fs.ModeSymlink == 0 {
 		return path, li.Mode(), true, nil
@@ -82,7 +96,7 @@ func Resolve(path string) (target string, mode fs.FileMode, ok bool, err error) 
 	}
 	fi, err := os.Stat(to)
 	if err != nil {
-		return path, 0, false, bare(err)
+		return path, 0, false, Bare(err)
 	}
 	return to, fi.Mode(), true, nil
 }
@@ -179,13 +193,13 @@ func write(path string, data []byte, opts Options) error {
 func writeInPlace(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return bare(err)
+		return Bare(err)
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return bare(err)
+	return Bare(err)
 }
 
 // replace writes data to a temporary file in path's folder, syncs it and
@@ -198,7 +212,7 @@ func replace(path string, data []byte, opts Options) error {
 		return &Error{Code: "no_folder", Detail: dir}
 	}
 	if err != nil {
-		return bare(err)
+		return Bare(err)
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp) // after a rename there is nothing left to remove
@@ -213,7 +227,7 @@ func replace(path string, data []byte, opts Options) error {
 		err = cerr
 	}
 	if err != nil {
-		return bare(err)
+		return Bare(err)
 	}
 	if opts.NoClobber {
 		err = os.Link(tmp, path)
@@ -231,7 +245,7 @@ func replace(path string, data []byte, opts Options) error {
 		err = os.Rename(tmp, path)
 	}
 	if err != nil {
-		return bare(err)
+		return Bare(err)
 	}
 	syncDir(dir)
 	return nil
@@ -245,9 +259,9 @@ func syncDir(dir string) {
 	}
 }
 
-// bare drops the operation and file name that os errors carry, for
+// Bare drops the operation and file name that os errors carry, for
 // messages that name the file themselves.
-func bare(err error) error {
+func Bare(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
