@@ -10,6 +10,7 @@ import (
 	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/results"
+	"github.com/servicecheck/servicecheck/trend"
 	"github.com/servicecheck/servicecheck/results/resultstest"
 )
 
@@ -35,7 +36,7 @@ func TestTrendAndChangesPseudoLocale(t *testing.T) {
 	a := trendSession("a", 2, func(int) checklist.Value { return checklist.Yes }, p)
 	b := trendSession("b", 9, func(i int) checklist.Value { return []checklist.Value{checklist.No, checklist.Yes}[i%2] }, p)
 	var out bytes.Buffer
-	if err := writeTrend(&out, []results.Document{results.Build(p, a, nil, nil), results.Build(p, b, nil, nil)}); err != nil {
+	if err := writeTrend(&out, trend.Of([]results.Document{results.Build(p, a, nil, nil), results.Build(p, b, nil, nil)})); err != nil {
 		t.Fatal(err)
 	}
 	if err := writeAnswerChanges(&out, report.Compare(p, a, p, b)); err != nil {
