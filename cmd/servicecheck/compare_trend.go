@@ -8,8 +8,8 @@ import (
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/report"
-	"github.com/servicecheck/servicecheck/trend"
 	"github.com/servicecheck/servicecheck/store"
+	"github.com/servicecheck/servicecheck/trend"
 )
 
 // writeAnswerChanges lists, after a comparison, the questions whose answer

@@ -10,8 +10,8 @@ import (
 	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/results"
-	"github.com/servicecheck/servicecheck/trend"
 	"github.com/servicecheck/servicecheck/results/resultstest"
+	"github.com/servicecheck/servicecheck/trend"
 )
 
 func trendSession(id string, day int, v func(i int) checklist.Value, p *checklist.Pack) *checklist.Session {
