@@ -157,7 +157,7 @@ func writeSVGChart(e *errWriter, b block) {
 		e.printf("<text x=\"%.0f\" y=\"%.0f\" class=\"title\">%s</text>\n", left, y+12, esc(br.Title))
 		e.printf("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"10\" class=\"track\"/>\n", left, y+16, barW)
 		if br.Now.Valid {
-			e.printf("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"10\" class=\"now\"/>\n", left, y+16, barW*clamp01(br.Now.Value/b.Scale))
+			e.printf("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"10\" class=\"now\"/>\n", left, y+16, barW*b.pos(br.Now.Value))
 		}
 		label := br.NowText
 		if br.Band != "" {
@@ -165,14 +165,14 @@ func writeSVGChart(e *errWriter, b block) {
 		}
 		e.printf("<text x=\"%.0f\" y=\"%.0f\" class=\"value %s\">%s</text>\n", left+barW+8, y+25, toneClass(br.Tone), esc(label))
 		if hasPrev && br.Prev.Valid {
-			e.printf("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"5\" class=\"prev\"/>\n", left, y+28, barW*clamp01(br.Prev.Value/b.Scale))
+			e.printf("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"5\" class=\"prev\"/>\n", left, y+28, barW*b.pos(br.Prev.Value))
 			e.printf("<text x=\"%.0f\" y=\"%.0f\" class=\"prevvalue\">%s</text>\n", left+barW+8, y+36, esc(br.PrevText))
 		}
 	}
 	axis := 24 + rowH*float64(len(b.Bars)) + 4
 	e.printf("<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" class=\"axis\"/>\n", left, axis, left+barW, axis)
-	for v := 0; v <= int(b.Scale); v++ {
-		x := left + barW*float64(v)/b.Scale
+	for v := int(b.Floor); v <= int(b.Scale); v++ {
+		x := left + barW*b.pos(float64(v))
 		e.printf("<text x=\"%.1f\" y=\"%.0f\" class=\"tick\">%d</text>\n", x, axis+14, v)
 	}
 	e.print("</svg></figure>\n")

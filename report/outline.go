@@ -87,6 +87,16 @@ type block struct {
 	Bars    []bar
 	Legend  [2]string // this session, the previous one
 	Scale   float64   // the bars' maximum
+	Floor   float64   // the bars' minimum: the scale starts at 1, not 0
+}
+
+// pos is where v lies on a chart's scale, 0 at Floor and 1 at Scale: a
+// score of 3 on 1–5 is half way, not 60%.
+func (b block) pos(v float64) float64 {
+	if b.Scale <= b.Floor {
+		return 0
+	}
+	return clamp01((v - b.Floor) / (b.Scale - b.Floor))
 }
 
 // bar is one area in the summary's chart: this session's score and the
@@ -127,7 +137,7 @@ func buildOutline(d Document, b Branding) outline {
 	o.Parts = []part{
 		coverPart(w, &d, b, o.Title),
 		summaryPart(w, &d, fs),
-		findingsPart(w, fs),
+		findingsPart(w, &d, fs),
 		areasPart(w, &d),
 	}
 	if d.Plan != nil {
@@ -181,6 +191,9 @@ func summaryPart(w results.Words, d *Document, fs []finding) part {
 	}
 	p.Blocks = append(p.Blocks, para(summaryParagraph(w, d, fs)))
 	p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.chart")), areaChart(w, d))
+	if len(d.Trend) > 0 {
+		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.trend")), trendTable(w, d))
+	}
 	if len(fs) > 0 {
 		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.top_findings")))
 		var items []string
@@ -201,6 +214,23 @@ func summaryPart(w results.Words, d *Document, fs []finding) part {
 		p.Blocks = append(p.Blocks, block{Kind: bBullets, Items: items})
 	}
 	return p
+}
+
+// trendTable is the total of each of the client's completed sessions up
+// to this one (Document.Trend), oldest first: date, total, range.
+func trendTable(w results.Words, d *Document) block {
+	t := block{Kind: bTable, Widths: []float64{3, 2, 2},
+		Head: []string{w.T("report.trend.date"), w.T("report.trend.total"), w.T("report.trend.range")}}
+	for _, pt := range d.Trend {
+		// A session with no total (no area applies) has no range either.
+		total, rng := "–", "–"
+		if pt.Total.Valid {
+			total = w.Score(pt.Total)
+			rng = w.T("report.trend.range_value", "Min", w.Num(pt.Min), "Max", w.Num(pt.Max))
+		}
+		t.Rows = append(t.Rows, []tcell{{Text: w.Date(pt.Date)}, {Text: total, Bold: pt.ID == d.ID}, {Text: rng}})
+	}
+	return t
 }
 
 // goalLine is a goal in one line: "Calls ring out: answer calls (target:
@@ -240,7 +270,7 @@ func summaryParagraph(w results.Words, d *Document, fs []finding) string {
 // areaChart is the bars of the areas, with the previous session's score
 // beside each when there is one.
 func areaChart(w results.Words, d *Document) block {
-	b := block{Kind: bChart, Scale: 5, Legend: [2]string{w.T("report.chart.now"), ""}}
+	b := block{Kind: bChart, Floor: scoring.MinRating, Scale: scoring.MaxRating, Legend: [2]string{w.T("report.chart.now"), ""}}
 	prev := map[string]scoring.Score{}
 	if c := d.Comparison; c != nil {
 		b.Legend[1] = w.T("report.chart.prev", "Date", w.Date(c.A.Date()))
@@ -275,12 +305,27 @@ func bandTone(bands []checklist.Band, id string) tone {
 	return toneNone
 }
 
-func findingsPart(w results.Words, fs []finding) part {
+func findingsPart(w results.Words, d *Document, fs []finding) part {
 	p := part{ID: "findings", Blocks: []block{heading(1, w.T("report.heading.findings"))}}
 	if len(fs) == 0 {
 		p.Blocks = append(p.Blocks, para(w.T("report.no_findings")))
-		return p
+	} else {
+		p.Blocks = append(p.Blocks, findingBlocks(w, fs)...)
 	}
+	// The strengths, briefly, after the findings: what to keep doing.
+	p.Blocks = append(p.Blocks, heading(2, w.T("findings.strengths.heading")))
+	var items []string
+	for _, l := range w.StrengthLines(d.Strengths) {
+		items = append(items, clean(l))
+	}
+	p.Blocks = append(p.Blocks, block{Kind: bBullets, Items: items})
+	return p
+}
+
+// findingBlocks are the findings grouped by section or area, each with its
+// note and advice.
+func findingBlocks(w results.Words, fs []finding) []block {
+	p := part{}
 	p.Blocks = append(p.Blocks, block{Kind: bSmall, Text: w.T("report.findings_legend")})
 	group := ""
 	for _, f := range fs {
@@ -297,7 +342,7 @@ func findingsPart(w results.Words, fs []finding) part {
 		}
 		p.Blocks = append(p.Blocks, block{Kind: bFinding, Mark: f.Mark, Text: f.Text, Items: extra})
 	}
-	return p
+	return p.Blocks
 }
 
 func areasPart(w results.Words, d *Document) part {
