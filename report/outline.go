@@ -88,6 +88,17 @@ type block struct {
 	Legend  [2]string // this session, the previous one
 	Scale   float64   // the bars' maximum
 	Floor   float64   // the bars' minimum: the scale starts at 1, not 0
+	// Line is the trend's totals for the HTML's line chart, beside its
+	// table; the paged formats show the table alone.
+	Line []linePoint
+}
+
+// linePoint is one session in the trend's line: its total, the range the
+// line is drawn over (the lowest Min and highest Max of the trend), and
+// the texts of its date and total.
+type linePoint struct {
+	Total, Lo, Hi              float64
+	Date, Text, LoText, HiText string
 }
 
 // pos is where v lies on a chart's scale, 0 at Floor and 1 at Scale: a
@@ -221,6 +232,19 @@ func summaryPart(w results.Words, d *Document, fs []finding) part {
 func trendTable(w results.Words, d *Document) block {
 	t := block{Kind: bTable, Widths: []float64{3, 2, 2},
 		Head: []string{w.T("report.trend.date"), w.T("report.trend.total"), w.T("report.trend.range")}}
+	lo, hi := 0.0, 0.0
+	for _, pt := range d.Trend {
+		if pt.Total.Valid && (lo == 0 || pt.Min < lo) {
+			lo = pt.Min
+		}
+		hi = max(hi, pt.Max)
+	}
+	for _, pt := range d.Trend {
+		if pt.Total.Valid && hi > lo {
+			t.Line = append(t.Line, linePoint{Total: pt.Total.Value, Lo: lo, Hi: hi, Date: w.Date(pt.Date),
+				Text: w.Score(pt.Total), LoText: w.Num(lo), HiText: w.Num(hi)})
+		}
+	}
 	for _, pt := range d.Trend {
 		// A session with no total (no area applies) has no range either.
 		total, rng := "–", "–"
