@@ -89,7 +89,7 @@ type htmlData struct {
 // title never runs into the bars.
 type chart struct {
 	Width, Height float64
-	BarX, BarW    float64 // where the 0–100% scale starts and how wide it is
+	BarX, BarW    float64 // where the 1–5 scale starts and how wide it is
 	AxisY         float64 // the scale's baseline, under the last bar
 	Rows          []chartRow
 	Ticks         []chartTick
@@ -121,7 +121,7 @@ const (
 )
 
 func buildChart(w results.Words, d *Document) chart {
-	// The bars start a little in from the left so that the "0%" tick
+	// The bars start a little in from the left so that the "1" tick
 	// label, centred on its tick, is not cut off.
 	c := chart{Width: chartWidth, BarX: 14, BarW: chartWidth - 124}
 	for i, a := range d.Areas {
@@ -140,8 +140,11 @@ func buildChart(w results.Words, d *Document) chart {
 	}
 	c.AxisY = chartTop + float64(len(d.Areas))*chartRowH
 	c.Height = c.AxisY + chartAxisH
-	for p := 0; p <= 100; p += 25 {
-		c.Ticks = append(c.Ticks, chartTick{X: round1(c.BarX + c.BarW*float64(p)/100), Label: w.Percent(scoring.Of(float64(p)))})
+	// The bars are the areas' positions on 1–5, so the ticks are the
+	// scale's points: 1 at the left, 5 at the right.
+	for v := scoring.MinRating; v <= scoring.MaxRating; v++ {
+		c.Ticks = append(c.Ticks, chartTick{X: round1(c.BarX + c.BarW*float64(v-scoring.MinRating)/float64(scoring.MaxRating-scoring.MinRating)),
+			Label: w.Int(v)})
 	}
 	return c
 }

@@ -101,6 +101,9 @@ func writeHTMLBlock(e *errWriter, o *outline, part string, b block) {
 		}
 		e.print("</div>\n")
 	case bTable:
+		if len(b.Line) > 1 {
+			writeSVGLine(e, b.Line)
+		}
 		e.print("<table>\n<thead><tr>")
 		for _, h := range b.Head {
 			e.printf("<th>%s</th>", esc(h))
@@ -157,7 +160,7 @@ func writeSVGChart(e *errWriter, b block) {
 		e.printf("<text x=\"%.0f\" y=\"%.0f\" class=\"title\">%s</text>\n", left, y+12, esc(br.Title))
 		e.printf("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"10\" class=\"track\"/>\n", left, y+16, barW)
 		if br.Now.Valid {
-			e.printf("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"10\" class=\"now\"/>\n", left, y+16, barW*clamp01(br.Now.Value/b.Scale))
+			e.printf("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"10\" class=\"now\"/>\n", left, y+16, barW*b.pos(br.Now.Value))
 		}
 		label := br.NowText
 		if br.Band != "" {
@@ -165,15 +168,40 @@ func writeSVGChart(e *errWriter, b block) {
 		}
 		e.printf("<text x=\"%.0f\" y=\"%.0f\" class=\"value %s\">%s</text>\n", left+barW+8, y+25, toneClass(br.Tone), esc(label))
 		if hasPrev && br.Prev.Valid {
-			e.printf("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"5\" class=\"prev\"/>\n", left, y+28, barW*clamp01(br.Prev.Value/b.Scale))
+			e.printf("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.1f\" height=\"5\" class=\"prev\"/>\n", left, y+28, barW*b.pos(br.Prev.Value))
 			e.printf("<text x=\"%.0f\" y=\"%.0f\" class=\"prevvalue\">%s</text>\n", left+barW+8, y+36, esc(br.PrevText))
 		}
 	}
 	axis := 24 + rowH*float64(len(b.Bars)) + 4
 	e.printf("<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" class=\"axis\"/>\n", left, axis, left+barW, axis)
-	for v := 0; v <= int(b.Scale); v++ {
-		x := left + barW*float64(v)/b.Scale
+	for v := int(b.Floor); v <= int(b.Scale); v++ {
+		x := left + barW*b.pos(float64(v))
 		e.printf("<text x=\"%.1f\" y=\"%.0f\" class=\"tick\">%d</text>\n", x, axis+14, v)
+	}
+	e.print("</svg></figure>\n")
+}
+
+// writeSVGLine draws the trend of the total as an inline SVG line over
+// the range of the client's totals, each point with its total and date
+// written out (the table below says the same in words).
+func writeSVGLine(e *errWriter, pts []linePoint) {
+	const width, height, left, right, top, bottom = 640.0, 150.0, 44.0, 44.0, 18.0, 28.0
+	lo, hi := pts[0].Lo, pts[0].Hi
+	x := func(i int) float64 { return left + (width-left-right)*float64(i)/float64(len(pts)-1) }
+	y := func(v float64) float64 { return top + (height-top-bottom)*(1-max(0, min(1, (v-lo)/(hi-lo)))) }
+	e.printf("<figure><svg class=\"chart trend\" aria-hidden=\"true\" viewBox=\"0 0 %.0f %.0f\" width=\"100%%\">\n", width, height)
+	e.printf("<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" class=\"axis\"/>\n", left, y(lo), width-right, y(lo))
+	e.printf("<text x=\"%.0f\" y=\"%.1f\" class=\"legend\" text-anchor=\"end\">%s</text>\n", left-6, y(lo)+4, esc(pts[0].LoText))
+	e.printf("<text x=\"%.0f\" y=\"%.1f\" class=\"legend\" text-anchor=\"end\">%s</text>\n", left-6, y(hi)+4, esc(pts[0].HiText))
+	var path []string
+	for i, p := range pts {
+		path = append(path, fmt.Sprintf("%.1f,%.1f", x(i), y(p.Total)))
+	}
+	e.printf("<polyline points=\"%s\" class=\"line\"/>\n", strings.Join(path, " "))
+	for i, p := range pts {
+		e.printf("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" class=\"now\"/>\n", x(i), y(p.Total))
+		e.printf("<text x=\"%.1f\" y=\"%.1f\" class=\"value\" text-anchor=\"middle\">%s</text>\n", x(i), y(p.Total)-8, esc(p.Text))
+		e.printf("<text x=\"%.1f\" y=\"%.0f\" class=\"tick\">%s</text>\n", x(i), height-8, esc(p.Date))
 	}
 	e.print("</svg></figure>\n")
 }
@@ -219,6 +247,7 @@ svg.chart .value { font-weight: 700; }
 svg.chart .value.bad { fill: #a5141e; } svg.chart .value.warn { fill: #785000; } svg.chart .value.good { fill: #16642d; }
 svg.chart .track { fill: #f0f0f0; } svg.chart .now { fill: #163e70; } svg.chart .prev { fill: #b9b9b9; }
 svg.chart .axis { stroke: #aaa; }
+svg.trend .line { fill: none; stroke: #163e70; stroke-width: 2; }
 .sign .line { margin: 3.2rem 0 0; width: 60%; border-top: 1px solid #3c3c3c; color: #646464; font-size: .9rem; }
 .page-footer { display: none; }
 @media print {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/content"
+	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/results/resultstest"
 )
 
@@ -59,7 +60,10 @@ func italianDocument(t *testing.T, p *checklist.Pack, ud func(string) string) Do
 		{From: "S1", FromDate: earlier.CompletedAt, Goal: earlier.Plan.Goals[0], Status: checklist.StatusDone, Note: ud("Funziona")},
 		{From: "S1", FromDate: earlier.CompletedAt, Goal: earlier.Plan.Goals[1]},
 	}}
-	return Build(p, later, earlier, p)
+	d := Build(p, later, earlier, p)
+	// The trend of the total: the earlier session, then this one.
+	d.SetTrend(p, later, []results.TrendPoint{results.Point(p, earlier)})
+	return d
 }
 
 // renders writes d in every readable format: name → text.

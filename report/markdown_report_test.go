@@ -69,6 +69,7 @@ func TestPseudoLocalePagedReports(t *testing.T) {
 	for _, leak := range resultstest.Leaks(text, "testpack", "qps") {
 		t.Errorf("%q is not from the catalogue: %q", leak, resultstest.Context(text, leak))
 	}
+	hasTrendAndStrengths(t, text)
 	var pdf bytes.Buffer
 	if _, err := WritePDF(&pdf, d, Options{Uncompressed: true}); err != nil {
 		t.Fatal(err)
@@ -116,5 +117,17 @@ func TestPseudoLocaleHTMLReport(t *testing.T) {
 	text := readable(t, "html", b.String())
 	for _, leak := range resultstest.Leaks(text, "testpack", "qps") {
 		t.Errorf("%q is not from the catalogue: %q", leak, resultstest.Context(text, leak))
+	}
+	hasTrendAndStrengths(t, text)
+}
+
+// hasTrendAndStrengths checks that a pseudo-locale render holds the trend
+// of the total and the strengths, so that the leak check covers them.
+func hasTrendAndStrengths(t *testing.T, text string) {
+	t.Helper()
+	for _, want := range []string{"⟦Trend of the total⟧", "⟦Range⟧", "⟦Strengths⟧"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the pseudo-locale report lacks %s", want)
+		}
 	}
 }

@@ -87,6 +87,27 @@ type block struct {
 	Bars    []bar
 	Legend  [2]string // this session, the previous one
 	Scale   float64   // the bars' maximum
+	Floor   float64   // the bars' minimum: the scale starts at 1, not 0
+	// Line is the trend's totals for the HTML's line chart, beside its
+	// table; the paged formats show the table alone.
+	Line []linePoint
+}
+
+// linePoint is one session in the trend's line: its total, the range the
+// line is drawn over (the lowest Min and highest Max of the trend), and
+// the texts of its date and total.
+type linePoint struct {
+	Total, Lo, Hi              float64
+	Date, Text, LoText, HiText string
+}
+
+// pos is where v lies on a chart's scale, 0 at Floor and 1 at Scale: a
+// score of 3 on 1–5 is half way, not 60%.
+func (b block) pos(v float64) float64 {
+	if b.Scale <= b.Floor {
+		return 0
+	}
+	return clamp01((v - b.Floor) / (b.Scale - b.Floor))
 }
 
 // bar is one area in the summary's chart: this session's score and the
@@ -127,7 +148,7 @@ func buildOutline(d Document, b Branding) outline {
 	o.Parts = []part{
 		coverPart(w, &d, b, o.Title),
 		summaryPart(w, &d, fs),
-		findingsPart(w, fs),
+		findingsPart(w, &d, fs),
 		areasPart(w, &d),
 	}
 	if d.Plan != nil {
@@ -181,6 +202,9 @@ func summaryPart(w results.Words, d *Document, fs []finding) part {
 	}
 	p.Blocks = append(p.Blocks, para(summaryParagraph(w, d, fs)))
 	p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.chart")), areaChart(w, d))
+	if len(d.Trend) > 0 {
+		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.trend")), trendTable(w, d))
+	}
 	if len(fs) > 0 {
 		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.top_findings")))
 		var items []string
@@ -201,6 +225,36 @@ func summaryPart(w results.Words, d *Document, fs []finding) part {
 		p.Blocks = append(p.Blocks, block{Kind: bBullets, Items: items})
 	}
 	return p
+}
+
+// trendTable is the total of each of the client's completed sessions up
+// to this one (Document.Trend), oldest first: date, total, range.
+func trendTable(w results.Words, d *Document) block {
+	t := block{Kind: bTable, Widths: []float64{3, 2, 2},
+		Head: []string{w.T("report.trend.date"), w.T("report.trend.total"), w.T("report.trend.range")}}
+	lo, hi := 0.0, 0.0
+	for _, pt := range d.Trend {
+		if pt.Total.Valid && (lo == 0 || pt.Min < lo) {
+			lo = pt.Min
+		}
+		hi = max(hi, pt.Max)
+	}
+	for _, pt := range d.Trend {
+		if pt.Total.Valid && hi > lo {
+			t.Line = append(t.Line, linePoint{Total: pt.Total.Value, Lo: lo, Hi: hi, Date: w.Date(pt.Date),
+				Text: w.Score(pt.Total), LoText: w.Num(lo), HiText: w.Num(hi)})
+		}
+	}
+	for _, pt := range d.Trend {
+		// A session with no total (no area applies) has no range either.
+		total, rng := "–", "–"
+		if pt.Total.Valid {
+			total = w.Score(pt.Total)
+			rng = w.T("report.trend.range_value", "Min", w.Num(pt.Min), "Max", w.Num(pt.Max))
+		}
+		t.Rows = append(t.Rows, []tcell{{Text: w.Date(pt.Date)}, {Text: total, Bold: pt.ID == d.ID}, {Text: rng}})
+	}
+	return t
 }
 
 // goalLine is a goal in one line: "Calls ring out: answer calls (target:
@@ -240,7 +294,7 @@ func summaryParagraph(w results.Words, d *Document, fs []finding) string {
 // areaChart is the bars of the areas, with the previous session's score
 // beside each when there is one.
 func areaChart(w results.Words, d *Document) block {
-	b := block{Kind: bChart, Scale: 5, Legend: [2]string{w.T("report.chart.now"), ""}}
+	b := block{Kind: bChart, Floor: scoring.MinRating, Scale: scoring.MaxRating, Legend: [2]string{w.T("report.chart.now"), ""}}
 	prev := map[string]scoring.Score{}
 	if c := d.Comparison; c != nil {
 		b.Legend[1] = w.T("report.chart.prev", "Date", w.Date(c.A.Date()))
@@ -275,12 +329,27 @@ func bandTone(bands []checklist.Band, id string) tone {
 	return toneNone
 }
 
-func findingsPart(w results.Words, fs []finding) part {
+func findingsPart(w results.Words, d *Document, fs []finding) part {
 	p := part{ID: "findings", Blocks: []block{heading(1, w.T("report.heading.findings"))}}
 	if len(fs) == 0 {
 		p.Blocks = append(p.Blocks, para(w.T("report.no_findings")))
-		return p
+	} else {
+		p.Blocks = append(p.Blocks, findingBlocks(w, fs)...)
 	}
+	// The strengths, briefly, after the findings: what to keep doing.
+	p.Blocks = append(p.Blocks, heading(2, w.T("findings.strengths.heading")))
+	var items []string
+	for _, l := range w.StrengthLines(d.Strengths) {
+		items = append(items, clean(l))
+	}
+	p.Blocks = append(p.Blocks, block{Kind: bBullets, Items: items})
+	return p
+}
+
+// findingBlocks are the findings grouped by section or area, each with its
+// note and advice.
+func findingBlocks(w results.Words, fs []finding) []block {
+	p := part{}
 	p.Blocks = append(p.Blocks, block{Kind: bSmall, Text: w.T("report.findings_legend")})
 	group := ""
 	for _, f := range fs {
@@ -297,7 +366,7 @@ func findingsPart(w results.Words, fs []finding) part {
 		}
 		p.Blocks = append(p.Blocks, block{Kind: bFinding, Mark: f.Mark, Text: f.Text, Items: extra})
 	}
-	return p
+	return p.Blocks
 }
 
 func areasPart(w results.Words, d *Document) part {

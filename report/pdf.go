@@ -445,7 +445,7 @@ func (r *pdfRenderer) chart(b block) {
 		f.Rect(barX, by, barW, 3.6, "F")
 		if br.Now.Valid {
 			f.SetFillColor(colAccent[0], colAccent[1], colAccent[2])
-			f.Rect(barX, by, barW*clamp01(br.Now.Value/b.Scale), 3.6, "F")
+			f.Rect(barX, by, barW*b.pos(br.Now.Value), 3.6, "F")
 		}
 		// The score, then its band in the band's colour: the word says
 		// what the colour does.
@@ -463,7 +463,7 @@ func (r *pdfRenderer) chart(b block) {
 			py := by + 4.6
 			if br.Prev.Valid {
 				f.SetFillColor(185, 185, 185)
-				f.Rect(barX, py, barW*clamp01(br.Prev.Value/b.Scale), 2.2, "F")
+				f.Rect(barX, py, barW*b.pos(br.Prev.Value), 2.2, "F")
 			}
 			r.font("", 8)
 			r.text(colFaint)
@@ -478,8 +478,8 @@ func (r *pdfRenderer) chart(b block) {
 	f.Line(barX, y, barX+barW, y)
 	r.font("", 7.5)
 	r.text(colFaint)
-	for v := 0; v <= int(b.Scale); v++ {
-		tx := barX + barW*float64(v)/b.Scale
+	for v := int(b.Floor); v <= int(b.Scale); v++ {
+		tx := barX + barW*b.pos(float64(v))
 		f.Line(tx, y, tx, y+1.2)
 		f.SetXY(tx-3, y+1.2)
 		f.CellFormat(6, 3.5, fmt.Sprint(v), "", 0, "C", false, 0, "")

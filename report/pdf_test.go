@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"github.com/servicecheck/servicecheck/results"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -93,8 +94,10 @@ func fixedDocuments(t *testing.T) map[string]Document {
 	later := laterSession()
 	later.Site, later.Participants = "Via Roma 1, Tirana", []string{"Jo", "Ann"}
 	later.Edits = []checklist.Edit{{QID: "culture.internal", At: t1.Add(2 * time.Hour), OldValue: checklist.Partly, Value: checklist.No}}
+	en := Build(testPack(), later, earlierSession(), testPack())
+	en.SetTrend(testPack(), later, []results.TrendPoint{results.Point(testPack(), earlierSession())})
 	return map[string]Document{
-		"en": Build(testPack(), later, earlierSession(), testPack()),
+		"en": en,
 		"it": italianDocument(t, p, func(s string) string { return s }),
 	}
 }

@@ -48,6 +48,12 @@ type Document struct {
 	// Strengths are the areas at the top band, then the items answered
 	// Yes (scoring.Strengths); never nil.
 	Strengths []Strength `json:"strengths"`
+	// Trend is the total of each of the client's completed sessions up to
+	// and including this one, oldest first (SetTrend, trend.go); empty
+	// when fewer than two, never nil. Like Comparison it is shown by the
+	// readable reports only: a JSON document describes one session, and
+	// does not change when the client's other sessions do.
+	Trend []TrendPoint `json:"-"`
 	// Unanswered lists the ids with no value yet, in the order of the
 	// wizard; empty for a complete session.
 	Unanswered []string        `json:"unanswered"`
@@ -206,6 +212,7 @@ func Build(p *checklist.Pack, s *checklist.Session, prev *checklist.Session, pre
 		Unanswered:  s.Unanswered(p),
 		Bands:       p.Bands,
 		Details:     details(p, s),
+		Trend:       []TrendPoint{},
 	}
 	if d.Unanswered == nil {
 		d.Unanswered = []string{}
@@ -265,6 +272,10 @@ func (d Document) In(loc *time.Location) Document {
 	d.CreatedAt, d.UpdatedAt = d.CreatedAt.In(loc), d.UpdatedAt.In(loc)
 	d.CompletedAt = timeIn(d.CompletedAt, loc)
 	d.Details = d.Details.in(loc)
+	d.Trend = slices.Clone(d.Trend)
+	for i, pt := range d.Trend {
+		d.Trend[i].Date = audit.DateIn(pt.stamp, loc)
+	}
 	if d.Comparison != nil {
 		c := d.Comparison.In(loc)
 		d.Comparison = &c

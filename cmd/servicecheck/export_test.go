@@ -27,7 +27,9 @@ func TestExportFormats(t *testing.T) {
 		{"md", func(t *testing.T, data []byte) {
 			// The previous session beside this one in the summary; notes
 			// escaped only where they would be markup (a table's pipes).
+			// The trend of the total lists both sessions, oldest first.
 			for _, want := range []string{"# Customer service check: Acme Ltd\n", "| Previous audit (1 Mar 2025) |",
+				"### Trend of the total\n\n| Date | Total | Range |\n| --- | --- | --- |\n| 1 Mar 2025 |",
 				"=SUM(A1:A9)", "\\| pipes \\| and \\*stars\\* and # hashes"} {
 				if !bytes.Contains(data, []byte(want)) {
 					t.Errorf("markdown lacks %q", want)

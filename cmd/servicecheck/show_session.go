@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/servicecheck/servicecheck/results"
 	"io"
 	"os"
 	"strings"
@@ -103,7 +104,8 @@ func (a *app) loadDocument(arg, client string, compare bool) (report.Document, e
 }
 
 // buildDocument builds the report of s, with the comparison to the
-// client's previous completed session when compare is set.
+// client's previous completed session and the trend of the client's totals
+// when compare is set (the readable formats).
 func (a *app) buildDocument(st *store.Store, s *checklist.Session, compare bool) (report.Document, error) {
 	p, err := a.packFor(st, s)
 	if err != nil {
@@ -116,7 +118,41 @@ func (a *app) buildDocument(st *store.Store, s *checklist.Session, compare bool)
 			return report.Document{}, err
 		}
 	}
-	return report.Build(p, s, prev, prevPack), nil
+	doc := report.Build(p, s, prev, prevPack)
+	if compare {
+		pts, err := a.trendPoints(st, s)
+		if err != nil {
+			return report.Document{}, err
+		}
+		doc.SetTrend(p, s, pts)
+	}
+	return doc, nil
+}
+
+// trendPoints scores the client's completed sessions before s
+// (audit.Before), for the trend of the total; a session whose pack is
+// found nowhere is left out, as previousCompleted leaves it out.
+func (a *app) trendPoints(st *store.Store, s *checklist.Session) ([]results.TrendPoint, error) {
+	if strings.TrimSpace(s.Client) == "" {
+		return nil, nil
+	}
+	sums, err := st.List(store.Filter{Client: s.Client, Status: checklist.Completed})
+	if err != nil {
+		return nil, err
+	}
+	var pts []results.TrendPoint
+	for _, sum := range audit.Before(audit.Of(s), sums, store.Summary.Stamp) {
+		prev, err := st.Get(sum.ID)
+		if err != nil {
+			return nil, err
+		}
+		p, err := a.lookupPack(st, prev.Pack)
+		if err != nil {
+			continue
+		}
+		pts = append(pts, results.Point(p, prev))
+	}
+	return pts, nil
 }
 
 // terminal says how standard output is shown.
