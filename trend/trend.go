@@ -1,7 +1,8 @@
 // Package trend is a client's completed sessions side by side, oldest
 // first: each session's total with its range and each area's score. It
 // is the one data path behind `servicecheck compare --trend` and the
-// wizard's trend screen, so that both show the same sessions, in the same
+// wizard's trend screen, built on the reports' trend points
+// (results.Point), so that all three show the same sessions, in the same
 // order, with the same values.
 package trend
 
@@ -15,30 +16,42 @@ import (
 	"github.com/servicecheck/servicecheck/scoring"
 )
 
-// Table is the trend of a client: its completed sessions' documents,
-// oldest first, and one row per area.
+// Table is the trend of a client: its completed sessions, oldest first,
+// and one row per area.
 type Table struct {
-	// Docs are the sessions, oldest first (audit.Sort).
-	Docs []results.Document
-	// Rows are the areas of the newest session, in its order; a session
-	// answered with another version of the pack lines up by area id.
+	// Client is the client's name as the newest session writes it; Lang
+	// the newest session's pack language, which the trend speaks.
+	Client, Lang string
+	// Points are the sessions, oldest first (audit.Compare).
+	Points []results.TrendPoint
+	// Times are the sessions' dates (audit.DateIn) in the reader's zone.
+	Times []time.Time
+	// Rows are the areas of the newest session, in its order, then any
+	// area only older sessions scored; areas line up by id, so sessions
+	// answered with other versions of a pack share rows.
 	Rows []Row
 }
 
 // Row is one area across the sessions.
 type Row struct {
 	ID, Title string
-	// Scores has one score per session of Docs; an invalid score means
-	// the area was not scored (or did not exist) in that session.
+	// Scores has one score per session of Points; an invalid score means
+	// the area was not scored in that session.
 	Scores []scoring.Score
 }
 
-// Load reads the sessions ids with get, builds each one's document with
-// the pack pack finds for it, placed in loc, and returns their trend.
+// Load reads the sessions ids with get, scores each one against the pack
+// pack finds for it, and returns their trend with dates read in loc.
 // Sessions that are not completed are left out: a trend compares results.
 func Load(ids []string, get func(id string) (*checklist.Session, error),
 	pack func(*checklist.Session) (*checklist.Pack, error), loc *time.Location) (Table, error) {
-	var docs []results.Document
+	type one struct {
+		pt    results.TrendPoint
+		stamp audit.Stamp
+		s     *checklist.Session
+		lang  string
+	}
+	var xs []one
 	for _, id := range ids {
 		s, err := get(id)
 		if err != nil {
@@ -51,49 +64,48 @@ func Load(ids []string, get func(id string) (*checklist.Session, error),
 		if err != nil {
 			return Table{}, fmt.Errorf("session %s: %w", id, err)
 		}
-		docs = append(docs, results.Build(p, s, nil, nil).In(loc))
+		xs = append(xs, one{pt: results.Point(p, s), stamp: audit.Of(s), s: s, lang: p.Lang})
 	}
-	return Of(docs), nil
+	audit.Sort(xs, func(x one) audit.Stamp { return x.stamp })
+	t := Table{}
+	for _, x := range xs {
+		t.Points = append(t.Points, x.pt)
+		t.Times = append(t.Times, audit.DateIn(x.stamp, loc))
+		t.Client, t.Lang = x.s.Client, x.lang
+	}
+	t.Rows = rows(t.Points)
+	return t, nil
 }
 
-// Of is the trend of docs, which it sorts oldest first.
-func Of(docs []results.Document) Table {
-	audit.Sort(docs, results.Document.Stamp)
-	t := Table{Docs: docs}
-	if len(docs) == 0 {
-		return t
-	}
-	for _, area := range docs[len(docs)-1].Areas {
-		r := Row{ID: area.ID, Title: area.Title, Scores: make([]scoring.Score, len(docs))}
-		for i, d := range docs {
-			for _, a := range d.Areas {
-				if a.ID == area.ID {
-					r.Scores[i] = a.Score
-				}
+// rows lines the points' areas up by id: the newest point's first.
+func rows(points []results.TrendPoint) []Row {
+	var out []Row
+	seen := map[string]int{}
+	for i := len(points) - 1; i >= 0; i-- {
+		for _, a := range points[i].Areas {
+			k, ok := seen[a.ID]
+			if !ok {
+				k = len(out)
+				seen[a.ID] = k
+				out = append(out, Row{ID: a.ID, Title: a.Title, Scores: make([]scoring.Score, len(points))})
 			}
+			out[k].Scores[i] = a.Score
 		}
-		t.Rows = append(t.Rows, r)
 	}
-	return t
+	return out
 }
 
 // Words are the newest session's words: a trend speaks its language.
-func (t Table) Words() results.Words { return t.Docs[len(t.Docs)-1].Words() }
+func (t Table) Words() results.Words { return results.In(t.Lang) }
 
 // Dates are the sessions' dates in the trend's language, as short as
 // they can be while telling sessions apart (results.Words.Dates).
-func (t Table) Dates() []string {
-	times := make([]time.Time, len(t.Docs))
-	for i, d := range t.Docs {
-		times[i] = d.Date()
-	}
-	return t.Words().Dates(times...)
-}
+func (t Table) Dates() []string { return t.Words().Dates(t.Times...) }
 
-// RangeCell is a total's range, "8–40", or "–" when it has no score.
-func RangeCell(wd results.Words, t scoring.Total) string {
-	if !t.Score.Valid {
+// RangeCell is a session's range, "8–40", or "–" when it has no total.
+func RangeCell(wd results.Words, p results.TrendPoint) string {
+	if !p.Total.Valid {
 		return "–"
 	}
-	return wd.Num(t.Min) + "–" + wd.Num(t.Max)
+	return wd.Num(p.Min) + "–" + wd.Num(p.Max)
 }

@@ -69,7 +69,7 @@ func (m *Model) trendKey(msg tea.KeyPressMsg) tea.Cmd {
 // all fit, the newest are shown and a line says how many are left out.
 func (m Model) trendView(w, h int) []string {
 	t := m.trend.table
-	if m.trend.loading || len(t.Docs) == 0 {
+	if m.trend.loading || len(t.Points) == 0 {
 		wd := m.userWords()
 		msg := wd.T("trend.none")
 		if m.trend.loading {
@@ -92,9 +92,9 @@ func (m Model) trendView(w, h int) []string {
 	}
 	// The area column gives way to the sessions, down to a third of the
 	// width; the sessions that still do not fit are the oldest.
-	aw = min(aw, max(10, w/3, w-cw*len(t.Docs)))
-	shown := min(len(t.Docs), max(1, (w-aw)/cw))
-	from := len(t.Docs) - shown
+	aw = min(aw, max(10, w/3, w-cw*len(t.Points)))
+	shown := min(len(t.Points), max(1, (w-aw)/cw))
+	from := len(t.Points) - shown
 
 	line := func(label string, cells []string) string {
 		s := pad(ansi.Truncate(label, aw, "…"), aw)
@@ -105,7 +105,7 @@ func (m Model) trendView(w, h int) []string {
 	}
 	lines := []string{m.st.title.Render(wd.T("trend.title")), "",
 		m.st.muted.Render(line(wd.T("trend.area"), dates))}
-	cells := make([]string, len(t.Docs))
+	cells := make([]string, len(t.Points))
 	rows := make([]string, len(t.Rows))
 	for i, r := range t.Rows {
 		for j, s := range r.Scores {
@@ -113,12 +113,12 @@ func (m Model) trendView(w, h int) []string {
 		}
 		rows[i] = m.st.text.Render(line(titles[i], cells))
 	}
-	for j, d := range t.Docs {
-		cells[j] = wd.Score(d.Total.Score)
+	for j, p := range t.Points {
+		cells[j] = wd.Score(p.Total)
 	}
 	total := m.st.selected.Render(line(wd.T(totalID), cells))
-	for j, d := range t.Docs {
-		cells[j] = trend.RangeCell(wd, d.Total.Total)
+	for j, p := range t.Points {
+		cells[j] = trend.RangeCell(wd, p)
 	}
 	rng := m.st.muted.Render(line(wd.T(rangeID), cells))
 	var foot []string

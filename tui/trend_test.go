@@ -27,7 +27,7 @@ func TestTrendNarrowShowsNewest(t *testing.T) {
 	if d.m.screen != scrTrend {
 		t.Fatalf("screen %v, want trend", d.m.screen)
 	}
-	if n := len(d.m.trend.table.Docs); n != 8 {
+	if n := len(d.m.trend.table.Points); n != 8 {
 		t.Fatalf("%d sessions in the trend, want the 8 completed", n)
 	}
 	got := d.screen()

@@ -58,18 +58,17 @@ func runTrend(a *app, opts *compareOptions) error {
 // writeTrend writes the trend t as a Markdown table in the newest
 // session's language.
 func writeTrend(w io.Writer, t trend.Table) error {
-	if len(t.Docs) == 0 {
+	if len(t.Points) == 0 {
 		return nil
 	}
-	last := t.Docs[len(t.Docs)-1]
 	wd := t.Words()
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s: %s\n\n", termtext.Line(last.Client), wd.T("session.trend.heading"))
+	fmt.Fprintf(&b, "# %s: %s\n\n", termtext.Line(t.Client), wd.T("session.trend.heading"))
 	b.WriteString("| |")
 	for _, d := range t.Dates() {
 		b.WriteString(" " + d + " |")
 	}
-	b.WriteString("\n| --- |" + strings.Repeat(" ---: |", len(t.Docs)) + "\n")
+	b.WriteString("\n| --- |" + strings.Repeat(" ---: |", len(t.Points)) + "\n")
 	for _, r := range t.Rows {
 		b.WriteString("| " + termtext.Line(r.Title) + " |")
 		for _, s := range r.Scores {
@@ -78,12 +77,12 @@ func writeTrend(w io.Writer, t trend.Table) error {
 		b.WriteString("\n")
 	}
 	b.WriteString("| **" + wd.T("session.trend.total") + "** |")
-	for _, d := range t.Docs {
-		b.WriteString(" " + wd.Score(d.Total.Score) + " |")
+	for _, p := range t.Points {
+		b.WriteString(" " + wd.Score(p.Total) + " |")
 	}
 	b.WriteString("\n| " + wd.T("trend.range") + " |")
-	for _, d := range t.Docs {
-		b.WriteString(" " + trend.RangeCell(wd, d.Total.Total) + " |")
+	for _, p := range t.Points {
+		b.WriteString(" " + trend.RangeCell(wd, p) + " |")
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
