@@ -70,12 +70,13 @@ func DateIn(s Stamp, loc *time.Location) time.Time {
 	if s.AuditDate == "" {
 		return t
 	}
-	d, err := time.ParseInLocation(checklist.DayLayout, s.AuditDate, loc)
+	day, err := checklist.ParseStoredDay(s.AuditDate)
 	if err != nil {
 		return t // the store refuses such a date; never invent one
 	}
+	d := day.Time()
 	if t.IsZero() {
-		return d.Add(12 * time.Hour)
+		return time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, loc)
 	}
 	return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 }

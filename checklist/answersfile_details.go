@@ -3,7 +3,6 @@ package checklist
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/goccy/go-yaml/ast"
 )
@@ -51,8 +50,10 @@ func (ap *answersParser) detail(key string, n ast.Node) bool {
 		s, pr := scalarText(n)
 		s = strings.TrimSpace(s)
 		if pr == nil && s != "" {
-			if _, err := time.Parse(DayLayout, s); err != nil {
+			if iso, err := ParseAuditDate(s); err != nil {
 				pr = problem("answers.date_invalid", s+" is not a date written YYYY-MM-DD", "Value", s)
+			} else {
+				s = iso
 			}
 		}
 		if pr != nil {

@@ -16,6 +16,11 @@ const maxFileGoals = 100
 //
 //	plan:
 //	  vision: Every customer hears back within a day
+//	  vision_steps:                  # the vision helper's answers
+//	    business: Known in town for calling back
+//	    customers: They never wait twice
+//	    steps: A second line; a complaint log
+//	    keywords: quick, friendly, local
 //	  goals:
 //	    - problem: Phones ring out at lunch
 //	      what: A second line from 12 to 2
@@ -48,12 +53,14 @@ func (ap *answersParser) plan(n ast.Node) {
 				if s, ok := ap.text(mv.Value, "plan.vision"); ok {
 					ap.f.Plan.Vision = s
 				}
+			case "vision_steps":
+				ap.visionSteps(mv.Value)
 			case "goals":
 				ap.goals(mv.Value)
 			case "review":
 				ap.reviews(mv.Value)
 			default:
-				ap.fail(at, "plan."+key, problem("plan.unknown_field", "unknown field: use vision, goals and review"))
+				ap.fail(at, "plan."+key, problem("plan.unknown_field", "unknown field: use vision, vision_steps, goals and review"))
 			}
 		}
 	default:

@@ -69,7 +69,12 @@ func TestParseAnswersPlanErrors(t *testing.T) {
 		{"plan not a mapping", "answers: {}\nplan: soon\n",
 			[]string{"f:2:7: plan: expected a mapping with vision and goals"}},
 		{"unknown plan field", "answers: {}\nplan:\n  visoin: x\n",
-			[]string{"f:3:3: plan.visoin: unknown field: use vision, goals and review"}},
+			[]string{"f:3:3: plan.visoin: unknown field: use vision, vision_steps, goals and review"}},
+		{"vision_steps not a mapping", "answers: {}\nplan:\n  vision_steps: grow\n",
+			[]string{"f:3:17: plan.vision_steps: expected a mapping with business, customers, steps and keywords"}},
+		{"vision_steps problems", "answers: {}\nplan:\n  vision_steps:\n    business: [a]\n    mission: x\n", []string{
+			"f:4:15: plan.vision_steps.business: expected a single value, not a list or mapping",
+			"f:5:5: plan.vision_steps.mission: unknown field: use business, customers, steps and keywords"}},
 		{"vision a list", "answers: {}\nplan:\n  vision: [a, b]\n",
 			[]string{"f:3:11: plan.vision: expected a single value, not a list or mapping"}},
 		{"goals not a list", "answers: {}\nplan:\n  goals: faster calls\n",
@@ -108,5 +113,38 @@ func TestParseAnswersPlanErrors(t *testing.T) {
 				t.Errorf("error =\n%s\nwant\n%s", got, strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// An answers file keeps the vision helper's answers under plan, as the
+// wizard does (Plan.VisionSteps), in YAML and JSON alike; steps left out
+// stay empty, and a block with no answer is no block.
+func TestParseAnswersVisionSteps(t *testing.T) {
+	want := &VisionSteps{Business: "Known in town for calling back", Customers: "They never wait twice",
+		Steps: "A second line\nA complaint log", Keywords: "quick, friendly"}
+	for _, tt := range []struct{ name, data string }{
+		{"v.yaml", "answers: {}\nplan:\n  vision: Heard within a day\n  vision_steps:\n" +
+			"    business: \"  Known in town for calling back \"\n    customers: They never wait twice\n" +
+			"    steps: |\n      A second line\n      A complaint log\n    keywords: quick, friendly\n"},
+		{"v.json", `{"answers": {}, "plan": {"vision": "Heard within a day", "vision_steps": {"business": "Known in town for calling back",` +
+			` "customers": "They never wait twice", "steps": "A second line\nA complaint log", "keywords": "quick, friendly"}}}`},
+	} {
+		f, err := ParseAnswers(tt.name, []byte(tt.data), answersPack())
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if !reflect.DeepEqual(f.Plan.VisionSteps, want) || f.Plan.Vision != "Heard within a day" {
+			t.Errorf("%s: vision %q, steps %+v; want %+v", tt.name, f.Plan.Vision, f.Plan.VisionSteps, want)
+		}
+	}
+	f, err := ParseAnswers("f", []byte("answers: {}\nplan:\n  vision_steps:\n    keywords: quick\n"), answersPack())
+	if err != nil || !reflect.DeepEqual(f.Plan.VisionSteps, &VisionSteps{Keywords: "quick"}) {
+		t.Errorf("one step: %+v, %v", f.Plan.VisionSteps, err)
+	}
+	for _, data := range []string{"answers: {}\nplan:\n  vision_steps:\n", "answers: {}\nplan:\n  vision_steps: {}\n"} {
+		f, err := ParseAnswers("f", []byte(data), answersPack())
+		if err != nil || f.Plan.VisionSteps != nil || !f.Plan.IsZero() {
+			t.Errorf("%q: steps %+v, err %v; want none", data, f.Plan.VisionSteps, err)
+		}
 	}
 }

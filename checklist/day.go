@@ -125,14 +125,25 @@ func (d *Day) UnmarshalJSON(b []byte) error {
 		*d = Day{}
 		return nil
 	}
-	t, err := time.Parse(time.DateOnly, s)
+	day, err := ParseStoredDay(s)
 	if err != nil {
-		return errors.New("a date must be written \"YYYY-MM-DD\"")
-	}
-	day, ok := NewDay(t.Year(), t.Month(), t.Day())
-	if !ok {
-		return errors.New("a date must lie in the years 2000 to 2199")
+		return err
 	}
 	*d = day
 	return nil
+}
+
+// ParseStoredDay reads a day as servicecheck writes it, "2006-01-02", and
+// nothing else: the form kept in JSON, the store and a session's audit
+// date. Typed days go through ParseDay, which also accepts day/month/year.
+func ParseStoredDay(s string) (Day, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Day{}, errors.New("a date must be written \"YYYY-MM-DD\"")
+	}
+	day, ok := NewDay(t.Year(), t.Month(), t.Day())
+	if !ok {
+		return Day{}, errors.New("a date must lie in the years 2000 to 2199")
+	}
+	return day, nil
 }

@@ -120,3 +120,28 @@ func TestActions(t *testing.T) {
 		t.Errorf("Open = %+v", open)
 	}
 }
+
+// The audit date follows the one rule for typed days and is kept in the
+// stored form, so "31/3/2026" and "2026-03-31" are the same audit day.
+func TestAuditDateOneRule(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2026-03-31", "2026-03-31"}, {"31/3/2026", "2026-03-31"}, {" 1.2.2026 ", "2026-02-01"}, {"", ""},
+	} {
+		got, err := ParseAuditDate(tc.in)
+		if err != nil || got != tc.want {
+			t.Errorf("ParseAuditDate(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"2026-02-30", "31/3/26", "1999-01-01", "tomorrow"} {
+		if _, err := ParseAuditDate(bad); err == nil {
+			t.Errorf("ParseAuditDate(%q) accepted", bad)
+		}
+	}
+	s := &Session{AuditDate: "2026-03-31"}
+	if d := s.AuditDay(); d.String() != "2026-03-31" {
+		t.Errorf("AuditDay = %v", d)
+	}
+	if d := (&Session{AuditDate: "31/3/2026"}).AuditDay(); !d.IsZero() {
+		t.Errorf("a stored audit date is YYYY-MM-DD only, got %v", d)
+	}
+}

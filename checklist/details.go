@@ -1,9 +1,6 @@
 package checklist
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // DayLayout is how an audit date is written: a civil date, YYYY-MM-DD.
 const DayLayout = "2006-01-02"
@@ -19,19 +16,30 @@ type Edit struct {
 	Note     string    `json:"note,omitempty"`
 }
 
-// ParseAuditDate reads an audit date written YYYY-MM-DD. The day is
-// returned at noon in loc, so that showing it in loc never moves it to
-// another day.
-func ParseAuditDate(s string, loc *time.Location) (time.Time, error) {
-	t, err := time.ParseInLocation(DayLayout, s, loc)
+// AuditDateOf writes t's civil date in t's zone as an audit date, the
+// Day's stored form.
+func AuditDateOf(t time.Time) string { return DayOf(t).String() }
+
+// ParseAuditDate reads a typed audit date by the one rule for typed days
+// (ParseDay: ISO or day/month/year, years 2000 to 2199) and returns it in
+// its stored form, YYYY-MM-DD; "" stays "".
+func ParseAuditDate(s string) (string, error) {
+	d, err := ParseDay(s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date written YYYY-MM-DD", s)
+		return "", err
 	}
-	return t.Add(12 * time.Hour), nil
+	return d.String(), nil
 }
 
-// AuditDateOf writes t's civil date in t's zone as an audit date.
-func AuditDateOf(t time.Time) string { return t.Format(DayLayout) }
+// AuditDay is the session's audit date as a Day, read by the stored
+// days' rule (ParseStoredDay); the zero Day when it has none.
+func (s *Session) AuditDay() Day {
+	d, err := ParseStoredDay(s.AuditDate)
+	if err != nil {
+		return Day{}
+	}
+	return d
+}
 
 // EditedAfterCompletion reports whether the session was changed after it
 // was completed, and when last.

@@ -109,11 +109,11 @@ func valuePtr(v checklist.Value) *checklist.Value {
 // AuditDay is the audit date of d in the words' language ("2 mar 2026"),
 // "" when d has none.
 func (w Words) AuditDay(d Details) string {
-	t, err := time.Parse(checklist.DayLayout, d.AuditDate)
+	day, err := checklist.ParseStoredDay(d.AuditDate)
 	if err != nil {
 		return ""
 	}
-	return w.Date(t)
+	return w.Date(day.Time())
 }
 
 // Participants is the list of participants joined for one line.

@@ -67,7 +67,7 @@ func decodeDetails(s *checklist.Session, text string) error {
 // part of checkContent, so records read from the file pass it too.
 func checkDetails(s *checklist.Session) error {
 	if s.AuditDate != "" {
-		if _, err := time.Parse(checklist.DayLayout, s.AuditDate); err != nil {
+		if _, err := checklist.ParseStoredDay(s.AuditDate); err != nil {
 			v := fmt.Sprintf("%q", clip(s.AuditDate))
 			return bad("field.not_audit_date", "audit_date", v+" is not a date written YYYY-MM-DD", "Value", v)
 		}

@@ -19,6 +19,7 @@ var screens = []struct {
 	{"clients", (*fixture).opts, []string{"3"}},
 	{"history", (*fixture).opts, []string{"3", "enter"}},
 	{"compare", (*fixture).opts, []string{"3", "enter", "c"}},
+	{"trend", (*fixture).opts, []string{"3", "enter", "t"}},
 	{"item", func(f *fixture) Options {
 		o := f.opts()
 		o.Start.Session = f.bakes

@@ -133,6 +133,8 @@ func (m *Model) historyKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.loadSession(m.hist.list[m.hist.cursor].ID)
 	case key.Matches(msg, k.Compare):
 		return m.compareMarked()
+	case key.Matches(msg, k.Trend):
+		return m.openTrend()
 	}
 	return nil
 }

@@ -47,6 +47,7 @@ type keyMap struct {
 	Edit     key.Binding
 	Mark     key.Binding
 	Compare  key.Binding
+	Trend    key.Binding
 	Plan     key.Binding // p on the results
 
 	// findings on the results
@@ -130,6 +131,7 @@ func newKeyMap(l *i18n.Locale) keyMap {
 		Edit:     b([]string{"e"}, "e", "edit"),
 		Mark:     b([]string{"space", "x"}, "space", "mark"),
 		Compare:  b([]string{"c"}, "c", "compare"),
+		Trend:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", l.T("trend.key"))),
 		Plan:     b([]string{"p"}, "p", "plan"),
 
 		NextFinding: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("findings.keys.next"))),
@@ -204,8 +206,12 @@ func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
 			full = [][]key.Binding{{k.PlanNext, k.PlanPrev, k.PlanSkip, k.PlanClear, k.PlanDone, k.ForceQuit}}
 		}
 	case scrHistory:
-		short = []key.Binding{k.Up, k.Down, k.Select, k.Mark, k.Compare, k.Leave, k.Quit}
-		full = [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Mark, k.Compare}, {k.Leave, k.Quit}}
+		// ↑/↓ give way to the trend in the short help: the full help has them.
+		short = []key.Binding{k.Select, k.Mark, k.Compare, k.Trend, k.Leave, k.Quit}
+		full = [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Mark, k.Compare, k.Trend}, {k.Leave, k.Quit}}
+	case scrTrend:
+		short = []key.Binding{k.Leave, k.Quit}
+		full = [][]key.Binding{{k.Leave, k.Quit}}
 	case scrCompare:
 		short = []key.Binding{k.Up, k.Down, k.Leave, k.Quit}
 		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Leave, k.Quit}}

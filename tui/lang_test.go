@@ -24,7 +24,7 @@ func TestGoldenResultsInLanguages(t *testing.T) {
 		for _, sc := range []struct {
 			name string
 			keys []string
-		}{{"results", nil}, {"history", []string{"h"}}, {"findings", []string{"n"}}} {
+		}{{"results", nil}, {"history", []string{"h"}}, {"findings", []string{"n"}}, {"trend", []string{"h", "t"}}} {
 			name := fmt.Sprintf("%s_%s_80x24", sc.name, lang)
 			t.Run(name, func(t *testing.T) {
 				f := newFixtureOf(t, p, func(s string) string { return s })
@@ -88,7 +88,13 @@ func TestPseudoLocaleResults(t *testing.T) {
 	check("findings browsed", strings.Split(d.m.res.view.GetContent(), "\n"))
 	d.press("h")
 	check("history", d.m.historyView(200, 80))
-	d.press("c")
+	d.press("t")
+	if d.m.screen != scrTrend {
+		t.Fatalf("screen %v, want trend", d.m.screen)
+	}
+	check("trend", d.m.trendView(200, 80))
+	check("trend narrow", d.m.trendView(30, 80))
+	d.press("esc", "c")
 	if d.m.screen != scrCompare {
 		t.Fatalf("screen %v, want compare", d.m.screen)
 	}

@@ -36,6 +36,7 @@ const (
 	scrHistory
 	scrCompare
 	scrPlan
+	scrTrend
 )
 
 // Options configure the wizard.
@@ -131,6 +132,7 @@ type Model struct {
 	res   resultsState
 	hist  historyState
 	cmp   compareState
+	trend trendState
 	plan  planState
 }
 
@@ -263,6 +265,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case compareMsg:
 		m.compareLoaded(msg)
 		return m, nil
+	case trendMsg:
+		m.trendLoaded(msg)
+		return m, nil
 	case planLoadedMsg:
 		return m, m.planLoaded(msg)
 	}
@@ -323,6 +328,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		cmd = m.historyKey(msg)
 	case scrCompare:
 		cmd = m.compareKey(msg)
+	case scrTrend:
+		cmd = m.trendKey(msg)
 	case scrPlan:
 		cmd = m.planKey(msg)
 	}

@@ -37,7 +37,7 @@ func (s *setupState) detailFields(l *i18n.Locale, v setupValues) []huh.Field {
 			Placeholder("YYYY-MM-DD").
 			CharLimit(10).
 			Validate(func(v string) error {
-				if _, err := checklist.ParseAuditDate(strings.TrimSpace(v), time.Local); err != nil {
+				if d, err := checklist.ParseAuditDate(v); err != nil || d == "" {
 					return errors.New(l.T("session.setup.date_invalid"))
 				}
 				return nil
@@ -82,7 +82,8 @@ func (s *setupState) values() setupValues {
 
 // apply puts the details into a new session.
 func (v setupValues) apply(s *checklist.Session) {
-	s.AuditDate, s.Site, s.Notes = v.Date, v.Site, v.Notes
+	date, _ := checklist.ParseAuditDate(v.Date) // the form validated it
+	s.AuditDate, s.Site, s.Notes = date, v.Site, v.Notes
 	s.Participants = SplitNames(v.Participants)
 }
 

@@ -63,6 +63,8 @@ func (m Model) body(w, h int) []string {
 		return m.historyView(w, h)
 	case scrCompare:
 		return m.compareView(w, h)
+	case scrTrend:
+		return m.trendView(w, h)
 	case scrPlan:
 		return m.planView(w, h)
 	}
@@ -105,6 +107,8 @@ func (m Model) context() string {
 		return m.hist.client + " · " + l.T("tui.header.history")
 	case scrCompare:
 		return m.hist.client + " · " + l.T("tui.header.compare")
+	case scrTrend:
+		return m.hist.client + " · " + l.T("session.trend.heading")
 	case scrPlan:
 		if m.sess != nil {
 			return m.sess.Client + " · " + l.T("tui.header.plan")

@@ -4,14 +4,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
-	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/report"
-	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/store"
+	"github.com/servicecheck/servicecheck/trend"
 )
 
 // writeAnswerChanges lists, after a comparison, the questions whose answer
@@ -31,10 +29,11 @@ func writeAnswerChanges(w io.Writer, c report.Comparison) error {
 }
 
 // runTrend prints every completed session of the client, oldest first:
-// one column per session (its date), one row per area and the total, with
-// the values, so that 29.5 and 32.0 read as what they are.
+// one column per session (its date), one row per area, the total and its
+// range, with the values, so that 29.5 and 32.0 read as what they are.
+// The sessions come through trend.Load, as the wizard's trend screen's do.
 func runTrend(a *app, opts *compareOptions) error {
-	var docs []results.Document
+	var t trend.Table
 	err := a.withStore(true, func(st *store.Store) error {
 		sums, err := st.List(store.Filter{Client: opts.Client, Status: checklist.Completed})
 		if err != nil {
@@ -43,73 +42,49 @@ func runTrend(a *app, opts *compareOptions) error {
 		if len(sums) == 0 {
 			return tooFewToCompare(st, opts.Client, 0)
 		}
-		audit.Sort(sums, store.Summary.Stamp)
-		for _, sum := range sums {
-			s, err := st.Get(sum.ID)
-			if err != nil {
-				return err
-			}
-			p, err := a.packFor(st, s)
-			if err != nil {
-				return err
-			}
-			docs = append(docs, results.Build(p, s, nil, nil).In(a.loc))
+		ids := make([]string, len(sums))
+		for i, sum := range sums {
+			ids[i] = sum.ID
 		}
-		return nil
+		t, err = trend.Load(ids, st.Get, func(s *checklist.Session) (*checklist.Pack, error) { return a.packFor(st, s) }, a.loc)
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	return writeTrend(opts.Out, docs)
+	return writeTrend(opts.Out, t)
 }
 
-// writeTrend writes the trend of docs (oldest first) as a Markdown table
-// in the newest session's language.
-func writeTrend(w io.Writer, docs []results.Document) error {
-	last := docs[len(docs)-1]
-	wd := last.Words()
-	times := make([]time.Time, len(docs))
-	for i, d := range docs {
-		times[i] = d.Date()
+// writeTrend writes the trend t as a Markdown table in the newest
+// session's language.
+func writeTrend(w io.Writer, t trend.Table) error {
+	if len(t.Points) == 0 {
+		return nil
 	}
+	wd := t.Words()
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s: %s\n\n", termtext.Line(last.Client), wd.T("session.trend.heading"))
+	fmt.Fprintf(&b, "# %s: %s\n\n", termtext.Line(t.Client), wd.T("session.trend.heading"))
 	b.WriteString("| |")
-	for _, d := range wd.Dates(times...) {
+	for _, d := range t.Dates() {
 		b.WriteString(" " + d + " |")
 	}
-	b.WriteString("\n| --- |" + strings.Repeat(" ---: |", len(docs)) + "\n")
-	for _, area := range last.Areas {
-		b.WriteString("| " + termtext.Line(area.Title) + " |")
-		for _, d := range docs {
-			cell := "–"
-			if a, ok := areaOf(d, area.ID); ok && a.Score.Valid {
-				cell = wd.Score(a.Score)
-			}
-			b.WriteString(" " + cell + " |")
+	b.WriteString("\n| --- |" + strings.Repeat(" ---: |", len(t.Points)) + "\n")
+	for _, r := range t.Rows {
+		b.WriteString("| " + termtext.Line(r.Title) + " |")
+		for _, s := range r.Scores {
+			b.WriteString(" " + wd.Score(s) + " |")
 		}
 		b.WriteString("\n")
 	}
 	b.WriteString("| **" + wd.T("session.trend.total") + "** |")
-	for _, d := range docs {
-		cell := "–"
-		if d.Total.Score.Valid {
-			cell = wd.Score(d.Total.Score)
-		}
-		b.WriteString(" " + cell + " |")
+	for _, p := range t.Points {
+		b.WriteString(" " + wd.Score(p.Total) + " |")
+	}
+	b.WriteString("\n| " + wd.T("trend.range") + " |")
+	for _, p := range t.Points {
+		b.WriteString(" " + trend.RangeCell(wd, p) + " |")
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// areaOf finds area id in d: by id, so that sessions answered with
-// different versions of a pack line up.
-func areaOf(d results.Document, id string) (results.Area, bool) {
-	for _, a := range d.Areas {
-		if a.ID == id {
-			return a, true
-		}
-	}
-	return results.Area{}, false
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/servicecheck/servicecheck/content"
 	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/report"
-	"github.com/servicecheck/servicecheck/results"
 	"github.com/servicecheck/servicecheck/results/resultstest"
+	"github.com/servicecheck/servicecheck/trend"
 )
 
 func trendSession(id string, day int, v func(i int) checklist.Value, p *checklist.Pack) *checklist.Session {
@@ -35,7 +35,13 @@ func TestTrendAndChangesPseudoLocale(t *testing.T) {
 	a := trendSession("a", 2, func(int) checklist.Value { return checklist.Yes }, p)
 	b := trendSession("b", 9, func(i int) checklist.Value { return []checklist.Value{checklist.No, checklist.Yes}[i%2] }, p)
 	var out bytes.Buffer
-	if err := writeTrend(&out, []results.Document{results.Build(p, a, nil, nil), results.Build(p, b, nil, nil)}); err != nil {
+	byID := map[string]*checklist.Session{"a": a, "b": b}
+	tr, err := trend.Load([]string{"b", "a"}, func(id string) (*checklist.Session, error) { return byID[id], nil },
+		func(*checklist.Session) (*checklist.Pack, error) { return p, nil }, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeTrend(&out, tr); err != nil {
 		t.Fatal(err)
 	}
 	if err := writeAnswerChanges(&out, report.Compare(p, a, p, b)); err != nil {

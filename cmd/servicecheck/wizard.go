@@ -241,9 +241,11 @@ func wizardStart(repo tui.StoreRepo, opts wizardOptions, p *checklist.Pack,
 	switch opts.mode {
 	case wizardNew:
 		if opts.date != "" {
-			if _, err := checklist.ParseAuditDate(opts.date, time.Local); err != nil {
+			iso, err := checklist.ParseAuditDate(opts.date)
+			if err != nil {
 				return tui.Start{}, usageError("session.flag.date_invalid", "Value", opts.date)
 			}
+			opts.date = iso
 		}
 		start := tui.Start{New: true, Client: opts.client, Assessor: opts.assessor, Date: opts.date}
 		if opts.client == "" || !interactive {
