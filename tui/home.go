@@ -119,8 +119,8 @@ func (m Model) homeView(w, h int) []string {
 	// The pack new sessions are answered with says what it is for; a pack
 	// without an intro gets the program's own words.
 	about := l.T("tui.home.about")
-	if p := m.newPack(); p.Intro != "" {
-		about = p.Intro
+	if intro := m.newIntro(); intro != "" {
+		about = intro
 	}
 	for _, line := range wrap(about, w) {
 		lines = append(lines, m.st.muted.Render(line))

@@ -50,6 +50,10 @@ type Options struct {
 	// can then be parsed while the first frame is drawn rather than
 	// before. It must be safe to call from several goroutines.
 	PackFunc func() *checklist.Pack
+	// Intro, with PackFunc, is the intro of the pack PackFunc gives,
+	// read on its own (content.Intro) so that home, which shows it, can
+	// draw its first frame before the pack is parsed.
+	Intro string
 	// Lookup finds the pack a stored session was answered with; nil means
 	// Pack is used when the ids match.
 	Lookup func(checklist.Ref) (*checklist.Pack, error)
@@ -431,6 +435,15 @@ func (m Model) packFor(ref checklist.Ref) (*checklist.Pack, error) {
 		return m.opts.Lookup(ref)
 	}
 	return m.newPack(), nil
+}
+
+// newIntro is the intro of the pack new sessions are answered with,
+// without waiting for that pack when it is still being parsed.
+func (m Model) newIntro() string {
+	if m.opts.Pack == nil && m.opts.Intro != "" {
+		return m.opts.Intro
+	}
+	return m.newPack().Intro
 }
 
 // newPack is the pack new sessions are answered with.

@@ -126,11 +126,11 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	}
 	var sp sessionPack
 	var packFunc func() *checklist.Pack
+	var intro string
 	if opts.packFile == "" && opts.mode != wizardNew {
 		// Home and resume start no session at once: the built-in pack is
 		// checked now and parsed alongside opening the data file and
-		// building the model (it takes longer than both; home shows its
-		// introduction, so the first frame waits for it at the end;
+		// building the model (it takes longer than both;
 		// docs/benchmarks.md).
 		lang, err := content.Check(packLang)
 		if err != nil {
@@ -143,6 +143,9 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 			return content.Default() // not reached: Check found it
 		})
 		go packFunc()
+		// Home shows the pack's intro: read on its own, it does not
+		// hold the first frame back until the pack is parsed.
+		intro, _ = content.Intro(lang)
 	} else {
 		var err error
 		if sp, err = chooseSessionPack(i18n.For(ui), guard(a.errOut), packLang, opts.packFile); err != nil {
@@ -185,7 +188,7 @@ func runWizard(ctx context.Context, a *app, opts wizardOptions) error {
 	if err != nil {
 		return err
 	}
-	topts := tui.Options{Repo: repo, Pack: sp.pack, PackFunc: packFunc, Lookup: lookup, Start: start, Now: a.now,
+	topts := tui.Options{Repo: repo, Pack: sp.pack, PackFunc: packFunc, Intro: intro, Lookup: lookup, Start: start, Now: a.now,
 		Lang: ui, Assessor: a.defaultAssessor("")}
 	var out tui.Outcome
 	if interactive {
