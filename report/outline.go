@@ -405,7 +405,47 @@ func areasPart(w results.Words, d *Document) part {
 		}
 		p.Blocks = append(p.Blocks, st, block{Kind: bSmall, Text: w.T("results.checklist_note")})
 	}
+	if len(d.Trend) > 1 {
+		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.area_trend")))
+		p.Blocks = append(p.Blocks, areaTrend(w, d)...)
+	}
 	return p
+}
+
+// trendColumns is the most sessions the areas' trend shows side by side,
+// so that it fits a portrait page; the newest are kept.
+const trendColumns = 6
+
+// areaTrend is each area's score in each of the client's completed
+// sessions up to this one (Document.Trend), oldest first, one column a
+// session; a line says how many older sessions did not fit.
+func areaTrend(w results.Words, d *Document) []block {
+	pts := d.Trend
+	hidden := max(0, len(pts)-trendColumns)
+	pts = pts[hidden:]
+	t := block{Kind: bTable, Widths: []float64{3}, Head: []string{w.T("report.col.area")}}
+	for _, pt := range pts {
+		t.Widths = append(t.Widths, 1.2)
+		t.Head = append(t.Head, w.Date(pt.Date))
+	}
+	for _, a := range d.Areas {
+		row := []tcell{{Text: clean(a.Title), Bold: true}}
+		for _, pt := range pts {
+			cell := tcell{Text: "–", Bold: pt.ID == d.ID}
+			for _, ta := range pt.Areas {
+				if ta.ID == a.ID {
+					cell.Text = w.Score(ta.Score)
+				}
+			}
+			row = append(row, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	out := []block{t}
+	if hidden > 0 {
+		out = append(out, block{Kind: bSmall, Text: w.N("report.trend.hidden", hidden)})
+	}
+	return out
 }
 
 func planPart(w results.Words, d *Document) part {
