@@ -24,6 +24,7 @@ import (
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/i18n"
 	"github.com/servicecheck/servicecheck/internal/termtext"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
@@ -160,16 +161,16 @@ func (r *runner) ask(prompt string) (string, error) {
 		fmt.Fprintln(r.out)
 		if r.read == 0 {
 			if errors.Is(err, io.EOF) {
-				return "", fmt.Errorf("%w: the input ended before the first answer; answer on a terminal or pipe one answer per line", ErrNoInput)
+				return "", usertext.Of(ErrNoInput, "plain.no_input.ended")
 			}
-			return "", fmt.Errorf("%w: read answers: %v", ErrNoInput, err)
+			return "", &usertext.Message{ID: "plain.no_input.read", Cause: err, Kind: ErrNoInput}
 		}
 		if errors.Is(err, io.EOF) {
 			if r.sess == nil || r.lazy {
 				// Lines were read, but none made an answer: saying
 				// "quit" here would let a script believe it had
 				// recorded something.
-				return "", fmt.Errorf("%w: the input ended before the first answer; nothing was saved", ErrNoInput)
+				return "", usertext.Of(ErrNoInput, "plain.no_input.nothing")
 			}
 			r.sayT("plain.input_ended")
 			return "", errQuit
