@@ -21,6 +21,22 @@ import (
 // action plan, sign-off, appendix) in the session's language and returns
 // how many pages it has. A4 unless opt.Paper is "letter".
 func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
+	res, err := WritePDFReport(w, d, opt)
+	return res.Pages, err
+}
+
+// PDFResult is what WritePDFReport tells about the file it wrote.
+type PDFResult struct {
+	Pages int
+	// Unshown is how many characters of the report's text no embedded
+	// font draws (CJK, emoji): the PDF shows each as "?", the DOCX and
+	// HTML keep them.
+	Unshown int
+}
+
+// WritePDFReport is WritePDF, and says how many characters the PDF could
+// not show.
+func WritePDFReport(w io.Writer, d Document, opt Options) (PDFResult, error) {
 	o := buildOutline(d, opt.Branding)
 	size := "A4"
 	if strings.EqualFold(opt.Paper, "letter") {
@@ -33,12 +49,12 @@ func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
 	f.SetModificationDate(d.UpdatedAt)
 	f.SetCatalogSort(true)
 	f.SetProducer("servicecheck", false)
-	f.SetTitle(pdfText(o.Title+": "+clean(orDash(d.Client))), true)
+	f.SetTitle(metaText(o.Title+": "+clean(orDash(d.Client))), true)
 	author := strings.TrimSpace(clean(opt.Branding.Consultant))
 	if author == "" {
 		author = clean(d.Assessor)
 	}
-	f.SetAuthor(pdfText(author), true)
+	f.SetAuthor(metaText(author), true)
 	f.SetLang(o.Lang)
 	f.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
 	f.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
@@ -49,23 +65,27 @@ func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
 	pageWord := wd.T("report.page", "N", "{{N}}", "Total", nbAlias)
 	// The footer's text is fitted once, not on every page.
 	pw, _ := f.GetPageSize()
-	f.SetFont(fontFamily, "", 8)
+	r := &pdfRenderer{f: f, registered: map[string]bool{}, unshown: map[string]int{}}
+	r.font("", 8)
 	numW := f.GetStringWidth(strings.Replace(pageWord, "{{N}}", "999", 1)) + 2
-	footer := fitText(f, pdfText(o.Footer), pw-2*pdfMargin-numW-2)
+	footer := r.fit(o.Footer, pw-2*pdfMargin-numW-2)
+	footerFamily := r.family
 	f.SetFooterFunc(func() {
 		if f.PageNo() == 1 {
 			return // the cover carries no footer
 		}
 		f.SetY(-pdfBottom + 6)
-		f.SetFont(fontFamily, "", 8)
+		f.SetFont(footerFamily, "", 8)
 		f.SetTextColor(110, 110, 110)
 		num := strings.Replace(pageWord, "{{N}}", fmt.Sprint(f.PageNo()), 1)
 		f.SetDrawColor(200, 200, 200)
 		f.Line(pdfMargin, f.GetY(), pw-pdfMargin, f.GetY())
 		f.CellFormat(pw-2*pdfMargin-numW, 6, footer, "", 0, "L", false, 0, "")
+		if footerFamily != fontFamily {
+			f.SetFont(fontFamily, "", 8)
+		}
 		f.CellFormat(numW, 6, num, "", 0, "R", false, 0, "")
 	})
-	r := &pdfRenderer{f: f}
 	if len(opt.Branding.Logo) > 0 {
 		r.logo = registerLogo(f, opt.Branding)
 	}
@@ -80,9 +100,9 @@ func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
 		}
 	}
 	if err := f.Output(w); err != nil {
-		return 0, fmt.Errorf("write pdf: %w", err)
+		return PDFResult{}, fmt.Errorf("write pdf: %w", err)
 	}
-	return f.PageNo(), nil
+	return PDFResult{Pages: f.PageNo(), Unshown: r.Unshown()}, nil
 }
 
 const (
@@ -96,6 +116,13 @@ const (
 type pdfRenderer struct {
 	f    *fpdf.Fpdf
 	logo string // the registered logo's name, "" when there is none
+	// The current font: the style and size asked for, and the face that
+	// draws them (pdftext.go picks it for each text).
+	style, family, faceStyle string
+	size                     float64
+	registered               map[string]bool // the fallback's styles added to the PDF
+	prepCache                map[string]prepared
+	unshown                  map[string]int // per run of lost characters: how many
 }
 
 // registerLogo registers the consultant's logo; a logo fpdf cannot read is
@@ -133,6 +160,7 @@ func (r *pdfRenderer) need(h float64) {
 }
 
 func (r *pdfRenderer) font(style string, size float64) {
+	r.family, r.faceStyle, r.style, r.size = fontFamily, style, style, size
 	r.f.SetFont(fontFamily, style, size)
 }
 
@@ -162,7 +190,7 @@ func (r *pdfRenderer) paragraph(text string, style string, size, h float64, ink 
 	r.font(style, size)
 	r.text(ink)
 	r.f.SetX(pdfMargin)
-	r.f.MultiCell(r.content(), h, pdfText(text), "", "L", false)
+	r.multiCell(r.content(), h, text)
 }
 
 func (r *pdfRenderer) cover(p part) {
@@ -207,7 +235,7 @@ func (r *pdfRenderer) block(b block) {
 	case bPara:
 		r.font("", 10.5)
 		// No paragraph leaves a line or two alone at the foot of a page.
-		r.need(min(float64(len(f.SplitText(pdfText(b.Text), r.content())))*lineH, 3*lineH))
+		r.need(min(float64(len(r.lines(b.Text, r.content())))*lineH, 3*lineH))
 		r.paragraph(b.Text, "", 10.5, lineH, colInk)
 		f.Ln(2)
 	case bLead:
@@ -224,7 +252,7 @@ func (r *pdfRenderer) block(b block) {
 			r.text(colInk)
 			f.SetX(pdfMargin)
 			f.CellFormat(5, lineH, "•", "", 0, "L", false, 0, "")
-			f.MultiCell(r.content()-5, lineH, pdfText(it), "", "L", false)
+			r.multiCell(r.content()-5, lineH, it)
 			f.Ln(0.8)
 		}
 		f.Ln(1.5)
@@ -232,12 +260,12 @@ func (r *pdfRenderer) block(b block) {
 		r.font("", 10.5)
 		r.text(colFaint)
 		// A short quote is kept on one page, with its bar.
-		if h := float64(len(f.SplitText(pdfText(b.Text), r.content()-5))) * lineH; h < 80 {
+		if h := float64(len(r.lines(b.Text, r.content()-5))) * lineH; h < 80 {
 			r.need(h)
 		}
 		y := f.GetY()
 		f.SetX(pdfMargin + 5)
-		f.MultiCell(r.content()-5, lineH, pdfText(b.Text), "", "L", false)
+		r.multiCell(r.content()-5, lineH, b.Text)
 		if f.GetY() > y {
 			f.SetDrawColor(190, 190, 190)
 			f.SetLineWidth(0.8)
@@ -263,7 +291,7 @@ func (r *pdfRenderer) facts(fs []results.Field) {
 	labelW := 0.0
 	r.font("B", 10.5)
 	for _, fc := range fs {
-		labelW = max(labelW, f.GetStringWidth(pdfText(fc.Label))+4)
+		labelW = max(labelW, f.GetStringWidth(r.cellText(fc.Label))+4)
 	}
 	labelW = min(labelW, r.content()/3)
 	for _, fc := range fs {
@@ -272,12 +300,12 @@ func (r *pdfRenderer) facts(fs []results.Field) {
 		r.font("B", 10.5)
 		r.text(colFaint)
 		f.SetX(pdfMargin)
-		f.MultiCell(labelW, lineH+0.5, pdfText(fc.Label), "", "L", false)
+		r.multiCell(labelW, lineH+0.5, fc.Label)
 		yl := f.GetY()
 		f.SetXY(pdfMargin+labelW, y)
 		r.font("", 10.5)
 		r.text(colInk)
-		f.MultiCell(r.content()-labelW, lineH+0.5, pdfText(fc.Text), "", "L", false)
+		r.multiCell(r.content()-labelW, lineH+0.5, fc.Text)
 		f.SetY(max(yl, f.GetY()))
 	}
 	f.Ln(3)
@@ -288,9 +316,9 @@ func (r *pdfRenderer) facts(fs []results.Field) {
 func (r *pdfRenderer) finding(b block) {
 	f := r.f
 	r.font("B", 9)
-	markW := max(22, f.GetStringWidth(pdfText(b.Mark.Text))+4)
+	markW := max(22, f.GetStringWidth(r.cellText(b.Mark.Text))+4)
 	r.font("B", 10.5)
-	lines := f.SplitText(pdfText(b.Text), r.content()-markW-3)
+	lines := r.lines(b.Text, r.content()-markW-3)
 	r.need(float64(min(len(lines), 3))*lineH + 2)
 	y := f.GetY()
 	fill, ink := toneColours(b.Mark.Tone)
@@ -298,16 +326,16 @@ func (r *pdfRenderer) finding(b block) {
 	r.text(ink)
 	r.font("B", 9)
 	f.SetXY(pdfMargin, y)
-	f.CellFormat(markW, lineH, pdfText(b.Mark.Text), "", 0, "C", true, 0, "")
+	f.CellFormat(markW, lineH, r.cellText(b.Mark.Text), "", 0, "C", true, 0, "")
 	r.font("B", 10.5)
 	r.text(colInk)
 	f.SetXY(pdfMargin+markW+3, y)
-	f.MultiCell(r.content()-markW-3, lineH, pdfText(b.Text), "", "L", false)
+	r.multiCell(r.content()-markW-3, lineH, b.Text)
 	for _, it := range b.Items {
 		r.font("", 9.5)
 		r.text(colFaint)
 		f.SetX(pdfMargin + markW + 3)
-		f.MultiCell(r.content()-markW-3, 4.6, pdfText(it), "", "L", false)
+		r.multiCell(r.content()-markW-3, 4.6, it)
 	}
 	f.Ln(2.5)
 }
@@ -332,12 +360,13 @@ func (r *pdfRenderer) table(b block) {
 		heads := make([][]string, len(b.Head))
 		n := 1
 		for i, h := range b.Head {
-			heads[i] = f.SplitText(pdfText(h), widths[i]-2*pad)
+			heads[i] = r.lines(h, widths[i]-2*pad)
 			n = max(n, len(heads[i]))
 		}
 		y, x := f.GetY(), pdfMargin
 		for i := range b.Head {
 			f.Rect(x, y, widths[i], float64(n)*lh+2*pad, "F")
+			r.prep(b.Head[i]) // the font its lines were measured in
 			for j, ln := range heads[i] {
 				f.SetXY(x+pad, y+pad+float64(j)*lh)
 				f.CellFormat(widths[i]-2*pad, lh, ln, "", 0, "L", false, 0, "")
@@ -357,7 +386,7 @@ func (r *pdfRenderer) table(b block) {
 				style = "B"
 			}
 			r.font(style, 9)
-			lines[i] = f.SplitText(pdfText(c.Text), widths[i]-2*pad)
+			lines[i] = r.lines(c.Text, widths[i]-2*pad)
 			if len(lines[i]) == 0 {
 				lines[i] = []string{""}
 			}
@@ -390,6 +419,7 @@ func (r *pdfRenderer) table(b block) {
 					style = "B"
 				}
 				r.font(style, 9)
+				r.prep(c.Text) // the font its lines were measured in
 				r.text(ink)
 				for j := from; j < min(from+take, len(lines[i])); j++ {
 					f.SetXY(x+pad, y+pad+float64(j-from)*lh)
@@ -423,7 +453,7 @@ func (r *pdfRenderer) chart(b block) {
 		f.SetFillColor(col[0], col[1], col[2])
 		f.Rect(x, y+1.2, 3, 3, "F")
 		f.SetXY(x+4, y)
-		t := pdfText(label)
+		t := r.cellText(label)
 		f.CellFormat(f.GetStringWidth(t)+2, 5.5, t, "", 0, "L", false, 0, "")
 		x += f.GetStringWidth(t) + 10
 	}
@@ -439,7 +469,7 @@ func (r *pdfRenderer) chart(b block) {
 		r.font("", 9.5)
 		r.text(colInk)
 		f.SetXY(barX, y)
-		f.CellFormat(barW, 4.5, fitText(f, pdfText(br.Title), barW), "", 0, "L", false, 0, "")
+		f.CellFormat(barW, 4.5, r.fit(br.Title, barW), "", 0, "L", false, 0, "")
 		by := y + 5
 		f.SetFillColor(240, 240, 240)
 		f.Rect(barX, by, barW, 3.6, "F")
@@ -456,7 +486,7 @@ func (r *pdfRenderer) chart(b block) {
 			_, ink := toneColours(br.Tone)
 			r.text(ink)
 			r.font("", 8.5)
-			f.CellFormat(30, 5, fitText(f, pdfText(br.Band), 30), "", 0, "L", false, 0, "")
+			f.CellFormat(30, 5, r.fit(br.Band, 30), "", 0, "L", false, 0, "")
 			r.text(colInk)
 		}
 		if hasPrev {
@@ -501,7 +531,7 @@ func (r *pdfRenderer) sign(labels []string) {
 		r.font("", 9.5)
 		r.text(colFaint)
 		f.SetXY(pdfMargin, y+1)
-		f.CellFormat(90, 5, pdfText(l), "", 1, "L", false, 0, "")
+		f.CellFormat(90, 5, r.cellText(l), "", 1, "L", false, 0, "")
 	}
 }
 
