@@ -302,6 +302,8 @@ func summaryParagraph(w results.Words, d *Document, fs []finding) string {
 	if d.Total.Score.Valid {
 		s = append(s, w.T("report.para.total", "Client", clean(orDash(d.Client)), "Total", w.Range(d.Total.Total),
 			"Band", w.Band(d.Bands, d.Total.Band)))
+	} else if len(d.Unanswered) > 0 {
+		s = append(s, w.T("report.para.unfinished", "Client", clean(orDash(d.Client))))
 	} else {
 		s = append(s, w.T("report.para.no_total", "Client", clean(orDash(d.Client))))
 	}

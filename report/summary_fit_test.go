@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -60,6 +61,10 @@ func worstDocument(t *testing.T, lang string, unfinished bool) Document {
 		want = 9
 		if incompleteLine(d.Words(), &d) == "" {
 			t.Fatal("an unfinished session has no line on what is left")
+		}
+		// Every area is rated: the paragraph must not say none is.
+		if para, want := summaryParagraph(d.Words(), &d, findingsOf(&d)), d.Words().T("report.para.unfinished", "Client", d.Client); !strings.Contains(para, want) {
+			t.Errorf("the summary of an unfinished session says %q, want %q in it", para, want)
 		}
 	}
 	if len(d.Trend) != want {
