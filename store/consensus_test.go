@@ -42,6 +42,19 @@ func TestSaveConsensus(t *testing.T) {
 	if linked, _ := s.TeamOf(first.ID); linked != a.ID {
 		t.Errorf("the consensus answers for %q, want %s", linked, a.ID)
 	}
+	all, err := s.List(Filter{Client: "Bakery Rossi"})
+	if err != nil || len(all) != 2 {
+		t.Fatalf("list: %v, %d sessions", err, len(all))
+	}
+	for _, sum := range all {
+		if sum.Team != a.ID || sum.Respondent != (sum.ID == resp.ID) {
+			t.Errorf("summary of %s: team %q respondent %v", sum.ID, sum.Team, sum.Respondent)
+		}
+	}
+	audits, err := s.List(Filter{Client: "Bakery Rossi", Audits: true})
+	if err != nil || len(audits) != 1 || audits[0].ID != first.ID {
+		t.Errorf("the client's audits: %v, %+v; want the consensus alone", err, audits)
+	}
 	other := &team.Audit{Client: "Bakery Rossi"}
 	if err := s.CreateTeam(other); err != nil {
 		t.Fatal(err)

@@ -345,3 +345,36 @@ func consensusSession(old, base *checklist.Session, answers map[string]checklist
 	normalizeTimes(&sess)
 	return &sess
 }
+
+// teamLinks answers, for the sessions of one read, which team audit each
+// answers for and whether as a respondent, reading each audit once.
+type teamLinks struct {
+	s         *Store
+	tx        *bolt.Tx
+	links     *bolt.Bucket
+	consensus map[string]string // audit id -> its consensus session id
+}
+
+// teamLinks is nil-safe to use when the file has no team audit.
+func (s *Store) teamLinks(tx *bolt.Tx) *teamLinks {
+	return &teamLinks{s: s, tx: tx, links: tx.Bucket(bucketTeamSessions), consensus: map[string]string{}}
+}
+
+func (t *teamLinks) of(sessionID string) (audit string, respondent bool, err error) {
+	if t.links == nil {
+		return "", false, nil
+	}
+	if audit, err = t.s.link(t.links, sessionID); err != nil || audit == "" {
+		return "", false, err
+	}
+	c, ok := t.consensus[audit]
+	if !ok {
+		a, err := t.s.loadTeam(t.tx, audit)
+		if err != nil {
+			return "", false, err
+		}
+		c = a.Consensus
+		t.consensus[audit] = c
+	}
+	return audit, c != sessionID, nil
+}

@@ -84,7 +84,7 @@ func (p *planState) typing() bool {
 // s (in audit order) whose plan has goals, or nil when there is none: the
 // goals a new plan looks back on.
 func PreviousPlan(r Repo, s *checklist.Session) (*checklist.Session, error) {
-	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed})
+	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed, Audits: true})
 	if err != nil {
 		return nil, fmt.Errorf("read earlier sessions: %w", err)
 	}

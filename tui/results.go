@@ -94,7 +94,7 @@ func (m Model) loadPrevious() tea.Cmd {
 // Previous returns the client's previous completed session (see
 // audit.Previous) with its pack, or nil when there is none.
 func Previous(r Repo, s *checklist.Session, lookup func(checklist.Ref) (*checklist.Pack, error)) (*checklist.Session, *checklist.Pack, error) {
-	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed})
+	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed, Audits: true})
 	if err != nil {
 		return nil, nil, fmt.Errorf("read earlier sessions: %w", err)
 	}

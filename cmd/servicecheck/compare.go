@@ -111,7 +111,7 @@ func runCompare(a *app, opts *compareOptions) error {
 // previous one (audit order, the pair `show` and the wizard compare),
 // earlier first.
 func lastTwoCompleted(st *store.Store, client string) (*checklist.Session, *checklist.Session, error) {
-	sums, err := st.List(store.Filter{Client: client, Status: checklist.Completed})
+	sums, err := st.List(store.Filter{Client: client, Status: checklist.Completed, Audits: true})
 	if err != nil {
 		return nil, nil, err
 	}
