@@ -54,7 +54,7 @@ func teamPart(w results.Words, d *Document) part {
 // mean, range, spread, how many scored it and how many of its questions
 // are disputed, the row of a disputed one in bold.
 func teamTable(w results.Words, first string, rows []results.TeamRow, percent bool) block {
-	t := block{Kind: bTable, Widths: []float64{4, 1.3, 1.7, 1.3, 1.3, 1.6},
+	t := block{Kind: bTable, Widths: []float64{3.6, 1.2, 1.6, 1.8, 1.6, 1.7},
 		Head: []string{first, w.T("team.report.col.mean"), w.T("team.report.col.range"), w.T("team.report.col.spread"),
 			w.T("team.report.col.count"), w.T("team.report.col.disputed")}}
 	for _, r := range rows {
