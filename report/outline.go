@@ -126,7 +126,7 @@ type bar struct {
 
 // part is one section of the report, starting on a page of its own.
 type part struct {
-	ID     string // cover, summary, findings, areas, plan, signoff, appendix
+	ID     string // cover, summary, findings, areas, team, plan, signoff, appendix
 	Blocks []block
 }
 
@@ -153,6 +153,9 @@ func buildOutline(d Document, b Branding) outline {
 		summaryPart(w, &d, fs),
 		findingsPart(w, &d, fs),
 		areasPart(w, &d),
+	}
+	if d.Team != nil {
+		o.Parts = append(o.Parts, teamPart(w, &d))
 	}
 	if d.Plan != nil {
 		o.Parts = append(o.Parts, planPart(w, &d))
