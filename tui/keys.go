@@ -242,9 +242,9 @@ func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
 		case m.settle.idx >= len(m.settle.ids):
 			short = []key.Binding{k.SaveConsensus, k.Back, k.Leave, k.Quit}
 		default:
-			short = []key.Binding{k.Answer, k.Choose, k.Back, k.Next, k.Note, k.Leave, k.Quit}
+			short = []key.Binding{k.Answer, k.Choose, k.Back, k.Note, k.Leave, k.Quit, k.Help}
 		}
-		full = [][]key.Binding{short, {k.Up, k.Down, k.ForceQuit}}
+		full = [][]key.Binding{short, {k.Up, k.Down, k.Next, k.ForceQuit}}
 	case scrCompare:
 		short = []key.Binding{k.Up, k.Down, k.Leave, k.Quit}
 		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Leave, k.Quit}}

@@ -86,7 +86,7 @@ func (m Model) settleLines(q team.Question, w, h, tight int) []string {
 		out = append(out, m.settleChoicesCompact(q, chosen))
 	}
 	blank()
-	out = append(out, m.settleNoteLines(q, w)...)
+	out = append(out, m.settleNoteLines(q, w, tight == 0)...)
 	return out
 }
 
@@ -137,12 +137,15 @@ func (m Model) settleChoicesCompact(q team.Question, chosen checklist.Value) str
 	return b.String()
 }
 
-func (m Model) settleNoteLines(q team.Question, w int) []string {
+func (m Model) settleNoteLines(q team.Question, w int, roomy bool) []string {
 	l := m.loc()
 	if m.settle.editing {
 		return append([]string{m.st.heading.Render(l.T("tui.question.note"))}, strings.Split(m.settle.note.View(), "\n")...)
 	}
 	note := m.settle.notes[q.ID]
+	if note == "" && roomy {
+		return styleLines(m.st.muted, wrap(l.T("teamtui.settle.note_add"), w))
+	}
 	if note == "" {
 		return []string{m.st.muted.Render(ansi.Truncate(l.T("teamtui.settle.note_add"), w, "…"))}
 	}

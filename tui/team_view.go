@@ -46,7 +46,7 @@ func (t *teamState) render(m *Model) {
 			out = append(out, st.Render(lead+line))
 		}
 	}
-	out = append(out, m.st.heading.Render(l.T("team.show.respondents", "Answered", l.Int(t.res.Answered), "Total", l.Int(len(a.Respondents)))))
+	text(0, m.st.heading, l.T("team.show.respondents", "Answered", l.Int(t.res.Answered), "Total", l.Int(len(a.Respondents))))
 	qs := []checklist.Question(nil)
 	if p != nil {
 		qs = p.Questions()
@@ -86,7 +86,8 @@ func (t *teamState) render(m *Model) {
 		texts[q.ID] = q.Text
 	}
 	n := t.res.Disagreements()
-	out = append(out, "", m.st.heading.Render(l.N("team.show.disagreements", n)))
+	out = append(out, "")
+	text(0, m.st.heading, l.N("team.show.disagreements", n))
 	if n == 0 {
 		text(2, m.st.muted, l.T("team.show.no_disagreements"))
 	}
