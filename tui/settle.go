@@ -31,6 +31,9 @@ type settleState struct {
 	note    textarea.Model
 	saving  bool
 	saved   *checklist.Session // the consensus, once stored
+	// touched is set by the first choice or note: from then on, leaving
+	// loses something.
+	touched bool
 }
 
 // consensusSavedMsg says whether the consensus of an audit was stored.
@@ -42,7 +45,7 @@ type consensusSavedMsg struct {
 
 // pending reports whether choices were made that are not stored yet.
 func (s *settleState) pending() bool {
-	return s.saved == nil && (len(s.values) > 0 || len(s.notes) > 0)
+	return s.saved == nil && s.touched
 }
 
 // startSettle opens the consensus step of the team audit on show: where it
@@ -55,7 +58,7 @@ func (m *Model) startSettle() tea.Cmd {
 	}
 	if m.settle.auditID != a.ID || m.settle.saved != nil {
 		m.settle = settleState{auditID: a.ID, ids: team.Open(m.team.res, nil), note: m.settle.note,
-			values: map[string]checklist.Value{}, notes: map[string]string{}}
+			values: map[string]checklist.Value{}, notes: keptNotes(m.team.res, m.team.consensus, m.noteLabel())}
 	}
 	m.show(scrSettle)
 	m.settleGoTo(m.settle.idx)
@@ -115,7 +118,7 @@ func (m *Model) settleKey(msg tea.KeyPressMsg) tea.Cmd {
 				if cut {
 					m.notice = m.loc().T("tui.question.note_cut")
 				}
-				s.notes[q.ID] = note
+				s.notes[q.ID], s.touched = note, true
 			}
 		case key.Matches(msg, k.CancelNote):
 			s.editing = false
@@ -202,7 +205,7 @@ func (m *Model) settleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // settleOn settles the item on show on v and moves on.
 func (m *Model) settleOn(q team.Question, v checklist.Value) {
-	m.settle.values[q.ID] = v
+	m.settle.values[q.ID], m.settle.touched = v, true
 	m.settleGoTo(m.settle.idx + 1)
 }
 
@@ -217,11 +220,10 @@ func (m *Model) saveConsensus() tea.Cmd {
 	for id, v := range s.values {
 		settled[id] = team.Settled{Value: v, Note: s.notes[id]}
 	}
-	l, a := m.teamLoc(), t.audit
-	answers := team.Consensus(t.res, settled, func(i int) string { return teamtext.Name(l, a, i) })
+	answers := team.Consensus(t.res, settled, m.noteLabel())
 	base := &checklist.Session{Assessor: m.opts.Assessor, Pack: t.pack.Ref(), AuditDate: checklist.AuditDateOf(m.now())}
 	s.saving = true
-	r, id := m.teamRepo(), a.ID
+	r, id := m.teamRepo(), t.audit.ID
 	return func() tea.Msg {
 		sess, err := r.SaveConsensus(id, base, answers)
 		if err != nil {
@@ -267,4 +269,41 @@ func (m *Model) askLeaveSettle() {
 	l := m.loc()
 	m.ask = &askState{question: l.N("teamtui.settle.quit_ask", len(m.settle.values)), keys: l.T("teamtui.settle.quit_keys"),
 		yes: func(m *Model) tea.Cmd { return m.quit() }}
+}
+
+// unanswered counts the questions of r nobody answered: the consensus has
+// no answer for them (team.Consensus leaves them out).
+func unanswered(r team.Result) int {
+	n := 0
+	for _, q := range r.Questions {
+		if _, ok := team.Proposed(q); !ok {
+			n++
+		}
+	}
+	return n
+}
+
+// noteLabel names respondent i in the consensus's notes as the audit's
+// naming shows them.
+func (m Model) noteLabel() func(int) string {
+	l, a := m.teamLoc(), m.team.audit
+	return func(i int) string { return teamtext.Name(l, a, i) }
+}
+
+// keptNotes are the consultant's notes of a stored consensus c on the
+// disputed items, so that settling again keeps them: a note that is not
+// the respondents' notes gathered (team.Consensus's own) was written on
+// the consensus step.
+func keptNotes(r team.Result, c *checklist.Session, label func(int) string) map[string]string {
+	out := map[string]string{}
+	if c == nil {
+		return out
+	}
+	gathered := team.Consensus(r, nil, label)
+	for _, id := range team.Open(r, nil) {
+		if n := c.Answers[id].Note; n != "" && n != gathered[id].Note {
+			out[id] = n
+		}
+	}
+	return out
 }

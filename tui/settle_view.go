@@ -193,6 +193,11 @@ func (m Model) settleEndView(w, h int) []string {
 	if len(s.ids) > 0 {
 		out = append(out, "")
 	}
+	// Questions nobody answered have no consensus: the session says so as
+	// any incomplete one does, and so does this page, before it is stored.
+	if n := unanswered(m.team.res); n > 0 {
+		text(m.st.warn, l.N("teamtui.settle.unanswered", n))
+	}
 	if m.team.consensus != nil {
 		text(m.st.muted, l.T("teamtui.settle.replaces", "ID", m.team.consensus.ID))
 	} else {

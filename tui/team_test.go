@@ -205,6 +205,10 @@ func TestTeamSettleFlow(t *testing.T) {
 	if c2.Answers[f.disputed[0]].Value != checklist.Yes || len(c2.Edits) == 0 {
 		t.Errorf("updated consensus: %+v, edits %d", c2.Answers[f.disputed[0]], len(c2.Edits))
 	}
+	// The consultant's note of last time is kept when not rewritten.
+	if got := c2.Answers[f.disputed[1]]; got.Value != checklist.Partly || got.Note != "Agreed in the meeting" {
+		t.Errorf("second item after settling again = %+v, want Partly with the consultant's note kept", got)
+	}
 }
 
 // TestTeamSettleKeepsChoices leaves the consensus step half-way: the
