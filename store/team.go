@@ -75,6 +75,28 @@ func (s *Store) Team(id string) (*team.Audit, error) {
 	return a, err
 }
 
+// Teams returns every team audit, newest first (ids sort by creation, so
+// the newest is last in the bucket).
+func (s *Store) Teams() ([]*team.Audit, error) {
+	var out []*team.Audit
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketTeams)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			a, err := s.loadTeam(tx, string(k))
+			if err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	return out, err
+}
+
 // TeamOf returns the id of the team audit session id answers for, or ""
 // when it answers for none.
 func (s *Store) TeamOf(sessionID string) (string, error) {
