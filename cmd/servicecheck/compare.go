@@ -9,6 +9,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/usertext"
 	"github.com/servicecheck/servicecheck/report"
 	"github.com/servicecheck/servicecheck/store"
 )
@@ -150,10 +151,30 @@ func tooFewToCompare(st *store.Store, client string, completed int) error {
 	if len(all) == 0 {
 		return notFound("cmd.client_has_no_sessions", "Client", fmt.Sprintf("%q", client))
 	}
-	if open := len(all) - completed; open > 0 {
-		return notFound("cmd.compare.too_few_open", "Client", cellText(all[0].Client), "Count", completed, "Open", open)
+	// Team respondents' own sessions are not the client's audits (their
+	// audit's agreed result is): counted apart, so that "1 completed"
+	// beside four answered sessions is explained.
+	open, respondents := 0, 0
+	for _, s := range all {
+		switch {
+		case s.Respondent:
+			respondents++
+		case s.Status != checklist.Completed:
+			open++
+		}
 	}
-	return notFound("cmd.compare.too_few", "Client", cellText(all[0].Client), "Count", completed)
+	var why *usertext.Message
+	if open > 0 {
+		why = usertext.New("cmd.compare.too_few_open", "Client", cellText(all[0].Client), "Count", completed, "Open", open)
+	} else {
+		why = usertext.New("cmd.compare.too_few", "Client", cellText(all[0].Client), "Count", completed)
+	}
+	err = why
+	if respondents > 0 {
+		err = usertext.WrapInside(why, "cmd.compare.too_few_team", "Count", respondents)
+	}
+	err = withCode(exitNotFound, err)
+	return err
 }
 
 // runTeamCompare shows the respondents of the team audit opts.A side by
