@@ -73,7 +73,7 @@ func (m Model) settleLines(q team.Question, w, h, tight int) []string {
 		}
 		out = append(out, ansi.Truncate(line, w, "…"))
 	}
-	out = append(out, m.st.muted.Render(ansi.Truncate("  "+questionStats(l, q), w, "…")))
+	out = append(out, m.st.muted.Render(ansi.Truncate("  "+teamtext.QuestionStats(l, q.Kind, q.Stats, q.NA), w, "…")))
 	blank()
 
 	proposed, _ := team.Proposed(q)

@@ -110,7 +110,7 @@ func (t *teamState) render(m *Model) {
 				text(4, m.st.muted, l.T("team.show.note", "Name", teamtext.Name(l, a, g.Respondent), "Note", flat(g.Note)))
 			}
 		}
-		text(4, m.st.muted, questionStats(l, q))
+		text(4, m.st.muted, teamtext.QuestionStats(l, q.Kind, q.Stats, q.NA))
 	}
 
 	cols := newTeamCols(l, w)
@@ -125,31 +125,13 @@ func (t *teamState) render(m *Model) {
 	out = append(out, "", m.st.heading.Render(l.T("team.show.heading.questions")))
 	for _, q := range t.res.Questions[n:] {
 		out = append(out, "  "+m.st.text.Render(ansi.Truncate(termtext.Line(texts[q.ID]), max(1, w-2), "…")))
-		out = append(out, m.st.muted.Render(ansi.Truncate("    "+questionStats(l, q), w, "…")))
+		out = append(out, m.st.muted.Render(ansi.Truncate("    "+teamtext.QuestionStats(l, q.Kind, q.Stats, q.NA), w, "…")))
 	}
 	t.view.SetContent(strings.Join(out, "\n"))
 }
 
 // flat puts a note on one line.
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// questionStats words one question's figures as `team show` does: ratings
-// as they are, checklist answers as the percentage of Yes (Partly half).
-func questionStats(l *i18n.Locale, q team.Question) string {
-	st := q.Stats
-	if st.Count == 0 {
-		return l.N("team.show.no_answers", q.NA)
-	}
-	answers, na := l.N("team.show.answers", st.Count), l.N("team.show.na", q.NA)
-	if q.Kind == checklist.KindItem {
-		pc := func(s scoring.Score) string { return l.Decimal(scoring.Of(s.Value * 100).Format(0)) }
-		return l.T("team.show.stats_percent", "Mean", pc(st.Mean), "Min", pc(st.Min), "Max", pc(st.Max),
-			"Spread", pc(st.Spread), "Answers", answers, "NA", na)
-	}
-	f := func(s scoring.Score) string { return l.Decimal(s.Format(1)) }
-	return l.T("team.show.stats", "Mean", f(st.Mean), "Min", f(st.Min), "Max", f(st.Max), "Spread", f(st.Spread),
-		"Answers", answers, "NA", na)
-}
 
 // teamCols lays the areas and sections out as a table: title, mean,
 // range, spread, count and disputed, the title taking the room left.

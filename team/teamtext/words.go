@@ -13,6 +13,10 @@ func QuestionStats(l *i18n.Locale, k checklist.Kind, st team.Stats, na int) stri
 	return stats(l, k, st, na)
 }
 
+// The wizard's team screen, `team show`, `compare AUDIT` and the reports
+// all word the figures through these three: one home for how a team's
+// statistics read.
+
 // AreaStats words an area's statistics over the respondents' area scores,
 // with its number of disputed statements.
 func AreaStats(l *i18n.Locale, st team.Stats, disputed int) string { return areaStats(l, st, disputed) }
