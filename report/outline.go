@@ -320,6 +320,11 @@ func summaryParagraph(w results.Words, d *Document, fs []finding) string {
 	if d.Plan != nil && len(d.Plan.Goals) > 0 {
 		s = append(s, w.N("report.para.goals", len(d.Plan.Goals)))
 	}
+	if t := d.Team; t != nil {
+		// The reader must know the scores are a team's agreement, not
+		// one person's view, before reading them.
+		s = append(s, w.N("team.report.para", t.Answered, "Disputed", w.Int(len(t.Disagreements))))
+	}
 	return strings.Join(s, " ")
 }
 

@@ -138,11 +138,19 @@ func TestTeamPartPlace(t *testing.T) {
 	if got := strings.Join(ids, " "); !strings.Contains(got, "areas team ") {
 		t.Errorf("parts %s: want team right after areas", got)
 	}
+	// The summary says the scores are the team's agreement.
+	para := summaryParagraph(d.Words(), &d, findingsOf(&d))
+	if want := d.Words().N("team.report.para", d.Team.Answered, "Disputed", d.Words().Int(len(d.Team.Disagreements))); !strings.Contains(para, want) {
+		t.Errorf("summary %q: want %q in it", para, want)
+	}
 	d.Team = nil
 	for _, p := range buildOutline(d, Branding{}).Parts {
 		if p.ID == "team" {
 			t.Error("an ordinary session's report has a team part")
 		}
+	}
+	if para := summaryParagraph(d.Words(), &d, findingsOf(&d)); strings.Contains(para, "agreed on") {
+		t.Errorf("an ordinary session's summary speaks of a team: %q", para)
 	}
 }
 
