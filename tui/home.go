@@ -275,6 +275,8 @@ func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 			m.setup.form.WithWidth(min(m.width-2, 72))
 			return m.setup.form.Init()
 		}
+		// The respondent's form, on show, takes keys again.
+		m.team.answer.creating = false
 		return nil
 	}
 	ahead := m.setup.typedAhead

@@ -53,6 +53,8 @@ type keyMap struct {
 	// team audits
 	NewTeam key.Binding // n on the list of team audits
 	Settle  key.Binding // s on a team audit: the consensus step
+	// AnswerHere is a on a team audit: a respondent answers in this wizard.
+	AnswerHere key.Binding
 	// SaveConsensus is enter on the consensus step's closing page.
 	SaveConsensus key.Binding
 
@@ -142,6 +144,7 @@ func newKeyMap(l *i18n.Locale) keyMap {
 		NewTeam:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("teamtui.keys.new"))),
 		SaveConsensus: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("teamtui.keys.save"))),
 		Settle:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T("teamtui.keys.settle"))),
+		AnswerHere:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", l.T("teamtui.keys.answer"))),
 
 		NextFinding: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("findings.keys.next"))),
 		PrevFinding: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", l.T("findings.keys.prev"))),
@@ -231,8 +234,15 @@ func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
 		}
 		full = [][]key.Binding{short}
 	case scrTeam:
-		short = []key.Binding{k.Up, k.Down, k.Settle, k.ShowResults, k.Leave, k.Quit}
-		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Settle, k.ShowResults, k.Leave, k.Quit}}
+		// ↑/↓ give way to a in the short help: the full help has them.
+		short = []key.Binding{k.AnswerHere, k.Settle, k.ShowResults, k.Leave, k.Quit}
+		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.AnswerHere, k.Settle, k.ShowResults, k.Leave, k.Quit}}
+	case scrTeamAnswer:
+		short = []key.Binding{k.FormNext, k.FormTab, k.Leave, k.ForceQuit}
+		if !m.team.answer.typing() {
+			short = []key.Binding{k.Up, k.Down, k.FormNext, k.FormTab, k.Leave, k.Quit}
+		}
+		full = [][]key.Binding{short}
 	case scrSettle:
 		switch {
 		case m.settle.editing:

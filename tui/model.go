@@ -41,6 +41,9 @@ const (
 	scrTeamNew // a new team audit (team_new.go)
 	scrTeam    // a team audit's combined results
 	scrSettle  // the consensus step (settle.go)
+	// scrTeamAnswer is the form of a respondent who answers here
+	// (team_answer.go).
+	scrTeamAnswer
 )
 
 // Options configure the wizard.
@@ -311,6 +314,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.screen == scrTeamNew {
 		return m, m.updateTeamInput(msg)
 	}
+	if m.screen == scrTeamAnswer {
+		return m, m.updateRespondentInput(msg)
+	}
 	if m.screen == scrSettle && m.settle.editing {
 		var cmd tea.Cmd
 		m.settle.note, cmd = m.settle.note.Update(msg)
@@ -330,7 +336,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	typing := m.screen == scrSetup || (m.screen == scrQuestion && m.q.editing) ||
 		(m.screen == scrPlan && m.plan.typing()) || (m.screen == scrTeamNew && m.teams.form.typing()) ||
-		(m.screen == scrSettle && m.settle.editing)
+		(m.screen == scrSettle && m.settle.editing) || (m.screen == scrTeamAnswer && m.team.answer.typing())
 	if m.tooSmall() {
 		if !typing && key.Matches(msg, m.keys.Quit) {
 			return m, m.quit()
@@ -380,6 +386,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		cmd = m.teamKey(msg)
 	case scrSettle:
 		cmd = m.settleKey(msg)
+	case scrTeamAnswer:
+		cmd = m.respondentKey(msg)
 	}
 	return m, cmd
 }
@@ -409,6 +417,8 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 		return m.updatePlanInput(msg)
 	case scrTeamNew:
 		return m.updateTeamInput(msg)
+	case scrTeamAnswer:
+		return m.updateRespondentInput(msg)
 	case scrSettle:
 		if m.settle.editing {
 			var cmd tea.Cmd
@@ -446,6 +456,7 @@ func (m *Model) resize(w, h int) {
 	m.settle.note.SetWidth(max(10, bw))
 	m.settle.note.SetHeight(2)
 	m.teams.form.client.SetWidth(max(10, min(bw-4, 60)))
+	m.team.answer.name.SetWidth(max(10, min(bw-4, 60)))
 	if m.screen == scrResults {
 		m.res.render(m)
 	}
@@ -472,7 +483,7 @@ func (m Model) loc() *i18n.Locale {
 	switch m.screen {
 	case scrHome, scrResume, scrSetup, scrClients, scrTeams, scrTeamNew:
 		return m.ui
-	case scrTeam, scrSettle:
+	case scrTeam, scrSettle, scrTeamAnswer:
 		return m.teamLoc()
 	}
 	if m.pack == nil {

@@ -32,6 +32,8 @@ type teamState struct {
 	res       team.Result
 	consensus *checklist.Session
 	view      viewport.Model
+	// answer is the form of a respondent who answers here.
+	answer respondentForm
 }
 
 // teamsMsg brings the list of team audits.
@@ -202,6 +204,8 @@ func (m *Model) teamKey(msg tea.KeyPressMsg) tea.Cmd {
 	case scroll(&m.team.view, k, msg):
 	case key.Matches(msg, k.Settle):
 		return m.startSettle()
+	case key.Matches(msg, k.AnswerHere):
+		return m.openRespondentForm()
 	case key.Matches(msg, k.ShowResults):
 		if m.team.consensus == nil {
 			m.notice = m.loc().T("teamtui.team.no_consensus")

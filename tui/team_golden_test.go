@@ -32,6 +32,8 @@ var teamScreens = []struct {
 	{"settlenote", []string{"4", "enter", "s", "tab"}},
 	{"settleend", []string{"4", "enter", "s", "enter", "enter"}},
 	{"teamnew", []string{"4", "n"}},
+	{"answerform", []string{"4", "enter", "a"}},
+	{"answerrole", []string{"4", "enter", "a", "tab", "down"}},
 }
 
 // teamScreen draws screen i of teamScreens in language lang.

@@ -39,15 +39,38 @@ type teamCreatedMsg struct {
 }
 
 func (m *Model) newTeamForm() tea.Cmd {
+	m.teams.form = teamForm{client: m.formInput(m.ui.T("tui.setup.client_placeholder"))}
+	m.show(scrTeamNew)
+	return m.teams.form.client.Focus()
+}
+
+// formInput is the one-line text field of the team forms.
+func (m *Model) formInput(placeholder string) textinput.Model {
 	ti := textinput.New()
 	ti.Prompt = "│ "
 	ti.CharLimit = 120
-	ti.Placeholder = m.ui.T("tui.setup.client_placeholder")
+	ti.Placeholder = placeholder
 	ti.SetStyles(planInputStyles(m.st.isDark))
 	ti.SetWidth(max(10, min(m.width-6, 60)))
-	m.teams.form = teamForm{client: ti}
-	m.show(scrTeamNew)
-	return m.teams.form.client.Focus()
+	return ti
+}
+
+// radioLines draws the choices of a team form, one a line, the chosen one
+// marked, and highlighted when the choices have the focus.
+func (m Model) radioLines(labels []string, chosen int, focused bool) []string {
+	lines := make([]string, len(labels))
+	for i, label := range labels {
+		mark := "( )"
+		if i == chosen {
+			mark = m.st.chosen.Render("(•)")
+		}
+		if focused && i == chosen {
+			lines[i] = m.st.cursor.Render("› ") + mark + " " + m.st.selected.Render(label)
+		} else {
+			lines[i] = "  " + mark + " " + m.st.text.Render(label)
+		}
+	}
+	return lines
 }
 
 // typing reports whether keys go to the client's name.
@@ -144,18 +167,11 @@ func (m Model) teamNewView(w, h int) []string {
 		lines = append(lines, m.st.muted.Render(ansi.Truncate(l.T("tui.setup.known", "Names", strings.Join(m.home.clients, ", ")), w, "…")))
 	}
 	lines = append(lines, "", m.st.heading.Render(l.T("teamtui.new.naming")))
+	labels := make([]string, len(namings))
 	for i, n := range namings {
-		mark := "( )"
-		if i == f.naming {
-			mark = m.st.chosen.Render("(•)")
-		}
-		label := l.T(n.id)
-		if f.onNaming && i == f.naming {
-			lines = append(lines, m.st.cursor.Render("› ")+mark+" "+m.st.selected.Render(label))
-		} else {
-			lines = append(lines, "  "+mark+" "+m.st.text.Render(label))
-		}
+		labels[i] = l.T(n.id)
 	}
+	lines = append(lines, m.radioLines(labels, f.naming, f.onNaming)...)
 	if f.creating {
 		lines = append(lines, "", m.st.muted.Render(l.T("teamtui.new.creating")))
 	}

@@ -19,6 +19,9 @@ type TeamRepo interface {
 	// TeamSessions returns the respondents' stored sessions by id.
 	TeamSessions(*team.Audit) (map[string]*checklist.Session, error)
 	CreateTeam(*team.Audit) error
+	// AddRespondent links a stored session to an audit as r's answers;
+	// see store.Store.AddRespondent.
+	AddRespondent(auditID string, r team.Respondent) (added bool, err error)
 	// SaveConsensus stores the answers the team settled on as the audit's
 	// result; see store.Store.SaveConsensus.
 	SaveConsensus(auditID string, base *checklist.Session, answers map[string]checklist.Answer) (*checklist.Session, error)
@@ -65,6 +68,18 @@ func (r StoreRepo) TeamSessions(a *team.Audit) (map[string]*checklist.Session, e
 // CreateTeam stores a new team audit and fills in its id.
 func (r StoreRepo) CreateTeam(a *team.Audit) error {
 	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.CreateTeam(a) })
+}
+
+// AddRespondent links the session r.SessionID to audit auditID in one
+// transaction.
+func (r StoreRepo) AddRespondent(auditID string, resp team.Respondent) (bool, error) {
+	var added bool
+	err := store.Do(r.Path, r.Opts, func(st *store.Store) error {
+		var err error
+		added, err = st.AddRespondent(auditID, resp)
+		return err
+	})
+	return added, err
 }
 
 // SaveConsensus stores the consensus of audit auditID in one transaction.

@@ -39,7 +39,7 @@ func (m Model) View() tea.View {
 		lines[i] = " " + l
 	}
 	v.SetContent(strings.Join(lines, "\n"))
-	if m.screen == scrQuestion && m.q.editing || m.screen == scrPlan || m.screen == scrTeamNew ||
+	if m.screen == scrQuestion && m.q.editing || m.screen == scrPlan || m.screen == scrTeamNew || m.screen == scrTeamAnswer ||
 		m.screen == scrSettle && m.settle.editing {
 		v.Cursor = nil
 	}
@@ -76,6 +76,8 @@ func (m Model) body(w, h int) []string {
 		return m.teamView(w, h)
 	case scrSettle:
 		return m.settleView(w, h)
+	case scrTeamAnswer:
+		return m.respondentView(w, h)
 	}
 	return nil
 }
@@ -124,7 +126,7 @@ func (m Model) context() string {
 		}
 	case scrTeams, scrTeamNew:
 		return l.T("teamtui.header.teams")
-	case scrTeam, scrSettle:
+	case scrTeam, scrSettle, scrTeamAnswer:
 		if m.team.audit != nil {
 			return m.team.audit.Client + " · " + l.T("teamtui.header.team")
 		}
