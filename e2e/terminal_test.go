@@ -109,7 +109,7 @@ func TestNoColor(t *testing.T) {
 				s.setenv("NO_COLOR", "1")
 			}
 			tm := s.start(80, 24)
-			tm.waitFor("4  Quit", wait)
+			tm.waitFor("5  Quit", wait)
 			tm.waitFor("q quit", wait)
 			if n := tm.colours(); noColor && n != 0 {
 				t.Errorf("%d coloured cells with NO_COLOR set\n%s", n, tm.dump())

@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"fmt"
+	mrand "math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,9 +29,9 @@ import (
 // BenchmarkServe runs `servicecheck serve` on 127.0.0.1 and has 10 or 50
 // respondents connect at once over SSH, each with a key of their own, and
 // answer a whole session one key at a time, waiting for "✓ saved" before
-// the next key: back to back (the worst case), and with a pause of 300 ms
-// after each answer. It reports the
-// time from connecting to the first question on screen (p95), from a key
+// the next key: back to back (the worst case), with a pause of 300 ms
+// after each answer (everyone in step), and with pauses of 0.5–1.5 s.
+// It reports the time from connecting to the first question on screen (p95), from a key
 // to its answer shown saved (p50, p99), and the server's resident memory
 // per connected respondent; then it stops the server with SIGINT and
 // checks that every answer of every respondent is in the data file.
@@ -39,12 +40,17 @@ import (
 func BenchmarkServe(b *testing.B) {
 	bins := shared.binaries(b)
 	for _, c := range []struct {
-		n     int
-		think time.Duration
-	}{{10, 0}, {50, 0}, {50, 300 * time.Millisecond}} {
-		b.Run(fmt.Sprintf("respondents=%d/think=%v", c.n, c.think), func(b *testing.B) {
+		n      int
+		think  time.Duration
+		jitter bool
+	}{{10, 0, false}, {50, 0, false}, {50, 300 * time.Millisecond, false}, {50, time.Second, true}} {
+		name := fmt.Sprintf("respondents=%d/think=%v", c.n, c.think)
+		if c.jitter {
+			name += "±50%"
+		}
+		b.Run(name, func(b *testing.B) {
 			for range b.N {
-				serveOnce(b, bins.servicecheck, c.n, c.think)
+				serveOnce(b, bins.servicecheck, c.n, c.think, c.jitter)
 			}
 		})
 	}
@@ -52,8 +58,11 @@ func BenchmarkServe(b *testing.B) {
 
 // serveOnce runs one load: respondents at once, each pausing think
 // between seeing an answer saved and pressing the next key (0: none, the
-// worst case; a person reading a question takes seconds).
-func serveOnce(b *testing.B, bin string, respondents int, think time.Duration) {
+// worst case; a person reading a question takes seconds). A fixed pause
+// keeps everyone in step, so that all 50 keys arrive together every
+// time (a worst case of its own); with jitter each pause is drawn from
+// think ± 50%, as people who read at their own pace.
+func serveOnce(b *testing.B, bin string, respondents int, think time.Duration, jitter bool) {
 	dir := b.TempDir()
 	db := filepath.Join(dir, "sc.db")
 	signers := make([]gossh.Signer, respondents)
@@ -168,7 +177,11 @@ func serveOnce(b *testing.B, bin string, respondents int, think time.Duration) {
 					return
 				}
 				mine = append(mine, time.Since(t0))
-				time.Sleep(think)
+				if jitter && think > 0 {
+					time.Sleep(think/2 + mrand.N(think))
+				} else {
+					time.Sleep(think)
+				}
 			}
 			_ = tm.Send("q")
 			_ = tm.Wait(10 * time.Second)

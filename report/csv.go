@@ -57,6 +57,7 @@ func WriteCSV(w io.Writer, d Document) error { return WriteCSVWith(w, d, CSVOpti
 // The scores follow the answers, each a row of its own with the figure in
 // the score column: the total (its band as answer, its range as text),
 // each area (its band) and each checklist section (its percentage).
+// A team audit's report ends with the team view's rows (teamRows).
 // Quoting follows RFC 4180 with CRLF line ends; the file starts with a UTF-8
 // byte order mark.
 func WriteCSVWith(w io.Writer, d Document, opt CSVOptions) error {
@@ -120,6 +121,9 @@ func WriteCSVWith(w io.Writer, d Document, opt CSVOptions) error {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	if err := cw.WriteAll(planRows(wd, d)); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	if err := cw.WriteAll(teamRows(wd, d)); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	cw.Flush()

@@ -83,11 +83,14 @@ type block struct {
 	// Classes name a table's columns for the HTML: "answer", "note".
 	Classes []string
 	Items   []string
-	Mark    tcell
-	Bars    []bar
-	Legend  [2]string // this session, the previous one
-	Scale   float64   // the bars' maximum
-	Floor   float64   // the bars' minimum: the scale starts at 1, not 0
+	// MaxLines caps each of Items at that many lines in the PDF, the
+	// last cut with "…" (0: no cap): the summary's lists.
+	MaxLines int
+	Mark     tcell
+	Bars     []bar
+	Legend   [2]string // this session, the previous one
+	Scale    float64   // the bars' maximum
+	Floor    float64   // the bars' minimum: the scale starts at 1, not 0
 	// Line is the trend's totals for the HTML's line chart, beside its
 	// table; the paged formats show the table alone.
 	Line []linePoint
@@ -123,7 +126,7 @@ type bar struct {
 
 // part is one section of the report, starting on a page of its own.
 type part struct {
-	ID     string // cover, summary, findings, areas, plan, signoff, appendix
+	ID     string // cover, summary, findings, areas, team, plan, signoff, appendix
 	Blocks []block
 }
 
@@ -150,6 +153,9 @@ func buildOutline(d Document, b Branding) outline {
 		summaryPart(w, &d, fs),
 		findingsPart(w, &d, fs),
 		areasPart(w, &d),
+	}
+	if d.Team != nil {
+		o.Parts = append(o.Parts, teamPart(w, &d))
 	}
 	if d.Plan != nil {
 		o.Parts = append(o.Parts, planPart(w, &d))
@@ -191,8 +197,15 @@ func coverPart(w results.Words, d *Document, b Branding, title string) part {
 	return p
 }
 
-// topFindings is how many findings the summary lists.
-const topFindings = 5
+// The summary keeps to one page (cover p1, summary p2, findings p3) in
+// every language and on A4 and Letter: it lists the first topFindings
+// findings and topGoals goals, each in at most summaryLines lines of the
+// paged formats, and says how many more the later parts hold.
+const (
+	topFindings  = 5
+	topGoals     = 3
+	summaryLines = 2
+)
 
 func summaryPart(w results.Words, d *Document, fs []finding) part {
 	p := part{ID: "summary", Blocks: []block{heading(1, w.T("report.heading.summary"))}}
@@ -203,7 +216,8 @@ func summaryPart(w results.Words, d *Document, fs []finding) part {
 	p.Blocks = append(p.Blocks, para(summaryParagraph(w, d, fs)))
 	p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.chart")), areaChart(w, d))
 	if len(d.Trend) > 0 {
-		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.trend")), trendTable(w, d))
+		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.trend")))
+		p.Blocks = append(p.Blocks, trendTable(w, d)...)
 	}
 	if len(fs) > 0 {
 		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.top_findings")))
@@ -214,47 +228,63 @@ func summaryPart(w results.Words, d *Document, fs []finding) part {
 		if len(fs) > topFindings {
 			items = append(items, w.N("report.more_findings", len(fs)-topFindings))
 		}
-		p.Blocks = append(p.Blocks, block{Kind: bBullets, Items: items})
+		p.Blocks = append(p.Blocks, block{Kind: bBullets, Items: items, MaxLines: summaryLines})
 	}
 	if d.Plan != nil && len(d.Plan.Goals) > 0 {
 		p.Blocks = append(p.Blocks, heading(2, w.T("report.heading.goals")))
 		var items []string
-		for _, g := range d.Plan.Goals {
+		for _, g := range d.Plan.Goals[:min(len(d.Plan.Goals), topGoals)] {
 			items = append(items, goalLine(w, g))
 		}
-		p.Blocks = append(p.Blocks, block{Kind: bBullets, Items: items})
+		if n := len(d.Plan.Goals) - topGoals; n > 0 {
+			items = append(items, w.N("report.more_goals", n))
+		}
+		p.Blocks = append(p.Blocks, block{Kind: bBullets, Items: items, MaxLines: summaryLines})
 	}
 	return p
 }
 
-// trendTable is the total of each of the client's completed sessions up
-// to this one (Document.Trend), oldest first: date, total, range.
-func trendTable(w results.Words, d *Document) block {
-	t := block{Kind: bTable, Widths: []float64{3, 2, 2},
-		Head: []string{w.T("report.trend.date"), w.T("report.trend.total"), w.T("report.trend.range")}}
+// trendTable is the total of the client's completed sessions up to this
+// one (Document.Trend), oldest first, one column a session: its date,
+// total and range. It keeps the newest trendColumns sessions, as the
+// areas' trend does, and a line says how many older ones it leaves out.
+func trendTable(w results.Words, d *Document) []block {
+	pts := d.Trend
+	hidden := max(0, len(pts)-trendColumns)
+	pts = pts[hidden:]
+	t := block{Kind: bTable, Widths: []float64{2.2}, Head: []string{w.T("report.trend.date")}}
+	total := []tcell{{Text: w.T("report.trend.total"), Bold: true}}
+	rng := []tcell{{Text: w.T("report.trend.range"), Bold: true}}
 	lo, hi := 0.0, 0.0
-	for _, pt := range d.Trend {
+	for _, pt := range pts {
 		if pt.Total.Valid && (lo == 0 || pt.Min < lo) {
 			lo = pt.Min
 		}
 		hi = max(hi, pt.Max)
 	}
-	for _, pt := range d.Trend {
+	for _, pt := range pts {
 		if pt.Total.Valid && hi > lo {
 			t.Line = append(t.Line, linePoint{Total: pt.Total.Value, Lo: lo, Hi: hi, Date: w.Date(pt.Date),
 				Text: w.Score(pt.Total), LoText: w.Num(lo), HiText: w.Num(hi)})
 		}
 	}
-	for _, pt := range d.Trend {
+	for _, pt := range pts {
+		t.Widths = append(t.Widths, 1.6)
+		t.Head = append(t.Head, w.Date(pt.Date))
 		// A session with no total (no area applies) has no range either.
-		total, rng := "–", "–"
+		tc, rc := tcell{Text: "–", Bold: pt.ID == d.ID}, tcell{Text: "–"}
 		if pt.Total.Valid {
-			total = w.Score(pt.Total)
-			rng = w.T("report.trend.range_value", "Min", w.Num(pt.Min), "Max", w.Num(pt.Max))
+			tc.Text = w.Score(pt.Total)
+			rc.Text = w.T("report.trend.range_value", "Min", w.Num(pt.Min), "Max", w.Num(pt.Max))
 		}
-		t.Rows = append(t.Rows, []tcell{{Text: w.Date(pt.Date)}, {Text: total, Bold: pt.ID == d.ID}, {Text: rng}})
+		total, rng = append(total, tc), append(rng, rc)
 	}
-	return t
+	t.Rows = [][]tcell{total, rng}
+	out := []block{t}
+	if hidden > 0 {
+		out = append(out, block{Kind: bSmall, Text: w.N("report.trend.hidden", hidden)})
+	}
+	return out
 }
 
 // goalLine is a goal in one line: "Calls ring out: answer calls (target:
@@ -275,6 +305,8 @@ func summaryParagraph(w results.Words, d *Document, fs []finding) string {
 	if d.Total.Score.Valid {
 		s = append(s, w.T("report.para.total", "Client", clean(orDash(d.Client)), "Total", w.Range(d.Total.Total),
 			"Band", w.Band(d.Bands, d.Total.Band)))
+	} else if len(d.Unanswered) > 0 {
+		s = append(s, w.T("report.para.unfinished", "Client", clean(orDash(d.Client))))
 	} else {
 		s = append(s, w.T("report.para.no_total", "Client", clean(orDash(d.Client))))
 	}
@@ -287,6 +319,11 @@ func summaryParagraph(w results.Words, d *Document, fs []finding) string {
 	}
 	if d.Plan != nil && len(d.Plan.Goals) > 0 {
 		s = append(s, w.N("report.para.goals", len(d.Plan.Goals)))
+	}
+	if t := d.Team; t != nil {
+		// The reader must know the scores are a team's agreement, not
+		// one person's view, before reading them.
+		s = append(s, w.N("team.report.para", t.Answered, "Disputed", w.Int(len(t.Disagreements))))
 	}
 	return strings.Join(s, " ")
 }

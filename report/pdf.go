@@ -95,6 +95,7 @@ func WritePDFReport(w io.Writer, d Document, opt Options) (PDFResult, error) {
 			r.cover(p)
 			continue
 		}
+		r.compact = p.ID == "summary"
 		for _, b := range p.Blocks {
 			r.block(b)
 		}
@@ -123,6 +124,9 @@ type pdfRenderer struct {
 	registered               map[string]bool // the fallback's styles added to the PDF
 	prepCache                map[string]prepared
 	unshown                  map[string]int // per run of lost characters: how many
+	// compact sets the summary tighter (smaller subheadings and lists),
+	// so that it keeps to its one page.
+	compact bool
 }
 
 // registerLogo registers the consultant's logo; a logo fpdf cannot read is
@@ -221,10 +225,18 @@ func (r *pdfRenderer) block(b block) {
 	f := r.f
 	switch b.Kind {
 	case bHeading:
-		if b.Level == 1 {
+		if b.Level == 1 && r.compact {
+			r.paragraph(b.Text, "B", 16, 8, colAccent)
+			f.Ln(2)
+		} else if b.Level == 1 {
 			r.need(20)
 			r.paragraph(b.Text, "B", 18, 9, colAccent)
 			f.Ln(3)
+		} else if r.compact {
+			r.need(20)
+			f.Ln(1)
+			r.paragraph(b.Text, "B", 11.5, 5.6, colAccent)
+			f.Ln(0.4)
 		} else {
 			// A heading keeps a few lines of what follows with it.
 			r.need(28)
@@ -233,13 +245,21 @@ func (r *pdfRenderer) block(b block) {
 			f.Ln(1)
 		}
 	case bPara:
-		r.font("", 10.5)
+		size, h := 10.5, lineH
+		if r.compact {
+			size, h = 10, 4.6
+		}
+		r.font("", size)
 		// No paragraph leaves a line or two alone at the foot of a page.
-		r.need(min(float64(len(r.lines(b.Text, r.content())))*lineH, 3*lineH))
-		r.paragraph(b.Text, "", 10.5, lineH, colInk)
+		r.need(min(float64(len(r.lines(b.Text, r.content())))*h, 3*h))
+		r.paragraph(b.Text, "", size, h, colInk)
 		f.Ln(2)
 	case bLead:
-		r.paragraph(b.Text, "B", 14, 7, colInk)
+		if r.compact {
+			r.paragraph(b.Text, "B", 13, 6.2, colInk)
+		} else {
+			r.paragraph(b.Text, "B", 14, 7, colInk)
+		}
 		f.Ln(2)
 	case bSmall:
 		r.paragraph(b.Text, "", 8.5, 4, colFaint)
@@ -247,13 +267,17 @@ func (r *pdfRenderer) block(b block) {
 	case bFacts:
 		r.facts(b.Facts)
 	case bBullets:
+		size, h, gap := 10.5, lineH, 0.8
+		if r.compact {
+			size, h, gap = 9.5, 4.1, 0.3
+		}
 		for _, it := range b.Items {
-			r.font("", 10.5)
+			r.font("", size)
 			r.text(colInk)
 			f.SetX(pdfMargin)
-			f.CellFormat(5, lineH, "•", "", 0, "L", false, 0, "")
-			r.multiCell(r.content()-5, lineH, it)
-			f.Ln(0.8)
+			f.CellFormat(5, h, "•", "", 0, "L", false, 0, "")
+			r.multiCell(r.content()-5, h, r.capLines(r.prep(it).text, r.content()-5, b.MaxLines))
+			f.Ln(gap)
 		}
 		f.Ln(1.5)
 	case bQuote:
@@ -352,7 +376,10 @@ func (r *pdfRenderer) table(b block) {
 	for i, wgt := range b.Widths {
 		widths[i] = r.content() * wgt / total
 	}
-	const pad, lh = 1.5, 4.6
+	pad, lh := 1.5, 4.6
+	if r.compact {
+		pad = 1.1
+	}
 	header := func() {
 		r.font("B", 9)
 		f.SetFillColor(232, 236, 242)
@@ -432,81 +459,80 @@ func (r *pdfRenderer) table(b block) {
 			from += take
 		}
 	}
-	f.Ln(4)
+	if r.compact {
+		f.Ln(2)
+	} else {
+		f.Ln(4)
+	}
 }
 
-// chart draws the areas as bars on the 1–5 scale, each with the previous
-// session's score as a thinner grey bar below it.
+// chart draws the areas as bars on the 1–5 scale, one row an area: its
+// title on the left (two lines at most), its bar with the score and band
+// beside it, and the previous session's score as a thinner grey bar below.
 func (r *pdfRenderer) chart(b block) {
 	f := r.f
 	hasPrev := b.Legend[1] != ""
-	rowH := 11.0
+	const titleLH, nowH, prevH, gap = 3.5, 3.0, 1.8, 0.5
+	barsH := nowH
 	if hasPrev {
-		rowH = 14.0
+		barsH += gap + prevH
 	}
-	r.need(12 + rowH*float64(min(len(b.Bars), 4)))
-	// Legend.
-	r.font("", 8.5)
-	r.text(colFaint)
-	x, y := pdfMargin, f.GetY()
-	legend := func(col [3]int, label string) {
-		f.SetFillColor(col[0], col[1], col[2])
-		f.Rect(x, y+1.2, 3, 3, "F")
-		f.SetXY(x+4, y)
-		t := r.cellText(label)
-		f.CellFormat(f.GetStringWidth(t)+2, 5.5, t, "", 0, "L", false, 0, "")
-		x += f.GetStringWidth(t) + 10
-	}
-	legend(colAccent, b.Legend[0])
-	if hasPrev {
-		legend([3]int{185, 185, 185}, b.Legend[1])
-	}
-	f.SetY(y + 8)
-	barX, barW := pdfMargin, r.content()-42
+	labelW := r.content() * 0.34
+	barX := pdfMargin + labelW + 3
+	barW := r.content() - labelW - 3 - 36
+	r.need((barsH + 1.2) * float64(min(len(b.Bars), 4)))
 	for _, br := range b.Bars {
+		r.font("", 8.5)
+		r.text(colInk)
+		title := strings.Split(r.capLines(r.prep(br.Title).text, labelW, 2), "\n")
+		// A row is as high as its bars, or its title when that takes two
+		// lines.
+		rowH := max(barsH+1.1, titleLH*float64(len(title))+0.4)
 		r.need(rowH)
 		y := f.GetY()
-		r.font("", 9.5)
-		r.text(colInk)
-		f.SetXY(barX, y)
-		f.CellFormat(barW, 4.5, r.fit(br.Title, barW), "", 0, "L", false, 0, "")
-		by := y + 5
+		ty := y + (rowH-titleLH*float64(len(title)))/2
+		for i, ln := range title {
+			f.SetXY(pdfMargin, ty+float64(i)*titleLH)
+			f.CellFormat(labelW, titleLH, visualLine(ln, rtlParagraph(ln)), "", 0, "L", false, 0, "")
+		}
+		by := y + (rowH-barsH)/2
 		f.SetFillColor(240, 240, 240)
-		f.Rect(barX, by, barW, 3.6, "F")
+		f.Rect(barX, by, barW, nowH, "F")
 		if br.Now.Valid {
 			f.SetFillColor(colAccent[0], colAccent[1], colAccent[2])
-			f.Rect(barX, by, barW*b.pos(br.Now.Value), 3.6, "F")
+			f.Rect(barX, by, barW*b.pos(br.Now.Value), nowH, "F")
 		}
 		// The score, then its band in the band's colour: the word says
 		// what the colour does.
-		r.font("B", 9.5)
-		f.SetXY(barX+barW+2, by-0.7)
-		f.CellFormat(10, 5, br.NowText, "", 0, "L", false, 0, "")
+		r.font("B", 9)
+		f.SetXY(barX+barW+2, by+nowH/2-2)
+		f.CellFormat(9, 4, br.NowText, "", 0, "L", false, 0, "")
 		if br.Band != "" {
 			_, ink := toneColours(br.Tone)
 			r.text(ink)
 			r.font("", 8.5)
-			f.CellFormat(30, 5, r.fit(br.Band, 30), "", 0, "L", false, 0, "")
+			f.CellFormat(25, 4, r.fit(br.Band, 25), "", 0, "L", false, 0, "")
 			r.text(colInk)
 		}
 		if hasPrev {
-			py := by + 4.6
+			py := by + nowH + gap
 			if br.Prev.Valid {
 				f.SetFillColor(185, 185, 185)
-				f.Rect(barX, py, barW*b.pos(br.Prev.Value), 2.2, "F")
+				f.Rect(barX, py, barW*b.pos(br.Prev.Value), prevH, "F")
 			}
 			r.font("", 8)
 			r.text(colFaint)
-			f.SetXY(barX+barW+2, py-1.3)
-			f.CellFormat(10, 4.5, orDash(br.PrevText), "", 0, "L", false, 0, "")
+			f.SetXY(barX+barW+2, py+prevH/2-1.3)
+			f.CellFormat(9, 3.2, orDash(br.PrevText), "", 0, "L", false, 0, "")
 		}
 		f.SetY(y + rowH)
 	}
-	// The scale under the bars: 0 to 5 with the ratings marked.
-	y = f.GetY()
+	// The scale under the bars, the ratings marked, and the legend on its
+	// left, under the areas' titles.
+	y := f.GetY() + 0.5
 	f.SetDrawColor(170, 170, 170)
 	f.Line(barX, y, barX+barW, y)
-	r.font("", 7.5)
+	r.font("", 8)
 	r.text(colFaint)
 	for v := int(b.Floor); v <= int(b.Scale); v++ {
 		tx := barX + barW*b.pos(float64(v))
@@ -514,7 +540,19 @@ func (r *pdfRenderer) chart(b block) {
 		f.SetXY(tx-3, y+1.2)
 		f.CellFormat(6, 3.5, fmt.Sprint(v), "", 0, "C", false, 0, "")
 	}
-	f.SetY(y + 8)
+	ly := y
+	legend := func(col [3]int, label string) {
+		f.SetFillColor(col[0], col[1], col[2])
+		f.Rect(pdfMargin, ly+0.8, 2.6, 2.6, "F")
+		f.SetXY(pdfMargin+3.5, ly)
+		f.CellFormat(labelW-3.5, 4, r.fit(label, labelW-3.5-2*f.GetCellMargin()), "", 0, "L", false, 0, "")
+		ly += 4
+	}
+	legend(colAccent, b.Legend[0])
+	if hasPrev {
+		legend([3]int{185, 185, 185}, b.Legend[1])
+	}
+	f.SetY(max(y+6.5, ly+2))
 }
 
 func clamp01(v float64) float64 { return max(0, min(1, v)) }
@@ -533,6 +571,60 @@ func (r *pdfRenderer) sign(labels []string) {
 		f.SetXY(pdfMargin, y+1)
 		f.CellFormat(90, 5, r.cellText(l), "", 1, "L", false, 0, "")
 	}
+}
+
+// capLines wraps s to width w in the current font and keeps at most n
+// lines (0: all), the last cut with "…"; the lines are joined with "\n",
+// each narrow enough that MultiCell does not wrap it again.
+func (r *pdfRenderer) capLines(s string, w float64, n int) string {
+	if n <= 0 {
+		return s
+	}
+	lines := r.wrap(s, w)
+	if len(lines) > n {
+		// The rest of the text from the last kept line on, cut to one line.
+		rest := strings.Join(lines[n-1:], " ")
+		lines = append(lines[:n-1], fitText(r.f, rest, w-2*r.f.GetCellMargin()))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrap breaks s into lines at spaces, each no wider than w in the current
+// font less the cell's margins (MultiCell and CellFormat keep them); a
+// word wider than that is broken. fpdf's SplitText measures the UTF-8
+// fonts short, so the title of a chart's row ran into its bar.
+func (r *pdfRenderer) wrap(s string, w float64) []string {
+	f := r.f
+	w -= 2 * f.GetCellMargin()
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		next := word
+		if cur != "" {
+			next = cur + " " + word
+		}
+		if f.GetStringWidth(next) <= w {
+			cur = next
+			continue
+		}
+		if cur != "" {
+			lines = append(lines, cur)
+		}
+		for f.GetStringWidth(word) > w {
+			cut := fitText(f, word, w)
+			cut = strings.TrimSuffix(cut, "…")
+			if cut == "" {
+				cut = string([]rune(word)[:1])
+			}
+			lines = append(lines, cut)
+			word = strings.TrimPrefix(word, cut)
+		}
+		cur = word
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
 }
 
 // fitText cuts s with "…" to fit width w in the current font.

@@ -100,7 +100,7 @@ func (r *pdfRenderer) lines(s string, w float64) []string {
 	if p.plain {
 		return r.f.SplitText(p.text, w)
 	}
-	return r.wrap(p.text, w)
+	return r.wrapLines(p.text, w)
 }
 
 // multiCell writes s wrapped to width w from the current position, as
@@ -112,7 +112,7 @@ func (r *pdfRenderer) multiCell(w, h float64, s string) {
 		return
 	}
 	x := r.f.GetX()
-	ls := r.wrap(p.text, w)
+	ls := r.wrapLines(p.text, w)
 	if len(ls) == 0 {
 		ls = []string{""}
 	}
@@ -124,12 +124,12 @@ func (r *pdfRenderer) multiCell(w, h float64, s string) {
 	r.f.SetX(left)
 }
 
-// wrap breaks text (prepared, in the current font) into lines of width w
+// wrapLines breaks text (prepared, in the current font) into lines of width w
 // as MultiCell does — at spaces, inside a word only when it fills a line
 // alone — and puts each line in visual order, in the direction of its
 // paragraph. Unlike fpdf's SplitText it counts a combining mark as no
 // width.
-func (r *pdfRenderer) wrap(text string, w float64) []string {
+func (r *pdfRenderer) wrapLines(text string, w float64) []string {
 	_, size := r.f.GetFontSize()
 	wmax := int(math.Ceil((w - 2*r.f.GetCellMargin()) * 1000 / size))
 	var out []string

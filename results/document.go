@@ -58,6 +58,10 @@ type Document struct {
 	// wizard; empty for a complete session.
 	Unanswered []string        `json:"unanswered"`
 	Plan       *checklist.Plan `json:"plan,omitempty"`
+	// Team is the combined view of the team audit whose settled result
+	// this session is, when the report is of the audit (team.go); nil for
+	// an ordinary session.
+	Team *Team `json:"team,omitempty"`
 
 	// Details are the session's audit date, site, participants, notes and
 	// its edits after completion (details.go).

@@ -249,6 +249,7 @@ func (s *Store) Sessions(f Filter) ([]*checklist.Session, []Lost, error) {
 			return nil
 		})
 		want := ClientKey(f.Client)
+		teams := s.teamLinks(tx)
 		seen := map[string]bool{}
 		err := b.sessions.ForEach(func(k, v []byte) error {
 			id := string(k)
@@ -268,6 +269,11 @@ func (s *Store) Sessions(f Filter) ([]*checklist.Session, []Lost, error) {
 				return nil
 			}
 			if (want == "" || ClientKey(sess.Client) == want) && (f.Status == "" || sess.Status == f.Status) {
+				if f.Audits {
+					if _, respondent, err := teams.of(id); err != nil || respondent {
+						return err
+					}
+				}
 				out = append(out, sess)
 			}
 			return nil

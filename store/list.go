@@ -20,6 +20,10 @@ type Filter struct {
 	Status checklist.Status
 	// Limit caps the number of summaries; 0 means no cap.
 	Limit int
+	// Audits leaves out the respondents' own sessions of team audits,
+	// for a client's history of audits (the previous session, the trend,
+	// compare): there, a team audit's consensus stands for them.
+	Audits bool
 }
 
 // Summary is what a history list shows of a session, read from the summary
@@ -40,6 +44,11 @@ type Summary struct {
 	Total scoring.Total
 	// AuditDate is the session's audit date (checklist.Session.AuditDate).
 	AuditDate string
+	// Team is the id of the team audit the session answers for, "" for
+	// none; Respondent is true when it holds one respondent's answers
+	// (false for the audit's consensus).
+	Team       string
+	Respondent bool
 }
 
 // StopEach, returned by an EachSummary callback, ends the walk early
@@ -110,6 +119,7 @@ const dropEvery = 1024
 func (s *Store) eachSummary(tx *bolt.Tx, f Filter, fn func(Summary) error) error {
 	b := bucketsOf(tx)
 	in := interner{}
+	teams := s.teamLinks(tx)
 	n, read := 0, 0
 	visit := func(k, v []byte) (bool, error) {
 		if read++; read%dropEvery == 0 {
@@ -120,6 +130,12 @@ func (s *Store) eachSummary(tx *bolt.Tx, f Filter, fn func(Summary) error) error
 			return false, damaged(s.path, err, err)
 		}
 		if f.Status != "" && sum.Status != f.Status {
+			return true, nil
+		}
+		if sum.Team, sum.Respondent, err = teams.of(sum.ID); err != nil {
+			return false, err
+		}
+		if f.Audits && sum.Respondent {
 			return true, nil
 		}
 		if err := fn(sum); err != nil {

@@ -190,7 +190,8 @@ func (s *Store) GetRev(id string) (*checklist.Session, Rev, error) {
 // part changed elsewhere is ErrConflict, and nothing is written.
 func (s *Store) Apply(id string, c Change) (Applied, error) {
 	var out Applied
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.updateShared(func(tx *bolt.Tx) error {
+		out = Applied{}
 		b := bucketsOf(tx)
 		v := b.sessions.Get([]byte(id))
 		if v == nil {

@@ -41,6 +41,13 @@ type Options struct {
 	// upgrade to schema 4 uses it to read plans stored as sentences; nil
 	// leaves them as text.
 	Pack func(kept PackSource, ref checklist.Ref) (*checklist.Pack, error)
+	// GroupCommit, when above zero, lets Apply calls made at the same
+	// moment from several goroutines share one commit (bbolt's Batch): a
+	// server with many writers then pays for one fsync where it paid for
+	// fifty, and each Apply still returns only once its change is on
+	// disk. A lone Apply waits at most this long for company. Zero (the
+	// wizard's case: one writer) commits each Apply on its own.
+	GroupCommit time.Duration
 }
 
 // Store is an open data file. Its methods may be called from several
@@ -134,6 +141,9 @@ func (s *Store) openBolt() error {
 			return s.openError(err)
 		}
 		if s.stillAtPath(f) {
+			if s.opts.GroupCommit > 0 {
+				s.db.MaxBatchDelay = s.opts.GroupCommit
+			}
 			return nil
 		}
 		_ = s.db.Close()
@@ -202,7 +212,28 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 }
 
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	err := guard(s.path, func() error { return s.db.Update(fn) })
+	return s.commit(s.db.Update, fn)
+}
+
+// updateShared is update, sharing the commit with other goroutines' when
+// Options.GroupCommit allows it. fn may then run more than once (bbolt
+// runs it again alone when another call of the batch fails), so it must
+// leave nothing behind but what it writes in tx.
+func (s *Store) updateShared(fn func(tx *bolt.Tx) error) error {
+	if s.opts.GroupCommit > 0 {
+		return s.commit(s.db.Batch, func(tx *bolt.Tx) error {
+			// bbolt may run fn on a goroutine of its own, where guard's
+			// fault handling does not reach: a fault there becomes a
+			// panic bbolt recovers, and fn runs again alone, guarded.
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			return fn(tx)
+		})
+	}
+	return s.update(fn)
+}
+
+func (s *Store) commit(run func(func(*bolt.Tx) error) error, fn func(tx *bolt.Tx) error) error {
+	err := guard(s.path, func() error { return run(fn) })
 	if _, ok := err.(*kindError); err != nil && !ok {
 		// A write that failed below the store: a full disk, a lost
 		// device. bbolt rolled the transaction back.

@@ -3,6 +3,8 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -71,6 +73,28 @@ func (s *Store) Team(id string) (*team.Audit, error) {
 		return err
 	})
 	return a, err
+}
+
+// Teams returns every team audit, newest first (ids sort by creation, so
+// the newest is last in the bucket).
+func (s *Store) Teams() ([]*team.Audit, error) {
+	var out []*team.Audit
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketTeams)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			a, err := s.loadTeam(tx, string(k))
+			if err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // TeamOf returns the id of the team audit session id answers for, or ""
@@ -237,4 +261,142 @@ func (s *Store) link(b *bolt.Bucket, sessionID string) (string, error) {
 			"ID", sessionID, "Detail", err), err)
 	}
 	return string(p), nil
+}
+
+// SaveConsensus stores the answers the team of audit auditID settled on
+// as the audit's result: a completed session of the audit's client, which
+// then scores, compares and reports like any session. The first time, the
+// session is made from base (its assessor, pack, audit date and details)
+// and linked to the audit, so it answers for no other; later, its answers
+// are replaced, keeping its plan and details, and each changed answer goes
+// into its edit log as any change to a completed session does. All in one
+// transaction; the stored session is returned.
+func (s *Store) SaveConsensus(auditID string, base *checklist.Session, answers map[string]checklist.Answer) (*checklist.Session, error) {
+	now := s.now()
+	var out *checklist.Session
+	err := s.update(func(tx *bolt.Tx) error {
+		teams, links, err := teamBuckets(tx)
+		if err != nil {
+			return err
+		}
+		a, err := s.loadTeam(tx, auditID)
+		if err != nil {
+			return err
+		}
+		var old *checklist.Session
+		if v := bucketsOf(tx).sessions.Get([]byte(a.Consensus)); a.Consensus != "" && v != nil {
+			// A consensus deleted since is made afresh below.
+			if old, err = s.decode(a.Consensus, v); err != nil {
+				return err
+			}
+		}
+		sess := consensusSession(old, base, answers, now)
+		if old == nil {
+			sess.Client = a.Client
+			for {
+				sess.ID = newID(now)
+				if bucketsOf(tx).sessions.Get([]byte(sess.ID)) == nil && teams.Get([]byte(sess.ID)) == nil {
+					break
+				}
+			}
+		}
+		if err := s.validate(sess, now); err != nil {
+			return err
+		}
+		if err := s.putSession(tx, old, sess); err != nil {
+			return err
+		}
+		if old == nil {
+			if err := links.Put([]byte(sess.ID), s.sealV(bucketTeamSessions, []byte(sess.ID), []byte(a.ID))); err != nil {
+				return fmt.Errorf("link session %s: %w", sess.ID, err)
+			}
+			a.Consensus = sess.ID
+			if err := s.putTeam(teams, a); err != nil {
+				return err
+			}
+		}
+		out = sess
+		return nil
+	})
+	return out, err
+}
+
+// consensusSession is the consensus session to store: a new completed one
+// from base when old is nil, else old with its answers replaced and the
+// changes logged. Answers that do not change keep their time.
+func consensusSession(old, base *checklist.Session, answers map[string]checklist.Answer, now time.Time) *checklist.Session {
+	var sess checklist.Session
+	if old != nil {
+		sess = *old
+		sess.Edits = slices.Clone(old.Edits)
+	} else {
+		sess = *base
+		sess.ID, sess.Edits, sess.Cursor = "", nil, ""
+		sess.CreatedAt, sess.CompletedAt = now, now
+		sess.Status = checklist.Completed
+	}
+	prev := sess.Answers
+	sess.Answers = make(map[string]checklist.Answer, len(answers))
+	for id, ans := range answers {
+		if p, ok := prev[id]; ok && p.Value == ans.Value && p.Note == ans.Note {
+			sess.Answers[id] = p
+			continue
+		}
+		ans.At = now
+		sess.Answers[id] = ans
+	}
+	if old != nil {
+		ids := make([]string, 0, len(prev)+len(answers))
+		for id := range prev {
+			ids = append(ids, id)
+		}
+		for id := range answers {
+			if _, ok := prev[id]; !ok {
+				ids = append(ids, id)
+			}
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			p, n := prev[id], sess.Answers[id]
+			if p.Value != n.Value || p.Note != n.Note {
+				sess.Edits = append(sess.Edits, checklist.Edit{QID: id, At: now, OldValue: p.Value, Value: n.Value, OldNote: p.Note, Note: n.Note})
+			}
+		}
+	}
+	sess.UpdatedAt = later(now, sess.CreatedAt)
+	normalizeTimes(&sess)
+	return &sess
+}
+
+// teamLinks answers, for the sessions of one read, which team audit each
+// answers for and whether as a respondent, reading each audit once.
+type teamLinks struct {
+	s         *Store
+	tx        *bolt.Tx
+	links     *bolt.Bucket
+	consensus map[string]string // audit id -> its consensus session id
+}
+
+// teamLinks is nil-safe to use when the file has no team audit.
+func (s *Store) teamLinks(tx *bolt.Tx) *teamLinks {
+	return &teamLinks{s: s, tx: tx, links: tx.Bucket(bucketTeamSessions), consensus: map[string]string{}}
+}
+
+func (t *teamLinks) of(sessionID string) (audit string, respondent bool, err error) {
+	if t.links == nil {
+		return "", false, nil
+	}
+	if audit, err = t.s.link(t.links, sessionID); err != nil || audit == "" {
+		return "", false, err
+	}
+	c, ok := t.consensus[audit]
+	if !ok {
+		a, err := t.s.loadTeam(t.tx, audit)
+		if err != nil {
+			return "", false, err
+		}
+		c = a.Consensus
+		t.consensus[audit] = c
+	}
+	return audit, c != sessionID, nil
 }

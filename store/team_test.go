@@ -2,7 +2,9 @@ package store
 
 import (
 	"errors"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/team"
@@ -96,5 +98,35 @@ func TestTeamWithoutBuckets(t *testing.T) {
 	}
 	if id, err := s.TeamOf("x"); err != nil || id != "" {
 		t.Errorf("TeamOf on a file without teams: %q, %v", id, err)
+	}
+}
+
+func TestTeams(t *testing.T) {
+	s, _ := openTest(t)
+	if got, err := s.Teams(); err != nil || len(got) != 0 {
+		t.Fatalf("no audits yet: %v, %v", got, err)
+	}
+	var ids []string
+	for i, client := range []string{"Bakery Rossi", "Garage Bianchi", "Bakery Rossi"} {
+		a := &team.Audit{Client: client, Lang: "en", CreatedAt: time.Date(2026, 3, 2+i, 9, 0, 0, 0, time.UTC)}
+		if err := s.CreateTeam(a); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	got, err := s.Teams()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotIDs []string
+	for _, a := range got {
+		gotIDs = append(gotIDs, a.ID)
+	}
+	want := []string{ids[2], ids[1], ids[0]}
+	if !slices.Equal(gotIDs, want) {
+		t.Errorf("Teams() = %v, want newest first %v", gotIDs, want)
+	}
+	if got[1].Client != "Garage Bianchi" {
+		t.Errorf("second audit's client = %q", got[1].Client)
 	}
 }

@@ -61,6 +61,10 @@ type Audit struct {
 	Lang        string       `json:"lang"`
 	Naming      Naming       `json:"naming,omitempty"`
 	Respondents []Respondent `json:"respondents"`
+	// Consensus is the id of the session holding the audit's result, the
+	// answers the team settled on (see Consensus); empty until settled.
+	// It is a session like any other: scored, compared and reported.
+	Consensus string `json:"consensus,omitempty"`
 }
 
 // Respondent is one person answering for the client, in a session of their

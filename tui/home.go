@@ -32,6 +32,23 @@ var homeMenu = []menuItem{
 	{"4", "tui.home.menu.quit"},
 }
 
+// teamMenu is the home menu when the Repo keeps team audits (TeamRepo).
+var teamMenu = []menuItem{
+	{"1", "tui.home.menu.new"},
+	{"2", "tui.home.menu.resume"},
+	{"3", "tui.home.menu.history"},
+	{"4", "teamtui.home.menu"},
+	{"5", "tui.home.menu.quit"},
+}
+
+// menu is the home menu on show.
+func (m Model) menu() []menuItem {
+	if m.teamRepo() != nil {
+		return teamMenu
+	}
+	return homeMenu
+}
+
 // loadHome reads the known clients and the unfinished sessions.
 func (m Model) loadHome() tea.Cmd {
 	r := m.opts.Repo
@@ -73,16 +90,16 @@ func (m *Model) goHome() tea.Cmd {
 }
 
 func (m *Model) homeKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+	k, menu := m.keys, m.menu()
 	switch {
 	case key.Matches(msg, k.Up):
-		m.home.cursor = (m.home.cursor + len(homeMenu) - 1) % len(homeMenu)
+		m.home.cursor = (m.home.cursor + len(menu) - 1) % len(menu)
 	case key.Matches(msg, k.Down):
-		m.home.cursor = (m.home.cursor + 1) % len(homeMenu)
+		m.home.cursor = (m.home.cursor + 1) % len(menu)
 	case key.Matches(msg, k.Select):
 		return m.homeChoose(m.home.cursor)
 	default:
-		for i, it := range homeMenu {
+		for i, it := range menu {
 			if msg.String() == it.key {
 				m.home.cursor = i
 				return m.homeChoose(i)
@@ -105,9 +122,11 @@ func (m *Model) homeChoose(i int) tea.Cmd {
 		return m.loadHome()
 	case 2:
 		return m.openClients()
-	default:
-		return m.quit()
 	}
+	if m.menu()[i].label == "teamtui.home.menu" {
+		return m.openTeams()
+	}
+	return m.quit()
 }
 
 func (m Model) homeView(w, h int) []string {
@@ -126,13 +145,14 @@ func (m Model) homeView(w, h int) []string {
 		lines = append(lines, m.st.muted.Render(line))
 	}
 	lines = append(lines, "")
-	labels := make([]string, len(homeMenu))
+	menu := m.menu()
+	labels := make([]string, len(menu))
 	width := 0
-	for i, it := range homeMenu {
+	for i, it := range menu {
 		labels[i] = it.key + "  " + l.T(it.label)
 		width = max(width, lipgloss.Width(labels[i]))
 	}
-	for i := range homeMenu {
+	for i := range menu {
 		extra := ""
 		switch i {
 		case 1:
@@ -255,6 +275,8 @@ func (m *Model) sessionLoaded(msg sessionMsg) tea.Cmd {
 			m.setup.form.WithWidth(min(m.width-2, 72))
 			return m.setup.form.Init()
 		}
+		// The respondent's form, on show, takes keys again.
+		m.team.answer.creating = false
 		return nil
 	}
 	ahead := m.setup.typedAhead

@@ -50,6 +50,14 @@ type keyMap struct {
 	Trend    key.Binding
 	Plan     key.Binding // p on the results
 
+	// team audits
+	NewTeam key.Binding // n on the list of team audits
+	Settle  key.Binding // s on a team audit: the consensus step
+	// AnswerHere is a on a team audit: a respondent answers in this wizard.
+	AnswerHere key.Binding
+	// SaveConsensus is enter on the consensus step's closing page.
+	SaveConsensus key.Binding
+
 	// findings on the results
 	NextFinding key.Binding
 	PrevFinding key.Binding
@@ -123,16 +131,20 @@ func newKeyMap(l *i18n.Locale) keyMap {
 		CancelNote:  b([]string{"esc"}, "esc", "cancel"),
 		ShowResults: b([]string{"r"}, "r", "results"),
 
-		PageUp:   b([]string{"pgup", "b"}, "pgup", "page_up"),
-		PageDown: b([]string{"pgdown", "space", "f"}, "pgdn", "page_down"),
-		Top:      b([]string{"home", "g"}, "g", "top"),
-		Bottom:   b([]string{"end", "G"}, "G", "bottom"),
-		History:  b([]string{"h"}, "h", "history"),
-		Edit:     b([]string{"e"}, "e", "edit"),
-		Mark:     b([]string{"space", "x"}, "space", "mark"),
-		Compare:  b([]string{"c"}, "c", "compare"),
-		Trend:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", l.T("trend.key"))),
-		Plan:     b([]string{"p"}, "p", "plan"),
+		PageUp:        b([]string{"pgup", "b"}, "pgup", "page_up"),
+		PageDown:      b([]string{"pgdown", "space", "f"}, "pgdn", "page_down"),
+		Top:           b([]string{"home", "g"}, "g", "top"),
+		Bottom:        b([]string{"end", "G"}, "G", "bottom"),
+		History:       b([]string{"h"}, "h", "history"),
+		Edit:          b([]string{"e"}, "e", "edit"),
+		Mark:          b([]string{"space", "x"}, "space", "mark"),
+		Compare:       b([]string{"c"}, "c", "compare"),
+		Trend:         key.NewBinding(key.WithKeys("t"), key.WithHelp("t", l.T("trend.key"))),
+		Plan:          b([]string{"p"}, "p", "plan"),
+		NewTeam:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("teamtui.keys.new"))),
+		SaveConsensus: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("teamtui.keys.save"))),
+		Settle:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T("teamtui.keys.settle"))),
+		AnswerHere:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", l.T("teamtui.keys.answer"))),
 
 		NextFinding: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("findings.keys.next"))),
 		PrevFinding: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", l.T("findings.keys.prev"))),
@@ -212,6 +224,37 @@ func (m *Model) helpFor() (short []key.Binding, full [][]key.Binding) {
 	case scrTrend:
 		short = []key.Binding{k.Leave, k.Quit}
 		full = [][]key.Binding{{k.Leave, k.Quit}}
+	case scrTeams:
+		short = []key.Binding{k.Up, k.Down, k.Select, k.NewTeam, k.Leave, k.Quit}
+		full = [][]key.Binding{{k.Up, k.Down, k.Select, k.NewTeam}, {k.Leave, k.Quit, k.ForceQuit}}
+	case scrTeamNew:
+		short = []key.Binding{k.FormNext, k.FormTab, k.Leave, k.ForceQuit}
+		if !m.teams.form.typing() {
+			short = []key.Binding{k.Up, k.Down, k.FormNext, k.FormTab, k.Leave, k.Quit}
+		}
+		full = [][]key.Binding{short}
+	case scrTeam:
+		// ↑/↓ give way to a in the short help: the full help has them.
+		short = []key.Binding{k.AnswerHere, k.Settle, k.ShowResults, k.Leave, k.Quit}
+		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.AnswerHere, k.Settle, k.ShowResults, k.Leave, k.Quit}}
+	case scrTeamAnswer:
+		short = []key.Binding{k.FormNext, k.FormTab, k.Leave, k.ForceQuit}
+		if !m.team.answer.typing() {
+			short = []key.Binding{k.Up, k.Down, k.FormNext, k.FormTab, k.Leave, k.Quit}
+		}
+		full = [][]key.Binding{short}
+	case scrSettle:
+		switch {
+		case m.settle.editing:
+			short = []key.Binding{k.SaveNote, k.CancelNote, k.ForceQuit}
+		case m.settle.saved != nil:
+			short = []key.Binding{k.Select, k.Leave, k.Quit}
+		case m.settle.idx >= len(m.settle.ids):
+			short = []key.Binding{k.SaveConsensus, k.Back, k.Leave, k.Quit}
+		default:
+			short = []key.Binding{k.Answer, k.Choose, k.Back, k.Note, k.Leave, k.Quit, k.Help}
+		}
+		full = [][]key.Binding{short, {k.Up, k.Down, k.Next, k.ForceQuit}}
 	case scrCompare:
 		short = []key.Binding{k.Up, k.Down, k.Leave, k.Quit}
 		full = [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Leave, k.Quit}}

@@ -37,6 +37,13 @@ const (
 	scrCompare
 	scrPlan
 	scrTrend
+	scrTeams   // the list of team audits (team.go)
+	scrTeamNew // a new team audit (team_new.go)
+	scrTeam    // a team audit's combined results
+	scrSettle  // the consensus step (settle.go)
+	// scrTeamAnswer is the form of a respondent who answers here
+	// (team_answer.go).
+	scrTeamAnswer
 )
 
 // Options configure the wizard.
@@ -138,6 +145,10 @@ type Model struct {
 	cmp   compareState
 	trend trendState
 	plan  planState
+
+	teams  teamsState
+	team   teamState
+	settle settleState
 }
 
 // New builds the wizard model. opts.Repo and opts.Pack (or PackFunc) must
@@ -157,18 +168,21 @@ func New(opts Options) Model {
 		ui = i18n.For(opts.Pack.Lang)
 	}
 	m := Model{
-		opts: opts,
-		ui:   ui,
-		keys: keysFor(ui),
-		st:   newStyles(true),
-		help: help.New(),
-		q:    newQuestionState(),
-		plan: planState{input: newPlanInput()},
+		opts:   opts,
+		ui:     ui,
+		keys:   keysFor(ui),
+		st:     newStyles(true),
+		help:   help.New(),
+		q:      newQuestionState(),
+		plan:   planState{input: newPlanInput()},
+		teams:  teamsState{form: teamForm{client: newPlanInput()}},
+		settle: settleState{note: newQuestionState().note},
 	}
 	m.saver.loc = ui
 	m.help.Styles = m.st.help
 	m.res.view = newViewport()
 	m.cmp.view = newViewport()
+	m.team.view = newViewport()
 	switch s := opts.Start; {
 	case s.Session != nil:
 		p := s.SessionPack
@@ -238,6 +252,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.Styles = m.st.help
 		m.q.setDark(msg.IsDark())
 		m.plan.input.SetStyles(planInputStyles(msg.IsDark()))
+		m.teams.form.client.SetStyles(planInputStyles(msg.IsDark()))
+		m.settle.note.SetStyles(noteStyles(msg.IsDark()))
 		if m.screen == scrSetup {
 			return m, m.updateForm(msg)
 		}
@@ -274,6 +290,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case planLoadedMsg:
 		return m, m.planLoaded(msg)
+	case teamsMsg:
+		m.teamsLoaded(msg)
+		return m, nil
+	case teamMsg:
+		m.teamLoaded(msg)
+		return m, nil
+	case teamCreatedMsg:
+		return m, m.teamCreated(msg)
+	case consensusSavedMsg:
+		m.consensusSaved(msg)
+		return m, nil
 	}
 	if m.screen == scrSetup {
 		return m, m.updateForm(msg)
@@ -283,6 +310,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if m.screen == scrPlan {
 		return m, m.updatePlanInput(msg)
+	}
+	if m.screen == scrTeamNew {
+		return m, m.updateTeamInput(msg)
+	}
+	if m.screen == scrTeamAnswer {
+		return m, m.updateRespondentInput(msg)
+	}
+	if m.screen == scrSettle && m.settle.editing {
+		var cmd tea.Cmd
+		m.settle.note, cmd = m.settle.note.Update(msg)
+		return m, cmd
 	}
 	return m, nil
 }
@@ -297,7 +335,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.askKey(msg)
 	}
 	typing := m.screen == scrSetup || (m.screen == scrQuestion && m.q.editing) ||
-		(m.screen == scrPlan && m.plan.typing())
+		(m.screen == scrPlan && m.plan.typing()) || (m.screen == scrTeamNew && m.teams.form.typing()) ||
+		(m.screen == scrSettle && m.settle.editing) || (m.screen == scrTeamAnswer && m.team.answer.typing())
 	if m.tooSmall() {
 		if !typing && key.Matches(msg, m.keys.Quit) {
 			return m, m.quit()
@@ -306,6 +345,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if !typing {
 		switch {
+		case key.Matches(msg, m.keys.Quit) && m.screen == scrSettle && m.settle.pending():
+			m.askLeaveSettle()
+			return m, nil
 		case key.Matches(msg, m.keys.Quit):
 			return m, m.quit()
 		case key.Matches(msg, m.keys.Help):
@@ -336,6 +378,16 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		cmd = m.trendKey(msg)
 	case scrPlan:
 		cmd = m.planKey(msg)
+	case scrTeams:
+		cmd = m.teamsKey(msg)
+	case scrTeamNew:
+		cmd = m.teamNewKey(msg)
+	case scrTeam:
+		cmd = m.teamKey(msg)
+	case scrSettle:
+		cmd = m.settleKey(msg)
+	case scrTeamAnswer:
+		cmd = m.respondentKey(msg)
 	}
 	return m, cmd
 }
@@ -363,6 +415,16 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 			m.notice = m.loc().T("tui.paste.field_cut")
 		}
 		return m.updatePlanInput(msg)
+	case scrTeamNew:
+		return m.updateTeamInput(msg)
+	case scrTeamAnswer:
+		return m.updateRespondentInput(msg)
+	case scrSettle:
+		if m.settle.editing {
+			var cmd tea.Cmd
+			m.settle.note, cmd = m.settle.note.Update(msg)
+			return cmd
+		}
 	}
 	return nil
 }
@@ -390,11 +452,19 @@ func (m *Model) resize(w, h int) {
 	m.q.resize(bw, bh)
 	m.res.resize(bw, bh-1)
 	m.cmp.resize(bw, bh-1)
+	m.team.resize(bw, bh-1)
+	m.settle.note.SetWidth(max(10, bw))
+	m.settle.note.SetHeight(2)
+	m.teams.form.client.SetWidth(max(10, min(bw-4, 60)))
+	m.team.answer.name.SetWidth(max(10, min(bw-4, 60)))
 	if m.screen == scrResults {
 		m.res.render(m)
 	}
 	if m.screen == scrCompare {
 		m.cmp.render(m)
+	}
+	if m.screen == scrTeam && m.team.audit != nil {
+		m.team.render(m)
 	}
 	if m.setup.form != nil {
 		m.setup.form.WithWidth(min(bw, 72))
@@ -411,8 +481,10 @@ func (m *Model) resize(w, h int) {
 // its pack's language, home and the screens before a session in the user's.
 func (m Model) loc() *i18n.Locale {
 	switch m.screen {
-	case scrHome, scrResume, scrSetup, scrClients:
+	case scrHome, scrResume, scrSetup, scrClients, scrTeams, scrTeamNew:
 		return m.ui
+	case scrTeam, scrSettle, scrTeamAnswer:
+		return m.teamLoc()
 	}
 	if m.pack == nil {
 		return m.ui

@@ -84,9 +84,9 @@ func (p *planState) typing() bool {
 // s (in audit order) whose plan has goals, or nil when there is none: the
 // goals a new plan looks back on.
 func PreviousPlan(r Repo, s *checklist.Session) (*checklist.Session, error) {
-	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed})
+	list, err := clientAudits(r, s)
 	if err != nil {
-		return nil, fmt.Errorf("read earlier sessions: %w", err)
+		return nil, err
 	}
 	for _, sum := range audit.Before(storedStamp(s, list), list, store.Summary.Stamp) {
 		prev, err := r.Get(sum.ID)

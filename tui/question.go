@@ -42,9 +42,14 @@ func newQuestionState() questionState {
 }
 
 func (q *questionState) setDark(isDark bool) {
+	q.note.SetStyles(noteStyles(isDark))
+}
+
+// noteStyles are the styles of a note's text area.
+func noteStyles(isDark bool) textarea.Styles {
 	s := textarea.DefaultStyles(isDark)
 	s.Cursor.Blink = false // a steady cursor: no timer, stable frames
-	q.note.SetStyles(s)
+	return s
 }
 
 func (q *questionState) resize(w, h int) {

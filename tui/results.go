@@ -94,9 +94,9 @@ func (m Model) loadPrevious() tea.Cmd {
 // Previous returns the client's previous completed session (see
 // audit.Previous) with its pack, or nil when there is none.
 func Previous(r Repo, s *checklist.Session, lookup func(checklist.Ref) (*checklist.Pack, error)) (*checklist.Session, *checklist.Pack, error) {
-	list, err := r.List(store.Filter{Client: s.Client, Status: checklist.Completed})
+	list, err := clientAudits(r, s)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read earlier sessions: %w", err)
+		return nil, nil, err
 	}
 	if sum, ok := audit.Previous(storedStamp(s, list), list, store.Summary.Stamp); ok {
 		prev, err := r.Get(sum.ID)
@@ -110,6 +110,31 @@ func Previous(r Repo, s *checklist.Session, lookup func(checklist.Ref) (*checkli
 		return prev, p, nil
 	}
 	return nil, nil, nil
+}
+
+// clientAudits lists the client's sessions that can be s's last time:
+// those that stand for an audit of the client (store.Filter.Audits leaves
+// out the team respondents' own), s among them. A team respondent's own
+// session has no last time at all: a respondent answers on their own, so
+// neither another respondent's answers nor the team's agreed result (of
+// this audit, settled before they came, or of an earlier one) is put in
+// front of them, as over SSH, where a respondent sees only their sessions.
+func clientAudits(r Repo, s *checklist.Session) ([]store.Summary, error) {
+	// All statuses, so that s is found even while it is being answered.
+	list, err := r.List(store.Filter{Client: s.Client})
+	if err != nil {
+		return nil, fmt.Errorf("read earlier sessions: %w", err)
+	}
+	out := list[:0]
+	for _, sum := range list {
+		switch {
+		case sum.ID == s.ID && sum.Respondent:
+			return nil, nil
+		case !sum.Respondent:
+			out = append(out, sum)
+		}
+	}
+	return out, nil
 }
 
 // storedStamp is s's stamp as the store has it when list holds it: the

@@ -373,6 +373,9 @@ func (m *Model) refresh(fresh *checklist.Session) {
 // saveMark is the header's quiet word on saving.
 func (m Model) saveMark() string {
 	switch {
+	case m.screen == scrSettle:
+		// The consensus is stored in one go at the end, not by the saver.
+		return m.settleMark()
 	case m.saver.gone != "":
 		return m.st.warn.Render(m.loc().T("tui.header.deleted"))
 	case m.saver.err != nil && !permanent(m.saver.err):

@@ -166,7 +166,16 @@ func (m *Model) startSession() tea.Cmd {
 
 // createSession stores a new session for the client with the default pack.
 func (m Model) createSession(v setupValues) tea.Cmd {
-	r, p := m.opts.Repo, m.newPack()
+	return m.createSessionWith(v, m.newPack(), nil)
+}
+
+// createSessionWith stores a new session answered with p and, when then
+// is not nil, runs then on it once stored (a respondent's session is
+// linked to its team audit there); sessionLoaded then opens it at its
+// first question, as any new session. When then fails the session is
+// discarded, if the Repo can, so that no stray empty session is left.
+func (m Model) createSessionWith(v setupValues, p *checklist.Pack, then func(*checklist.Session) error) tea.Cmd {
+	r := m.opts.Repo
 	return func() tea.Msg {
 		// The store fills in the id, the times and the status.
 		s := &checklist.Session{Client: v.Client, Assessor: v.Assessor, Pack: p.Ref(),
@@ -174,6 +183,14 @@ func (m Model) createSession(v setupValues) tea.Cmd {
 		v.apply(s)
 		if err := r.Create(s); err != nil {
 			return sessionMsg{err: fmt.Errorf("create session: %w", err)}
+		}
+		if then != nil {
+			if err := then(s); err != nil {
+				if d, ok := r.(Discarder); ok {
+					_ = d.Discard(s.ID) // the error said is then's
+				}
+				return sessionMsg{err: err}
+			}
 		}
 		return sessionMsg{sess: s, pack: p}
 	}

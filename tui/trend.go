@@ -28,11 +28,12 @@ type trendMsg struct {
 }
 
 // openTrend shows the trend of the history's client, its completed
-// sessions loaded in the background.
+// sessions loaded in the background; a team audit's consensus stands for
+// its respondents' own sessions (store.Filter.Audits).
 func (m *Model) openTrend() tea.Cmd {
 	var ids []string
 	for _, s := range m.hist.list {
-		if s.Status == checklist.Completed {
+		if s.Status == checklist.Completed && !s.Respondent {
 			ids = append(ids, s.ID)
 		}
 	}

@@ -39,7 +39,8 @@ func (m Model) View() tea.View {
 		lines[i] = " " + l
 	}
 	v.SetContent(strings.Join(lines, "\n"))
-	if m.screen == scrQuestion && m.q.editing || m.screen == scrPlan {
+	if m.screen == scrQuestion && m.q.editing || m.screen == scrPlan || m.screen == scrTeamNew || m.screen == scrTeamAnswer ||
+		m.screen == scrSettle && m.settle.editing {
 		v.Cursor = nil
 	}
 	return v
@@ -67,6 +68,16 @@ func (m Model) body(w, h int) []string {
 		return m.trendView(w, h)
 	case scrPlan:
 		return m.planView(w, h)
+	case scrTeams:
+		return m.teamsView(w, h)
+	case scrTeamNew:
+		return m.teamNewView(w, h)
+	case scrTeam:
+		return m.teamView(w, h)
+	case scrSettle:
+		return m.settleView(w, h)
+	case scrTeamAnswer:
+		return m.respondentView(w, h)
 	}
 	return nil
 }
@@ -112,6 +123,12 @@ func (m Model) context() string {
 	case scrPlan:
 		if m.sess != nil {
 			return m.sess.Client + " · " + l.T("tui.header.plan")
+		}
+	case scrTeams, scrTeamNew:
+		return l.T("teamtui.header.teams")
+	case scrTeam, scrSettle, scrTeamAnswer:
+		if m.team.audit != nil {
+			return m.team.audit.Client + " · " + l.T("teamtui.header.team")
 		}
 	}
 	return ""

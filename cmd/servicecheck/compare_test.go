@@ -84,7 +84,7 @@ func TestCompareErrors(t *testing.T) {
 			"servicecheck: client Café has 1 completed session: compare needs two completed sessions, or two session ids\n"},
 		{[]string{"compare", "--client", "Nobody"}, exitNotFound, `servicecheck: client "Nobody" has no sessions` + "\n"},
 		{[]string{"compare", first, first[:6]}, exitUsage, "are the same session " + first + ": compare needs two"},
-		{[]string{"compare", first}, exitUsage, "compare takes two session ids, or --client NAME"},
+		{[]string{"compare", first}, exitUsage, "compare takes two session ids, a team audit's id, or --client NAME"},
 		{[]string{"compare", first, beta, "--client", "Acme"}, exitUsage, "not both"},
 		{[]string{"compare", first, "nosuch"}, exitNotFound, "nosuch"},
 	}

@@ -35,7 +35,7 @@ func writeAnswerChanges(w io.Writer, c report.Comparison) error {
 func runTrend(a *app, opts *compareOptions) error {
 	var t trend.Table
 	err := a.withStore(true, func(st *store.Store) error {
-		sums, err := st.List(store.Filter{Client: opts.Client, Status: checklist.Completed})
+		sums, err := st.List(store.Filter{Client: opts.Client, Status: checklist.Completed, Audits: true})
 		if err != nil {
 			return err
 		}

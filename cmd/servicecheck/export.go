@@ -46,7 +46,7 @@ type brandingOptions struct {
 func newExportCmd(a *app) *cobra.Command {
 	opts := &exportOptions{}
 	cmd := &cobra.Command{
-		Use:   "export [ID|latest] --format md|html|pdf|docx|json|csv",
+		Use:   "export [ID|latest|AUDIT] --format md|html|pdf|docx|json|csv",
 		Short: "Write a session's report as Markdown, HTML, PDF, Word (docx), JSON or CSV",
 		Long: "Write a session's report to hand over:\n\n" +
 			"  md    Markdown, readable as plain text too\n" +
@@ -61,6 +61,9 @@ func newExportCmd(a *app) *cobra.Command {
 			"  csv   one row per answered question, for a spreadsheet (UTF-8 with BOM)\n\n" +
 			"--firm, --consultant, --contact and --logo (a PNG or JPEG file) put the\n" +
 			"consultant's details on the cover of md, html, pdf and docx reports.\n\n" +
+			"Given a team audit's id (see servicecheck team), it writes the report of the\n" +
+			"audit's agreed result (team settle) with a Team view part: the respondents,\n" +
+			"their disagreements, and each area's and section's mean, range and spread.\n\n" +
 			"Without a session, --format json exports every session (with --client, every\n" +
 			"session of that client) in one file: a backup, or a move to another computer\n" +
 			"with 'servicecheck import'.\n\n" +
@@ -127,12 +130,24 @@ func runExport(a *app, opts *exportOptions) error {
 	var sess *checklist.Session
 	var doc report.Document
 	var packs []store.PackFile
-	err = a.withStore(true, func(st *store.Store) error {
-		var err error
-		if sess, err = findSession(st, opts.Session, opts.Client); err != nil {
+	err = a.orTeam(opts.Session, func() error {
+		return a.withStore(true, func(st *store.Store) error {
+			var err error
+			if sess, err = findSession(st, opts.Session, opts.Client); err != nil {
+				return err
+			}
+			if doc, err = a.buildDocument(st, sess, opts.Format != "json"); err != nil {
+				return err
+			}
+			if opts.Format == "json" {
+				packs, err = keptPacks(st, sess)
+			}
 			return err
-		}
-		if doc, err = a.buildDocument(st, sess, opts.Format != "json"); err != nil {
+		})
+	}, func(st *store.Store, t loadedTeam) error {
+		// A team audit: its agreed result's report with the team view.
+		var err error
+		if sess, doc, err = a.teamDocument(st, t, opts.Format != "json"); err != nil {
 			return err
 		}
 		if opts.Format == "json" {

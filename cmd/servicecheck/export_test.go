@@ -27,9 +27,10 @@ func TestExportFormats(t *testing.T) {
 		{"md", func(t *testing.T, data []byte) {
 			// The previous session beside this one in the summary; notes
 			// escaped only where they would be markup (a table's pipes).
-			// The trend of the total lists both sessions, oldest first.
+			// The trend of the total lists both sessions, oldest first,
+			// one column a session.
 			for _, want := range []string{"# Customer service check: Acme Ltd\n", "| Previous audit (1 Mar 2025) |",
-				"### Trend of the total\n\n| Date | Total | Range |\n| --- | --- | --- |\n| 1 Mar 2025 |",
+				"### Trend of the total\n\n| Date | 1 Mar 2025 | ", "| --- | --- | --- |\n| **Total** | ",
 				"=SUM(A1:A9)", "\\| pipes \\| and \\*stars\\* and # hashes"} {
 				if !bytes.Contains(data, []byte(want)) {
 					t.Errorf("markdown lacks %q", want)

@@ -267,7 +267,7 @@ func applyFileReview(st *store.Store, sess *checklist.Session, af *checklist.Ans
 // previousPlan returns the client's newest completed session whose plan
 // has goals, nil when there is none.
 func previousPlan(st *store.Store, client string) (*checklist.Session, error) {
-	all, _, err := st.Sessions(store.Filter{Client: client, Status: checklist.Completed})
+	all, _, err := st.Sessions(store.Filter{Client: client, Status: checklist.Completed, Audits: true})
 	if err != nil {
 		return nil, err
 	}

@@ -90,8 +90,12 @@ func runServe(ctx context.Context, a *app, out, errOut io.Writer, o serveOptions
 		return err
 	}
 	// The one open store of the server: locked once, here, for as long as
-	// it serves, and shared by every connection.
-	st, err := store.Open(path, a.storeOptions(false))
+	// it serves, and shared by every connection. Answers given at the same
+	// moment share a commit: one fsync for many respondents (see
+	// docs/benchmarks.md), each answer still on disk before it shows saved.
+	sopts := a.storeOptions(false)
+	sopts.GroupCommit = time.Millisecond
+	st, err := store.Open(path, sopts)
 	if err != nil {
 		return err
 	}

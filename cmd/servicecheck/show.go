@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/servicecheck/servicecheck/report"
+	"github.com/servicecheck/servicecheck/store"
 )
 
 // showOptions are the inputs of `servicecheck show`.
@@ -21,11 +22,13 @@ type showOptions struct {
 func newShowCmd(a *app) *cobra.Command {
 	opts := &showOptions{}
 	cmd := &cobra.Command{
-		Use:   "show ID|latest",
-		Short: "Show the full result of a session",
+		Use:   "show ID|latest|AUDIT",
+		Short: "Show the full result of a session, or a team audit's combined results",
 		Long: "Show the full result of a session: total and band, every area, the checklist,\n" +
 			"the weakest areas with what to do, the change since the client's previous\n" +
 			"completed session, every answer with its note, and the plan.\n\n" +
+			"Given a team audit's id instead (see servicecheck team), it shows the audit's\n" +
+			"combined results as 'team show' does, and where its agreed result is.\n\n" +
 			"On a terminal the result is styled; in a pipe or a file it is Markdown.\n" +
 			"--json prints the stable JSON document described in docs/json.md.",
 		Example: "  servicecheck show latest\n" +
@@ -50,11 +53,19 @@ func runShow(a *app, opts *showOptions) error {
 	if err := checkSessionArgs(opts.Session, opts.Client); err != nil {
 		return err
 	}
-	doc, err := a.loadDocument(opts.Session, opts.Client, !opts.JSON)
-	if err != nil {
-		return err
-	}
-	return writeShow(opts.Out, doc, opts.JSON, opts.Term, a.loc)
+	return a.orTeam(opts.Session, func() error {
+		doc, err := a.loadDocument(opts.Session, opts.Client, !opts.JSON)
+		if err != nil {
+			return err
+		}
+		return writeShow(opts.Out, doc, opts.JSON, opts.Term, a.loc)
+	}, func(_ *store.Store, t loadedTeam) error {
+		// A team audit: its combined results, as team show prints them.
+		if opts.JSON {
+			return report.WriteTeamJSON(opts.Out, t.view(t.pack, t.audit.Lang))
+		}
+		return writeTeamShow(opts.Out, t)
+	})
 }
 
 // writeShow prints a result as `show` does; `answer` prints the session

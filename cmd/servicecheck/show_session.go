@@ -64,7 +64,7 @@ func (a *app) previousCompleted(st *store.Store, s *checklist.Session) (*checkli
 	if strings.TrimSpace(s.Client) == "" {
 		return nil, nil, nil
 	}
-	sums, err := st.List(store.Filter{Client: s.Client, Status: checklist.Completed})
+	sums, err := st.List(store.Filter{Client: s.Client, Status: checklist.Completed, Audits: true})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -136,7 +136,7 @@ func (a *app) trendPoints(st *store.Store, s *checklist.Session) ([]results.Tren
 	if strings.TrimSpace(s.Client) == "" {
 		return nil, nil
 	}
-	sums, err := st.List(store.Filter{Client: s.Client, Status: checklist.Completed})
+	sums, err := st.List(store.Filter{Client: s.Client, Status: checklist.Completed, Audits: true})
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ func newTeamCmd(a *app) *cobra.Command {
 			"the range, the spread (standard deviation) and the count, disagreements first.",
 		Args: cobra.NoArgs,
 	}
-	cmd.AddCommand(newTeamNewCmd(a), newTeamAddCmd(a), newTeamShowCmd(a))
+	cmd.AddCommand(newTeamNewCmd(a), newTeamAddCmd(a), newTeamShowCmd(a), newTeamSettleCmd(a))
 	return cmd
 }
 
