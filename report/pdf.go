@@ -21,6 +21,22 @@ import (
 // action plan, sign-off, appendix) in the session's language and returns
 // how many pages it has. A4 unless opt.Paper is "letter".
 func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
+	res, err := WritePDFReport(w, d, opt)
+	return res.Pages, err
+}
+
+// PDFResult is what WritePDFReport tells about the file it wrote.
+type PDFResult struct {
+	Pages int
+	// Unshown is how many characters of the report's text no embedded
+	// font draws (CJK, emoji): the PDF shows each as "?", the DOCX and
+	// HTML keep them.
+	Unshown int
+}
+
+// WritePDFReport is WritePDF, and says how many characters the PDF could
+// not show.
+func WritePDFReport(w io.Writer, d Document, opt Options) (PDFResult, error) {
 	o := buildOutline(d, opt.Branding)
 	size := "A4"
 	if strings.EqualFold(opt.Paper, "letter") {
@@ -33,12 +49,12 @@ func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
 	f.SetModificationDate(d.UpdatedAt)
 	f.SetCatalogSort(true)
 	f.SetProducer("servicecheck", false)
-	f.SetTitle(pdfText(o.Title+": "+clean(orDash(d.Client))), true)
+	f.SetTitle(metaText(o.Title+": "+clean(orDash(d.Client))), true)
 	author := strings.TrimSpace(clean(opt.Branding.Consultant))
 	if author == "" {
 		author = clean(d.Assessor)
 	}
-	f.SetAuthor(pdfText(author), true)
+	f.SetAuthor(metaText(author), true)
 	f.SetLang(o.Lang)
 	f.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
 	f.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
@@ -49,23 +65,27 @@ func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
 	pageWord := wd.T("report.page", "N", "{{N}}", "Total", nbAlias)
 	// The footer's text is fitted once, not on every page.
 	pw, _ := f.GetPageSize()
-	f.SetFont(fontFamily, "", 8)
+	r := &pdfRenderer{f: f, registered: map[string]bool{}, unshown: map[string]int{}}
+	r.font("", 8)
 	numW := f.GetStringWidth(strings.Replace(pageWord, "{{N}}", "999", 1)) + 2
-	footer := fitText(f, pdfText(o.Footer), pw-2*pdfMargin-numW-2)
+	footer := r.fit(o.Footer, pw-2*pdfMargin-numW-2)
+	footerFamily := r.family
 	f.SetFooterFunc(func() {
 		if f.PageNo() == 1 {
 			return // the cover carries no footer
 		}
 		f.SetY(-pdfBottom + 6)
-		f.SetFont(fontFamily, "", 8)
+		f.SetFont(footerFamily, "", 8)
 		f.SetTextColor(110, 110, 110)
 		num := strings.Replace(pageWord, "{{N}}", fmt.Sprint(f.PageNo()), 1)
 		f.SetDrawColor(200, 200, 200)
 		f.Line(pdfMargin, f.GetY(), pw-pdfMargin, f.GetY())
 		f.CellFormat(pw-2*pdfMargin-numW, 6, footer, "", 0, "L", false, 0, "")
+		if footerFamily != fontFamily {
+			f.SetFont(fontFamily, "", 8)
+		}
 		f.CellFormat(numW, 6, num, "", 0, "R", false, 0, "")
 	})
-	r := &pdfRenderer{f: f}
 	if len(opt.Branding.Logo) > 0 {
 		r.logo = registerLogo(f, opt.Branding)
 	}
@@ -81,9 +101,9 @@ func WritePDF(w io.Writer, d Document, opt Options) (pages int, err error) {
 		}
 	}
 	if err := f.Output(w); err != nil {
-		return 0, fmt.Errorf("write pdf: %w", err)
+		return PDFResult{}, fmt.Errorf("write pdf: %w", err)
 	}
-	return f.PageNo(), nil
+	return PDFResult{Pages: f.PageNo(), Unshown: r.Unshown()}, nil
 }
 
 const (
@@ -97,6 +117,13 @@ const (
 type pdfRenderer struct {
 	f    *fpdf.Fpdf
 	logo string // the registered logo's name, "" when there is none
+	// The current font: the style and size asked for, and the face that
+	// draws them (pdftext.go picks it for each text).
+	style, family, faceStyle string
+	size                     float64
+	registered               map[string]bool // the fallback's styles added to the PDF
+	prepCache                map[string]prepared
+	unshown                  map[string]int // per run of lost characters: how many
 	// compact sets the summary tighter (smaller subheadings and lists),
 	// so that it keeps to its one page.
 	compact bool
@@ -137,6 +164,7 @@ func (r *pdfRenderer) need(h float64) {
 }
 
 func (r *pdfRenderer) font(style string, size float64) {
+	r.family, r.faceStyle, r.style, r.size = fontFamily, style, style, size
 	r.f.SetFont(fontFamily, style, size)
 }
 
@@ -166,7 +194,7 @@ func (r *pdfRenderer) paragraph(text string, style string, size, h float64, ink 
 	r.font(style, size)
 	r.text(ink)
 	r.f.SetX(pdfMargin)
-	r.f.MultiCell(r.content(), h, pdfText(text), "", "L", false)
+	r.multiCell(r.content(), h, text)
 }
 
 func (r *pdfRenderer) cover(p part) {
@@ -223,7 +251,7 @@ func (r *pdfRenderer) block(b block) {
 		}
 		r.font("", size)
 		// No paragraph leaves a line or two alone at the foot of a page.
-		r.need(min(float64(len(f.SplitText(pdfText(b.Text), r.content())))*h, 3*h))
+		r.need(min(float64(len(r.lines(b.Text, r.content())))*h, 3*h))
 		r.paragraph(b.Text, "", size, h, colInk)
 		f.Ln(2)
 	case bLead:
@@ -248,7 +276,7 @@ func (r *pdfRenderer) block(b block) {
 			r.text(colInk)
 			f.SetX(pdfMargin)
 			f.CellFormat(5, h, "•", "", 0, "L", false, 0, "")
-			f.MultiCell(r.content()-5, h, r.capLines(pdfText(it), r.content()-5, b.MaxLines), "", "L", false)
+			r.multiCell(r.content()-5, h, r.capLines(r.prep(it).text, r.content()-5, b.MaxLines))
 			f.Ln(gap)
 		}
 		f.Ln(1.5)
@@ -256,12 +284,12 @@ func (r *pdfRenderer) block(b block) {
 		r.font("", 10.5)
 		r.text(colFaint)
 		// A short quote is kept on one page, with its bar.
-		if h := float64(len(f.SplitText(pdfText(b.Text), r.content()-5))) * lineH; h < 80 {
+		if h := float64(len(r.lines(b.Text, r.content()-5))) * lineH; h < 80 {
 			r.need(h)
 		}
 		y := f.GetY()
 		f.SetX(pdfMargin + 5)
-		f.MultiCell(r.content()-5, lineH, pdfText(b.Text), "", "L", false)
+		r.multiCell(r.content()-5, lineH, b.Text)
 		if f.GetY() > y {
 			f.SetDrawColor(190, 190, 190)
 			f.SetLineWidth(0.8)
@@ -287,7 +315,7 @@ func (r *pdfRenderer) facts(fs []results.Field) {
 	labelW := 0.0
 	r.font("B", 10.5)
 	for _, fc := range fs {
-		labelW = max(labelW, f.GetStringWidth(pdfText(fc.Label))+4)
+		labelW = max(labelW, f.GetStringWidth(r.cellText(fc.Label))+4)
 	}
 	labelW = min(labelW, r.content()/3)
 	for _, fc := range fs {
@@ -296,12 +324,12 @@ func (r *pdfRenderer) facts(fs []results.Field) {
 		r.font("B", 10.5)
 		r.text(colFaint)
 		f.SetX(pdfMargin)
-		f.MultiCell(labelW, lineH+0.5, pdfText(fc.Label), "", "L", false)
+		r.multiCell(labelW, lineH+0.5, fc.Label)
 		yl := f.GetY()
 		f.SetXY(pdfMargin+labelW, y)
 		r.font("", 10.5)
 		r.text(colInk)
-		f.MultiCell(r.content()-labelW, lineH+0.5, pdfText(fc.Text), "", "L", false)
+		r.multiCell(r.content()-labelW, lineH+0.5, fc.Text)
 		f.SetY(max(yl, f.GetY()))
 	}
 	f.Ln(3)
@@ -312,9 +340,9 @@ func (r *pdfRenderer) facts(fs []results.Field) {
 func (r *pdfRenderer) finding(b block) {
 	f := r.f
 	r.font("B", 9)
-	markW := max(22, f.GetStringWidth(pdfText(b.Mark.Text))+4)
+	markW := max(22, f.GetStringWidth(r.cellText(b.Mark.Text))+4)
 	r.font("B", 10.5)
-	lines := f.SplitText(pdfText(b.Text), r.content()-markW-3)
+	lines := r.lines(b.Text, r.content()-markW-3)
 	r.need(float64(min(len(lines), 3))*lineH + 2)
 	y := f.GetY()
 	fill, ink := toneColours(b.Mark.Tone)
@@ -322,16 +350,16 @@ func (r *pdfRenderer) finding(b block) {
 	r.text(ink)
 	r.font("B", 9)
 	f.SetXY(pdfMargin, y)
-	f.CellFormat(markW, lineH, pdfText(b.Mark.Text), "", 0, "C", true, 0, "")
+	f.CellFormat(markW, lineH, r.cellText(b.Mark.Text), "", 0, "C", true, 0, "")
 	r.font("B", 10.5)
 	r.text(colInk)
 	f.SetXY(pdfMargin+markW+3, y)
-	f.MultiCell(r.content()-markW-3, lineH, pdfText(b.Text), "", "L", false)
+	r.multiCell(r.content()-markW-3, lineH, b.Text)
 	for _, it := range b.Items {
 		r.font("", 9.5)
 		r.text(colFaint)
 		f.SetX(pdfMargin + markW + 3)
-		f.MultiCell(r.content()-markW-3, 4.6, pdfText(it), "", "L", false)
+		r.multiCell(r.content()-markW-3, 4.6, it)
 	}
 	f.Ln(2.5)
 }
@@ -359,12 +387,13 @@ func (r *pdfRenderer) table(b block) {
 		heads := make([][]string, len(b.Head))
 		n := 1
 		for i, h := range b.Head {
-			heads[i] = f.SplitText(pdfText(h), widths[i]-2*pad)
+			heads[i] = r.lines(h, widths[i]-2*pad)
 			n = max(n, len(heads[i]))
 		}
 		y, x := f.GetY(), pdfMargin
 		for i := range b.Head {
 			f.Rect(x, y, widths[i], float64(n)*lh+2*pad, "F")
+			r.prep(b.Head[i]) // the font its lines were measured in
 			for j, ln := range heads[i] {
 				f.SetXY(x+pad, y+pad+float64(j)*lh)
 				f.CellFormat(widths[i]-2*pad, lh, ln, "", 0, "L", false, 0, "")
@@ -384,7 +413,7 @@ func (r *pdfRenderer) table(b block) {
 				style = "B"
 			}
 			r.font(style, 9)
-			lines[i] = f.SplitText(pdfText(c.Text), widths[i]-2*pad)
+			lines[i] = r.lines(c.Text, widths[i]-2*pad)
 			if len(lines[i]) == 0 {
 				lines[i] = []string{""}
 			}
@@ -417,6 +446,7 @@ func (r *pdfRenderer) table(b block) {
 					style = "B"
 				}
 				r.font(style, 9)
+				r.prep(c.Text) // the font its lines were measured in
 				r.text(ink)
 				for j := from; j < min(from+take, len(lines[i])); j++ {
 					f.SetXY(x+pad, y+pad+float64(j-from)*lh)
@@ -454,7 +484,7 @@ func (r *pdfRenderer) chart(b block) {
 	for _, br := range b.Bars {
 		r.font("", 8.5)
 		r.text(colInk)
-		title := strings.Split(r.capLines(pdfText(br.Title), labelW, 2), "\n")
+		title := strings.Split(r.capLines(r.prep(br.Title).text, labelW, 2), "\n")
 		// A row is as high as its bars, or its title when that takes two
 		// lines.
 		rowH := max(barsH+1.1, titleLH*float64(len(title))+0.4)
@@ -463,7 +493,7 @@ func (r *pdfRenderer) chart(b block) {
 		ty := y + (rowH-titleLH*float64(len(title)))/2
 		for i, ln := range title {
 			f.SetXY(pdfMargin, ty+float64(i)*titleLH)
-			f.CellFormat(labelW, titleLH, ln, "", 0, "L", false, 0, "")
+			f.CellFormat(labelW, titleLH, visualLine(ln, rtlParagraph(ln)), "", 0, "L", false, 0, "")
 		}
 		by := y + (rowH-barsH)/2
 		f.SetFillColor(240, 240, 240)
@@ -481,7 +511,7 @@ func (r *pdfRenderer) chart(b block) {
 			_, ink := toneColours(br.Tone)
 			r.text(ink)
 			r.font("", 8.5)
-			f.CellFormat(25, 4, fitText(f, pdfText(br.Band), 25), "", 0, "L", false, 0, "")
+			f.CellFormat(25, 4, r.fit(br.Band, 25), "", 0, "L", false, 0, "")
 			r.text(colInk)
 		}
 		if hasPrev {
@@ -515,7 +545,7 @@ func (r *pdfRenderer) chart(b block) {
 		f.SetFillColor(col[0], col[1], col[2])
 		f.Rect(pdfMargin, ly+0.8, 2.6, 2.6, "F")
 		f.SetXY(pdfMargin+3.5, ly)
-		f.CellFormat(labelW-3.5, 4, fitText(f, pdfText(label), labelW-3.5-2*f.GetCellMargin()), "", 0, "L", false, 0, "")
+		f.CellFormat(labelW-3.5, 4, r.fit(label, labelW-3.5-2*f.GetCellMargin()), "", 0, "L", false, 0, "")
 		ly += 4
 	}
 	legend(colAccent, b.Legend[0])
@@ -539,7 +569,7 @@ func (r *pdfRenderer) sign(labels []string) {
 		r.font("", 9.5)
 		r.text(colFaint)
 		f.SetXY(pdfMargin, y+1)
-		f.CellFormat(90, 5, pdfText(l), "", 1, "L", false, 0, "")
+		f.CellFormat(90, 5, r.cellText(l), "", 1, "L", false, 0, "")
 	}
 }
 

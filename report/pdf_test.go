@@ -59,6 +59,13 @@ func unescapePDF(b []byte) []byte {
 	return out
 }
 
+// pdfText is s as the PDF draws it in the Go fonts: one "?" a character
+// they lack.
+func pdfText(s string) string {
+	t, _ := placeholders(s, goRegular)
+	return t
+}
+
 // flat joins the strings with spaces and collapses white space, so that a
 // text wrapped over lines is found whole.
 func flat(ss []string) string { return strings.Join(strings.Fields(strings.Join(ss, " ")), " ") }

@@ -159,10 +159,10 @@ func runExport(a *app, opts *exportOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
-	pages := 0
+	var pdf report.PDFResult
 	switch opts.Format {
 	case "pdf":
-		pages, err = report.WritePDF(&buf, doc.In(a.loc), paged)
+		pdf, err = report.WritePDFReport(&buf, doc.In(a.loc), paged)
 	case "docx":
 		err = report.WriteDOCX(&buf, doc.In(a.loc), paged)
 	case "md":
@@ -181,7 +181,12 @@ func runExport(a *app, opts *exportOptions) error {
 	if err := writeExport(opts, buf.Bytes()); err != nil {
 		return err
 	}
-	a.sayWrote(opts, pages)
+	a.sayWrote(opts, pdf.Pages)
+	if pdf.Unshown > 0 && opts.ErrOut != nil {
+		// Said even when the PDF goes to standard output: the file
+		// itself cannot tell that "?" stands for a lost character.
+		fmt.Fprintln(opts.ErrOut, termtext.Line(a.locale().N("report.pdf_unshown", pdf.Unshown)))
+	}
 	return nil
 }
 
