@@ -157,6 +157,11 @@ func serveOnce(b *testing.B, bin string, respondents int, think time.Duration, j
 			first := time.Since(start)
 			once()
 			<-peak // everyone connected: the memory is read now
+			if jitter && think > 0 {
+				// People start reading the first question at their own
+				// moment too, not all on the same millisecond.
+				time.Sleep(mrand.N(think))
+			}
 			var mine []time.Duration
 			for j, q := range qs {
 				key := "y"

@@ -30,7 +30,7 @@ func (s *Store) Create(sess *checklist.Session) error {
 		sess.Status = checklist.InProgress
 	}
 	normalizeTimes(sess)
-	return s.update(func(tx *bolt.Tx) error {
+	return s.updateShared(func(tx *bolt.Tx) error {
 		b := bucketsOf(tx)
 		if sess.ID == "" {
 			for {

@@ -41,12 +41,13 @@ type Options struct {
 	// upgrade to schema 4 uses it to read plans stored as sentences; nil
 	// leaves them as text.
 	Pack func(kept PackSource, ref checklist.Ref) (*checklist.Pack, error)
-	// GroupCommit, when above zero, lets Apply calls made at the same
-	// moment from several goroutines share one commit (bbolt's Batch): a
-	// server with many writers then pays for one fsync where it paid for
-	// fifty, and each Apply still returns only once its change is on
-	// disk. A lone Apply waits at most this long for company. Zero (the
-	// wizard's case: one writer) commits each Apply on its own.
+	// GroupCommit, when above zero, lets the writes a server makes at
+	// the same moment from several goroutines (Apply, Create,
+	// AddRespondent) share one commit (bbolt's Batch): it then pays for
+	// one fsync where it paid for fifty, and each call still returns
+	// only once its change is on disk. A lone write waits at most this
+	// long for company. Zero (the wizard's case: one writer) commits each
+	// write on its own.
 	GroupCommit time.Duration
 }
 

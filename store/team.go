@@ -126,7 +126,8 @@ func (s *Store) AddRespondent(auditID string, r team.Respondent) (added bool, er
 		return false, codedError(ErrInvalid, "store.team.role", fmt.Sprintf("respondent: %q is not a role", clip(string(r.Role))), nil,
 			"Value", fmt.Sprintf("%q", clip(string(r.Role))))
 	}
-	err = s.update(func(tx *bolt.Tx) error {
+	err = s.updateShared(func(tx *bolt.Tx) error {
+		added = false
 		teams, links, err := teamBuckets(tx)
 		if err != nil {
 			return err
