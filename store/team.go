@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -247,6 +248,15 @@ func (s *Store) loadTeam(tx *bolt.Tx, id string) (*team.Audit, error) {
 		return nil, damaged(s.path, codedError(nil, "damage.team_decode", fmt.Sprintf("team audit %s does not decode: %v", k, err), err,
 			"ID", string(k), "Detail", jsonMsg(err)), err)
 	}
+	// The decisions' notes reach terminals and the consensus: checked on
+	// reading as a session's notes are (sorted, for a stable message).
+	for _, qid := range slices.Sorted(maps.Keys(a.Settled)) {
+		d := a.Settled[qid]
+		if err := checkSettled(qid, &d); err != nil {
+			return nil, damaged(s.path, codedError(nil, "damage.team", fmt.Sprintf("team audit %s: %v", k, err), err,
+				"ID", string(k), "Detail", err), err)
+		}
+	}
 	return a, nil
 }
 
@@ -262,6 +272,75 @@ func (s *Store) link(b *bolt.Bucket, sessionID string) (string, error) {
 			"ID", sessionID, "Detail", err), err)
 	}
 	return string(p), nil
+}
+
+// SetSettled stores the consultant's decision on question qid of team
+// audit auditID (an id or unique prefix), replacing the one before; nil,
+// or a decision with neither a value nor a note, removes it. One
+// transaction: a decision is in the file once this returns. The value
+// must be an answer of some kind, or empty for a note alone (the store
+// does not know packs: team.Open and team.Consensus ignore a value that
+// does not fit its question); the note is checked as an answer's note is.
+func (s *Store) SetSettled(auditID, qid string, d *team.Settled) error {
+	if err := checkSettled(qid, d); err != nil {
+		return newError(ErrInvalid, fmt.Sprintf("team audit %s: %v", clip(auditID), err), err)
+	}
+	if d != nil && d.Value == "" && d.Note == "" {
+		d = nil
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		teams, _, err := teamBuckets(tx)
+		if err != nil {
+			return err
+		}
+		a, err := s.loadTeam(tx, auditID)
+		if err != nil {
+			return err
+		}
+		if d == nil {
+			if _, ok := a.Settled[qid]; !ok {
+				return nil
+			}
+			delete(a.Settled, qid)
+			if len(a.Settled) == 0 {
+				a.Settled = nil
+			}
+			return s.putTeam(teams, a)
+		}
+		if old, ok := a.Settled[qid]; ok && old == *d {
+			return nil
+		} else if !ok && len(a.Settled) >= MaxAnswers {
+			err := bad("field.too_many_answers", "settled", fmt.Sprintf("%d decisions, more than %d", len(a.Settled)+1, MaxAnswers),
+				"Count", len(a.Settled)+1, "Max", MaxAnswers)
+			return newError(ErrInvalid, fmt.Sprintf("team audit %s: %v", a.ID, err), err)
+		}
+		if a.Settled == nil {
+			a.Settled = map[string]team.Settled{}
+		}
+		a.Settled[qid] = *d
+		return s.putTeam(teams, a)
+	})
+}
+
+// checkSettled reports what is wrong with a decision on question qid.
+func checkSettled(qid string, d *team.Settled) error {
+	f := "settled." + qid
+	if qid == "" {
+		return bad("field.empty_question", "settled", "an answer has an empty question id")
+	}
+	if err := checkText("settled", qid, maxRef, false); err != nil {
+		v := fmt.Sprintf("%q", clip(qid))
+		inner := err.(*fieldError).at("")
+		return bad("field.question_id", "settled", fmt.Sprintf("question id %s: %s", v, inner.msg), "Value", v, "Detail", inner)
+	}
+	if d == nil {
+		return nil
+	}
+	if _, ok := valueCode(d.Value); !ok {
+		v := fmt.Sprintf("%q", clip(string(d.Value)))
+		return bad("field.not_answer", f+".value", v+" is not an answer (yes, partly, no, na or 1 to 5)", "Value", v)
+	}
+	return checkText(f+".note", d.Note, MaxNote, true)
 }
 
 // SaveConsensus stores the answers the team of audit auditID settled on

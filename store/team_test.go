@@ -2,7 +2,9 @@ package store
 
 import (
 	"errors"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -128,5 +130,118 @@ func TestTeams(t *testing.T) {
 	}
 	if got[1].Client != "Garage Bianchi" {
 		t.Errorf("second audit's client = %q", got[1].Client)
+	}
+}
+
+// TestSetSettled stores, replaces and removes the consultant's decisions,
+// each in a transaction of its own, and refuses what no decision may hold.
+func TestSetSettled(t *testing.T) {
+	s, path := openTest(t)
+	a := &team.Audit{Client: "Bakery Rossi", Lang: "en"}
+	if err := s.CreateTeam(a); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name    string
+		qid     string
+		d       *team.Settled
+		wantErr error
+		want    map[string]team.Settled // the decisions after the step
+	}{
+		{"a decision", "c1", &team.Settled{Value: checklist.No}, nil,
+			map[string]team.Settled{"c1": {Value: checklist.No}}},
+		{"a note replaces it", "c1", &team.Settled{Value: checklist.No, Note: "Agreed in the meeting\nwith Ana"}, nil,
+			map[string]team.Settled{"c1": {Value: checklist.No, Note: "Agreed in the meeting\nwith Ana"}}},
+		{"a note alone", "c2", &team.Settled{Note: "ask the owner"}, nil,
+			map[string]team.Settled{"c1": {Value: checklist.No, Note: "Agreed in the meeting\nwith Ana"}, "c2": {Note: "ask the owner"}}},
+		{"a rating", "s1", &team.Settled{Value: "4"}, nil,
+			map[string]team.Settled{"c1": {Value: checklist.No, Note: "Agreed in the meeting\nwith Ana"}, "c2": {Note: "ask the owner"},
+				"s1": {Value: "4"}}},
+		{"nil removes", "c2", nil, nil,
+			map[string]team.Settled{"c1": {Value: checklist.No, Note: "Agreed in the meeting\nwith Ana"}, "s1": {Value: "4"}}},
+		{"empty removes", "s1", &team.Settled{}, nil,
+			map[string]team.Settled{"c1": {Value: checklist.No, Note: "Agreed in the meeting\nwith Ana"}}},
+		{"removing what is not there", "zz", nil, nil,
+			map[string]team.Settled{"c1": {Value: checklist.No, Note: "Agreed in the meeting\nwith Ana"}}},
+		{"not an answer", "c1", &team.Settled{Value: "maybe"}, ErrInvalid, nil},
+		{"a control character in the note", "c1", &team.Settled{Value: checklist.Yes, Note: "ok\x1b[2J"}, ErrInvalid, nil},
+		{"a note too long", "c1", &team.Settled{Value: checklist.Yes, Note: strings.Repeat("x", MaxNote+1)}, ErrInvalid, nil},
+		{"a note at the limit", "c3", &team.Settled{Value: checklist.Yes, Note: strings.Repeat("é", MaxNote/2)}, nil,
+			map[string]team.Settled{"c1": {Value: checklist.No, Note: "Agreed in the meeting\nwith Ana"},
+				"c3": {Value: checklist.Yes, Note: strings.Repeat("é", MaxNote/2)}}},
+		{"no question", "", &team.Settled{Value: checklist.Yes}, ErrInvalid, nil},
+		{"a control character in the question", "c\n1", &team.Settled{Value: checklist.Yes}, ErrInvalid, nil},
+		{"a question id too long", strings.Repeat("q", 129), &team.Settled{Value: checklist.Yes}, ErrInvalid, nil},
+		{"invalid UTF-8", "c1", &team.Settled{Value: checklist.Yes, Note: "\xff"}, ErrInvalid, nil},
+	}
+	want := map[string]team.Settled{}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			err := s.SetSettled(a.ID[:6], st.qid, st.d)
+			if st.wantErr != nil {
+				if !errors.Is(err, st.wantErr) {
+					t.Fatalf("SetSettled = %v, want %v", err, st.wantErr)
+				}
+			} else if err != nil {
+				t.Fatal(err)
+			} else {
+				want = st.want
+			}
+			got, err := s.Team(a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !maps.Equal(got.Settled, want) {
+				t.Errorf("decisions = %v, want %v", got.Settled, want)
+			}
+		})
+	}
+	if err := s.SetSettled("zzzz", "c1", &team.Settled{Value: checklist.Yes}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown audit: %v, want ErrNotFound", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The decisions are in the file, sealed and checked like any record.
+	err := Do(path, Options{ReadOnly: true}, func(s *Store) error {
+		got, err := s.Team(a.ID)
+		if err == nil && !maps.Equal(got.Settled, want) {
+			t.Errorf("after reopening: %v, want %v", got.Settled, want)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Inspect(path, Options{}); err != nil {
+		t.Errorf("a file with decisions fails its check: %v", err)
+	}
+}
+
+// TestSetSettledKeepsTheConsensus: storing the consensus leaves the
+// decisions where they are, and a decision leaves the consensus's link.
+func TestSetSettledKeepsTheConsensus(t *testing.T) {
+	s, _ := openTest(t)
+	a := &team.Audit{Client: "Bakery Rossi", Lang: "en"}
+	if err := s.CreateTeam(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSettled(a.ID, "c1", &team.Settled{Value: checklist.Partly}); err != nil {
+		t.Fatal(err)
+	}
+	base := &checklist.Session{Assessor: "Maria", Pack: testPack}
+	c, err := s.SaveConsensus(a.ID, base, map[string]checklist.Answer{"c1": {Value: checklist.Partly}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSettled(a.ID, "c1", &team.Settled{Value: checklist.No}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Team(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Consensus != c.ID || got.Settled["c1"].Value != checklist.No {
+		t.Errorf("audit %+v: want consensus %s and the decision No", got, c.ID)
 	}
 }

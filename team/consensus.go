@@ -39,7 +39,8 @@ func Proposed(q Question) (v checklist.Value, ok bool) {
 func roundDown(x float64) int { return int(math.Ceil(x - 0.5 - 1e-9)) }
 
 // Settled is the consultant's decision on one question: the value the
-// team agrees on and, optionally, a note saying why.
+// team agrees on and, optionally, a note saying why. A decision without a
+// value (a note written before the answer is chosen) settles nothing.
 type Settled struct {
 	Value checklist.Value `json:"value"`
 	Note  string          `json:"note,omitempty"`
@@ -62,26 +63,29 @@ func Open(r Result, settled map[string]Settled) []string {
 }
 
 // Consensus is the audit's result as answers: for each question the value
-// settled by the consultant, else the proposed one (Proposed). A settled
-// answer keeps the consultant's note; every other answer gathers the
-// respondents' notes, one line each, labelled by label(respondent index)
-// so that the naming of the audit decides who is shown. Questions nobody
-// answered are left out. The caller checks Open first: an unsettled
-// dispute here simply takes its proposal.
+// settled by the consultant, else the proposed one (Proposed). The
+// consultant's note, when there is one, is the answer's note (also on a
+// proposal: a reason given without a value); every other answer gathers
+// the respondents' notes, one line each, labelled by label(respondent
+// index) so that the naming of the audit decides who is shown. Questions
+// nobody answered are left out. The caller checks Open first: an
+// unsettled dispute here simply takes its proposal.
 func Consensus(r Result, settled map[string]Settled, label func(respondent int) string) map[string]checklist.Answer {
 	out := make(map[string]checklist.Answer, len(r.Questions))
 	for _, q := range r.Questions {
-		if s, ok := settled[q.ID]; ok && s.Value.ValidFor(q.Kind) {
-			note := s.Note
-			if note == "" {
-				note = notesOf(q, label)
-			}
-			out[q.ID] = checklist.Answer{Value: s.Value, Note: note}
+		s := settled[q.ID]
+		v, ok := s.Value, s.Value.ValidFor(q.Kind)
+		if !ok {
+			v, ok = Proposed(q)
+		}
+		if !ok {
 			continue
 		}
-		if v, ok := Proposed(q); ok {
-			out[q.ID] = checklist.Answer{Value: v, Note: notesOf(q, label)}
+		note := s.Note
+		if note == "" {
+			note = notesOf(q, label)
 		}
+		out[q.ID] = checklist.Answer{Value: v, Note: note}
 	}
 	return out
 }

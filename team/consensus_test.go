@@ -107,4 +107,17 @@ func TestOpenAndConsensus(t *testing.T) {
 	if got := Consensus(res, settled, label)["c1"]; got.Value != checklist.No || got.Note != "agreed after talking it over" {
 		t.Errorf("a settled note replaces the respondents' notes: %+v", got)
 	}
+	// A note without a value keeps the proposal with the consultant's
+	// note, and settles nothing.
+	noted := map[string]Settled{"c1": {Note: "ask the owner"}, "c2": {Note: "checked the rota"}}
+	if got := Open(res, noted); len(got) != 1 || got[0] != "c1" {
+		t.Errorf("a note alone settled an item: Open = %v", got)
+	}
+	ans = Consensus(res, noted, label)
+	if got := ans["c2"]; got.Value != checklist.Partly || got.Note != "checked the rota" {
+		t.Errorf("a note on a proposal: %+v, want the proposal with the consultant's note", got)
+	}
+	if got := ans["c1"]; got.Value != checklist.Partly || got.Note != "ask the owner" {
+		t.Errorf("a note on an open item: %+v, want the proposal with the consultant's note", got)
+	}
 }

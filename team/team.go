@@ -65,6 +65,13 @@ type Audit struct {
 	// answers the team settled on (see Consensus); empty until settled.
 	// It is a session like any other: scored, compared and reported.
 	Consensus string `json:"consensus,omitempty"`
+	// Settled holds the consultant's decisions so far, by question id,
+	// each stored as it is made (store.Store.SetSettled), so that a
+	// decision outlives the program that took it. They are kept once the
+	// consensus is stored: settling again starts from them. A decision
+	// with a note but no value is a note waiting for its answer: the
+	// question stays open (see Open).
+	Settled map[string]Settled `json:"settled,omitempty"`
 }
 
 // Respondent is one person answering for the client, in a session of their

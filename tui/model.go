@@ -132,10 +132,12 @@ type Model struct {
 	// sized is set once the first size has arrived.
 	sized bool
 
-	saver  saver
-	notice string    // a one-off message for the status line
-	ask    *askState // a yes-or-no question waiting for its answer (reopen.go)
-	err    error     // the last failed load, for the status line
+	saver saver
+	// decisions writes the consensus step's decisions (settle_save.go).
+	decisions decisionSaver
+	notice    string    // a one-off message for the status line
+	ask       *askState // a yes-or-no question waiting for its answer (reopen.go)
+	err       error     // the last failed load, for the status line
 
 	home  homeState
 	setup setupState
@@ -301,6 +303,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case consensusSavedMsg:
 		m.consensusSaved(msg)
 		return m, nil
+	case decisionsSavedMsg:
+		return m, m.decisionsSaved(msg)
+	case retryDecisionsMsg:
+		m.decisions.retrying = false
+		return m, m.flushDecisions()
 	}
 	if m.screen == scrSetup {
 		return m, m.updateForm(msg)
@@ -345,9 +352,6 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if !typing {
 		switch {
-		case key.Matches(msg, m.keys.Quit) && m.screen == scrSettle && m.settle.pending():
-			m.askLeaveSettle()
-			return m, nil
 		case key.Matches(msg, m.keys.Quit):
 			return m, m.quit()
 		case key.Matches(msg, m.keys.Help):
@@ -434,7 +438,7 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 // after the program ends (keepDrafts).
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
-	if m.saver.inFlight > 0 {
+	if m.saver.inFlight > 0 || m.decisions.inFlight > 0 {
 		return nil
 	}
 	return tea.Quit
@@ -527,10 +531,14 @@ func (m Model) newPack() *checklist.Pack {
 }
 
 // keepDrafts queues the text typed but not confirmed — a note being
-// written, a plan field being edited — so that leaving the app by any
-// way (q, ctrl+c, SIGTERM, SIGHUP) keeps it. Run calls it on the final
-// model.
+// written, a plan field being edited, a note on a consensus decision — so
+// that leaving the app by any way (q, ctrl+c, SIGTERM, SIGHUP) keeps it.
+// Run calls it on the final model.
 func (m *Model) keepDrafts() {
+	if m.screen == scrSettle && m.settle.editing {
+		m.keepSettleNote()
+		return
+	}
 	if m.sess == nil || m.gone() {
 		return
 	}

@@ -65,6 +65,8 @@ func run(ctx context.Context, opts Options, started func(*tea.Program), progOpts
 		m = fm
 	}
 	m.keepDrafts()
+	// The consensus step's decisions, the note being typed among them.
+	derr := m.writeDecisionsLeft()
 	out := Outcome{}
 	if m.sess != nil {
 		out.SessionID = m.sess.ID
@@ -95,11 +97,36 @@ func run(ctx context.Context, opts Options, started func(*tea.Program), progOpts
 			if completing && m.saver.pending() {
 				out.Completed = false
 			}
-			return out, fmt.Errorf("save answers: %w", ferr)
+			return out, errors.Join(fmt.Errorf("save answers: %w", ferr), derr)
 		}
+	}
+	if derr != nil {
+		return out, derr
 	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, context.Canceled) {
 		return out, fmt.Errorf("run wizard: %w", err)
 	}
 	return out, nil
+}
+
+// writeDecisionsLeft writes the consensus step's decisions still queued
+// when the program ended, once the batch being written, if any, is done
+// (its outcome is lost with the program, so it is written again: a
+// decision stored already changes nothing).
+func (m *Model) writeDecisionsLeft() error {
+	d := &m.decisions
+	if d.inFlight > 0 && d.flight != nil {
+		select {
+		case <-d.flight:
+		case <-time.After(10 * time.Second):
+		}
+		d.inFlight = 0
+	}
+	if !d.pending() {
+		return nil
+	}
+	if err := d.flushNow(m.teamRepo(), m.teamLoc(), 5, time.Second); err != nil {
+		return fmt.Errorf("save the consensus decisions: %w", err)
+	}
+	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/servicecheck/servicecheck/checklist"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
+	"github.com/servicecheck/servicecheck/team"
 	"github.com/servicecheck/servicecheck/tui/internal/testpack"
 )
 
@@ -200,5 +201,36 @@ func TestQuitWhileAnAnswerIsSaving(t *testing.T) {
 	}
 	if s.Answers["culture-training"].Value != checklist.Yes || s.Answers["culture-internal"].Value != checklist.Partly {
 		t.Errorf("answers given just before quitting were lost: %+v", s.Answers)
+	}
+}
+
+// TestRunKeepsSettleNoteOnCtrlC runs the real program on a team audit: a
+// decision, then a note typed on the consensus step and not confirmed,
+// then ctrl+c. Both are in the data file when Run returns.
+func TestRunKeepsSettleNoteOnCtrlC(t *testing.T) {
+	f := newTeamFixture(t, testpack.Pack(), func(s string) string { return s })
+	screen := vt.NewSafeEmulator(80, 24)
+	go func() { _, _ = io.Copy(io.Discard, screen) }()
+	shows := func(text string) func() bool {
+		return func() bool { return strings.Contains(ansi.Strip(screen.Render()), text) }
+	}
+	in := &typist{t: t, steps: []step{{keys: "4", ready: shows("Team audits")}, {keys: "\r", ready: shows("Bakery Rossi")},
+		{keys: "s", ready: shows("3 disagreements")}, {keys: "n", ready: shows("disputed item 1 of 2")},
+		{keys: "\t", ready: shows("disputed item 2 of 2")}, {keys: "Ben will check the rota"},
+		{keys: "\x03", ready: shows("Ben will check the rota")}}, dump: func() string { return screen.Render() }}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if _, err := Run(ctx, f.opts("en"), tea.WithInput(in), tea.WithOutput(onlcr{screen}), tea.WithWindowSize(80, 24)); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	a, err := f.repo.Team(f.audit.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Settled[f.disputed[0]]; got != (team.Settled{Value: checklist.No}) {
+		t.Errorf("first decision %+v, want No", got)
+	}
+	if got := a.Settled[f.disputed[1]]; got != (team.Settled{Note: "Ben will check the rota"}) {
+		t.Errorf("note typed before ctrl+c: %+v, want it stored (alone: no answer was chosen)", got)
 	}
 }

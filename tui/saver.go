@@ -374,7 +374,10 @@ func (m *Model) refresh(fresh *checklist.Session) {
 func (m Model) saveMark() string {
 	switch {
 	case m.screen == scrSettle:
-		// The consensus is stored in one go at the end, not by the saver.
+		// Decisions and the consensus are not the saver's.
+		return m.settleMark()
+	case m.screen == scrTeam && (m.decisions.pending() || m.decisions.err != nil || m.decisions.refused):
+		// Left the consensus step with a decision still being written.
 		return m.settleMark()
 	case m.saver.gone != "":
 		return m.st.warn.Render(m.loc().T("tui.header.deleted"))

@@ -17,23 +17,25 @@ import (
 // settleState is the consensus step of a team audit: a walk through the
 // checklist items the respondents disagree on (team.Open), where the
 // consultant settles each, and then stores the consensus as the audit's
-// result (store.Store.SaveConsensus). Nothing is stored before that last
-// step; the choices stay here while the program runs, so leaving the step
-// and coming back finds them again.
+// result (store.Store.SaveConsensus). Each decision, an answer chosen or a
+// note confirmed, is stored as it is made (team.Audit.Settled, written by
+// the decisionSaver), so leaving the step, or the program, loses nothing:
+// the step starts again from the stored decisions.
 type settleState struct {
 	auditID string
 	ids     []string // the items to settle, in team.Open order
 	idx     int      // position in ids; len(ids) is the closing page
 	choice  int      // the highlighted answer
-	values  map[string]checklist.Value
-	notes   map[string]string
+	// decided is the audit's decisions (team.Audit.Settled), the ones
+	// still being written included; it is the audit's own map.
+	decided map[string]team.Settled
 	editing bool
 	note    textarea.Model
 	saving  bool
-	saved   *checklist.Session // the consensus, once stored
-	// touched is set by the first choice or note: from then on, leaving
-	// loses something.
-	touched bool
+	// storeNext asks for the consensus to be stored once the decisions
+	// queued before it are written.
+	storeNext bool
+	saved     *checklist.Session // the consensus, once stored
 }
 
 // consensusSavedMsg says whether the consensus of an audit was stored.
@@ -43,22 +45,49 @@ type consensusSavedMsg struct {
 	err     error
 }
 
-// pending reports whether choices were made that are not stored yet.
-func (s *settleState) pending() bool {
-	return s.saved == nil && s.touched
+// chosen returns the answer settled on question id, "" when none is.
+func (s *settleState) chosen(q team.Question) checklist.Value {
+	if v := s.decided[q.ID].Value; v.ValidFor(q.Kind) {
+		return v
+	}
+	return ""
 }
 
-// startSettle opens the consensus step of the team audit on show: where it
-// was left when it was left unfinished, else from the first disputed item.
+// startSettle opens the consensus step of the team audit on show, from
+// its stored decisions and those still being written: where it was left
+// when it was left unfinished in this run, else from the first disputed
+// item.
 func (m *Model) startSettle() tea.Cmd {
 	a := m.team.audit
 	if m.team.res.Answered == 0 || m.team.pack == nil {
 		m.notice = m.loc().T("teamtui.settle.nothing")
 		return nil
 	}
-	if m.settle.auditID != a.ID || m.settle.saved != nil {
-		m.settle = settleState{auditID: a.ID, ids: team.Open(m.team.res, nil), note: m.settle.note,
-			values: map[string]checklist.Value{}, notes: keptNotes(m.team.res, m.team.consensus, m.noteLabel())}
+	idx := 0
+	if m.settle.auditID == a.ID && m.settle.saved == nil {
+		idx = m.settle.idx
+	}
+	if a.Settled == nil {
+		a.Settled = map[string]team.Settled{}
+		// An audit settled before decisions were kept: the consultant's
+		// notes are read back from its consensus.
+		for id, n := range keptNotes(m.team.res, m.team.consensus, m.noteLabel()) {
+			a.Settled[id] = team.Settled{Note: n}
+		}
+	}
+	for _, w := range m.decisions.queue {
+		if w.audit != a.ID {
+			continue
+		}
+		if w.d == nil {
+			delete(a.Settled, w.qid)
+		} else {
+			a.Settled[w.qid] = *w.d
+		}
+	}
+	m.settle = settleState{auditID: a.ID, ids: team.Open(m.team.res, nil), note: m.settle.note, decided: a.Settled, idx: idx}
+	if !m.decisions.pending() {
+		m.decisions.saved, m.decisions.refused = false, false
 	}
 	m.show(scrSettle)
 	m.settleGoTo(m.settle.idx)
@@ -94,7 +123,7 @@ func (m *Model) settleGoTo(i int) {
 
 // settleStart is the answer the item starts from.
 func (m Model) settleStart(q team.Question) checklist.Value {
-	if v, ok := m.settle.values[q.ID]; ok {
+	if v := m.settle.chosen(q); v != "" {
 		return v
 	}
 	if c := m.team.consensus; c != nil {
@@ -113,13 +142,8 @@ func (m *Model) settleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.SaveNote):
 			s.editing = false
 			s.note.Blur()
-			if q, ok := m.settleQuestion(); ok {
-				note, cut := fitNote(strings.TrimSpace(s.note.Value()))
-				if cut {
-					m.notice = m.loc().T("tui.question.note_cut")
-				}
-				s.notes[q.ID], s.touched = note, true
-			}
+			m.keepSettleNote()
+			return m.flushDecisions()
 		case key.Matches(msg, k.CancelNote):
 			s.editing = false
 			s.note.Blur()
@@ -145,7 +169,7 @@ func (m *Model) settleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.Leave) {
 		m.show(scrTeam)
 		m.team.render(m)
-		if s.pending() {
+		if len(s.decided) > 0 {
 			m.notice = m.loc().T("teamtui.settle.kept")
 		}
 		return nil
@@ -170,7 +194,7 @@ func (m *Model) settleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		s.choice = (s.choice + 1) % len(choices)
 	case key.Matches(msg, k.Choose):
-		m.settleOn(q, choices[s.choice].Value)
+		return m.settleOn(q, choices[s.choice].Value)
 	case key.Matches(msg, k.Back):
 		if s.idx == 0 {
 			m.notice = m.loc().T("tui.question.first")
@@ -178,7 +202,7 @@ func (m *Model) settleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.settleGoTo(s.idx - 1)
 	case key.Matches(msg, k.Next):
-		if _, ok := s.values[q.ID]; !ok {
+		if s.chosen(q) == "" {
 			m.notice = m.loc().T("teamtui.settle.choose_first")
 			return nil
 		}
@@ -186,7 +210,7 @@ func (m *Model) settleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Note):
 		s.editing = true
 		s.note.Placeholder = m.loc().T("teamtui.settle.note_placeholder")
-		s.note.SetValue(s.notes[q.ID])
+		s.note.SetValue(s.decided[q.ID].Note)
 		s.note.MoveToEnd()
 		return s.note.Focus()
 	default:
@@ -195,32 +219,62 @@ func (m *Model) settleKey(msg tea.KeyPressMsg) tea.Cmd {
 		str := msg.String()
 		for _, c := range choices {
 			if str == c.Key || (str == "0" && c.Value == checklist.NA) {
-				m.settleOn(q, c.Value)
-				return nil
+				return m.settleOn(q, c.Value)
 			}
 		}
 	}
 	return nil
 }
 
-// settleOn settles the item on show on v and moves on.
-func (m *Model) settleOn(q team.Question, v checklist.Value) {
-	m.settle.values[q.ID], m.settle.touched = v, true
+// settleOn settles the item on show on v, storing the decision with its
+// note, and moves on.
+func (m *Model) settleOn(q team.Question, v checklist.Value) tea.Cmd {
+	d := m.settle.decided[q.ID]
+	d.Value = v
+	m.decide(q.ID, d)
 	m.settleGoTo(m.settle.idx + 1)
+	return m.flushDecisions()
 }
 
-// saveConsensus stores the consensus: the settled items with the
+// keepSettleNote queues the note in the editor, when it changed, as the
+// note of the decision on the item on show, beside the answer chosen: on
+// enter, and as a draft when the app ends with the note open (q, ctrl+c,
+// a signal; see keepDrafts). An item not settled yet gets the note alone,
+// which settles nothing: no answer is stored that the consultant did not
+// choose.
+func (m *Model) keepSettleNote() {
+	q, ok := m.settleQuestion()
+	if !ok {
+		return
+	}
+	note, cut := fitNote(strings.TrimSpace(m.settle.note.Value()))
+	if cut {
+		m.notice = m.loc().T("tui.question.note_cut")
+	}
+	d := m.settle.decided[q.ID]
+	d.Note = note
+	m.decide(q.ID, d)
+}
+
+// saveConsensus stores the consensus once the decisions still being
+// written are in the file, so that it is made of stored decisions only.
+func (m *Model) saveConsensus() tea.Cmd {
+	m.settle.saving = true
+	if m.decisions.pending() {
+		m.settle.storeNext = true
+		return m.flushDecisions()
+	}
+	return m.saveConsensusNow()
+}
+
+// saveConsensusNow stores the consensus: the settled items with the
 // consultant's notes (else the respondents'), every other question its
 // proposed answer. The wizard's assessor is the consultant; the audit date
 // is today. The first time it makes a completed session; later it updates
 // that one, each change in its edit log.
-func (m *Model) saveConsensus() tea.Cmd {
+func (m *Model) saveConsensusNow() tea.Cmd {
 	s, t := &m.settle, &m.team
-	settled := make(map[string]team.Settled, len(s.values))
-	for id, v := range s.values {
-		settled[id] = team.Settled{Value: v, Note: s.notes[id]}
-	}
-	answers := team.Consensus(t.res, settled, m.noteLabel())
+	answers := team.Consensus(t.res, s.decided, m.noteLabel())
 	base := &checklist.Session{Assessor: m.opts.Assessor, Pack: t.pack.Ref(), AuditDate: checklist.AuditDateOf(m.now())}
 	s.saving = true
 	r, id := m.teamRepo(), t.audit.ID
@@ -249,26 +303,22 @@ func (m *Model) consensusSaved(msg consensusSavedMsg) {
 	}
 }
 
-// settleMark is the header's mark on the consensus step: whether what was
-// chosen is stored.
+// settleMark is the header's mark on the consensus step, as the question
+// screen's: "saved" only once the decisions (or the consensus) are in the
+// file.
 func (m Model) settleMark() string {
-	l := m.loc()
+	l, d := m.loc(), &m.decisions
 	switch s := &m.settle; {
 	case s.saved != nil:
 		return m.st.saved.Render(l.T("tui.header.saved"))
-	case s.saving:
+	case d.err != nil && !refusedForGood(d.err), d.refused:
+		return m.st.warn.Render(l.T("tui.header.not_saved"))
+	case s.saving, d.pending():
 		return m.st.status.Render(l.T("tui.header.saving"))
-	case s.pending():
-		return m.st.warn.Render(l.T("teamtui.settle.not_stored"))
+	case d.saved:
+		return m.st.saved.Render(l.T("tui.header.saved"))
 	}
 	return ""
-}
-
-// askLeaveSettle asks before q ends the program with choices not stored.
-func (m *Model) askLeaveSettle() {
-	l := m.loc()
-	m.ask = &askState{question: l.N("teamtui.settle.quit_ask", len(m.settle.values)), keys: l.T("teamtui.settle.quit_keys"),
-		yes: func(m *Model) tea.Cmd { return m.quit() }}
 }
 
 // unanswered counts the questions of r nobody answered: the consensus has

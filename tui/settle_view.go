@@ -79,7 +79,7 @@ func (m Model) settleLines(q team.Question, w, h, tight int) []string {
 	proposed, _ := team.Proposed(q)
 	out = append(out, m.st.heading.Render(ansi.Truncate(l.T("teamtui.settle.settle_on",
 		"Proposed", present.AnswerLabel(l, q.Kind, proposed)), w, "…")))
-	chosen := s.values[q.ID]
+	chosen := s.chosen(q)
 	if tight < 2 {
 		out = append(out, m.settleChoices(q, chosen)...)
 	} else {
@@ -142,7 +142,7 @@ func (m Model) settleNoteLines(q team.Question, w int, roomy bool) []string {
 	if m.settle.editing {
 		return append([]string{m.st.heading.Render(l.T("tui.question.note"))}, strings.Split(m.settle.note.View(), "\n")...)
 	}
-	note := m.settle.notes[q.ID]
+	note := m.settle.decided[q.ID].Note
 	if note == "" && roomy {
 		return styleLines(m.st.muted, wrap(l.T("teamtui.settle.note_add"), w))
 	}
@@ -172,7 +172,7 @@ func (m Model) settleEndView(w, h int) []string {
 	if len(s.ids) == 0 {
 		text(m.st.text, l.T("teamtui.settle.none_open"))
 	} else {
-		text(m.st.text, l.N("teamtui.settle.settled", len(s.values)))
+		text(m.st.text, l.N("teamtui.settle.settled", m.settledCount()))
 	}
 	out = append(out, "")
 	texts := map[string]string{}
@@ -186,7 +186,7 @@ func (m Model) settleEndView(w, h int) []string {
 			out = append(out, m.st.muted.Render("  …"))
 			break
 		}
-		v := present.AnswerLabel(l, checklist.KindItem, s.values[id])
+		v := present.AnswerLabel(l, checklist.KindItem, s.chosen(team.Question{ID: id, Kind: checklist.KindItem}))
 		line := "  " + m.st.heading.Render(pad(v, 8)) + " " + m.st.text.Render(termtext.Line(texts[id]))
 		out = append(out, ansi.Truncate(line, w, "…"))
 	}
@@ -205,4 +205,15 @@ func (m Model) settleEndView(w, h int) []string {
 	}
 	text(m.st.heading, l.T("teamtui.settle.enter_saves"))
 	return out
+}
+
+// settledCount counts the disputed items settled.
+func (m Model) settledCount() int {
+	n := 0
+	for _, id := range m.settle.ids {
+		if m.settle.chosen(team.Question{ID: id, Kind: checklist.KindItem}) != "" {
+			n++
+		}
+	}
+	return n
 }

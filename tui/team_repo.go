@@ -25,6 +25,9 @@ type TeamRepo interface {
 	// SaveConsensus stores the answers the team settled on as the audit's
 	// result; see store.Store.SaveConsensus.
 	SaveConsensus(auditID string, base *checklist.Session, answers map[string]checklist.Answer) (*checklist.Session, error)
+	// SetSettled stores the consultant's decision on one question of an
+	// audit, nil removing it; see store.Store.SetSettled.
+	SetSettled(auditID, qid string, d *team.Settled) error
 }
 
 var _ TeamRepo = StoreRepo{}
@@ -93,6 +96,11 @@ func (r StoreRepo) SaveConsensus(auditID string, base *checklist.Session, answer
 	return out, err
 }
 
+// SetSettled stores one decision of the consensus step in one transaction.
+func (r StoreRepo) SetSettled(auditID, qid string, d *team.Settled) error {
+	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.SetSettled(auditID, qid, d) })
+}
+
 // teamRepo returns the team side of the wizard's Repo, cleaned for the
 // terminal as cleanRepo cleans sessions, or nil when the Repo has none.
 func (m Model) teamRepo() TeamRepo {
@@ -146,5 +154,9 @@ func cleanAudit(a *team.Audit) {
 	a.Client = termtext.Line(a.Client)
 	for i := range a.Respondents {
 		a.Respondents[i].Name = termtext.Line(a.Respondents[i].Name)
+	}
+	for id, d := range a.Settled {
+		d.Note = termtext.Clean(d.Note)
+		a.Settled[id] = d
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -118,7 +119,7 @@ func TestTeamSettleFlow(t *testing.T) {
 
 	d.press("s")
 	got = d.screen()
-	if !strings.Contains(got, "disputed item 1 of 2") || !strings.Contains(got, "Nothing is stored until") {
+	if !strings.Contains(got, "disputed item 1 of 2") || !strings.Contains(got, "Each decision is saved as you make it") {
 		t.Fatalf("consensus step:\n%s", got)
 	}
 	// Yes and No: the mean is ½, a tie, so Partly is proposed and
@@ -130,6 +131,13 @@ func TestTeamSettleFlow(t *testing.T) {
 	if d.m.settle.idx != 1 {
 		t.Fatalf("n did not settle the first item: idx %d", d.m.settle.idx)
 	}
+	// The decision is in the file, and the header says so only now.
+	if a, _ := f.repo.Team(f.audit.ID); a.Settled[f.disputed[0]] != (team.Settled{Value: checklist.No}) {
+		t.Fatalf("decision not stored: %+v", a.Settled)
+	}
+	if !strings.Contains(d.screen(), "✓ saved") {
+		t.Errorf("header does not say the decision is saved:\n%s", d.screen())
+	}
 	// Back, to see the choice kept, then on again.
 	d.press("left")
 	if !strings.Contains(d.screen(), "› (•) No") {
@@ -138,12 +146,16 @@ func TestTeamSettleFlow(t *testing.T) {
 	d.press("right", "tab")
 	d.typeText("Agreed in the meeting")
 	d.press("enter", "enter") // save the note; take the highlighted answer
-	if got := d.screen(); !strings.Contains(got, "2 disputed items settled") || !strings.Contains(got, "! not stored yet") {
+	if got := d.screen(); !strings.Contains(got, "2 disputed items settled") || !strings.Contains(got, "✓ saved") {
 		t.Fatalf("closing page:\n%s", got)
 	}
-	// Nothing is stored yet.
-	if a, _ := f.repo.Team(f.audit.ID); a.Consensus != "" {
+	// The decisions are stored, the consensus is not yet.
+	a, _ := f.repo.Team(f.audit.ID)
+	if a.Consensus != "" {
 		t.Fatal("the consensus was stored before the last step")
+	}
+	if got := a.Settled[f.disputed[1]]; got != (team.Settled{Value: checklist.Partly, Note: "Agreed in the meeting"}) {
+		t.Errorf("second decision stored as %+v", got)
 	}
 	d.press("enter")
 	got = d.screen()
@@ -151,7 +163,7 @@ func TestTeamSettleFlow(t *testing.T) {
 		t.Fatalf("not stored:\n%s", got)
 	}
 	a, err := f.repo.Team(f.audit.ID)
-	if err != nil || a.Consensus == "" {
+	if err != nil || a.Consensus == "" || len(a.Settled) != 2 {
 		t.Fatalf("audit's consensus = %+v, %v", a, err)
 	}
 	c, err := f.repo.Get(a.Consensus)
@@ -187,8 +199,8 @@ func TestTeamSettleFlow(t *testing.T) {
 		t.Errorf("team screen does not name the consensus:\n%s", d.screen())
 	}
 	d.press("s")
-	if !strings.Contains(d.screen(), "› ( ) No") {
-		t.Errorf("settling again does not start from the stored consensus:\n%s", d.screen())
+	if !strings.Contains(d.screen(), "› (•) No") {
+		t.Errorf("settling again does not start from the stored decisions:\n%s", d.screen())
 	}
 	d.press("y", "enter")
 	if !strings.Contains(d.screen(), "replaces the answers of the stored consensus") {
@@ -211,33 +223,88 @@ func TestTeamSettleFlow(t *testing.T) {
 	}
 }
 
-// TestTeamSettleKeepsChoices leaves the consensus step half-way: the
-// choices stay while the program runs, and q asks before they are lost.
-func TestTeamSettleKeepsChoices(t *testing.T) {
+// TestTeamSettleDecisionsSurvive settles two items and leaves the step
+// with esc: a new wizard on the same data file (a new run of the program)
+// finds them again, and q quits at once, with nothing to lose.
+func TestTeamSettleDecisionsSurvive(t *testing.T) {
 	f := newTeamFixture(t, testpack.Pack(), func(s string) string { return s })
 	d := newDriver(t, f.opts("it"), 80, 24)
-	d.press("4", "enter", "s", "n") // n is No in Italian too
+	d.press("4", "enter", "s", "n", "y") // the audit is in English: its answer keys
 	d.press("esc")
 	// The team screens are in the audit's language (English), not the
 	// user's (Italian).
-	if d.m.screen != scrTeam || !strings.Contains(d.screen(), "Your choices are kept") {
-		t.Fatalf("esc did not go back to the team audit saying the choices are kept:\n%s", d.screen())
+	if d.m.screen != scrTeam || !strings.Contains(d.screen(), "Your decisions are saved") {
+		t.Fatalf("esc did not go back to the team audit saying the decisions are saved:\n%s", d.screen())
 	}
-	d.press("s")
-	if d.m.settle.idx != 1 || d.m.settle.values[f.disputed[0]] != checklist.No {
-		t.Fatalf("choices lost: idx %d, values %v", d.m.settle.idx, d.m.settle.values)
+	want := map[string]team.Settled{f.disputed[0]: {Value: checklist.No}, f.disputed[1]: {Value: checklist.Yes}}
+	if a, _ := f.repo.Team(f.audit.ID); !maps.Equal(a.Settled, want) {
+		t.Fatalf("stored decisions %v, want %v", a.Settled, want)
+	}
+
+	// A new run of the program on the same file.
+	d = newDriver(t, f.opts("it"), 80, 24)
+	d.press("4", "enter", "s")
+	if got := d.screen(); !strings.Contains(got, "disputed item 1 of 2") || !strings.Contains(got, "› (•) No") {
+		t.Fatalf("reopened step does not start from the stored decision:\n%s", got)
+	}
+	d.press("right")
+	if got := d.screen(); !strings.Contains(got, "disputed item 2 of 2") || !strings.Contains(got, "› (•) Yes") {
+		t.Fatalf("second decision not restored:\n%s", got)
+	}
+	d.press("right")
+	if got := d.screen(); !strings.Contains(got, "2 disputed items settled") {
+		t.Fatalf("closing page after reopening:\n%s", got)
 	}
 	d.press("q")
-	if d.quit || d.m.ask == nil {
-		t.Fatalf("q quit at once with a choice not stored (quit %v)", d.quit)
+	if !d.quit || d.m.ask != nil {
+		t.Fatalf("q did not quit at once (quit %v)", d.quit)
 	}
-	d.press("x") // stay
-	if d.quit {
-		t.Fatal("another key quit")
-	}
-	d.press("q", "y")
+}
+
+// TestTeamSettleNoteDraftKeptOnQuit: a note typed on the consensus step
+// but not confirmed is stored when the app ends with ctrl+c (the same
+// path serves q, SIGTERM and SIGHUP: Run calls keepDrafts and writes what
+// is left), beside the answer chosen; on an item not settled yet it is
+// stored alone and settles nothing.
+func TestTeamSettleNoteDraftKeptOnQuit(t *testing.T) {
+	f := newTeamFixture(t, testpack.Pack(), func(s string) string { return s })
+	d := newDriver(t, f.opts("en"), 80, 24)
+	d.press("4", "enter", "s", "n", "left", "tab")
+	d.typeText("Ana agreed on the phone")
+	d.press("ctrl+c")
 	if !d.quit {
-		t.Fatal("y did not quit")
+		t.Fatal("ctrl+c did not quit")
+	}
+	d.m.keepDrafts() // as Run does with the final model
+	if err := d.m.writeDecisionsLeft(); err != nil {
+		t.Fatal(err)
+	}
+	a, err := f.repo.Team(f.audit.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Settled[f.disputed[0]]; got != (team.Settled{Value: checklist.No, Note: "Ana agreed on the phone"}) {
+		t.Errorf("after ctrl+c: %+v, want No with the typed note", got)
+	}
+
+	// On the second item, not settled: the note alone.
+	d = newDriver(t, f.opts("en"), 80, 24)
+	d.press("4", "enter", "s", "right", "tab")
+	d.typeText("Ask Ben")
+	d.press("ctrl+c")
+	d.m.keepDrafts() // as Run does with the final model
+	if err := d.m.writeDecisionsLeft(); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = f.repo.Team(f.audit.ID)
+	if got := a.Settled[f.disputed[1]]; got != (team.Settled{Note: "Ask Ben"}) {
+		t.Errorf("note on an item not settled: %+v, want the note alone", got)
+	}
+	if got := a.Settled[f.disputed[0]]; got.Note != "Ana agreed on the phone" {
+		t.Errorf("first decision changed: %+v", got)
+	}
+	if open := team.Open(d.m.team.res, a.Settled); len(open) != 1 || open[0] != f.disputed[1] {
+		t.Errorf("open items %v: a note alone must not settle", open)
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -41,9 +42,12 @@ func newTeamSettleCmd(a *app) *cobra.Command {
 			"going to the weaker answer), and --set can change any of them; --note gives\n" +
 			"the reason for an answer. The respondents' notes are kept, labelled as the\n" +
 			"audit's naming shows them.\n\n" +
-			"Running settle again updates the same session: the items settled before stay\n" +
-			"settled unless --set says otherwise; everything else is worked out afresh.\n" +
-			"--assessor and --date are used when the result is first stored.",
+			"Every --set and --note is kept on the audit as the consultant's decision, at\n" +
+			"once, even when items are still open: settle can be run item by item, and\n" +
+			"the decisions taken in the wizard's consensus step count here too.\n\n" +
+			"Running settle again updates the same session: the decisions stored before\n" +
+			"stand unless --set or --note says otherwise; everything else is worked out\n" +
+			"afresh. --assessor and --date are used when the result is first stored.",
 		Example: "  servicecheck team settle 0k3m9x\n" +
 			"  servicecheck team settle 0k3m9x --set culture.front-line-time=partly --note culture.front-line-time=\"Only on Saturdays\"",
 		Args: cobra.ExactArgs(1),
@@ -96,6 +100,7 @@ func runTeamSettle(a *app, opts *settleOptions) error {
 	var stored *checklist.Session
 	var audit string
 	var open []results.TeamQuestion
+	var opened []string // the consultant's note on each open item, if any
 	var words results.Words
 	err = a.withStore(false, func(st *store.Store) error {
 		t, err := a.loadTeam(st, opts.Audit)
@@ -109,10 +114,15 @@ func runTeamSettle(a *app, opts *settleOptions) error {
 		for _, q := range t.pack.Questions() {
 			kinds[q.ID] = q.Kind
 		}
-		settled := map[string]team.Settled{}
-		// The items settled before stay settled: they are the disputed
-		// items' answers in the stored result.
-		if t.audit.Consensus != "" {
+		// The decisions stored before stand: the wizard's, or this
+		// command's of an earlier run.
+		settled := maps.Clone(t.audit.Settled)
+		if settled == nil {
+			settled = map[string]team.Settled{}
+		}
+		if len(settled) == 0 && t.audit.Consensus != "" {
+			// An audit settled before decisions were kept: its disputed
+			// items' answers in the stored result are its decisions.
 			if old, err := st.Get(t.audit.Consensus); err == nil {
 				for _, id := range team.Open(r, nil) {
 					if ans, ok := old.Answers[id]; ok && ans.Value.ValidFor(kinds[id]) {
@@ -131,31 +141,34 @@ func runTeamSettle(a *app, opts *settleOptions) error {
 			if err != nil {
 				return withCode(exitUsage, usertext.Wrap(err, "team.settle.bad_value", "Flag", "--set", "ID", id))
 			}
-			settled[id] = team.Settled{Value: val}
+			s := settled[id] // a note stored before stays
+			s.Value = val
+			settled[id] = s
 		}
-		stillOpen := team.Open(r, settled)
 		for _, id := range noteOrder {
 			if _, ok := kinds[id]; !ok {
 				return usageError("team.settle.unknown_question", "Flag", "--note", "ID", id)
 			}
-			s, ok := settled[id]
-			if !ok {
-				// A reason for an answer nobody disputes: it keeps its
-				// proposal. An open item waits for its --set.
-				q := questionOf(r, id)
-				val, proposed := team.Proposed(q)
-				if !proposed || slices.Contains(stillOpen, id) {
-					continue
-				}
-				s.Value = val
-			}
+			// A note without an answer settles nothing: on an open item
+			// it waits for its --set, elsewhere it is the proposal's.
+			s := settled[id]
 			s.Note = strings.TrimSpace(notes[id])
 			settled[id] = s
 		}
-		if len(stillOpen) > 0 {
+		// Every decision given is stored before anything else, so that
+		// it is kept even when items are still open, or when storing the
+		// result fails below (it is then simply there for the next run).
+		for _, id := range slices.Concat(setOrder, noteOrder) {
+			d := settled[id]
+			if err := st.SetSettled(t.audit.ID, id, &d); err != nil {
+				return err
+			}
+		}
+		if stillOpen := team.Open(r, settled); len(stillOpen) > 0 {
 			for _, q := range v.Disagreements {
 				if slices.Contains(stillOpen, q.ID) {
 					open = append(open, q)
+					opened = append(opened, settled[q.ID].Note)
 				}
 			}
 			return nil
@@ -170,7 +183,7 @@ func runTeamSettle(a *app, opts *settleOptions) error {
 		return wrap(err, "team.settle.context")
 	}
 	if len(open) > 0 {
-		if err := writeOpen(guard(opts.Out), words, open); err != nil {
+		if err := writeOpen(guard(opts.Out), words, open, opened); err != nil {
 			return err
 		}
 		return usageError("team.settle.still_open", "Count", len(open))
@@ -181,19 +194,23 @@ func runTeamSettle(a *app, opts *settleOptions) error {
 }
 
 // writeOpen lists the disputed items still to settle: id, text, who
-// answered what and their notes, and the answer nearest their mean.
-func writeOpen(out io.Writer, w results.Words, open []results.TeamQuestion) error {
+// answered what and their notes, the consultant's own note (notes[i],
+// stored without an answer yet) and the answer nearest their mean.
+func writeOpen(out io.Writer, w results.Words, open []results.TeamQuestion, notes []string) error {
 	var b strings.Builder
 	line := func(indent int, s string) {
 		b.WriteString(strings.Repeat("  ", indent) + termtext.Line(s) + "\n")
 	}
 	line(0, w.N("team.settle.open", len(open)))
-	for _, q := range open {
+	for i, q := range open {
 		line(1, q.ID)
 		line(2, q.Text)
 		line(2, w.TeamGiven(q))
 		for _, n := range w.TeamNotes(q) {
 			line(2, n)
+		}
+		if i < len(notes) && notes[i] != "" {
+			line(2, w.T("team.settle.your_note", "Note", strings.ReplaceAll(notes[i], "\n", " ")))
 		}
 		if v, ok := team.Proposed(team.Question{Kind: checklist.KindItem, Stats: q.Stats, NA: q.NA}); ok {
 			line(2, w.T("team.settle.proposed", "Answer", w.T(v.MessageID())))
@@ -201,15 +218,4 @@ func writeOpen(out io.Writer, w results.Words, open []results.TeamQuestion) erro
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
-}
-
-// questionOf is the combined question id, the zero Question when r has
-// none.
-func questionOf(r team.Result, id string) team.Question {
-	for _, q := range r.Questions {
-		if q.ID == id {
-			return q
-		}
-	}
-	return team.Question{}
 }
