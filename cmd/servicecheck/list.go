@@ -65,6 +65,21 @@ type listItem struct {
 	Pack        checklist.Ref    `json:"pack"`
 	Answered    int              `json:"answered"`
 	Total       listTotal        `json:"total"`
+	// Team is the team audit the session answers for; TeamRole says how:
+	// "respondent" (one person's answers) or "result" (the agreed ones).
+	Team     string `json:"team,omitempty"`
+	TeamRole string `json:"team_role,omitempty"`
+}
+
+// teamRole is how a listed session answers for its team audit, "" for none.
+func teamRole(s store.Summary) string {
+	switch {
+	case s.Team == "":
+		return ""
+	case s.Respondent:
+		return "respondent"
+	}
+	return "result"
 }
 
 // listTotal is the part of scoring.Total a list shows.
@@ -185,7 +200,7 @@ func (l *jsonList) add(s store.Summary) error {
 		Date: summaryDate(s, l.loc).Format(time.DateOnly), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
 		Pack: s.Pack, Answered: s.Answered,
 		Total: listTotal{Score: s.Total.Score, Min: s.Total.Min, Max: s.Total.Max, Percent: s.Total.Percent,
-			Band: s.Total.Band, Complete: s.Total.Complete}}
+			Band: s.Total.Band, Complete: s.Total.Complete}, Team: s.Team, TeamRole: teamRole(s)}
 	if !s.CompletedAt.IsZero() {
 		l.completed = s.CompletedAt.UTC()
 		l.item.CompletedAt = &l.completed

@@ -144,7 +144,7 @@ func legacyListJSON(w io.Writer, sums []store.Summary, loc *time.Location) error
 			Date: summaryDate(s, loc).Format(time.DateOnly), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
 			Pack: s.Pack, Answered: s.Answered,
 			Total: listTotal{Score: s.Total.Score, Min: s.Total.Min, Max: s.Total.Max, Percent: s.Total.Percent,
-				Band: s.Total.Band, Complete: s.Total.Complete}}
+				Band: s.Total.Band, Complete: s.Total.Complete}, Team: s.Team, TeamRole: teamRole(s)}
 		if !s.CompletedAt.IsZero() {
 			t := s.CompletedAt.UTC()
 			items[i].CompletedAt = &t

@@ -107,7 +107,16 @@ func writeListTable(a *app, w *bufio.Writer, each func(*store.Store, func(store.
 
 // leadCells are the aligned cells of a summary's row.
 func (t *listTable) leadCells(s store.Summary) [aligned]string {
-	return [aligned]string{s.ID, cellText(s.Client), cellText(s.Assessor),
+	who := cellText(s.Assessor)
+	// A respondent's answers are one person's view, not the client's
+	// audit: the list says so beside the name.
+	switch teamRole(s) {
+	case "respondent":
+		who = t.words.l.T("cmd.list.team_respondent", "Name", who)
+	case "result":
+		who = t.words.l.T("cmd.list.team_result", "Name", who)
+	}
+	return [aligned]string{s.ID, cellText(s.Client), who,
 		t.words.date(summaryDate(s, t.loc)), t.words.status(s.Status)}
 }
 
