@@ -11,6 +11,7 @@ import (
 
 	"github.com/servicecheck/servicecheck/audit"
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/internal/termtext"
 	"github.com/servicecheck/servicecheck/scoring"
 	"github.com/servicecheck/servicecheck/store"
 	"github.com/servicecheck/servicecheck/tui/internal/present"
@@ -193,7 +194,9 @@ func (m Model) historyView(w, h int) []string {
 	lo, hi := 0.0, 0.0
 	for i := len(m.hist.list) - 1; i >= 0; i-- {
 		s := m.hist.list[i]
-		if s.Status != checklist.Completed {
+		if s.Status != checklist.Completed || s.Respondent {
+			// A team respondent's total is one person's view: the
+			// team's agreed result stands for it (store.Filter.Audits).
 			continue
 		}
 		totals = append(totals, s.Total.Score)
@@ -219,22 +222,37 @@ func (m Model) historyView(w, h int) []string {
 		"  " + padLeft(wd.T("results.history.total"), 5) + "  " + wd.T("results.history.band")
 	lines = append(lines, m.st.muted.Render(head))
 	rows := make([]string, len(m.hist.list))
+	bandWords := make([]string, len(m.hist.list))
+	bw := 0
 	for i, s := range m.hist.list {
-		mark := "[ ]"
-		if slices.Contains(m.hist.marked, s.ID) {
-			mark = "[x]"
-		}
-		band := ""
 		if s.Total.Band != "" {
 			bands := m.newPack().Bands
 			if p, err := m.packFor(s.Pack); err == nil {
 				bands = p.Bands
 			}
-			band = wd.Band(bands, s.Total.Band)
+			bandWords[i] = wd.Band(bands, s.Total.Band)
+			bw = max(bw, lipgloss.Width(bandWords[i]))
+		}
+	}
+	for i, s := range m.hist.list {
+		mark := "[ ]"
+		if slices.Contains(m.hist.marked, s.ID) {
+			mark = "[x]"
+		}
+		note := ""
+		switch {
+		case s.Respondent:
+			note = wd.T("results.history.team_respondent", "Name", termtext.Line(s.Assessor))
+		case s.Team != "":
+			note = wd.T("results.history.team_result")
+		}
+		band := bandWords[i]
+		if note != "" {
+			band = pad(band, bw) // the notes line up
 		}
 		text := mark + " " + pad(dates[i], dw) + "  " + pad(wd.Status(s.Status), sw) + "  " +
 			padLeft(wd.Score(s.Total.Score), 5) + "  " + band
-		rows[i] = m.row(i == m.hist.cursor, text, "")
+		rows[i] = m.row(i == m.hist.cursor, text, note)
 	}
 	return append(lines, window(rows, m.hist.cursor, h-len(lines))...)
 }

@@ -339,3 +339,22 @@ func TestTeamEntryOnlyWithTeams(t *testing.T) {
 		t.Errorf("home without TeamRepo:\n%s", got)
 	}
 }
+
+// TestTeamHistoryMarks: a client's history says which sessions are team
+// respondents' own, so that four sessions of one day do not read as four
+// audits.
+func TestTeamHistoryMarks(t *testing.T) {
+	f := newTeamFixture(t, testpack.Pack(), func(s string) string { return s })
+	d := newDriver(t, f.opts("en"), 80, 24)
+	d.press("3") // history: the clients
+	d.press("enter")
+	got := d.screen()
+	for _, want := range []string{"Ana, team respondent", "Ben, team respondent"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("history lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "Trend of the total") {
+		t.Errorf("respondents' totals drawn as the client's trend:\n%s", got)
+	}
+}
