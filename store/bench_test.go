@@ -10,6 +10,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/servicecheck/servicecheck/checklist"
+	"github.com/servicecheck/servicecheck/team"
 )
 
 // BenchmarkRecord measures saving one answer, a committed and synced
@@ -171,6 +172,19 @@ func BenchmarkList(b *testing.B) {
 			}
 		})
 	}
+	// A file with team audits: every summary is looked up in the team
+	// links (Summary.Team, Summary.Respondent).
+	b.Run("sessions=10000/teams", func(b *testing.B) {
+		s, _ := openTest(b)
+		fillStore(b, s, 10_000, 100)
+		withTeam(b, s, "client 42")
+		for b.Loop() {
+			l, err := s.List(Filter{})
+			if err != nil || len(l) != 10_000 {
+				b.Fatalf("%d summaries, %v", len(l), err)
+			}
+		}
+	})
 	b.Run("sessions=10000/client", func(b *testing.B) {
 		s, _ := openTest(b)
 		fillStore(b, s, 10_000, 100)
@@ -261,4 +275,23 @@ func sizes(b *testing.B, s *Store, path string) (used, file int64) {
 		b.Fatal(err)
 	}
 	return used, fi.Size()
+}
+
+// withTeam makes a team audit of client with every session of the client
+// as a respondent.
+func withTeam(b *testing.B, s *Store, client string) {
+	b.Helper()
+	a := &team.Audit{Client: client}
+	if err := s.CreateTeam(a); err != nil {
+		b.Fatal(err)
+	}
+	sums, err := s.List(Filter{Client: client})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, sum := range sums {
+		if _, err := s.AddRespondent(a.ID, team.Respondent{Role: team.Staff, SessionID: sum.ID}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
