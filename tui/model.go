@@ -177,7 +177,7 @@ func New(opts Options) Model {
 		help:   help.New(),
 		q:      newQuestionState(),
 		plan:   planState{input: newPlanInput()},
-		teams:  teamsState{form: teamForm{client: newPlanInput()}},
+		teams:  teamsState{form: teamForm{nameForm{name: newPlanInput()}}},
 		settle: settleState{note: newQuestionState().note},
 	}
 	m.saver.loc = ui
@@ -254,7 +254,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.Styles = m.st.help
 		m.q.setDark(msg.IsDark())
 		m.plan.input.SetStyles(planInputStyles(msg.IsDark()))
-		m.teams.form.client.SetStyles(planInputStyles(msg.IsDark()))
+		m.teams.form.name.SetStyles(planInputStyles(msg.IsDark()))
 		m.settle.note.SetStyles(noteStyles(msg.IsDark()))
 		if m.screen == scrSetup {
 			return m, m.updateForm(msg)
@@ -459,7 +459,7 @@ func (m *Model) resize(w, h int) {
 	m.team.resize(bw, bh-1)
 	m.settle.note.SetWidth(max(10, bw))
 	m.settle.note.SetHeight(2)
-	m.teams.form.client.SetWidth(max(10, min(bw-4, 60)))
+	m.teams.form.name.SetWidth(max(10, min(bw-4, 60)))
 	m.team.answer.name.SetWidth(max(10, min(bw-4, 60)))
 	if m.screen == scrResults {
 		m.res.render(m)

@@ -2,10 +2,7 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
-	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/servicecheck/servicecheck/checklist"
@@ -19,26 +16,19 @@ import (
 // session of their own is stored, linked to the audit, and opened at its
 // first question, as a new session opens: the consultant hands the
 // keyboard over.
-type respondentForm struct {
-	name     textinput.Model
-	role     int  // index into team.Roles()
-	onRole   bool // the role, not the name, has the focus
-	creating bool
-}
-
-// typing reports whether keys go to the respondent's name.
-func (f *respondentForm) typing() bool { return !f.onRole && !f.creating }
+// Its choice indexes team.Roles().
+type respondentForm struct{ nameForm }
 
 // openRespondentForm shows the form for the audit on show. The role
 // offered first is owner until the audit has one, then staff: the owner
 // usually answers first, the staff after.
 func (m *Model) openRespondentForm() tea.Cmd {
 	l := m.teamLoc()
-	f := respondentForm{name: m.formInput(l.T("teamtui.answer.name_placeholder"))}
-	f.role = roleIndex(team.Owner)
+	f := respondentForm{nameForm{name: m.formInput(l.T("teamtui.answer.name_placeholder"))}}
+	f.choice = roleIndex(team.Owner)
 	for _, r := range m.team.audit.Respondents {
 		if r.Role == team.Owner {
-			f.role = roleIndex(team.Staff)
+			f.choice = roleIndex(team.Staff)
 		}
 	}
 	m.team.answer = f
@@ -56,60 +46,21 @@ func roleIndex(r team.Role) int {
 }
 
 func (m *Model) respondentKey(msg tea.KeyPressMsg) tea.Cmd {
-	f, k, n := &m.team.answer, m.keys, len(team.Roles())
-	if f.creating {
-		return nil
-	}
-	switch {
-	case key.Matches(msg, k.Leave):
+	act, cmd := m.team.answer.key(msg, m.keys, len(team.Roles()))
+	switch act {
+	case formLeave:
 		m.show(scrTeam)
-		return nil
-	case key.Matches(msg, k.FormNext):
-		if strings.TrimSpace(f.name.Value()) == "" {
-			f.onRole = false
-			m.notice = m.teamLoc().T("teamtui.answer.name_empty")
-			return f.name.Focus()
-		}
-		if !f.onRole {
-			f.onRole = true
-			f.name.Blur()
-			return nil
-		}
+	case formNoName:
+		m.notice = m.teamLoc().T("teamtui.answer.name_empty")
+	case formSubmit:
 		return m.answerHere()
-	case key.Matches(msg, k.FormTab, k.FormPrev):
-		f.onRole = !f.onRole
-		if f.onRole {
-			f.name.Blur()
-			return nil
-		}
-		return f.name.Focus()
-	case f.onRole && (key.Matches(msg, k.Up) || msg.String() == "left"):
-		f.role = (f.role + n - 1) % n
-		return nil
-	case f.onRole && (key.Matches(msg, k.Down) || msg.String() == "right"):
-		f.role = (f.role + 1) % n
-		return nil
-	case f.onRole:
-		return nil
 	}
-	var cmd tea.Cmd
-	f.name, cmd = f.name.Update(msg)
 	return cmd
 }
 
 // updateRespondentInput passes a message other than a key (a paste) to
 // the respondent's name.
-func (m *Model) updateRespondentInput(msg tea.Msg) tea.Cmd {
-	if !m.team.answer.typing() {
-		return nil
-	}
-	if paste, ok := msg.(tea.PasteMsg); ok {
-		msg = tea.PasteMsg{Content: strings.Join(strings.Fields(paste.Content), " ")}
-	}
-	var cmd tea.Cmd
-	m.team.answer.name, cmd = m.team.answer.name.Update(msg)
-	return cmd
-}
+func (m *Model) updateRespondentInput(msg tea.Msg) tea.Cmd { return m.team.answer.input(msg) }
 
 // answerHere stores the respondent's session for the audit's client, with
 // the respondent as its assessor, links it to the audit and opens it:
@@ -118,7 +69,7 @@ func (m *Model) updateRespondentInput(msg tea.Msg) tea.Cmd {
 func (m *Model) answerHere() tea.Cmd {
 	f, a, tr := &m.team.answer, m.team.audit, m.teamRepo()
 	f.creating = true
-	who := team.Respondent{Name: strings.TrimSpace(f.name.Value()), Role: team.Roles()[f.role]}
+	who := team.Respondent{Name: f.value(), Role: team.Roles()[f.choice]}
 	v := setupValues{Client: a.Client, Assessor: who.Name, Date: checklist.AuditDateOf(m.now())}
 	id := a.ID
 	return m.createSessionWith(v, m.respondentPack(), func(s *checklist.Session) error {
@@ -161,7 +112,7 @@ func (m Model) respondentView(w, h int) []string {
 	for i, r := range team.Roles() {
 		labels[i] = teamtext.RoleWord(l, r)
 	}
-	fields = append(fields, m.radioLines(labels, f.role, f.onRole)...)
+	fields = append(fields, m.radioLines(labels, f.choice, f.onChoice)...)
 	if f.creating {
 		fields = append(fields, "", m.st.muted.Render(l.T("teamtui.answer.creating")))
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -13,13 +12,9 @@ import (
 )
 
 // teamForm is the form of a new team audit: the client's name and how the
-// respondents are shown. The audit's language is the user's.
-type teamForm struct {
-	client   textinput.Model
-	naming   int  // index into namings
-	onNaming bool // the naming, not the name, has the focus
-	creating bool
-}
+// respondents are shown (its choice indexes namings). The audit's
+// language is the user's.
+type teamForm struct{ nameForm }
 
 // namings are the ways of naming respondents, in the order offered, each
 // with the message id of its words.
@@ -39,9 +34,9 @@ type teamCreatedMsg struct {
 }
 
 func (m *Model) newTeamForm() tea.Cmd {
-	m.teams.form = teamForm{client: m.formInput(m.ui.T("tui.setup.client_placeholder"))}
+	m.teams.form = teamForm{nameForm{name: m.formInput(m.ui.T("tui.setup.client_placeholder"))}}
 	m.show(scrTeamNew)
-	return m.teams.form.client.Focus()
+	return m.teams.form.name.Focus()
 }
 
 // formInput is the one-line text field of the team forms.
@@ -73,70 +68,28 @@ func (m Model) radioLines(labels []string, chosen int, focused bool) []string {
 	return lines
 }
 
-// typing reports whether keys go to the client's name.
-func (f *teamForm) typing() bool { return !f.onNaming && !f.creating }
-
 func (m *Model) teamNewKey(msg tea.KeyPressMsg) tea.Cmd {
-	f, k := &m.teams.form, m.keys
-	if f.creating {
-		return nil
-	}
-	switch {
-	case key.Matches(msg, k.Leave):
+	act, cmd := m.teams.form.key(msg, m.keys, len(namings))
+	switch act {
+	case formLeave:
 		m.show(scrTeams)
-		return nil
-	case key.Matches(msg, k.FormNext):
-		if strings.TrimSpace(f.client.Value()) == "" {
-			f.onNaming = false
-			m.notice = m.ui.T("tui.setup.client_empty")
-			return f.client.Focus()
-		}
-		if !f.onNaming {
-			f.onNaming = true
-			f.client.Blur()
-			return nil
-		}
+	case formNoName:
+		m.notice = m.ui.T("tui.setup.client_empty")
+	case formSubmit:
 		return m.createTeam()
-	case key.Matches(msg, k.FormTab, k.FormPrev):
-		f.onNaming = !f.onNaming
-		if f.onNaming {
-			f.client.Blur()
-			return nil
-		}
-		return f.client.Focus()
-	case f.onNaming && (key.Matches(msg, k.Up) || msg.String() == "left"):
-		f.naming = (f.naming + len(namings) - 1) % len(namings)
-		return nil
-	case f.onNaming && (key.Matches(msg, k.Down) || msg.String() == "right"):
-		f.naming = (f.naming + 1) % len(namings)
-		return nil
-	case f.onNaming:
-		return nil
 	}
-	var cmd tea.Cmd
-	f.client, cmd = f.client.Update(msg)
 	return cmd
 }
 
 // updateTeamInput passes a message other than a key (a paste) to the
 // client's name.
-func (m *Model) updateTeamInput(msg tea.Msg) tea.Cmd {
-	if !m.teams.form.typing() {
-		return nil
-	}
-	if paste, ok := msg.(tea.PasteMsg); ok {
-		msg = tea.PasteMsg{Content: strings.Join(strings.Fields(paste.Content), " ")}
-	}
-	var cmd tea.Cmd
-	m.teams.form.client, cmd = m.teams.form.client.Update(msg)
-	return cmd
-}
+func (m *Model) updateTeamInput(msg tea.Msg) tea.Cmd { return m.teams.form.input(msg) }
 
 // createTeam stores the new audit in the user's language.
 func (m *Model) createTeam() tea.Cmd {
 	f := &m.teams.form
 	f.creating = true
-	a := &team.Audit{Client: strings.TrimSpace(f.client.Value()), Lang: m.ui.Lang(), Naming: namings[f.naming].n}
+	a := &team.Audit{Client: f.value(), Lang: m.ui.Lang(), Naming: namings[f.choice].n}
 	r := m.teamRepo()
 	return func() tea.Msg {
 		if err := r.CreateTeam(a); err != nil {
@@ -162,7 +115,7 @@ func (m Model) teamNewView(w, h int) []string {
 	for _, s := range wrap(l.T("teamtui.new.about"), w) {
 		lines = append(lines, m.st.muted.Render(s))
 	}
-	lines = append(lines, "", m.st.heading.Render(l.T("tui.setup.client")), f.client.View())
+	lines = append(lines, "", m.st.heading.Render(l.T("tui.setup.client")), f.name.View())
 	if len(m.home.clients) > 0 {
 		lines = append(lines, m.st.muted.Render(ansi.Truncate(l.T("tui.setup.known", "Names", strings.Join(m.home.clients, ", ")), w, "…")))
 	}
@@ -171,7 +124,7 @@ func (m Model) teamNewView(w, h int) []string {
 	for i, n := range namings {
 		labels[i] = l.T(n.id)
 	}
-	lines = append(lines, m.radioLines(labels, f.naming, f.onNaming)...)
+	lines = append(lines, m.radioLines(labels, f.choice, f.onChoice)...)
 	if f.creating {
 		lines = append(lines, "", m.st.muted.Render(l.T("teamtui.new.creating")))
 	}
