@@ -9,6 +9,8 @@ package team
 import (
 	"strings"
 	"time"
+
+	"github.com/servicecheck/servicecheck/checklist"
 )
 
 // Role is what a respondent does in the client's business. It decides
@@ -103,4 +105,25 @@ func (a *Audit) Sessions() []string {
 		}
 	}
 	return ids
+}
+
+// Pack returns the content pack a's combined results are worded with:
+// the pack of the first of its respondents' sessions found in sessions,
+// in the audit's language when that pack (same id and version) exists in
+// it, else as that session was answered. lookup finds a pack by
+// reference; with no session found, it is asked for the zero reference.
+func Pack(a *Audit, sessions map[string]*checklist.Session, lookup func(checklist.Ref) (*checklist.Pack, error)) (*checklist.Pack, error) {
+	var ref checklist.Ref
+	for _, id := range a.Sessions() {
+		if s, ok := sessions[id]; ok {
+			ref = s.Pack
+			break
+		}
+	}
+	in := ref
+	in.Lang = a.Lang
+	if p, err := lookup(in); err == nil && p.ID == ref.ID && p.Version == ref.Version && p.Lang == a.Lang {
+		return p, nil
+	}
+	return lookup(ref)
 }

@@ -149,7 +149,7 @@ func (m Model) loadTeam(id string) tea.Cmd {
 		if len(ss) == 0 {
 			return msg
 		}
-		if msg.pack, err = teamPack(a, ss, lookup); err != nil {
+		if msg.pack, err = team.Pack(a, ss, lookup); err != nil {
 			return fail(err)
 		}
 		if bad := team.PackMismatch(msg.pack, a, ss); bad != "" {
@@ -158,25 +158,6 @@ func (m Model) loadTeam(id string) tea.Cmd {
 		msg.res = team.Combine(msg.pack, a, ss)
 		return msg
 	}
-}
-
-// teamPack is the pack a's combined results are worded with, as `team
-// show` chooses it: the first answered session's pack, in the audit's
-// language when that pack exists in it.
-func teamPack(a *team.Audit, ss map[string]*checklist.Session, lookup func(checklist.Ref) (*checklist.Pack, error)) (*checklist.Pack, error) {
-	var ref checklist.Ref
-	for _, id := range a.Sessions() {
-		if s, ok := ss[id]; ok {
-			ref = s.Pack
-			break
-		}
-	}
-	in := ref
-	in.Lang = a.Lang
-	if p, err := lookup(in); err == nil && p.ID == ref.ID && p.Version == ref.Version && p.Lang == a.Lang {
-		return p, nil
-	}
-	return lookup(ref)
 }
 
 func (m *Model) teamLoaded(msg teamMsg) {

@@ -218,21 +218,16 @@ func runTeamShow(a *app, out io.Writer, id string, asJSON bool) error {
 	return teamtext.Render(guard(out), i18n.For(au.Lang), p, au, res)
 }
 
-// teamPack is the pack the combined results are worded with: the first
-// answered session's pack, in the audit's language when that pack is built
-// in that language too.
+// teamPack is the pack the combined results are worded with (team.Pack):
+// a built-in pack in the audit's language, else the one the sessions were
+// answered with, built in or kept in the file.
 func (a *app) teamPack(st *store.Store, au *team.Audit, sessions map[string]*checklist.Session) (*checklist.Pack, error) {
-	var ref checklist.Ref
-	for _, id := range au.Sessions() {
-		if s, ok := sessions[id]; ok {
-			ref = s.Pack
-			break
+	return team.Pack(au, sessions, func(ref checklist.Ref) (*checklist.Pack, error) {
+		if ref.Lang == au.Lang {
+			if p, ok := builtinPack(ref); ok {
+				return p, nil
+			}
 		}
-	}
-	in := ref
-	in.Lang = au.Lang
-	if p, ok := builtinPack(in); ok {
-		return p, nil
-	}
-	return a.lookupPack(st, ref)
+		return a.lookupPack(st, ref)
+	})
 }
