@@ -104,8 +104,14 @@ func (m Model) bar(f float64, w int) string {
 }
 
 func (m Model) choicesList(q checklist.Question) []string {
-	choices := present.Choices(m.loc(), q.Kind)
-	given := m.sess.Answers[q.ID].Value
+	return m.choiceLines(present.Choices(m.loc(), q.Kind), m.sess.Answers[q.ID].Value, m.q.choice)
+}
+
+// choiceLines draws answers as the question screen lists them, one a
+// line: the given one marked (•), the one at cursor highlighted, and each
+// answer's key beside it unless its label starts with the key. The
+// consensus step lists its answers the same way.
+func (m Model) choiceLines(choices []present.Choice, given checklist.Value, cursor int) []string {
 	width := 0
 	for _, c := range choices {
 		width = max(width, lipgloss.Width(c.Label))
@@ -121,7 +127,7 @@ func (m Model) choicesList(q checklist.Question) []string {
 		if !strings.HasPrefix(c.Label, c.Key) {
 			hint = m.st.keyHint.Render("  " + c.Key)
 		}
-		if i == m.q.choice {
+		if i == cursor {
 			out[i] = m.st.cursor.Render("› ") + mark + " " + m.st.selected.Render(label) + hint
 		} else {
 			out[i] = "  " + mark + " " + m.st.text.Render(label) + hint

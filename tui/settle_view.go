@@ -93,29 +93,7 @@ func (m Model) settleLines(q team.Question, w, h, tight int) []string {
 // settleChoices lists the answers as the question screen does, with the
 // settled one marked and the highlighted one under the cursor.
 func (m Model) settleChoices(q team.Question, chosen checklist.Value) []string {
-	choices := present.Choices(m.loc(), q.Kind)
-	width := 0
-	for _, c := range choices {
-		width = max(width, lipgloss.Width(c.Label))
-	}
-	out := make([]string, len(choices))
-	for i, c := range choices {
-		mark := "( )"
-		if c.Value == chosen {
-			mark = m.st.chosen.Render("(•)")
-		}
-		label := pad(c.Label, width)
-		hint := ""
-		if !strings.HasPrefix(c.Label, c.Key) {
-			hint = m.st.keyHint.Render("  " + c.Key)
-		}
-		if i == m.settle.choice {
-			out[i] = m.st.cursor.Render("› ") + mark + " " + m.st.selected.Render(label) + hint
-		} else {
-			out[i] = "  " + mark + " " + m.st.text.Render(label) + hint
-		}
-	}
-	return out
+	return m.choiceLines(present.Choices(m.loc(), q.Kind), chosen, m.settle.choice)
 }
 
 func (m Model) settleChoicesCompact(q team.Question, chosen checklist.Value) string {
