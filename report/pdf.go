@@ -611,13 +611,17 @@ func (r *pdfRenderer) wrap(s string, w float64) []string {
 			lines = append(lines, cur)
 		}
 		for f.GetStringWidth(word) > w {
-			cut := fitText(f, word, w)
-			cut = strings.TrimSuffix(cut, "…")
-			if cut == "" {
-				cut = string([]rune(word)[:1])
+			// Cut by runes, never by the cut's bytes: a byte that is not
+			// UTF-8 comes back from []rune as U+FFFD, which the word does
+			// not start with, and trimming it made no progress (a hang
+			// FuzzPagedReports found).
+			rs := []rune(word)
+			n := max(1, len([]rune(strings.TrimSuffix(fitText(f, word, w), "…"))))
+			if n >= len(rs) {
+				break
 			}
-			lines = append(lines, cut)
-			word = strings.TrimPrefix(word, cut)
+			lines = append(lines, string(rs[:n]))
+			word = string(rs[n:])
 		}
 		cur = word
 	}
