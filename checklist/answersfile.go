@@ -214,7 +214,7 @@ func (ap *answersParser) walk(body ast.Node) {
 			if ap.detail(key, mv.Value) {
 				continue
 			}
-			ap.fail(at, key, problem("answers.unknown_field", "unknown field: use client, assessor, answers, notes and plan"))
+			ap.fail(at, fieldName(key), problem("answers.unknown_field", "unknown field: use client, assessor, answers, notes and plan"))
 		}
 	}
 	if !seenAnswers {

@@ -60,7 +60,7 @@ func (ap *answersParser) plan(n ast.Node) {
 			case "review":
 				ap.reviews(mv.Value)
 			default:
-				ap.fail(at, "plan."+key, problem("plan.unknown_field", "unknown field: use vision, vision_steps, goals and review"))
+				ap.fail(at, "plan."+fieldName(key), problem("plan.unknown_field", "unknown field: use vision, vision_steps, goals and review"))
 			}
 		}
 	default:
@@ -130,7 +130,7 @@ func (ap *answersParser) goal(field string, n ast.Node) {
 			valid = valid && ok
 			continue
 		default:
-			ap.fail(at, field+"."+key, problem("plan.goal_unknown_field", "unknown field: "+goalFields))
+			ap.fail(at, field+"."+fieldName(key), problem("plan.goal_unknown_field", "unknown field: "+goalFields))
 			valid = false
 			continue
 		}
@@ -225,7 +225,7 @@ func (ap *answersParser) reviews(n ast.Node) {
 			case "note":
 				r.Note = s
 			default:
-				ap.fail(at, field+"."+key, problem("plan.review_unknown_field", "unknown field: use goal, status and note"))
+				ap.fail(at, field+"."+fieldName(key), problem("plan.review_unknown_field", "unknown field: use goal, status and note"))
 				valid = false
 			}
 		}
@@ -282,7 +282,7 @@ func (ap *answersParser) source(field string, n ast.Node) (*GoalSource, bool) {
 			}
 			src.Answer = v
 		default:
-			ap.fail(at, field+"."+key, problem("plan.source_unknown_field", "unknown field: use kind, id, statement, rating and answer"))
+			ap.fail(at, field+"."+fieldName(key), problem("plan.source_unknown_field", "unknown field: use kind, id, statement, rating and answer"))
 			valid = false
 		}
 	}

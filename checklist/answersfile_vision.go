@@ -30,7 +30,7 @@ func (ap *answersParser) visionSteps(n ast.Node) {
 		case "keywords":
 			dst = &v.Keywords
 		default:
-			ap.fail(at, field+"."+key, problem("plan.vision_steps_unknown_field",
+			ap.fail(at, field+"."+fieldName(key), problem("plan.vision_steps_unknown_field",
 				"unknown field: use business, customers, steps and keywords"))
 			continue
 		}
