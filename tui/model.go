@@ -234,6 +234,12 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		if msg.Width <= 0 || msg.Height <= 0 {
+			// No terminal is 0×0: a pty whose size was never set (an SSH
+			// client that sent no terminal speeds) reads so. The size
+			// the window had stays.
+			return m, nil
+		}
 		changed := msg.Width != m.width || msg.Height != m.height
 		m.resize(msg.Width, msg.Height)
 		if !m.sized || changed {

@@ -147,3 +147,17 @@ func TestReliabilityLiveResizeDuringAudit(t *testing.T) {
 		checkSize(t, d, sz[0], sz[1])
 	}
 }
+
+// TestZeroSizeIsNoSize: a window size of 0×0 (a pty whose size an SSH
+// client never set) leaves the screen as it was, not empty.
+func TestZeroSizeIsNoSize(t *testing.T) {
+	d := newDriver(t, Options{Repo: StoreRepo{Path: filepath.Join(t.TempDir(), "servicecheck.db")}, Pack: content.Default()}, 80, 24)
+	before := d.screen()
+	d.send(tea.WindowSizeMsg{Width: 0, Height: 0})
+	if got := d.screen(); got != before {
+		t.Errorf("after a 0×0 size the screen changed:\n%s\nwas:\n%s", got, before)
+	}
+	if d.m.width != 80 || d.m.height != 24 {
+		t.Errorf("size %d×%d after a 0×0 message, want 80×24", d.m.width, d.m.height)
+	}
+}

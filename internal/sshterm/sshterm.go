@@ -55,7 +55,11 @@ func Dial(addr string, cfg *gossh.ClientConfig, cols, rows int) (*Term, error) {
 	}
 	t := &Term{client: client, sess: sess, emu: vt.NewEmulator(cols, rows),
 		changed: make(chan struct{}, 1), done: make(chan struct{})}
-	if err := sess.RequestPty("xterm-256color", rows, cols, gossh.TerminalModes{gossh.ECHO: 0}); err != nil {
+	// The modes an OpenSSH client sends, speeds included: a server that
+	// cannot apply modes without speeds leaves its pty at 0×0, and the
+	// program behind it would see a terminal no user has.
+	modes := gossh.TerminalModes{gossh.ECHO: 0, gossh.TTY_OP_ISPEED: 38400, gossh.TTY_OP_OSPEED: 38400}
+	if err := sess.RequestPty("xterm-256color", rows, cols, modes); err != nil {
 		t.Close()
 		return nil, fmt.Errorf("request a pty: %w", err)
 	}
