@@ -10,7 +10,7 @@ import (
 func TestPack(t *testing.T) {
 	en := checklist.Ref{ID: "sc", Version: "1", Lang: "en"}
 	packs := map[checklist.Ref]*checklist.Pack{
-		en: {ID: "sc", Version: "1", Lang: "en"},
+		en:                                   {ID: "sc", Version: "1", Lang: "en"},
 		{ID: "sc", Version: "1", Lang: "it"}: {ID: "sc", Version: "1", Lang: "it"},
 		{ID: "sc", Version: "2", Lang: "sq"}: {ID: "sc", Version: "2", Lang: "sq"},
 	}

@@ -234,7 +234,7 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		if msg.Width <= 0 || msg.Height <= 0 {
+		if msg.Width == 0 && msg.Height == 0 && m.width > 0 {
 			// No terminal is 0×0: a pty whose size was never set (an SSH
 			// client that sent no terminal speeds) reads so. The size
 			// the window had stays.
