@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/servicecheck/servicecheck/checklist"
@@ -98,5 +99,39 @@ func TestSaveConsensus(t *testing.T) {
 	}
 	if fresh.ID == first.ID {
 		t.Fatalf("after deleting the consensus: %v, id %s", err, fresh.ID)
+	}
+}
+
+// TestSetSettledFrom: two windows settle the same question; the second,
+// which saw the decision before the first changed it, is refused and
+// overwrites nothing.
+func TestSetSettledFrom(t *testing.T) {
+	s, _ := openTest(t)
+	a := &team.Audit{Client: "Bakery Rossi"}
+	if err := s.CreateTeam(a); err != nil {
+		t.Fatal(err)
+	}
+	yes, no := &team.Settled{Value: checklist.Yes}, &team.Settled{Value: checklist.No, Note: "the other window"}
+	if err := s.SetSettledFrom(a.ID, "q1", nil, yes); err != nil {
+		t.Fatalf("first decision: %v", err)
+	}
+	if err := s.SetSettledFrom(a.ID, "q1", nil, no); !errors.Is(err, ErrConflict) {
+		t.Fatalf("a window that saw no decision: %v, want ErrConflict", err)
+	}
+	if err := s.SetSettledFrom(a.ID, "q1", no, nil); !errors.Is(err, ErrConflict) {
+		t.Fatalf("removing from a decision that is not the stored one: %v, want ErrConflict", err)
+	}
+	got, err := s.Team(a.ID)
+	if err != nil || got.Settled["q1"] != *yes {
+		t.Fatalf("stored %+v, %v; want the first window's Yes", got.Settled, err)
+	}
+	if err := s.SetSettledFrom(a.ID, "q1", yes, no); err != nil {
+		t.Fatalf("a change from what is stored: %v", err)
+	}
+	if err := s.SetSettledFrom(a.ID, "q1", no, nil); err != nil {
+		t.Fatalf("removing what is stored: %v", err)
+	}
+	if got, _ := s.Team(a.ID); len(got.Settled) != 0 {
+		t.Errorf("decisions %+v after removing the only one", got.Settled)
 	}
 }

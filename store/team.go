@@ -282,6 +282,19 @@ func (s *Store) link(b *bolt.Bucket, sessionID string) (string, error) {
 // does not know packs: team.Open and team.Consensus ignore a value that
 // does not fit its question); the note is checked as an answer's note is.
 func (s *Store) SetSettled(auditID, qid string, d *team.Settled) error {
+	return s.setSettled(auditID, qid, false, nil, d)
+}
+
+// SetSettledFrom is SetSettled for an editor (the wizard) that last saw
+// the decision on qid as from, nil for none: when the stored one is
+// another — the question was settled in another window meanwhile — it is
+// ErrConflict and nothing is written, so that nobody's decision is
+// overwritten unseen.
+func (s *Store) SetSettledFrom(auditID, qid string, from, d *team.Settled) error {
+	return s.setSettled(auditID, qid, true, from, d)
+}
+
+func (s *Store) setSettled(auditID, qid string, check bool, from, d *team.Settled) error {
 	if err := checkSettled(qid, d); err != nil {
 		return newError(ErrInvalid, fmt.Sprintf("team audit %s: %v", clip(auditID), err), err)
 	}
@@ -296,6 +309,10 @@ func (s *Store) SetSettled(auditID, qid string, d *team.Settled) error {
 		a, err := s.loadTeam(tx, auditID)
 		if err != nil {
 			return err
+		}
+		if cur, ok := a.Settled[qid]; check && (ok != (from != nil) || ok && cur != *from) {
+			return codedError(ErrConflict, "store.team.settled_moved", fmt.Sprintf("team audit %s: the decision on %s "+
+				"was changed in another window", a.ID, qid), nil, "ID", a.ID, "Key", qid)
 		}
 		if d == nil {
 			if _, ok := a.Settled[qid]; !ok {

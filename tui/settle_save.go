@@ -13,11 +13,17 @@ import (
 )
 
 // decisionWrite is one decision of the consensus step the wizard owes the
-// store (store.Store.SetSettled); d nil removes the decision.
+// store (store.Store.SetSettledFrom); d nil removes the decision. base is
+// the decision as the wizard read it with the audit, nil for none: what
+// the store must still hold for the write to go through, unless this
+// wizard wrote the question since (decisionSaver.known).
 type decisionWrite struct {
 	audit, qid string
-	d          *team.Settled
+	base, d    *team.Settled
 }
+
+// key names the question a write is for.
+func (w decisionWrite) key() string { return w.audit + "\x00" + w.qid }
 
 // decisionSaver writes the consensus step's decisions as they are made,
 // one after the other and in order, as the saver writes a session's
@@ -31,10 +37,35 @@ type decisionSaver struct {
 	// flight is closed when the batch being written is done: Run waits
 	// for it before writing what is left itself.
 	flight   chan struct{}
-	err      error // why the last write failed; nil after a success
-	retrying bool  // a retry is scheduled
-	saved    bool  // a write went through since the step was opened
-	refused  bool  // the last write was refused for good
+	err      error          // why the last write failed; nil after a success
+	retrying bool           // a retry is scheduled
+	saved    bool           // a write went through since the step was opened
+	refused  bool           // the last write was refused for good
+	dropped  *decisionWrite // the write refused for good, for the screen
+	// known is each question's decision as this wizard last wrote it
+	// (decisionWrite.key; nil: removed): a later write expects it, not
+	// what the audit held when it was read.
+	known map[string]*team.Settled
+}
+
+// from is what the store must hold for w to be written, after the writes
+// in wrote (this batch's, not yet in known).
+func (s *decisionSaver) from(w decisionWrite, wrote map[string]*team.Settled) *team.Settled {
+	if d, ok := wrote[w.key()]; ok {
+		return d
+	}
+	if d, ok := s.known[w.key()]; ok {
+		return d
+	}
+	return w.base
+}
+
+// wrote records that w is in the file.
+func (s *decisionSaver) wrote(w decisionWrite) {
+	if s.known == nil {
+		s.known = map[string]*team.Settled{}
+	}
+	s.known[w.key()] = w.d
 }
 
 // decisionsSavedMsg says how many queued decisions were written, and why
@@ -69,13 +100,19 @@ func (s *decisionSaver) next(r TeamRepo) tea.Cmd {
 		return nil
 	}
 	ws := append([]decisionWrite(nil), s.queue...)
+	froms := make([]*team.Settled, len(ws))
+	batch := map[string]*team.Settled{}
+	for i, w := range ws {
+		froms[i] = s.from(w, batch)
+		batch[w.key()] = w.d
+	}
 	s.inFlight = len(ws)
 	done := make(chan struct{})
 	s.flight = done
 	return func() tea.Msg {
 		defer close(done)
 		for i, w := range ws {
-			if err := r.SetSettled(w.audit, w.qid, w.d); err != nil {
+			if err := r.SetSettledFrom(w.audit, w.qid, froms[i], w.d); err != nil {
 				return decisionsSavedMsg{n: i, err: err}
 			}
 		}
@@ -87,6 +124,9 @@ func (s *decisionSaver) next(r TeamRepo) tea.Cmd {
 // decision refused for good, which is dropped from the queue.
 func (s *decisionSaver) done(msg decisionsSavedMsg) error {
 	n := min(msg.n, len(s.queue))
+	for _, w := range s.queue[:n] {
+		s.wrote(w)
+	}
 	s.queue = s.queue[n:]
 	s.inFlight, s.flight, s.err = 0, nil, msg.err
 	if n > 0 {
@@ -96,7 +136,7 @@ func (s *decisionSaver) done(msg decisionsSavedMsg) error {
 		return nil
 	}
 	head := s.queue[0]
-	s.queue, s.refused = s.queue[1:], true
+	s.queue, s.refused, s.dropped = s.queue[1:], true, &head
 	return fmt.Errorf("save the decision on %s: %w", head.qid, msg.err)
 }
 
@@ -114,7 +154,7 @@ func (s *decisionSaver) flushNow(r TeamRepo, l *i18n.Locale, tries int, wait tim
 	for t := 0; len(s.queue) > 0 && r != nil; t++ {
 		for len(s.queue) > 0 {
 			w := s.queue[0]
-			if err := r.SetSettled(w.audit, w.qid, w.d); err != nil {
+			if err := r.SetSettledFrom(w.audit, w.qid, s.from(w, nil), w.d); err != nil {
 				s.err = err
 				if refusedForGood(err) {
 					refused = append(refused, fmt.Errorf("%s: %w", w.qid, err))
@@ -123,6 +163,7 @@ func (s *decisionSaver) flushNow(r TeamRepo, l *i18n.Locale, tries int, wait tim
 				}
 				break
 			}
+			s.wrote(w)
 			s.queue, s.err = s.queue[1:], nil
 		}
 		if len(s.queue) == 0 {
@@ -152,6 +193,17 @@ func (m *Model) flushDecisions() tea.Cmd {
 func (m *Model) decisionsSaved(msg decisionsSavedMsg) tea.Cmd {
 	if err := m.decisions.done(msg); err != nil {
 		m.err = err
+		if w := m.decisions.dropped; w != nil && w.audit == m.settle.auditID && m.settle.decided != nil {
+			// The screen must not show as decided what is not in the
+			// file: the question shows as it was read until the step
+			// is opened again.
+			if w.base != nil {
+				m.settle.decided[w.qid] = *w.base
+			} else {
+				delete(m.settle.decided, w.qid)
+			}
+		}
+		m.decisions.dropped = nil
 		if m.settle.storeNext {
 			// The consensus waits for decisions that will not come.
 			m.settle.storeNext, m.settle.saving = false, false
@@ -183,6 +235,9 @@ func (m *Model) decide(qid string, d team.Settled) {
 		return
 	}
 	w := decisionWrite{audit: s.auditID, qid: qid}
+	if b, ok := m.team.read[qid]; ok && m.team.audit != nil && m.team.audit.ID == s.auditID {
+		w.base = &b
+	}
 	if d == (team.Settled{}) {
 		delete(s.decided, qid)
 	} else {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"maps"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -34,6 +35,10 @@ type teamState struct {
 	view      viewport.Model
 	// answer is the form of a respondent who answers here.
 	answer respondentForm
+	// read is the audit's decisions as the store had them when it was
+	// read (the consensus step changes the audit's own map as it goes):
+	// a decision is written only over what was read (decisionWrite).
+	read map[string]team.Settled
 }
 
 // teamsMsg brings the list of team audits.
@@ -170,6 +175,7 @@ func (m *Model) teamLoaded(msg teamMsg) {
 		return
 	}
 	m.team.audit, m.team.pack, m.team.sessions = msg.audit, msg.pack, msg.sessions
+	m.team.read = maps.Clone(msg.audit.Settled)
 	m.team.res, m.team.consensus = msg.res, msg.consensus
 	if m.screen == scrTeam {
 		m.team.render(m)

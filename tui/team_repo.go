@@ -25,9 +25,10 @@ type TeamRepo interface {
 	// SaveConsensus stores the answers the team settled on as the audit's
 	// result; see store.Store.SaveConsensus.
 	SaveConsensus(auditID string, base *checklist.Session, answers map[string]checklist.Answer) (*checklist.Session, error)
-	// SetSettled stores the consultant's decision on one question of an
-	// audit, nil removing it; see store.Store.SetSettled.
-	SetSettled(auditID, qid string, d *team.Settled) error
+	// SetSettledFrom stores the consultant's decision on one question of
+	// an audit, nil removing it, unless the stored one is no longer from
+	// (ErrConflict); see store.Store.SetSettledFrom.
+	SetSettledFrom(auditID, qid string, from, d *team.Settled) error
 }
 
 var _ TeamRepo = StoreRepo{}
@@ -96,9 +97,10 @@ func (r StoreRepo) SaveConsensus(auditID string, base *checklist.Session, answer
 	return out, err
 }
 
-// SetSettled stores one decision of the consensus step in one transaction.
-func (r StoreRepo) SetSettled(auditID, qid string, d *team.Settled) error {
-	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.SetSettled(auditID, qid, d) })
+// SetSettledFrom stores one decision of the consensus step in one
+// transaction.
+func (r StoreRepo) SetSettledFrom(auditID, qid string, from, d *team.Settled) error {
+	return store.Do(r.Path, r.Opts, func(st *store.Store) error { return st.SetSettledFrom(auditID, qid, from, d) })
 }
 
 // teamRepo returns the team side of the wizard's Repo, cleaned for the

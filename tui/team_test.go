@@ -358,3 +358,29 @@ func TestTeamHistoryMarks(t *testing.T) {
 		t.Errorf("respondents' totals drawn as the client's trend:\n%s", got)
 	}
 }
+
+// TestTeamSettleTwoWindows: two wizards on one audit settle the same item;
+// the one that read the audit before the other's decision is refused,
+// says so, and overwrites nothing. Its own later decisions still go in.
+func TestTeamSettleTwoWindows(t *testing.T) {
+	f := newTeamFixture(t, testpack.Pack(), func(s string) string { return s })
+	first := newDriver(t, f.opts("en"), 80, 24)
+	second := newDriver(t, f.opts("en"), 80, 24)
+	first.press("4", "enter", "s")
+	second.press("4", "enter", "s")
+	first.press("n")  // item 1: No, stored
+	second.press("y") // item 1: Yes, over a decision it never saw
+	if got := second.screen(); !strings.Contains(got, "not saved") || !strings.Contains(got, "changed elsewhere") {
+		t.Errorf("the second window does not say its decision was refused:\n%s", got)
+	}
+	second.press("y") // item 2: nobody else settled it
+	want := map[string]team.Settled{f.disputed[0]: {Value: checklist.No}, f.disputed[1]: {Value: checklist.Yes}}
+	if a, _ := f.repo.Team(f.audit.ID); !maps.Equal(a.Settled, want) {
+		t.Fatalf("stored decisions %v, want %v", a.Settled, want)
+	}
+	// The window that wrote item 1 can change it again: it knows what it wrote.
+	first.press("left", "p")
+	if a, _ := f.repo.Team(f.audit.ID); a.Settled[f.disputed[0]].Value != checklist.Partly {
+		t.Errorf("the first window's second decision on item 1: stored %v", a.Settled)
+	}
+}
